@@ -1,0 +1,33 @@
+package dev.lite2pg.copy;
+
+import dev.lite2pg.convert.ValueConverter;
+import dev.lite2pg.model.SourceTable;
+
+import java.util.List;
+
+/**
+ * Everything needed to copy one table, decided once before the first row: which source columns feed which target
+ * columns, and the converter for each, held in arrays indexed by column for the hot path.
+ *
+ * @param order position in foreign-key load order (parents first)
+ * @param keyDescription names of the columns that identify a row in messages (primary key, else rowid)
+ */
+public record TableCopy(int order, SourceTable source, String targetSchema, String targetTable,
+                        List<String> sourceColumns, List<String> targetColumns, List<String> targetTypes,
+                        ValueConverter[] converters, boolean[] notNull, List<String> keyDescription) {
+
+    public TableCopy {
+        sourceColumns = List.copyOf(sourceColumns);
+        targetColumns = List.copyOf(targetColumns);
+        targetTypes = List.copyOf(targetTypes);
+        keyDescription = List.copyOf(keyDescription);
+    }
+
+    public int width() {
+        return converters.length;
+    }
+
+    public String stepName() {
+        return "copy:" + targetTable;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lite2pg.source.sqlite;
+
+import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.model.SourceTable;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** SQLite SQL text: identifiers are always quoted, whatever they are called. */
+public final class SqliteSql {
+
+    private SqliteSql() {
+    }
+
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    public static String columnList(List<String> names) {
+        return names.stream().map(SqliteSql::quote).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The name under which the table's rowid can be selected: a column may shadow {@code rowid}, then
+     * {@code _rowid_} or {@code oid} still reach it.
+     */
+    public static String rowidAlias(SourceTable table) {
+        Set<String> names = table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String alias : List.of("rowid", "_rowid_", "oid")) {
+            if (!names.contains(alias)) {
+                return alias;
+            }
+        }
+        throw new IllegalStateException("table " + table.name() + " has columns named rowid, _rowid_ and oid: its rowid cannot be read");
+    }
+
+    /** Columns that position the reader: the rowid, or the primary key of a WITHOUT ROWID table. */
+    public static List<String> keyColumns(SourceTable table) {
+        if (table.withoutRowid()) {
+            return table.primaryKey().stream().map(SourceColumn::name).toList();
+        }
+        return List.of(rowidAlias(table));
+    }
+}

@@ -1,0 +1,208 @@
+package dev.lite2pg.source.sqlite;
+
+import dev.lite2pg.model.InvalidUtf8Text;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.source.SourceRow;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one SQLite table page by page in key order: {@code WHERE key > last ORDER BY key LIMIT n}, never OFFSET,
+ * so each page costs the same however deep into the table it is and memory stays at one page.
+ *
+ * <p>The position saved in the step's ExecutionContext is the key of the last row handed to the chunk. Spring
+ * Batch saves it in the same transaction as that chunk's COPY, so a restart resumes exactly after the last
+ * committed row.
+ */
+public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
+
+    static final String POSITION_KEY = "source.lastKey";
+    static final String ROWS_KEY = "source.rowsRead";
+
+    private final Path file;
+    private final SourceTable table;
+    private final List<String> columns;
+    private final int pageSize;
+    private final boolean rowidKey;
+    private final int keyWidth;
+    private final String firstPageSql;
+    private final String nextPageSql;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    private Connection connection;
+    private PreparedStatement firstPage;
+    private PreparedStatement nextPage;
+    private final List<SourceRow> page = new ArrayList<>();
+    private int nextInPage;
+    private boolean exhausted;
+    private Object[] lastKey;
+    private Object[] lastDeliveredKey;
+    private long rowsDelivered;
+
+    /**
+     * @param columns the source columns to read, in the order the copy plan expects them
+     */
+    public SqliteTableReader(Path file, SourceTable table, List<String> columns, int pageSize) {
+        this.file = file;
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.pageSize = pageSize;
+        this.rowidKey = !table.withoutRowid();
+        List<String> keyExpressions = rowidKey
+                ? List.of(SqliteSql.rowidAlias(table))
+                : table.primaryKey().stream().map(c -> SqliteSql.quote(c.name())).toList();
+        this.keyWidth = keyExpressions.size();
+        String keyList = String.join(", ", keyExpressions);
+        String select = "SELECT " + keyList + (this.columns.isEmpty() ? "" : ", " + SqliteSql.columnList(this.columns))
+                + " FROM " + SqliteSql.quote(table.name());
+        String order = " ORDER BY " + keyList + " LIMIT ?";
+        String placeholders = keyExpressions.stream().map(k -> "?").collect(Collectors.joining(", "));
+        // Row values compare a composite key the same way ORDER BY sorts it, so pages never overlap or skip.
+        String after = keyWidth == 1 ? keyList + " > ?" : "(" + keyList + ") > (" + placeholders + ")";
+        this.firstPageSql = select + order;
+        this.nextPageSql = select + " WHERE " + after + order;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        connection = SqliteFiles.openReadOnly(file);
+        try {
+            firstPage = connection.prepareStatement(firstPageSql);
+            nextPage = connection.prepareStatement(nextPageSql);
+        } catch (SQLException e) {
+            throw new ItemStreamException("cannot prepare the read of " + table.name() + ": " + e.getMessage(), e);
+        }
+        if (context.containsKey(POSITION_KEY)) {
+            @SuppressWarnings("unchecked")
+            List<Object> saved = (List<Object>) context.get(POSITION_KEY);
+            lastKey = saved.toArray();
+            lastDeliveredKey = lastKey;
+            rowsDelivered = context.getLong(ROWS_KEY, 0L);
+        }
+    }
+
+    @Override
+    public SourceRow read() {
+        if (nextInPage == page.size()) {
+            if (exhausted) {
+                return null;
+            }
+            fetchPage();
+            if (page.isEmpty()) {
+                return null;
+            }
+        }
+        SourceRow row = page.get(nextInPage++);
+        lastDeliveredKey = row.key();
+        rowsDelivered++;
+        return row;
+    }
+
+    private void fetchPage() {
+        page.clear();
+        nextInPage = 0;
+        try {
+            PreparedStatement ps = lastKey == null ? firstPage : nextPage;
+            int p = 1;
+            if (lastKey != null) {
+                for (Object k : lastKey) {
+                    ps.setObject(p++, k);
+                }
+            }
+            ps.setInt(p, pageSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(toRow(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ItemStreamException("cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
+        }
+        if (page.size() < pageSize) {
+            exhausted = true;
+        }
+        if (!page.isEmpty()) {
+            lastKey = page.get(page.size() - 1).key();
+        }
+    }
+
+    private SourceRow toRow(ResultSet rs) throws SQLException {
+        Object[] key = new Object[keyWidth];
+        for (int i = 0; i < keyWidth; i++) {
+            key[i] = value(rs, i + 1);
+        }
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(rs, keyWidth + i + 1);
+        }
+        return new SourceRow(key, values);
+    }
+
+    /** The value with its SQLite storage class: Long, Double, String, InvalidUtf8Text, byte[] or null. */
+    private Object value(ResultSet rs, int index) throws SQLException {
+        Object value = rs.getObject(index);
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof String) {
+            // The driver's String has already replaced bad bytes; decode the raw bytes strictly instead.
+            byte[] raw = rs.getBytes(index);
+            try {
+                return utf8.decode(ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException e) {
+                return new InvalidUtf8Text(raw);
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        if (lastDeliveredKey != null) {
+            context.put(POSITION_KEY, new ArrayList<>(List.of(lastDeliveredKey)));
+            context.putLong(ROWS_KEY, rowsDelivered);
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // read-only connection: closing cannot lose anything
+        } finally {
+            connection = null;
+        }
+    }
+
+    static String describeKey(Object[] key) {
+        if (key == null) {
+            return "(start)";
+        }
+        return List.of(key).toString();
+    }
+
+    /** Rows already delivered before this run, as restored from the saved position. */
+    public long rowsAlreadyCopied() {
+        return rowsDelivered;
+    }
+
+}

@@ -1,0 +1,183 @@
+package dev.lite2pg.target.postgres;
+
+import dev.lite2pg.convert.Adjustment;
+import dev.lite2pg.convert.ConversionRefusedException;
+import dev.lite2pg.convert.ValueDescriptions;
+import dev.lite2pg.copy.ColumnTallies;
+import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.RowRefusal;
+import dev.lite2pg.copy.RowsRefusedException;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.source.SourceRow;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
+ * position commit or roll back together. Every value of the chunk is converted before COPY starts, so a refused
+ * value writes nothing and the message lists every refused value of the chunk.
+ */
+public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
+
+    private static final int FLUSH_BYTES = 1 << 16;
+    private static final String TALLY_PREFIX = "tally.";
+
+    private final DataSource dataSource;
+    private final TableCopy copy;
+    private final String copySql;
+    private final ColumnTallies[] tallies;
+    private final int[] primaryKeyIndexes;
+    private final String[] converted;
+    private final CopyTextEncoder encoder = new CopyTextEncoder(FLUSH_BYTES + 8192);
+
+    public PostgresCopyWriter(DataSource dataSource, TableCopy copy) {
+        this.dataSource = dataSource;
+        this.copy = copy;
+        this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable())
+                + " (" + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
+        this.tallies = new ColumnTallies[copy.width()];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new ColumnTallies();
+        }
+        this.primaryKeyIndexes = copy.source().primaryKey().stream()
+                .mapToInt(c -> copy.sourceColumns().indexOf(c.name())).toArray();
+        this.converted = new String[copy.width()];
+    }
+
+    @Override
+    public void write(Chunk<? extends SourceRow> chunk) throws Exception {
+        encoder.reset();
+        List<RowRefusal> refusals = new ArrayList<>();
+        int refusedTotal = 0;
+        for (SourceRow row : chunk) {
+            boolean rowOk = true;
+            Object[] values = row.values();
+            for (int i = 0; i < converted.length; i++) {
+                String reason = null;
+                try {
+                    converted[i] = copy.converters()[i].convert(values[i], tallies[i]);
+                    if (converted[i] == null && copy.notNull()[i]) {
+                        reason = "NULL into NOT NULL column " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                    }
+                } catch (ConversionRefusedException e) {
+                    reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
+                }
+                if (reason != null) {
+                    rowOk = false;
+                    if (refusals.size() < RowsRefusedException.shownLimit()) {
+                        refusals.add(new RowRefusal(copy.source().name(), describeRow(row), copy.sourceColumns().get(i),
+                                ValueDescriptions.describe(values[i]), reason));
+                    }
+                    refusedTotal++;
+                }
+            }
+            if (rowOk && refusedTotal == 0) {
+                encodeRow();
+            }
+        }
+        if (refusedTotal > 0) {
+            throw new RowsRefusedException(refusals, refusedTotal);
+        }
+        copyEncodedRows();
+    }
+
+    private void encodeRow() {
+        for (int i = 0; i < converted.length; i++) {
+            if (i > 0) {
+                encoder.separator();
+            }
+            encoder.value(converted[i]);
+        }
+        encoder.endRow();
+    }
+
+    private void copyEncodedRows() throws SQLException {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        try {
+            in.writeToCopy(encoder.buffer(), 0, encoder.length());
+            in.endCopy();
+        } finally {
+            // pgjdbc's rule: a COPY left active locks the connection for every later statement.
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    /** The row as an operator can find it: its primary key when that is copied, else its rowid. */
+    String describeRow(SourceRow row) {
+        StringBuilder text = new StringBuilder();
+        boolean primaryKeyCopied = primaryKeyIndexes.length > 0;
+        for (int index : primaryKeyIndexes) {
+            primaryKeyCopied &= index >= 0;
+        }
+        if (primaryKeyCopied) {
+            List<SourceColumn> pk = copy.source().primaryKey();
+            for (int i = 0; i < primaryKeyIndexes.length; i++) {
+                if (i > 0) {
+                    text.append(", ");
+                }
+                text.append(pk.get(i).name()).append('=').append(plain(row.values()[primaryKeyIndexes[i]]));
+            }
+            return text.toString();
+        }
+        if (copy.source().withoutRowid()) {
+            List<SourceColumn> pk = copy.source().primaryKey();
+            for (int i = 0; i < pk.size(); i++) {
+                text.append(i > 0 ? ", " : "").append(pk.get(i).name()).append('=').append(plain(row.key()[i]));
+            }
+            return text.toString();
+        }
+        return "rowid=" + row.key()[0];
+    }
+
+    private static String plain(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    }
+
+    public ColumnTallies[] tallies() {
+        return tallies;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        for (int i = 0; i < tallies.length; i++) {
+            for (Adjustment a : Adjustment.values()) {
+                tallies[i].set(a, context.getLong(tallyKey(i, a), 0L));
+            }
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        for (int i = 0; i < tallies.length; i++) {
+            for (Adjustment a : Adjustment.values()) {
+                long n = tallies[i].get(a);
+                if (n != 0) {
+                    context.putLong(tallyKey(i, a), n);
+                }
+            }
+        }
+    }
+
+    /** Tallies are keyed by target column so the report can read them back from the step's saved context. */
+    private String tallyKey(int column, Adjustment adjustment) {
+        return TALLY_PREFIX + copy.targetColumns().get(column) + "." + adjustment.name();
+    }
+
+    public static String tallyKey(String targetColumn, Adjustment adjustment) {
+        return TALLY_PREFIX + targetColumn + "." + adjustment.name();
+    }
+}

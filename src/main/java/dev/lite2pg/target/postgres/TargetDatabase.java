@@ -1,0 +1,127 @@
+package dev.lite2pg.target.postgres;
+
+import dev.lite2pg.model.TargetForeignKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The PostgreSQL statements the job runs around the copy; all SQL specific to the target lives in this package. */
+public final class TargetDatabase {
+
+    private final JdbcTemplate jdbc;
+    private final String schema;
+
+    public TargetDatabase(DataSource dataSource, String schema) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.schema = schema;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public boolean schemaExists() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema));
+    }
+
+    /** Application tables (not Flyway's history) that already hold at least one row. */
+    public List<String> tablesWithRows() {
+        List<String> tables = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""",
+                String.class, schema, PostgresCatalog.FLYWAY_HISTORY);
+        List<String> filled = new ArrayList<>();
+        for (String table : tables) {
+            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {
+                filled.add(table);
+            }
+        }
+        return filled;
+    }
+
+    /** Rows of the table itself, not of inheritance children (Sakila's payment_p2007_* must not count as payment). */
+    public long rowCount(String table) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(table), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public boolean foreignKeyExists(TargetForeignKey key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE con.contype = 'f' AND n.nspname = ? AND c.relname = ? AND con.conname = ?)""",
+                Boolean.class, schema, key.table(), key.name()));
+    }
+
+    public void dropForeignKey(TargetForeignKey key) {
+        jdbc.execute("ALTER TABLE " + qualified(key.table()) + " DROP CONSTRAINT IF EXISTS " + PgSql.quote(key.name()));
+    }
+
+    /** Adds the key back exactly as defined; PostgreSQL validates every existing row while adding it. */
+    public void addForeignKey(TargetForeignKey key) {
+        if (!foreignKeyExists(key)) {
+            jdbc.execute("ALTER TABLE " + qualified(key.table()) + " ADD CONSTRAINT " + PgSql.quote(key.name()) + " " + key.definition());
+        }
+    }
+
+    /** Rows whose non-null reference finds no parent row. */
+    public long orphans(TargetForeignKey key) {
+        String join = joinCondition(key.columns(), key.referencedColumns());
+        String notNull = key.columns().stream().map(c -> "c." + PgSql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(key.table()) + " c WHERE " + notNull
+                + " AND NOT EXISTS (SELECT 1 FROM " + qualified(key.referencedTable()) + " p WHERE " + join + ")", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static String joinCondition(List<String> columns, List<String> referenced) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add("p." + PgSql.quote(referenced.get(i)) + " = c." + PgSql.quote(columns.get(i)));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    /** Every column of the schema fed by a sequence, through a default that calls nextval() or an identity. */
+    public List<SequenceUse> sequenceUses() {
+        return jdbc.query("""
+                SELECT s.oid::regclass::text, c.relname, a.attname
+                FROM pg_attrdef d
+                JOIN pg_depend dep ON dep.classid = 'pg_attrdef'::regclass AND dep.objid = d.oid
+                     AND dep.refclassid = 'pg_class'::regclass
+                JOIN pg_class s ON s.oid = dep.refobjid AND s.relkind = 'S'
+                JOIN pg_class c ON c.oid = d.adrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                WHERE n.nspname = ?
+                UNION
+                SELECT pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname), c.relname, a.attname
+                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND a.attidentity <> '' AND a.attnum > 0 AND NOT a.attisdropped
+                ORDER BY 1, 2, 3""",
+                (rs, i) -> new SequenceUse(rs.getString(1), rs.getString(2), rs.getString(3)), schema, schema);
+    }
+
+    /** The largest value in the column, null when the table is empty or the column is not numeric-comparable to a sequence. */
+    public Long maxValue(String table, String column) {
+        return jdbc.queryForObject("SELECT max(" + PgSql.quote(column) + ")::bigint FROM ONLY " + qualified(table), Long.class);
+    }
+
+    /** Moves the sequence so that its next value is {@code highest + 1}. */
+    public void setSequencePast(String sequence, long highest) {
+        jdbc.queryForObject("SELECT setval(?::regclass, ?, true)", Long.class, sequence, highest);
+    }
+
+    /** The value nextval() would return next, read without consuming it. */
+    public long nextValue(String sequence) {
+        return jdbc.queryForObject("SELECT CASE WHEN is_called THEN last_value + (SELECT seqincrement FROM pg_sequence WHERE seqrelid = ?::regclass) ELSE last_value END FROM " + sequence,
+                Long.class, sequence);
+    }
+
+    private String qualified(String table) {
+        return PgSql.qualified(schema, table);
+    }
+}
