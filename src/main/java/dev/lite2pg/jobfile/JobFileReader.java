@@ -1,0 +1,164 @@
+package dev.lite2pg.jobfile;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
+final class JobFileReader {
+    static final List<String> ROOT_KEYS = List.of("name", "source", "target", "schema", "mapping", "chunk-size",
+            "conversions", "repository-schema", "output");
+    static final List<String> SOURCE_KEYS = List.of("path");
+    static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
+    /** The one key people reliably try; naming the variable beats "unknown key". */
+    static final Map<String, String> REFUSED_TARGET_KEYS = Map.of("password", "the password is never read from the job file,"
+            + " so that job files can be shared; set " + TargetCredentials.PASSWORD_VARIABLE + " (or "
+            + TargetCredentials.LIBPQ_PASSWORD_VARIABLE + ") in the environment instead");
+    static final List<String> SCHEMA_KEYS = List.of("locations");
+    static final List<String> MAPPING_KEYS = List.of("names", "tables", "columns", "exclude");
+    static final List<String> CONVERSION_KEYS = List.of("naive-timezone");
+
+    private final List<String> problems;
+
+    private JobFileReader(List<String> problems) {
+        this.problems = problems;
+    }
+
+    /** The definition, or empty when {@code problems} received at least one entry. */
+    static Optional<JobDefinition> read(JsonNode root, List<String> problems) {
+        if (root == null || !root.isObject()) {
+            problems.add("the job file must be a YAML mapping with at least the keys name, source, target and schema, got "
+                    + YamlSection.describe(root));
+            return Optional.empty();
+        }
+        return new JobFileReader(problems).read(new YamlSection("", root, problems));
+    }
+
+    private Optional<JobDefinition> read(YamlSection root) {
+        root.allowOnly(ROOT_KEYS, Map.of());
+        Optional<String> name = root.requiredText("name");
+        name.flatMap(JobRules::jobName).ifPresent(p -> root.problem("name", p));
+        Optional<SourceSpec> source = source(root);
+        Optional<TargetSpec> target = target(root);
+        List<String> locations = schemaLocations(root);
+        MappingSpec mapping = mapping(root);
+        int chunkSize = root.integer("chunk-size").orElse(JobDefinition.DEFAULT_CHUNK_SIZE);
+        JobRules.chunkSize(chunkSize).ifPresent(p -> root.problem("chunk-size", p));
+        ZoneId naiveTimezone = naiveTimezone(root);
+        String repositorySchema = root.text("repository-schema").orElse(JobDefinition.DEFAULT_REPOSITORY_SCHEMA);
+        JobRules.repositorySchema(repositorySchema).ifPresent(p -> root.problem("repository-schema", p));
+        target.flatMap(t -> JobRules.schemasApart(t.schema(), repositorySchema))
+                .ifPresent(p -> root.problem("repository-schema", p));
+        Path output = root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
+
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new JobDefinition(name.orElseThrow(), source.orElseThrow(), target.orElseThrow(), locations,
+                mapping, chunkSize, naiveTimezone, repositorySchema, output));
+    }
+
+    private Optional<SourceSpec> source(YamlSection root) {
+        Optional<YamlSection> section = required(root, "source", SOURCE_KEYS);
+        return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text))).map(SourceSpec::new);
+    }
+
+    private Optional<TargetSpec> target(YamlSection root) {
+        Optional<YamlSection> section = required(root, "target", TARGET_KEYS, REFUSED_TARGET_KEYS);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlSection target = section.get();
+        Optional<String> url = target.requiredText("url");
+        url.flatMap(JobRules::targetUrl).ifPresent(p -> target.problem("url", p));
+        Optional<String> user = target.requiredText("user");
+        String schema = target.text("schema").orElse(JobDefinition.DEFAULT_TARGET_SCHEMA);
+        if (url.isEmpty() || user.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSpec(url.get(), user.get(), schema));
+    }
+
+    private List<String> schemaLocations(YamlSection root) {
+        Optional<YamlSection> section = required(root, "schema", SCHEMA_KEYS);
+        if (section.isEmpty()) {
+            return List.of();
+        }
+        YamlSection schema = section.get();
+        if (!schema.has("locations")) {
+            schema.problem("locations", "required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
+            return List.of();
+        }
+        List<String> locations = schema.textList("locations");
+        if (locations.isEmpty()) {
+            schema.problem("locations", "must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]");
+        }
+        return locations;
+    }
+
+    private MappingSpec mapping(YamlSection root) {
+        Optional<YamlSection> section = root.section("mapping", MAPPING_KEYS);
+        if (section.isEmpty()) {
+            return MappingSpec.defaults();
+        }
+        YamlSection mapping = section.get();
+        NameRule names = mapping.text("names").map(text -> nameRule(mapping, text)).orElse(NameRule.AUTO);
+        Map<String, String> tables = mapping.textMap("tables");
+        Map<String, String> columns = mapping.textMap("columns");
+        for (String key : columns.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                mapping.problem("columns", "key '" + key + "' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"");
+            }
+        }
+        List<String> exclude = mapping.textList("exclude");
+        return new MappingSpec(names, tables, columns, exclude);
+    }
+
+    private static NameRule nameRule(YamlSection mapping, String text) {
+        return NameRule.fromYaml(text).orElseGet(() -> {
+            mapping.problem("names", "must be auto or exact, got '" + text + "'");
+            return NameRule.AUTO;
+        });
+    }
+
+    private static ZoneId naiveTimezone(YamlSection root) {
+        Optional<String> zone = root.section("conversions", CONVERSION_KEYS).flatMap(s -> s.text("naive-timezone"));
+        if (zone.isEmpty()) {
+            return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
+        }
+        try {
+            return ZoneId.of(zone.get());
+        } catch (DateTimeException e) {
+            root.problem("conversions.naive-timezone", "unknown time zone '" + zone.get()
+                    + "'; use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
+            return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
+        }
+    }
+
+    private static Optional<YamlSection> required(YamlSection root, String key, List<String> knownKeys) {
+        return required(root, key, knownKeys, Map.of());
+    }
+
+    private static Optional<YamlSection> required(YamlSection root, String key, List<String> knownKeys,
+                                                  Map<String, String> refusedKeys) {
+        if (!root.has(key)) {
+            root.problem(key, "required: a mapping with keys " + String.join(", ", knownKeys));
+        }
+        return root.section(key, knownKeys, refusedKeys);
+    }
+
+    private static Optional<Path> path(YamlSection section, String key, String text) {
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            section.problem(key, "not a valid path: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.lite2pg.jobfile;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The checks shared by the job file and the command-line overrides, so both refuse the same values. */
+final class JobRules {
+    static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** Spring Batch's BATCH_JOB_INSTANCE.JOB_NAME is a VARCHAR(100). */
+    static final int MAX_JOB_NAME_LENGTH = 100;
+    /**
+     * The schema ends up in Spring Batch's table prefix and in hand-written SQL; a lower-case plain identifier
+     * means the same quoted or unquoted, since PostgreSQL folds unquoted names to lower case.
+     */
+    static final Pattern REPOSITORY_SCHEMA = Pattern.compile("[a-z_][a-z0-9_]*");
+    static final int MIN_CHUNK_SIZE = 1;
+    static final int MAX_CHUNK_SIZE = 1_000_000;
+
+    private JobRules() {
+    }
+
+    static Optional<String> jobName(String name) {
+        if (!JOB_NAME.matcher(name).matches()) {
+            return Optional.of("may only contain letters, digits, '_', '.' and '-', got '" + name + "'");
+        }
+        if (name.length() > MAX_JOB_NAME_LENGTH) {
+            return Optional.of("must be at most " + MAX_JOB_NAME_LENGTH + " characters, got " + name.length());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> targetUrl(String url) {
+        if (!url.startsWith(JdbcUrls.POSTGRES_PREFIX)) {
+            return Optional.of("must be a PostgreSQL JDBC URL starting with " + JdbcUrls.POSTGRES_PREFIX
+                    + ", e.g. jdbc:postgresql://127.0.0.1:5432/app, got '" + JdbcUrls.redact(url) + "'");
+        }
+        if (JdbcUrls.containsPassword(url)) {
+            return Optional.of("must not contain a password: set " + TargetCredentials.PASSWORD_VARIABLE + " instead");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> chunkSize(int size) {
+        if (size < MIN_CHUNK_SIZE || size > MAX_CHUNK_SIZE) {
+            return Optional.of("must be between " + MIN_CHUNK_SIZE + " and " + MAX_CHUNK_SIZE + ", got " + size);
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> repositorySchema(String schema) {
+        if (!REPOSITORY_SCHEMA.matcher(schema).matches()) {
+            return Optional.of("must be a lower-case identifier ([a-z_][a-z0-9_]*), so that it means the same"
+                    + " quoted or unquoted, got '" + schema + "'");
+        }
+        return Optional.empty();
+    }
+
+    /** Keeping the job repository apart keeps the target schema holding exactly the application's tables. */
+    static Optional<String> schemasApart(String targetSchema, String repositorySchema) {
+        if (targetSchema.equals(repositorySchema)) {
+            return Optional.of("must differ from target.schema ('" + targetSchema
+                    + "'), so that Spring Batch's tables do not land among the application's tables");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lite2pg.jobfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobFileLoaderTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void readsEveryKeyOfAFullFile() {
+        Path file = JobFiles.write(directory, """
+                name: chinook
+                source:
+                  path: data/chinook.sqlite
+                target:
+                  url: jdbc:postgresql://127.0.0.1:5432/app
+                  user: postgres
+                  schema: app
+                schema:
+                  locations: [ "filesystem:sql/chinook", "classpath:db/extra" ]
+                mapping:
+                  names: exact
+                  tables:  { SomeTable: some_table }
+                  columns: { "SomeTable.OldName": new_name }
+                  exclude: [ film_text, payment.last_update ]
+                chunk-size: 250
+                conversions:
+                  naive-timezone: Europe/Berlin
+                repository-schema: batch_repo
+                output: reports/runs
+                """);
+
+        JobDefinition job = JobFileLoader.load(file);
+
+        assertThat(job.name()).isEqualTo("chinook");
+        assertThat(job.source()).isEqualTo(new SourceSpec(Path.of("data/chinook.sqlite")));
+        assertThat(job.target()).isEqualTo(new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "app"));
+        assertThat(job.schemaLocations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
+        assertThat(job.mapping().names()).isEqualTo(NameRule.EXACT);
+        assertThat(job.mapping().tables()).isEqualTo(Map.of("SomeTable", "some_table"));
+        assertThat(job.mapping().columns()).isEqualTo(Map.of("SomeTable.OldName", "new_name"));
+        assertThat(job.mapping().exclude()).containsExactly("film_text", "payment.last_update");
+        assertThat(job.chunkSize()).isEqualTo(250);
+        assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(job.repositorySchema()).isEqualTo("batch_repo");
+        assertThat(job.output()).isEqualTo(Path.of("reports/runs"));
+    }
+
+    @Test
+    void fillsDefaultsForAMinimalFile() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL));
+
+        assertThat(job.target().schema()).isEqualTo("public");
+        assertThat(job.mapping()).isEqualTo(new MappingSpec(NameRule.AUTO, Map.of(), Map.of(), List.of()));
+        assertThat(job.chunkSize()).isEqualTo(5000);
+        assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(job.repositorySchema()).isEqualTo("lite2pg");
+        assertThat(job.output()).isEqualTo(Path.of("runs"));
+    }
+
+    @Test
+    void keepsRelativeSourcePathAsWrittenSoItResolvesAgainstTheWorkingDirectory() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL));
+
+        assertThat(job.source().path().isAbsolute()).isFalse();
+        assertThat(job.source().path().toAbsolutePath())
+                .isEqualTo(Path.of("").toAbsolutePath().resolve("data/chinook.sqlite"));
+    }
+
+    @Test
+    void acceptsAnOffsetAsNaiveTimezoneAndTheChunkSizeBounds() {
+        JobDefinition low = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL + """
+                chunk-size: 1
+                conversions:
+                  naive-timezone: "+02:00"
+                """));
+        JobDefinition high = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL + "chunk-size: 1000000\n"));
+
+        assertThat(low.chunkSize()).isEqualTo(1);
+        assertThat(low.naiveTimezone()).isEqualTo(ZoneId.of("+02:00"));
+        assertThat(high.chunkSize()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void treatsEmptyOptionalSectionsAsDefaults() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL + """
+                mapping:
+                conversions:
+                """));
+
+        assertThat(job.mapping()).isEqualTo(MappingSpec.defaults());
+        assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void keepsOverridesInTheOrderWritten() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL + """
+                mapping:
+                  tables: { Zeta: z, Alpha: a, Mid: m }
+                """));
+
+        assertThat(job.mapping().tables().keySet()).containsExactly("Zeta", "Alpha", "Mid");
+    }
+}

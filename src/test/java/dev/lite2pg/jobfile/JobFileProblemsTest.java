@@ -1,0 +1,255 @@
+package dev.lite2pg.jobfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobFileProblemsTest {
+    @TempDir
+    Path directory;
+
+    private static final String TARGET = """
+            target:
+              url: jdbc:postgresql://127.0.0.1:5432/app
+              user: postgres
+            """;
+    private static final String REST = """
+            source:
+              path: data/chinook.sqlite
+            schema:
+              locations: [ "filesystem:sql/chinook" ]
+            """;
+
+    @Test
+    void reportsAllProblemsAtOnceEachOnItsOwnLine() {
+        String message = problems("""
+                name: my job
+                source:
+                  path: data/chinook.sqlite
+                target:
+                  user: postgres
+                schema:
+                  locations: []
+                chunk-size: 0
+                targt: x
+                """);
+
+        assertThat(message).isEqualTo("job file " + directory.resolve("job.yml") + " has 5 problems:\n"
+                + "  - unknown key 'targt' (did you mean 'target'?)\n"
+                + "  - name: may only contain letters, digits, '_', '.' and '-', got 'my job'\n"
+                + "  - target.url: required\n"
+                + "  - schema.locations: must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]\n"
+                + "  - chunk-size: must be between 1 and 1000000, got 0");
+    }
+
+    @Test
+    void saysProblemInTheSingularForOne() {
+        assertThat(problems("name: chinook\n" + TARGET + REST + "chunk-size: 1000001\n")).endsWith(
+                " has 1 problem:\n  - chunk-size: must be between 1 and 1000000, got 1000001");
+    }
+
+    @Test
+    void refusesAChunkSizeThatIsNotAWholeNumber() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "chunk-size: lots\n"))
+                .containsExactly("chunk-size: must be a whole number, got 'lots'");
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "chunk-size: 2.5\n"))
+                .containsExactly("chunk-size: must be a whole number, got 2.5");
+    }
+
+    @Test
+    void requiresTheMandatoryKeys() {
+        assertThat(problemLines("chunk-size: 10\n")).containsExactly(
+                "name: required",
+                "source: required: a mapping with keys path",
+                "target: required: a mapping with keys url, user, schema",
+                "schema: required: a mapping with keys locations");
+        assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
+                .containsExactly(
+                        "source.path: required",
+                        "target.user: required",
+                        "schema.locations: required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
+    }
+
+    @Test
+    void namesTheExpectedShapeWhenASectionIsNotAMapping() {
+        assertThat(problemLines("name: chinook\ntarget: jdbc:postgresql:app\n" + REST)).containsExactly(
+                "target: must be a mapping with keys url, user, schema, got 'jdbc:postgresql:app'");
+    }
+
+    @Test
+    void refusesNumbersWhereTextIsExpectedRatherThanGuessTheirSpelling() {
+        assertThat(problemLines("name: 1.10\n" + TARGET + REST)).containsExactly(
+                "name: must be text, got 1.1; put it in quotes");
+    }
+
+    @Test
+    void refusesEmptyText() {
+        assertThat(problemLines("name: \"  \"\n" + TARGET + REST)).containsExactly("name: must not be empty");
+    }
+
+    @Test
+    void refusesATooLongJobName() {
+        String name = "a".repeat(101);
+        assertThat(problemLines("name: " + name + "\n" + TARGET + REST)).containsExactly(
+                "name: must be at most 100 characters, got 101");
+    }
+
+    @Test
+    void refusesAPasswordInTheUrlQuery() {
+        assertThat(problemLines("name: chinook\n" + REST + """
+                target:
+                  url: jdbc:postgresql://db:5432/app?ssl=true&password=hunter2
+                  user: postgres
+                """)).containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+    }
+
+    @Test
+    void refusesAPasswordInTheUserInfo() {
+        assertThat(problemLines("name: chinook\n" + REST + """
+                target:
+                  url: jdbc:postgresql://postgres:hunter2@db:5432/app
+                  user: postgres
+                """)).containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+    }
+
+    @Test
+    void explainsWhyTargetPasswordIsNotAKey() {
+        assertThat(problemLines("name: chinook\n" + REST + TARGET + "  password: hunter2\n")).containsExactly(
+                "target.password: the password is never read from the job file, so that job files can be shared;"
+                        + " set LITE2PG_TARGET_PASSWORD (or PGPASSWORD) in the environment instead");
+    }
+
+    @Test
+    void refusesAUrlForAnotherDatabaseWithoutEchoingItsSecrets() {
+        assertThat(problemLines("name: chinook\n" + REST + """
+                target:
+                  url: jdbc:mysql://db/app?password=hunter2
+                  user: postgres
+                """)).containsExactly("target.url: must be a PostgreSQL JDBC URL starting with jdbc:postgresql:,"
+                + " e.g. jdbc:postgresql://127.0.0.1:5432/app, got 'jdbc:mysql://db/app?password=***'");
+    }
+
+    @Test
+    void refusesUnknownKeysAtEveryLevelWithASuggestion() {
+        assertThat(problemLines("name: chinook\n" + REST + TARGET + """
+                  usr: postgres
+                chunk_size: 10
+                mapping:
+                  exclude: [ a ]
+                  tabels: { A: b }
+                colour: blue
+                """)).containsExactly(
+                "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
+                "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
+                        + " conversions, repository-schema, output",
+                "unknown key 'target.usr' (did you mean 'target.user'?)",
+                "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
+    }
+
+    @Test
+    void refusesAnUnknownNameRule() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "mapping:\n  names: fuzzy\n"))
+                .containsExactly("mapping.names: must be auto or exact, got 'fuzzy'");
+    }
+
+    @Test
+    void refusesMalformedMappingEntries() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + """
+                mapping:
+                  tables: { Album: "" }
+                  columns: { OldName: new_name, "Album.": x, "Album.Title": title }
+                  exclude: film_text
+                """)).containsExactly(
+                "mapping.tables: 'Album' must map to a non-empty name, got ''",
+                "mapping.columns: key 'OldName' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
+                "mapping.columns: key 'Album.' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
+                "mapping.exclude: must be a list, e.g. [ \"a\", \"b\" ], got 'film_text'");
+    }
+
+    @Test
+    void refusesNonTextListEntries() {
+        assertThat(problemLines("name: chinook\n" + TARGET + """
+                source:
+                  path: data/chinook.sqlite
+                schema:
+                  locations: [ "filesystem:sql/chinook", 7, "" ]
+                """)).containsExactly(
+                "schema.locations: entry 2 must be non-empty text, got 7",
+                "schema.locations: entry 3 must be non-empty text, got ''");
+    }
+
+    @Test
+    void refusesAnUnknownTimeZone() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "conversions:\n  naive-timezone: Mars/Olympus\n"))
+                .containsExactly("conversions.naive-timezone: unknown time zone 'Mars/Olympus';"
+                        + " use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
+    }
+
+    @Test
+    void refusesARepositorySchemaThatCaseFoldingWouldChange() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "repository-schema: Batch\n"))
+                .containsExactly("repository-schema: must be a lower-case identifier ([a-z_][a-z0-9_]*),"
+                        + " so that it means the same quoted or unquoted, got 'Batch'");
+    }
+
+    @Test
+    void refusesARepositorySchemaEqualToTheTargetSchema() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + "repository-schema: public\n"))
+                .containsExactly("repository-schema: must differ from target.schema ('public'),"
+                        + " so that Spring Batch's tables do not land among the application's tables");
+    }
+
+    @Test
+    void refusesDuplicateKeysAsInvalidYaml() {
+        String message = problems("name: chinook\nname: other\n" + TARGET + REST);
+
+        assertThat(message).startsWith("job file " + directory.resolve("job.yml") + " is not valid YAML: ")
+                .contains("Duplicate").contains("\"name\"").contains("line 2");
+    }
+
+    @Test
+    void refusesAFileThatIsNotAMapping() {
+        assertThat(problemLines("- name: chinook\n")).containsExactly(
+                "the job file must be a YAML mapping with at least the keys name, source, target and schema, got a list");
+        assertThat(problemLines("")).containsExactly(
+                "the job file must be a YAML mapping with at least the keys name, source, target and schema, got nothing");
+    }
+
+    @Test
+    void namesTheMissingFile() {
+        Path missing = directory.resolve("nope.yml");
+
+        Lite2pgException e = catchThrowableOfType(Lite2pgException.class, () -> JobFileLoader.load(missing));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.JOB_FILE);
+        assertThat(e.getMessage()).isEqualTo("job file " + missing + " not found (looked for " + missing + ")");
+    }
+
+    @Test
+    void saysWhenTheFileIsADirectory() {
+        Lite2pgException e = catchThrowableOfType(Lite2pgException.class, () -> JobFileLoader.load(directory));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.JOB_FILE);
+        assertThat(e.getMessage()).isEqualTo("job file " + directory + " is a directory, not a file");
+    }
+
+    private String problems(String yaml) {
+        Path file = JobFiles.write(directory, yaml);
+        Lite2pgException e = catchThrowableOfType(Lite2pgException.class, () -> JobFileLoader.load(file));
+        assertThat(e).as("the file should have been refused").isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.JOB_FILE);
+        return e.getMessage();
+    }
+
+    /** The problem lines without the header and the bullet. */
+    private String[] problemLines(String yaml) {
+        String message = problems(yaml);
+        assertThat(message).startsWith("job file " + directory.resolve("job.yml") + " has ");
+        return message.lines().skip(1).map(line -> line.substring("  - ".length())).toArray(String[]::new);
+    }
+}
