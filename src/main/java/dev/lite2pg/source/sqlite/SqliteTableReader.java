@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
 
-    static final String POSITION_KEY = "source.lastKey";
-    static final String ROWS_KEY = "source.rowsRead";
+    public static final String POSITION_KEY = "source.lastKey";
+    public static final String ROWS_KEY = "source.rowsRead";
 
     private final Path file;
     private final SourceTable table;

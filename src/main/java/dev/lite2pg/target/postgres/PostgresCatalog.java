@@ -37,7 +37,11 @@ public final class PostgresCatalog {
         Map<String, List<TargetColumn>> columns = new LinkedHashMap<>();
         String sql = """
                 SELECT c.relname, a.attname, a.atttypid, a.atttypmod, format_type(a.atttypid, a.atttypmod),
-                       a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> ''
+                       a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '' OR EXISTS (
+                           -- A BEFORE INSERT row trigger may fill the column (Sakila's film.fulltext): treat it like a default.
+                           SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND NOT tg.tgisinternal
+                             AND tg.tgenabled <> 'D' AND (tg.tgtype & 7) = 7),
+                       a.attgenerated <> ''
                 FROM pg_class c
                 JOIN pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -30,8 +30,9 @@ import java.util.List;
  */
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
-    private static final int FLUSH_BYTES = 1 << 16;
+    private static final int INITIAL_BUFFER = 1 << 16;
     private static final String TALLY_PREFIX = "tally.";
+    public static final String ROWS_WRITTEN_KEY = "target.rowsWritten";
 
     private final DataSource dataSource;
     private final TableCopy copy;
@@ -39,7 +40,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final ColumnTallies[] tallies;
     private final int[] primaryKeyIndexes;
     private final String[] converted;
-    private final CopyTextEncoder encoder = new CopyTextEncoder(FLUSH_BYTES + 8192);
+    private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
+    private long rowsWritten;
 
     public PostgresCopyWriter(DataSource dataSource, TableCopy copy) {
         this.dataSource = dataSource;
@@ -90,6 +92,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             throw new RowsRefusedException(refusals, refusedTotal);
         }
         copyEncodedRows();
+        rowsWritten += chunk.size();
     }
 
     private void encodeRow() {
@@ -153,6 +156,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     @Override
     public void open(ExecutionContext context) {
+        rowsWritten = context.getLong(ROWS_WRITTEN_KEY, 0L);
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 tallies[i].set(a, context.getLong(tallyKey(i, a), 0L));
@@ -162,6 +166,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     @Override
     public void update(ExecutionContext context) {
+        context.putLong(ROWS_WRITTEN_KEY, rowsWritten);
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 long n = tallies[i].get(a);

@@ -1,0 +1,36 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.copy.TableCopy;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One partition per table, so each table is its own step execution: Spring Batch then skips finished tables on a
+ * restart and resumes an unfinished one from its saved position.
+ */
+final class CopyPartitioner implements Partitioner {
+
+    static final String TABLE = "copy.table";
+    static final String ORDER = "copy.order";
+
+    private final CutoverRun run;
+
+    CopyPartitioner(CutoverRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (TableCopy copy : run.copies) {
+            ExecutionContext context = new ExecutionContext();
+            context.putString(TABLE, copy.targetTable());
+            context.putInt(ORDER, copy.order());
+            partitions.put(copy.targetTable(), context);
+        }
+        return partitions;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.target.postgres.PostgresCopyWriter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the chunk step that copies one table. It uses the classic chunk-oriented TaskletStep on purpose: it saves
+ * the reader's position in the chunk's own transaction only after the chunk succeeds. Spring Batch 6.0's new
+ * ChunkOrientedStep saves it in a finally block even when the chunk rolls back (spring-batch issue 5182), which
+ * would skip rows on restart.
+ */
+final class CopyStepFactory {
+
+    private final CutoverRun run;
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+
+    CopyStepFactory(CutoverRun run, JobRepository repository, PlatformTransactionManager transactions) {
+        this.run = run;
+        this.repository = repository;
+        this.transactions = transactions;
+    }
+
+    @SuppressWarnings("removal")
+    Step forTable(String targetTable) {
+        TableCopy copy = run.copyFor(targetTable);
+        SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize());
+        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy);
+        return new StepBuilder(copy.stepName(), repository)
+                .<SourceRow, SourceRow>chunk(run.job.chunkSize(), transactions)
+                .reader(reader)
+                .writer(writer)
+                .listener(new TableProgress(run, copy))
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lite2pg.batch;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The cutover job: preflight, schema, plan, copy (a step per table, in foreign-key order), constraints, sequences,
+ * validate, report. Steps that only compute or check run again on a restart; steps that write run once.
+ */
+public final class CutoverJobFactory {
+
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+
+    public CutoverJobFactory(JobRepository repository, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.transactions = transactions;
+    }
+
+    public Job build(CutoverRun run) {
+        CycleBreaker cycles = new CycleBreaker(run.target, repository);
+        CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
+        Step copy = new StepBuilder("copy", repository)
+                .partitioner("copy", new CopyPartitioner(run))
+                .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable))
+                .build();
+        return new JobBuilder(run.job.name(), repository)
+                .start(tasklet("preflight", new PreflightTasklet(run), false))
+                .next(tasklet("schema", new SchemaTasklet(run), false))
+                .next(tasklet("plan", new PlanTasklet(run, cycles), true))
+                .next(copy)
+                .next(tasklet("constraints", new RestoreForeignKeysTasklet(run, cycles), false))
+                .next(tasklet("sequences", new SequencesTasklet(run), true))
+                .next(tasklet("validate", new ValidateTasklet(run, repository), true))
+                .next(tasklet("report", new ReportTasklet(run), true))
+                .build();
+    }
+
+    private Step tasklet(String name, Tasklet tasklet, boolean rerunOnRestart) {
+        return new StepBuilder(name, repository).tasklet(tasklet, transactions).allowStartIfComplete(rerunOnRestart).build();
+    }
+}

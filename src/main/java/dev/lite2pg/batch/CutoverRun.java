@@ -1,0 +1,68 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.plan.NameMapping;
+import dev.lite2pg.report.RunReport;
+import dev.lite2pg.target.postgres.TargetDatabase;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the steps of one process's run share in memory. The plan is rebuilt by the plan step on every start (it is
+ * deterministic for a given source and target), so nothing here needs to survive a restart: what must survive is
+ * kept in Spring Batch's execution contexts.
+ */
+public final class CutoverRun {
+
+    final JobDefinition job;
+    final Path sourceFile;
+    final String sourceSha256;
+    final Path runFolder;
+    final DataSource dataSource;
+    final TargetDatabase target;
+    final PrintWriter out;
+    final Instant started = Instant.now();
+
+    NameMapping mapping;
+    List<TableCopy> copies = List.of();
+    List<TargetForeignKey> foreignKeys = List.of();
+    Map<String, Long> sourceOrphans = Map.of();
+    Map<String, Long> highWaterByTargetTable = Map.of();
+    RunReport report;
+
+    public CutoverRun(JobDefinition job, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource, PrintWriter out) {
+        this.job = job;
+        this.sourceFile = sourceFile;
+        this.sourceSha256 = sourceSha256;
+        this.runFolder = runFolder;
+        this.dataSource = dataSource;
+        this.target = new TargetDatabase(dataSource, job.target().schema());
+        this.out = out;
+    }
+
+    public RunReport report() {
+        return report;
+    }
+
+    public Path runFolder() {
+        return runFolder;
+    }
+
+    TableCopy copyFor(String targetTable) {
+        return copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no copy plan for table " + targetTable
+                        + ": the target schema changed since the run started"));
+    }
+
+    void say(String step, String message) {
+        out.println("[" + step + "] " + message);
+        out.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.target.postgres.TargetDatabase;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drops the foreign keys that make a load order impossible and adds exactly those back after the copy. Each key's
+ * definition is saved in the job's execution context before it is dropped, so a run that dies in between still
+ * knows, on resume, what it must restore.
+ */
+final class CycleBreaker {
+
+    static final String DROPPED = "cycles.dropped";
+
+    private final TargetDatabase target;
+    private final JobRepository repository;
+
+    CycleBreaker(TargetDatabase target, JobRepository repository) {
+        this.target = target;
+        this.repository = repository;
+    }
+
+    void breakEdges(List<TargetForeignKey> edges, JobExecution jobExecution) {
+        if (edges.isEmpty()) {
+            return;
+        }
+        ExecutionContext context = jobExecution.getExecutionContext();
+        List<String> saved = dropped(context);
+        for (TargetForeignKey key : edges) {
+            String record = encode(key);
+            if (!saved.contains(record)) {
+                saved.add(record);
+            }
+        }
+        context.put(DROPPED, saved);
+        repository.updateExecutionContext(jobExecution);
+        edges.forEach(target::dropForeignKey);
+    }
+
+    /** @return the restored keys as {@code table.name} */
+    List<String> restore(JobExecution jobExecution) {
+        List<String> restored = new ArrayList<>();
+        for (String record : dropped(jobExecution.getExecutionContext())) {
+            TargetForeignKey key = decode(record);
+            target.addForeignKey(key);
+            restored.add(key.table() + "." + key.name());
+        }
+        return restored;
+    }
+
+    static List<String> restoredNames(ExecutionContext context) {
+        return dropped(context).stream().map(CycleBreaker::decode).map(k -> k.table() + "." + k.name()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> dropped(ExecutionContext context) {
+        Object value = context.get(DROPPED);
+        return value == null ? new ArrayList<>() : new ArrayList<>((List<String>) value);
+    }
+
+    // Only what ADD CONSTRAINT needs is saved, tab-separated: the execution context then holds plain strings.
+    private static String encode(TargetForeignKey key) {
+        return key.table() + "\t" + key.name() + "\t" + key.referencedTable() + "\t" + key.definition();
+    }
+
+    private static TargetForeignKey decode(String record) {
+        String[] parts = record.split("\t", 4);
+        return new TargetForeignKey(parts[1], parts[0], List.of(), parts[2], List.of(), parts[3]);
+    }
+}

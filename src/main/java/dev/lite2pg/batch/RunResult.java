@@ -1,0 +1,16 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.report.RunReport;
+import org.springframework.batch.core.BatchStatus;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How one launch ended.
+ *
+ * @param failures what stopped the job, outermost first; empty when it completed
+ * @param report the report, when the run got as far as validation
+ */
+public record RunResult(BatchStatus status, List<Throwable> failures, Path runFolder, RunReport report, boolean alreadyComplete) {
+}

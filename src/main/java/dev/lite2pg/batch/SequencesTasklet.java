@@ -1,0 +1,27 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.report.SequenceCheck;
+import dev.lite2pg.target.postgres.Sequences;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.util.List;
+
+/** Moves every serial and identity sequence past the copied ids and SQLite's AUTOINCREMENT marks. */
+final class SequencesTasklet implements Tasklet {
+
+    private final CutoverRun run;
+
+    SequencesTasklet(CutoverRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<SequenceCheck> checks = new Sequences(run.target).advance(run.highWaterByTargetTable);
+        run.say("sequences", checks.size() + " sequence(s) moved past the copied ids");
+        return RepeatStatus.FINISHED;
+    }
+}

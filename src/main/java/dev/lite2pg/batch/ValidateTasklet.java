@@ -1,0 +1,104 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.convert.Adjustment;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.report.ColumnReport;
+import dev.lite2pg.report.ForeignKeyCheck;
+import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.SequenceCheck;
+import dev.lite2pg.report.TableReport;
+import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.target.postgres.PostgresCatalog;
+import dev.lite2pg.target.postgres.PostgresCopyWriter;
+import dev.lite2pg.target.postgres.Sequences;
+import dev.lite2pg.validate.TargetChecks;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares source and target after the copy (rows per table, orphan references per foreign key, sequences by their
+ * next value) and builds the report. Read-only, so it can run again on a resumed job with the same result.
+ */
+final class ValidateTasklet implements Tasklet {
+
+    private final CutoverRun run;
+    private final JobRepository repository;
+
+    ValidateTasklet(CutoverRun run, JobRepository repository) {
+        this.run = run;
+        this.repository = repository;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
+        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        List<TableReport> tables = new ArrayList<>();
+        try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+            for (TableCopy copy : run.copies) {
+                tables.add(tableReport(copy, source.rowCount(copy.source().name()), jobExecution));
+            }
+        }
+        List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
+                .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
+        List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
+                .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
+        List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
+        List<String> problems = TargetChecks.problems(tables, foreignKeys, sequences);
+        run.report = new RunReport(run.job.name(), run.sourceFile.toString(), run.sourceSha256, run.job.target().redactedUrl(),
+                run.target.schema(), run.started.toString(), Instant.now().toString(),
+                problems.isEmpty() ? RunReport.PASS : RunReport.FAIL, tables, foreignKeys, sequences, problems);
+        run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
+                + sequences.size() + " sequences checked" + (problems.isEmpty() ? "" : "\n  - " + String.join("\n  - ", problems)));
+        return RepeatStatus.FINISHED;
+    }
+
+    private TableReport tableReport(TableCopy copy, long sourceRows, JobExecution jobExecution) {
+        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), copy.stepName());
+        ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
+        List<ColumnReport> columns = new ArrayList<>();
+        for (int i = 0; i < copy.width(); i++) {
+            Map<String, Long> adjustments = new LinkedHashMap<>();
+            for (Adjustment a : Adjustment.values()) {
+                long n = saved.getLong(PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a), 0L);
+                if (n != 0) {
+                    adjustments.put(a.name(), n);
+                }
+            }
+            columns.add(new ColumnReport(copy.sourceColumns().get(i), copy.targetColumns().get(i), copy.targetTypes().get(i),
+                    copy.converters()[i].description(), adjustments));
+        }
+        return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
+                saved.getLong(SqliteTableReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
+                run.target.rowCount(copy.targetTable()), copyMillis(jobExecution, copy.stepName()), columns);
+    }
+
+    /** Time spent on the table over every run of this job instance, so a resumed table reports its whole copy. */
+    private long copyMillis(JobExecution current, String stepName) {
+        long millis = 0;
+        for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().equals(stepName) && step.getStartTime() != null && step.getEndTime() != null) {
+                    millis += Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+                }
+            }
+        }
+        return millis;
+    }
+}

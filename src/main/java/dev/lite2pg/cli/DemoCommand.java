@@ -1,0 +1,55 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.JobFileLoader;
+import dev.lite2pg.jobfile.TargetCredentials;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+                "Writes a small sample SQLite database (a bike shop with the usual traps: renamed columns, a reserved-word",
+                "table, a NOT NULL foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists) to the",
+                "demo job's source path and runs a real cutover of it. Without --target-url the target is an embedded",
+                "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Lite2pgCommand parent;
+
+    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/demo.yml", description = "The demo job file (default: ${DEFAULT-VALUE}).")
+    Path jobFile;
+
+    @Mixin
+    TargetOptions overrides = new TargetOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        JobDefinition job = JobFileLoader.load(jobFile).withOverrides(overrides.source, overrides.targetUrl, overrides.targetSchema);
+        DemoDatabase.create(job.source().path());
+        out.println("demo: wrote the sample SQLite database " + job.source().path());
+        if (overrides.targetUrl != null) {
+            return CutoverRunner.run(job, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
+        }
+        out.println("demo: starting an embedded PostgreSQL for the target (no --target-url given)");
+        out.flush();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            JobDefinition embedded = job.withOverrides(null, postgres.getJdbcUrl("postgres", "postgres"), null);
+            return CutoverRunner.run(embedded, TargetCredentials.none(), out, spec.commandLine().getErr());
+        }
+    }
+}

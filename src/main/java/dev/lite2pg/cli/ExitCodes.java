@@ -1,0 +1,54 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.util.List;
+
+/** The one place where a failure becomes a process exit code and a message on stderr. */
+public final class ExitCodes implements IExecutionExceptionHandler {
+
+    public static final int PASSED = 0;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parseResult) {
+        ErrorCode code = codeOf(List.of(e));
+        cli.getErr().println("lite2pg: " + messageOf(e));
+        return code.exitCode();
+    }
+
+    static int usage(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("lite2pg: " + e.getMessage());
+        cli.getErr().println("Run with --help for the commands and options.");
+        return ErrorCode.USAGE.exitCode();
+    }
+
+    /** The code of the first lite2pg failure found in the chain of any of the failures; JOB_FAILED otherwise. */
+    static ErrorCode codeOf(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof Lite2pgException lite) {
+                    return lite.code();
+                }
+            }
+        }
+        return ErrorCode.JOB_FAILED;
+    }
+
+    /** The operator-facing message: ours when there is one, else the deepest cause's, which names the real problem. */
+    static String messageOf(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Lite2pgException || t instanceof dev.lite2pg.copy.RowsRefusedException) {
+                return t.getMessage();
+            }
+            deepest = t;
+        }
+        return deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
+    }
+}

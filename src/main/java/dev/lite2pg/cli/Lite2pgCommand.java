@@ -1,0 +1,29 @@
+package dev.lite2pg.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "lite2pg", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
+                "Moves an application's SQLite database into PostgreSQL for good: schema by Flyway, tables copied in",
+                "foreign-key order with exact type conversion, sequences advanced, and a validation report to sign off.",
+                "",
+                "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
+        subcommands = {CutoverCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes:",
+                "  0  finished and validation passed",
+                "  1  the job failed (re-run the same command to resume)",
+                "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target)",
+                "  3  the copy finished but validation failed (see the report)"})
+public final class Lite2pgCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Where the target password is looked up; the process environment unless a test supplies its own. */
+    java.util.Map<String, String> environment = System.getenv();
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover or demo");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.lite2pg.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options that override the job file, shared by the commands that run a job. */
+final class TargetOptions {
+
+    @Option(names = "--source", paramLabel = "FILE", description = "SQLite file to copy (overrides source.path).")
+    Path source;
+
+    @Option(names = "--target-url", paramLabel = "URL",
+            description = "jdbc:postgresql:// URL of the target (overrides target.url). Never put the password in it.")
+    String targetUrl;
+
+    @Option(names = "--target-schema", paramLabel = "NAME", description = "Schema of the application tables (overrides target.schema).")
+    String targetSchema;
+}

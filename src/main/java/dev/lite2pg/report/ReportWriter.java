@@ -1,0 +1,34 @@
+package dev.lite2pg.report;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes report.json (for machines) and report.md (for people) into the run's output folder. */
+public final class ReportWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ReportWriter() {
+    }
+
+    public static Path write(RunReport report, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("report.json"), JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("report.md"), MarkdownReport.render(report), StandardCharsets.UTF_8);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + folder, e);
+        }
+    }
+
+    public static RunReport read(Path reportJson) {
+        return JSON.readValue(reportJson.toFile(), RunReport.class);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.Datasets;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three shared real-world databases, copied through the {@code cutover} command with the job-file keys an operator
+ * writes, then every target table compared with the dataset's expected rows and md5 (as its expected.json defines them).
+ */
+class DatasetCutoverIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void chinookCopiesExactlyIntoAMixedCaseSchemaWithEveryNameRenamed() throws Exception {
+        Path dataset = Datasets.require("chinook");
+        Path source = dataset.resolve("source.sqlite");
+        String before = SourceFingerprint.sha256(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile("chinook", source, db, "Chinook Target", dataset, "");
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertMatchesExpected(dataset, db, "Chinook Target");
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+
+            CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
+            assertThat(again.err()).contains("already");
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void memosCopiesBooleansJsonbBlobsAndMovesSequencesPastSqliteAutoincrement() throws Exception {
+        Path dataset = Datasets.require("memos");
+        Path source = dataset.resolve("source.sqlite");
+        String before = SourceFingerprint.sha256(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile("memos", source, db, "public", dataset, "");
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertMatchesExpected(dataset, db, "public");
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void sakilaAsItIsIsRefusedNamingTheFivePaymentsWithoutRentalBeforeAnyRowIsWritten() throws Exception {
+        Path dataset = Datasets.require("sakila");
+        Path source = dataset.resolve("source.sqlite");
+        String before = SourceFingerprint.sha256(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).contains("payment.rental_id").contains("5 NULL values")
+                    .contains("payment_id=424").contains("payment_id=7011").contains("payment_id=10840")
+                    .contains("payment_id=14675").contains("payment_id=15458");
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sakila.payment")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void sakilaAfterTheDocumentedFixupMatchesAllTablesThroughTheStoreStaffCycle() throws Exception {
+        Path dataset = Datasets.require("sakila");
+        Path source = work.resolve("sakila-fixed.sqlite");
+        Files.copy(dataset.resolve("source.sqlite"), source);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+            for (String statement : Files.readString(dataset.resolve("fixups/sqlite_payment_rental_id_as_upstream_pg.sql")).split(";")) {
+                String sql = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+                if (!sql.isBlank()) {
+                    st.executeUpdate(sql);
+                }
+            }
+        }
+        String before = SourceFingerprint.sha256(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile("sakila", source, db, "public", dataset, SAKILA_MAPPING);
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("store").contains("staff").contains("re-added and validated");
+            assertMatchesExpected(dataset, db, "public");
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
+                         + " AND conrelid IN ('public.store'::regclass, 'public.staff'::regclass)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("store/staff foreign keys back and validated").isEqualTo(4);
+            }
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    private static final String SAKILA_MAPPING = """
+            mapping:
+              names: auto
+              exclude: [ film_text, payment.last_update ]
+            """;
+
+    private Path jobFile(String name, Path source, TestDatabase db, String schema, Path dataset, String mapping) throws Exception {
+        Path file = work.resolve(name + ".yml");
+        Files.writeString(file, "name: " + name + "\n"
+                + "source:\n  path: " + quoted(source.toString()) + "\n"
+                + "target:\n  url: " + quoted(db.url()) + "\n  user: " + db.user() + "\n  schema: " + quoted(schema) + "\n"
+                + "schema:\n  locations: [ " + quoted("filesystem:" + dataset.resolve("postgres-schema")) + " ]\n"
+                + mapping
+                + "chunk-size: 1000\n"
+                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
+        return file;
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Rows and md5 of every target table (and every target-only table) as the dataset's expected.json defines them. */
+    static void assertMatchesExpected(Path dataset, TestDatabase db, String schema) throws Exception {
+        JsonNode expected = JsonMapper.builder().build().readTree(dataset.resolve("expected.json").toFile());
+        List<String> checked = new ArrayList<>();
+        try (Connection c = db.connect()) {
+            for (var entry : expected.get("tables").properties()) {
+                JsonNode table = entry.getValue();
+                if (table.get("pg_table") == null || table.get("pg_table").isNull() || table.get("expected_pg") == null) {
+                    continue;
+                }
+                assertTable(c, schema, table.get("pg_table").asString(), table.get("expected_pg"));
+                checked.add(table.get("pg_table").asString());
+            }
+            for (JsonNode only : expected.get("pg_only_tables")) {
+                assertTable(c, schema, only.get("pg_table").asString(), only.get("expected_pg"));
+                checked.add(only.get("pg_table").asString());
+            }
+            JsonNode sequences = expected.get("sequences_after_copy");
+            if (sequences.isObject()) {
+                for (var seq : sequences.get("max_ids").properties()) {
+                    long next = nextValue(c, schema, seq.getKey());
+                    if (!seq.getValue().isNull()) {
+                        assertThat(next).as("next value of " + seq.getKey()).isEqualTo(seq.getValue().asLong() + 1);
+                    } else {
+                        assertThat(next).as("next value of unused " + seq.getKey()).isEqualTo(1);
+                    }
+                }
+            }
+        }
+        assertThat(checked).isNotEmpty();
+    }
+
+    private static void assertTable(Connection c, String schema, String table, JsonNode expected) throws SQLException {
+        String sql = "SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), '')) FROM "
+                + quote(schema) + "." + quote(table) + " t";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("rows of " + table).isEqualTo(expected.get("rows").asLong());
+            assertThat(rs.getString(2)).as("md5 of " + table).isEqualTo(expected.get("md5").asString());
+        }
+    }
+
+    private static long nextValue(Connection c, String schema, String sequence) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM "
+                     + quote(schema) + "." + quote(sequence))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
