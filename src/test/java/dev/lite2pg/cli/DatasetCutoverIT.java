@@ -90,8 +90,9 @@ class DatasetCutoverIT {
         Path source = work.resolve("sakila-fixed.sqlite");
         Files.copy(dataset.resolve("source.sqlite"), source);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
-            for (String statement : Files.readString(dataset.resolve("fixups/sqlite_payment_rental_id_as_upstream_pg.sql")).split(";")) {
-                String sql = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+            String script = Files.readString(dataset.resolve("fixups/sqlite_payment_rental_id_as_upstream_pg.sql")).lines()
+                    .filter(l -> !l.strip().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
+            for (String sql : script.split(";")) {
                 if (!sql.isBlank()) {
                     st.executeUpdate(sql);
                 }

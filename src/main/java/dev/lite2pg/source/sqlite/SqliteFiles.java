@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Opens SQLite files the only way lite2pg ever does: read-only, so the source can never be modified. */
 public final class SqliteFiles {
@@ -23,10 +24,13 @@ public final class SqliteFiles {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        // query_only guards against any statement that would write, even through a future code path.
-        config.setPragma(SQLiteConfig.Pragma.QUERY_ONLY, "true");
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = connection.createStatement()) {
+                // query_only refuses any statement that would write, even through a future code path.
+                st.execute("PRAGMA query_only = true");
+            }
+            return connection;
         } catch (SQLException e) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot open source database " + file + " read-only: " + e.getMessage(), e);
         }
