@@ -36,6 +36,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TargetOptions overrides = new TargetOptions();
 
+    /** The embedded server narrates its whole start-up at INFO; the operator only needs our lines. */
+    private static void quietEmbeddedServer() {
+        if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("demo: starting an embedded PostgreSQL for the target (no --target-url given)");
         out.flush();
+        quietEmbeddedServer();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             JobDefinition embedded = job.withOverrides(null, postgres.getJdbcUrl("postgres", "postgres"), null);
             return CutoverRunner.run(embedded, TargetCredentials.none(), out, spec.commandLine().getErr());
