@@ -1,0 +1,67 @@
+package dev.lite2pg.copy;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CopyTextEncoderTest {
+
+    private static String encoded(CopyTextEncoder encoder) {
+        return new String(Arrays.copyOf(encoder.buffer(), encoder.length()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void escapesTheCharactersCopyTextFormatGivesMeaning() {
+        CopyTextEncoder encoder = new CopyTextEncoder(4);
+        encoder.value("a\\b\tc\nd\re");
+        assertThat(encoded(encoder)).isEqualTo("a\\\\b\\tc\\nd\\re");
+    }
+
+    @Test
+    void separatesFieldsWithTabsEndsRowsWithNewlineAndWritesNullAsBackslashN() {
+        CopyTextEncoder encoder = new CopyTextEncoder(4);
+        encoder.value("x");
+        encoder.separator();
+        encoder.value(null);
+        encoder.separator();
+        encoder.value("");
+        encoder.endRow();
+        assertThat(encoded(encoder)).isEqualTo("x\t\\N\t\n");
+    }
+
+    @Test
+    void theTwoCharactersBackslashNAsTextStayDistinctFromNull() {
+        CopyTextEncoder encoder = new CopyTextEncoder(4);
+        encoder.value("\\N");
+        assertThat(encoded(encoder)).isEqualTo("\\\\N");
+    }
+
+    @Test
+    void encodesTwoThreeAndFourByteUtf8() {
+        CopyTextEncoder encoder = new CopyTextEncoder(1);
+        encoder.value("é€😀 ");
+        assertThat(Arrays.copyOf(encoder.buffer(), encoder.length()))
+                .isEqualTo("é€😀 ".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void growsPastItsInitialCapacityAndResetsForTheNextChunk() {
+        CopyTextEncoder encoder = new CopyTextEncoder(64);
+        String big = "z".repeat(10_000);
+        encoder.value(big);
+        assertThat(encoder.length()).isEqualTo(10_000);
+        encoder.reset();
+        encoder.value("q");
+        assertThat(encoded(encoder)).isEqualTo("q");
+    }
+
+    @Test
+    void refusesAnUnpairedSurrogateRatherThanWritingInvalidUtf8() {
+        CopyTextEncoder encoder = new CopyTextEncoder(8);
+        assertThatThrownBy(() -> encoder.value("a\uD800b")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lite2pg.source.sqlite;
+
+import dev.lite2pg.model.InvalidUtf8Text;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.source.SourceRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SqliteTableReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path database(String... statements) throws Exception {
+        Path file = dir.resolve("source.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+        return file;
+    }
+
+    private static SourceTable table(Path file, String name) {
+        try (SqliteSource source = SqliteSource.open(file)) {
+            return source.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<SourceRow> readAll(SqliteTableReader reader) {
+        List<SourceRow> rows = new ArrayList<>();
+        for (SourceRow row; (row = reader.read()) != null; ) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void readsEveryRowInRowidOrderAcrossPagesWithStorageClassesKept() throws Exception {
+        Path file = database("CREATE TABLE t (a, b)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) INSERT INTO t SELECT i, 'v' || i FROM n",
+                "UPDATE t SET a = 1.5 WHERE rowid = 2", "UPDATE t SET a = X'00FF' WHERE rowid = 3", "UPDATE t SET a = NULL WHERE rowid = 4");
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("a", "b"), 7);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).hasSize(25);
+        assertThat(rows.get(0).values()).containsExactly(1L, "v1");
+        assertThat(rows.get(1).values()[0]).isEqualTo(1.5d);
+        assertThat((byte[]) rows.get(2).values()[0]).containsExactly(0x00, 0xFF);
+        assertThat(rows.get(3).values()[0]).isNull();
+        assertThat(rows.get(24).key()).containsExactly(25L);
+    }
+
+    @Test
+    void resumesAfterTheSavedPositionWithoutRepeatingOrSkippingARow() throws Exception {
+        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
+        SourceTable t = table(file, "t");
+        SqliteTableReader first = new SqliteTableReader(file, t, List.of("id"), 3);
+        ExecutionContext context = new ExecutionContext();
+        first.open(context);
+        for (int i = 0; i < 4; i++) {
+            first.read();
+        }
+        first.update(context);
+        first.close();
+
+        SqliteTableReader resumed = new SqliteTableReader(file, t, List.of("id"), 3);
+        resumed.open(context);
+        assertThat(resumed.rowsAlreadyCopied()).isEqualTo(4);
+        List<SourceRow> rest = readAll(resumed);
+        resumed.close();
+        assertThat(rest).extracting(r -> r.values()[0]).containsExactly(50L, 60L, 70L, 80L, 90L, 100L);
+    }
+
+    @Test
+    void pagesAWithoutRowidTableByItsCompositePrimaryKey() throws Exception {
+        Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
+                "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 2);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.values()[0]).containsExactly("a", "b", "c", "d", "e");
+        assertThat(rows.get(2).key()).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void handsOverInvalidUtf8AsRawBytesInsteadOfAReplacedString() throws Exception {
+        Path file = database("CREATE TABLE t (v TEXT)", "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT)), ('ok'), ('a' || char(0) || 'b')");
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("v"), 10);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows.get(0).values()[0]).isInstanceOf(InvalidUtf8Text.class);
+        assertThat(((InvalidUtf8Text) rows.get(0).values()[0]).bytes()).containsExactly(0x41, 0xFF, 0x42);
+        assertThat(rows.get(1).values()[0]).isEqualTo("ok");
+        assertThat(rows.get(2).values()[0]).isEqualTo("a\u0000b");
+    }
+
+    @Test
+    void reachesTheRowidThroughAnAliasWhenAColumnIsCalledRowid() throws Exception {
+        Path file = database("CREATE TABLE t (rowid TEXT, v)", "INSERT INTO t VALUES ('r1', 1), ('r2', 2)");
+        SourceTable t = table(file, "t");
+        assertThat(SqliteSql.rowidAlias(t)).isEqualTo("_rowid_");
+        SqliteTableReader reader = new SqliteTableReader(file, t, List.of("rowid", "v"), 1);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.values()[0]).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void neverListsViewsVirtualTablesOrSqliteBookkeepingAsTables() throws Exception {
+        Path file = database("CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x)", "INSERT INTO a (x) VALUES (1)",
+                "CREATE VIEW v AS SELECT * FROM a", "CREATE VIRTUAL TABLE f USING fts5(body)", "ANALYZE");
+        try (SqliteSource source = SqliteSource.open(file)) {
+            assertThat(source.tables()).extracting(SourceTable::name).containsExactly("a");
+            assertThat(source.sequenceHighWaterMarks()).containsEntry("a", 1L);
+        }
+    }
+}
