@@ -31,7 +31,7 @@ public final class CutoverJobFactory {
                 .build();
         return new JobBuilder(run.job.name(), repository)
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
-                .next(tasklet("schema", new SchemaTasklet(run), false))
+                .next(tasklet("schema", new SchemaTasklet(run), true))
                 .next(tasklet("plan", new PlanTasklet(run, cycles), true))
                 .next(copy)
                 .next(tasklet("constraints", new RestoreForeignKeysTasklet(run, cycles), false))
