@@ -32,11 +32,16 @@ final class CopyStepFactory {
         TableCopy copy = run.copyFor(targetTable);
         SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize());
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy);
-        return new StepBuilder(copy.stepName(), repository)
+        FaultInjection.atStepStart(copy.stepName());
+        var builder = new StepBuilder(copy.stepName(), repository)
                 .<SourceRow, SourceRow>chunk(run.job.chunkSize(), transactions)
                 .reader(reader)
                 .writer(writer)
-                .listener(new TableProgress(run, copy))
-                .build();
+                .listener(new TableProgress(run, copy));
+        var fault = FaultInjection.forChunks(targetTable);
+        if (fault != null) {
+            builder.listener(fault);
+        }
+        return builder.build();
     }
 }

@@ -34,7 +34,8 @@ public final class CutoverJobFactory {
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 .next(tasklet("plan", new PlanTasklet(run, cycles), true))
                 .next(copy)
-                .next(tasklet("constraints", new RestoreForeignKeysTasklet(run, cycles), false))
+                // The plan step breaks cycles again on every start, so the constraints step must also run on every start.
+                .next(tasklet("constraints", new RestoreForeignKeysTasklet(run, cycles), true))
                 .next(tasklet("sequences", new SequencesTasklet(run), true))
                 .next(tasklet("validate", new ValidateTasklet(run, repository), true))
                 .next(tasklet("report", new ReportTasklet(run), true))
@@ -42,6 +43,10 @@ public final class CutoverJobFactory {
     }
 
     private Step tasklet(String name, Tasklet tasklet, boolean rerunOnRestart) {
-        return new StepBuilder(name, repository).tasklet(tasklet, transactions).allowStartIfComplete(rerunOnRestart).build();
+        Tasklet withFaultPoint = (contribution, chunk) -> {
+            FaultInjection.atStepStart(name);
+            return tasklet.execute(contribution, chunk);
+        };
+        return new StepBuilder(name, repository).tasklet(withFaultPoint, transactions).allowStartIfComplete(rerunOnRestart).build();
     }
 }

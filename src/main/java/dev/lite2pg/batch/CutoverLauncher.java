@@ -51,8 +51,22 @@ public final class CutoverLauncher {
             } catch (JobInstanceAlreadyCompleteException e) {
                 return new RunResult(null, List.of(e), runFolder, null, true);
             }
-            return new RunResult(execution.getStatus(), execution.getAllFailureExceptions(), runFolder, run.report(), false);
+            return new RunResult(execution.getStatus(), failuresMostSpecificFirst(execution), runFolder, run.report(), false);
         }
+    }
+
+    /**
+     * A table's own failure says what went wrong; the partition manager's only says that a table failed, and the
+     * job's that a step failed. So the steps that did the work come first.
+     */
+    private static List<Throwable> failuresMostSpecificFirst(JobExecution execution) {
+        List<Throwable> failures = new java.util.ArrayList<>();
+        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals("copy"))
+                .forEach(s -> failures.addAll(s.getFailureExceptions()));
+        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("copy"))
+                .forEach(s -> failures.addAll(s.getFailureExceptions()));
+        failures.addAll(execution.getFailureExceptions());
+        return failures;
     }
 
     /** The identity of a run: the same source content into the same target schema under the same job name. */

@@ -42,7 +42,16 @@ final class OrderedPartitionHandler implements PartitionHandler {
                 repository.update(partition);
                 continue;
             }
-            stepForTable.apply(table).execute(partition);
+            try {
+                stepForTable.apply(table).execute(partition);
+            } catch (RuntimeException e) {
+                // The step could not even start: record that on the partition so a restart can pick it up.
+                partition.setStatus(BatchStatus.FAILED);
+                partition.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
+                partition.addFailureException(e);
+                partition.setEndTime(java.time.LocalDateTime.now());
+                repository.update(partition);
+            }
             if (partition.getStatus() != BatchStatus.COMPLETED) {
                 failedTable = table;
             }

@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -15,6 +16,18 @@ final class TableProgress implements StepExecutionListener {
     TableProgress(CutoverRun run, TableCopy copy) {
         this.run = run;
         this.copy = copy;
+    }
+
+    @Override
+    public void beforeStep(StepExecution execution) {
+        long committed = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
+        if (committed > 0) {
+            long total;
+            try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+                total = source.rowCount(copy.source().name());
+            }
+            run.say("copy", String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
+        }
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.source.SourceRow;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Test-only failure points, off unless the system property {@value #PROPERTY} names one. The fault tests use it to
+ * stop a run at an exact place and prove that the re-run loses and duplicates nothing:
+ * <ul>
+ *   <li>{@code chunk:<table>:<n>} fails after the n-th chunk of the table was COPYed, before it commits;</li>
+ *   <li>{@code step:<name>} fails when the named step (or {@code copy:<table>}) starts.</li>
+ * </ul>
+ * The fault fires once per process, so the re-run in a new process passes the same point.
+ */
+final class FaultInjection {
+
+    static final String PROPERTY = "lite2pg.fault";
+
+    private FaultInjection() {
+    }
+
+    static void atStepStart(String stepName) {
+        if (("step:" + stepName).equals(System.getProperty(PROPERTY))) {
+            fire("injected fault at the start of step " + stepName);
+        }
+    }
+
+    /** A listener that fails the given table's n-th chunk inside its transaction, or null when none is configured. */
+    static ItemWriteListener<SourceRow> forChunks(String table) {
+        String fault = System.getProperty(PROPERTY);
+        String prefix = "chunk:" + table + ":";
+        if (fault == null || !fault.startsWith(prefix)) {
+            return null;
+        }
+        int failing = Integer.parseInt(fault.substring(prefix.length()));
+        return new ItemWriteListener<>() {
+            private int chunks;
+
+            @Override
+            public void afterWrite(Chunk<? extends SourceRow> items) {
+                if (++chunks == failing) {
+                    fire("injected fault after writing chunk " + failing + " of " + table + ", before its commit");
+                }
+            }
+        };
+    }
+
+    private static void fire(String message) {
+        System.clearProperty(PROPERTY);
+        throw new IllegalStateException(message);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run stopped at a chosen point, then the same command again: the target must end exactly as after a clean run
+ * (every table's rows and md5, every sequence's next value), so no row was lost or written twice.
+ */
+class RestartIT {
+
+    private static final String FAULT = "lite2pg.fault";
+
+    @TempDir
+    static Path work;
+
+    private static Path source;
+    private static Map<String, String> clean;
+
+    @BeforeAll
+    static void cleanRun() throws Exception {
+        source = work.resolve("demo.sqlite");
+        DemoDatabase.create(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            clean = fingerprint(db);
+        }
+        assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq");
+    }
+
+    @AfterEach
+    void noFaultLeft() {
+        System.clearProperty(FAULT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "chunk:customer:1",        // the first chunk of the first table
+            "chunk:customer:9",        // a middle chunk
+            "chunk:customer:17",       // the last (partial) chunk of a table: 117 rows in chunks of 7
+            "chunk:order_line:3",      // a WITHOUT ROWID table paged by its composite key
+            "step:copy:store",         // between two tables, after the cycle's foreign keys were dropped
+            "step:constraints",        // before the dropped foreign keys are added back
+            "step:sequences",
+            "step:validate",
+            "step:report"})
+    void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault) throws Exception {
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile(db, fault.replace(':', '_'));
+            System.setProperty(FAULT, fault);
+            CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+            assertThat(failed.err()).contains("injected fault").contains("re-run the same command");
+
+            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            if (fault.equals("chunk:customer:9")) {
+                assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
+            }
+            if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
+                assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
+            }
+            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
+        }
+    }
+
+    private static long cleanForeignKeys() {
+        return 8;
+    }
+
+    private static long foreignKeysValidated(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace"
+                     + " WHERE n.nspname = 'demo' AND con.contype = 'f' AND con.convalidated")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Path jobFile(TestDatabase db, String name) throws Exception {
+        Path file = work.resolve(name + ".yml");
+        Path project = Path.of("").toAbsolutePath();
+        Files.writeString(file, "name: demo\n"
+                + "source:\n  path: \"" + source + "\"\n"
+                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
+                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
+                + "chunk-size: 7\n"
+                + "output: \"" + work.resolve("runs") + "\"\n");
+        return file;
+    }
+
+    /** Rows and md5 of every table (as the datasets define it) and every sequence's next value. */
+    private static Map<String, String> fingerprint(TestDatabase db) throws Exception {
+        Map<String, String> result = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (ResultSet tables = c.createStatement().executeQuery(
+                    "SELECT relname FROM pg_class WHERE relnamespace = 'demo'::regnamespace AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
+                while (tables.next()) {
+                    String table = tables.getString(1);
+                    try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
+                            + " FROM demo.\"" + table + "\" t")) {
+                        rs.next();
+                        result.put(table, rs.getLong(1) + " " + rs.getString(2));
+                    }
+                }
+            }
+            try (ResultSet seqs = c.createStatement().executeQuery(
+                    "SELECT 'demo.' || sequencename, CASE WHEN last_value IS NULL THEN start_value ELSE last_value + increment_by END"
+                            + " FROM pg_sequences WHERE schemaname = 'demo'")) {
+                while (seqs.next()) {
+                    result.put("sequence " + seqs.getString(1), seqs.getString(2));
+                }
+            }
+        }
+        return result;
+    }
+}
