@@ -5,6 +5,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.target.postgres.JobRepositorySchema;
 import dev.lite2pg.target.postgres.PgSql;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +29,6 @@ public final class SpringTarget {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", job.target().url());
         properties.put("spring.datasource.username", job.target().user());
-        credentials.password().ifPresent(p -> properties.put("spring.datasource.password", p));
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("spring.datasource.hikari.pool-name", "lite2pg-target");
         properties.put("spring.batch.jdbc.table-prefix", PgSql.quote(job.repositorySchema()) + ".BATCH_");
@@ -39,12 +39,26 @@ public final class SpringTarget {
         // The console is the operator's: details, stack traces included, go to the run's log file.
         properties.put("logging.threshold.console", "OFF");
         properties.put("logging.file.name", logFile.toString());
+        // Flyway logs the JDBC URL at INFO; URL parameters such as sslpassword must not reach the log file.
+        properties.put("logging.level.org.flywaydb", "WARN");
         ConfigurableApplicationContext spring = new SpringApplicationBuilder(Lite2pgApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
                 .run();
-        JobRepositorySchema.ensure(spring.getBean(DataSource.class), job.repositorySchema());
+        DataSource dataSource = spring.getBean(DataSource.class);
+        // Set on the pool, not as a Spring property: Spring would resolve ${...} inside a password and change it.
+        // The pool opens its first connection later, in JobRepositorySchema.ensure.
+        credentials.password().ifPresent(password -> unwrapHikari(dataSource).setPassword(password));
+        JobRepositorySchema.ensure(dataSource, job.repositorySchema());
         return spring;
+    }
+
+    private static HikariDataSource unwrapHikari(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the target DataSource is not HikariCP's", e);
+        }
     }
 }
