@@ -42,7 +42,11 @@ final class CutoverRunner {
         ErrorCode code = ExitCodes.codeOf(result.failures());
         String message = result.failures().isEmpty() ? "the job ended " + result.status() : ExitCodes.messageOf(result.failures().get(0));
         err.println("lite2pg: " + message);
-        if (code == ErrorCode.JOB_FAILED) {
+        if (code == ErrorCode.JOB_FAILED && refusedValues(result.failures())) {
+            err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
+                    + " (e.g. a wider column) resumes with the same command; a fixed source is a new run into an empty schema"
+                    + " (see runbooks/restart-after-failure.md).");
+        } else if (code == ErrorCode.JOB_FAILED) {
             err.println("lite2pg: the job failed; what was committed is kept. Fix the cause and re-run the same command to resume.");
         }
         if (result.report() != null) {
@@ -50,5 +54,16 @@ final class CutoverRunner {
         }
         err.println("lite2pg: details in " + result.runFolder().resolve("lite2pg.log"));
         return code.exitCode();
+    }
+
+    private static boolean refusedValues(java.util.List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof dev.lite2pg.copy.RowsRefusedException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
