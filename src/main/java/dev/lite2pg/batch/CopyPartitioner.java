@@ -15,6 +15,7 @@ final class CopyPartitioner implements Partitioner {
 
     static final String TABLE = "copy.table";
     static final String ORDER = "copy.order";
+    static final String SOURCE_TABLE = "copy.sourceTable";
 
     private final CutoverRun run;
 
@@ -28,6 +29,7 @@ final class CopyPartitioner implements Partitioner {
         for (TableCopy copy : run.copies) {
             ExecutionContext context = new ExecutionContext();
             context.putString(TABLE, copy.targetTable());
+            context.putString(SOURCE_TABLE, copy.source().name());
             context.putInt(ORDER, copy.order());
             partitions.put(copy.targetTable(), context);
         }

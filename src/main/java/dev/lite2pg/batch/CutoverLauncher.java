@@ -51,6 +51,7 @@ public final class CutoverLauncher {
         JobExecution execution;
         try {
             execution = operator.start(factory.build(run), parameters(job, sourceSha256));
+            RunHistory.recordFailureMessages(repository, execution);
         } catch (JobInstanceAlreadyCompleteException e) {
             return new RunResult(null, List.of(e), runFolder, null, true);
         }

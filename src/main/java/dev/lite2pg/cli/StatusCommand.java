@@ -1,0 +1,167 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.batch.RunHistory;
+import dev.lite2pg.batch.RunHistory.ExecutionSummary;
+import dev.lite2pg.batch.RunHistory.History;
+import dev.lite2pg.batch.RunHistory.RunSummary;
+import dev.lite2pg.batch.RunHistory.TableCopied;
+import dev.lite2pg.batch.SpringTarget;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.JobFileLoader;
+import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {
+                "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
+                "each execution with its times and status, the step a failed run stopped in and the error that stopped",
+                "it, and per table the rows committed against the source table's rows. It changes no run and no",
+                "application table (on a target never cut over to, it creates the empty job repository, as cutover would).",
+                "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
+        footer = {"", "Exit codes: 0 the job repository was read (also when there are no runs), 1 the target cannot be",
+                "reached, 2 bad usage or job file."})
+final class StatusCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int SHORT_SHA = 12;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Lite2pgCommand parent;
+
+    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
+    Path jobFile;
+
+    @Mixin
+    TargetOptions overrides = new TargetOptions();
+
+    @Option(names = "--json", description = "Print the runs as JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        JobDefinition job = JobFileLoader.load(jobFile).withOverrides(overrides.source, overrides.targetUrl, overrides.targetSchema);
+        History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(history));
+        } else {
+            out.print(render(history));
+        }
+        out.flush();
+        return ExitCodes.PASSED;
+    }
+
+    private static History read(JobDefinition job, TargetCredentials credentials) {
+        Path logFile = job.output().resolve(job.name()).resolve("status.log");
+        try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, logFile)) {
+            return RunHistory.read(spring.getBean(JobRepository.class), job);
+        } catch (RuntimeException e) {
+            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot read the job repository in " + job.target().redactedUrl()
+                    + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + ExitCodes.messageOf(e)
+                    + "\n  details in " + logFile, e);
+        }
+    }
+
+    static String render(History history) {
+        StringBuilder text = new StringBuilder();
+        if (history.runs().isEmpty()) {
+            text.append("no runs of job ").append(history.job()).append(" into ").append(history.target()).append('\n');
+            return text.toString();
+        }
+        int count = history.runs().size();
+        text.append("job ").append(history.job()).append(" into ").append(history.target()).append(": ")
+                .append(count).append(count == 1 ? " run" : " runs").append(", newest first\n");
+        boolean unknownTotal = false;
+        for (RunSummary run : history.runs()) {
+            text.append('\n').append("run ").append(run.instanceId()).append("  source sha256 ").append(shortSha(run.sourceSha256()))
+                    .append("  ").append(run.status()).append('\n');
+            List<List<String>> executions = new ArrayList<>();
+            executions.add(List.of("execution", "started", "ended", "status", "stopped in", "error"));
+            for (ExecutionSummary e : run.executions()) {
+                String detail = e.error() != null ? e.error() : e.note() != null ? e.note() : "";
+                if (e.error() != null && e.note() != null) {
+                    detail = e.note() + "; " + e.error();
+                }
+                executions.add(List.of(String.valueOf(e.id()), time(e.started()), time(e.ended()), e.status(),
+                        e.stoppedIn() == null ? "" : e.stoppedIn(), detail));
+            }
+            table(text, executions);
+            if (run.tables().isEmpty()) {
+                text.append("  no table copied yet: the run stopped before the copy step\n");
+                continue;
+            }
+            List<List<String>> tables = new ArrayList<>();
+            tables.add(List.of("table", "from", "copied", "total", "status"));
+            for (TableCopied t : run.tables()) {
+                unknownTotal |= t.total() == null;
+                tables.add(List.of(t.table(), t.sourceTable() == null ? "?" : t.sourceTable(), String.valueOf(t.copied()),
+                        t.total() == null ? "?" : String.valueOf(t.total()), t.status()));
+            }
+            text.append('\n');
+            table(text, tables, 2, 3);
+        }
+        if (unknownTotal) {
+            text.append("\n? = unknown: the source file is missing or no longer holds the run's content,"
+                    + " or the run was recorded before lite2pg kept source table names\n");
+        }
+        return text.toString();
+    }
+
+    private static String shortSha(String sha256) {
+        return sha256 == null ? "?" : sha256.substring(0, Math.min(SHORT_SHA, sha256.length()));
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "-" : time.format(TIME);
+    }
+
+    /** Rows as aligned columns, two spaces apart and indented; the given columns are right-aligned numbers. */
+    private static void table(StringBuilder text, List<List<String>> rows, int... rightAligned) {
+        int columns = rows.get(0).size();
+        int[] width = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int c = 0; c < columns; c++) {
+                boolean right = false;
+                for (int r : rightAligned) {
+                    right |= r == c;
+                }
+                String cell = row.get(c);
+                String pad = " ".repeat(width[c] - cell.length());
+                line.append(right ? pad + cell : cell + (c == columns - 1 ? "" : pad));
+                if (c < columns - 1) {
+                    line.append("  ");
+                }
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code lite2pg status} against a real job repository, through the life of one job: no run yet, a run stopped by an
+ * injected fault in the middle of a table, then the re-run that completes it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatusIT {
+
+    private static final String FAULT = "lite2pg.fault";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path work;
+
+    private static TestDatabase db;
+    private static Path job;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path source = work.resolve("demo.sqlite");
+        DemoDatabase.create(source);
+        db = TestPostgres.createDatabase();
+        job = work.resolve("demo.yml");
+        Path project = Path.of("").toAbsolutePath();
+        Files.writeString(job, "name: demo\n"
+                + "source:\n  path: \"" + source + "\"\n"
+                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
+                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
+                + "chunk-size: 7\n"
+                + "output: \"" + work.resolve("runs") + "\"\n");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @AfterEach
+    void noFaultLeft() {
+        System.clearProperty(FAULT);
+    }
+
+    @Test
+    @Order(1)
+    void beforeAnyRunItSaysSoAndSucceeds() throws Exception {
+        CliRun status = status();
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).startsWith("no runs of job demo into ").contains("schema=demo");
+
+        JsonNode json = JSON.readTree(status("--json").out());
+        assertThat(json.get("job").asString()).isEqualTo("demo");
+        assertThat(json.get("runs").size()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void aFailedRunShowsWhereItStoppedWhyAndHowFarEachTableGot() throws Exception {
+        System.setProperty(FAULT, "chunk:customer:9");
+        CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+
+        CliRun status = status();
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out())
+                .contains("1 run, newest first")
+                .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  FAILED$")
+                .containsPattern("(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ \\S+ +FAILED +copy:customer +.*"
+                        + "injected fault after writing chunk 9 of customer, before its commit")
+                .containsPattern("(?m)^  customer +Customer +56 +117 +FAILED$")
+                .containsPattern("(?m)^  order_line +OrderLine +0 +375 +NOT_STARTED$");
+        assertNoPassword(status);
+
+        JsonNode run = onlyRun(status("--json"));
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        assertThat(run.get("sourceSha256").asString()).hasSize(64);
+        JsonNode execution = run.get("executions").get(0);
+        assertThat(execution.get("status").asString()).isEqualTo("FAILED");
+        assertThat(execution.get("stoppedIn").asString()).isEqualTo("copy:customer");
+        assertThat(execution.get("error").asString()).contains("injected fault after writing chunk 9 of customer");
+        assertThat(execution.get("started").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+        JsonNode customer = table(run, "customer");
+        assertThat(customer.get("sourceTable").asString()).isEqualTo("Customer");
+        assertThat(customer.get("copied").asLong()).isEqualTo(56);
+        assertThat(customer.get("total").asLong()).isEqualTo(117);
+        assertThat(customer.get("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    @Order(3)
+    void afterTheResumedRunTheNewestExecutionIsCompletedAndEveryTableIsCopied() throws Exception {
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+
+        CliRun status = status();
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  COMPLETED$")
+                .containsPattern("(?m)^  customer +Customer +117 +117 +COMPLETED$")
+                .doesNotContain("? = unknown");
+
+        JsonNode run = onlyRun(status("--json"));
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode executions = run.get("executions");
+        assertThat(executions.size()).isEqualTo(2);
+        assertThat(executions.get(0).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(executions.get(0).get("id").asLong()).isGreaterThan(executions.get(1).get("id").asLong());
+        assertThat(executions.get(1).get("status").asString()).isEqualTo("FAILED");
+        assertThat(run.get("tables").size()).isGreaterThanOrEqualTo(5);
+        for (JsonNode table : run.get("tables")) {
+            assertThat(table.get("status").asString()).as(table.toString()).isEqualTo("COMPLETED");
+            assertThat(table.get("total").isNumber()).as(table.toString()).isTrue();
+            assertThat(table.get("copied").asLong()).as(table.toString()).isEqualTo(table.get("total").asLong());
+        }
+        assertThat(table(run, "customer").get("copied").asLong()).isEqualTo(117);
+    }
+
+    @Test
+    @Order(4)
+    void anExecutionLeftRunningIsShownAsStartedWithWhatThatMeans() throws Exception {
+        // What a process killed mid-run leaves behind: its execution still marked running, with no end time.
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE lite2pg.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
+                    + " WHERE job_execution_id = (SELECT max(job_execution_id) FROM lite2pg.batch_job_execution)");
+        }
+        CliRun status = status();
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  STARTED$")
+                .containsPattern("(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +STARTED +running or died; the next cutover recovers it$");
+
+        JsonNode execution = onlyRun(status("--json")).get("executions").get(0);
+        assertThat(execution.get("status").asString()).isEqualTo("STARTED");
+        assertThat(execution.get("note").asString()).isEqualTo("running or died; the next cutover recovers it");
+        assertThat(execution.get("ended").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void anUnreachableTargetExitsOneAndABadJobFileTwo() {
+        CliRun unreachable = status("--target-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(unreachable.exitCode()).as(unreachable.all()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("cannot read the job repository in jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        CliRun missing = CliRun.of(db.environment(), "status", "--job", work.resolve("missing.yml").toString());
+        assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
+        assertThat(missing.err()).contains("not found");
+    }
+
+    private static CliRun status(String... more) {
+        String[] args = new String[3 + more.length];
+        args[0] = "status";
+        args[1] = "--job";
+        args[2] = job.toString();
+        System.arraycopy(more, 0, args, 3, more.length);
+        return CliRun.of(db.environment(), args);
+    }
+
+    private static JsonNode onlyRun(CliRun status) {
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        JsonNode json = JSON.readTree(status.out());
+        assertThat(json.get("target").asString()).endsWith("schema=demo");
+        assertThat(json.get("runs").size()).isEqualTo(1);
+        return json.get("runs").get(0);
+    }
+
+    private static JsonNode table(JsonNode run, String name) {
+        for (JsonNode table : run.get("tables")) {
+            if (table.get("table").asString().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + run);
+    }
+
+    private static void assertNoPassword(CliRun run) {
+        if (db.password() != null && !db.password().isEmpty()) {
+            assertThat(run.all()).doesNotContain(db.password());
+        }
+    }
+}
