@@ -24,6 +24,6 @@ public final class Lite2pgCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover or demo");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover, status or demo");
     }
 }
