@@ -4,6 +4,7 @@ import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.source.SourceFingerprint;
 import org.springframework.batch.core.BatchStatus;
@@ -42,7 +43,7 @@ final class CutoverRunner {
         ErrorCode code = ExitCodes.codeOf(result.failures());
         String message = result.failures().isEmpty() ? "the job ended " + result.status() : ExitCodes.messageOf(result.failures().get(0));
         err.println("lite2pg: " + message);
-        if (code == ErrorCode.JOB_FAILED && refusedValues(result.failures())) {
+        if (code == ErrorCode.JOB_FAILED && ExitCodes.firstCause(result.failures(), RowsRefusedException.class).isPresent()) {
             err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
                     + " (e.g. a wider column) resumes with the same command; a fixed source is a new run into an empty schema"
                     + " (see runbooks/restart-after-failure.md).");
@@ -54,16 +55,5 @@ final class CutoverRunner {
         }
         err.println("lite2pg: details in " + result.runFolder().resolve("lite2pg.log"));
         return code.exitCode();
-    }
-
-    private static boolean refusedValues(java.util.List<Throwable> failures) {
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof dev.lite2pg.copy.RowsRefusedException) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

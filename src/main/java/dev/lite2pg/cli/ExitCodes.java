@@ -30,14 +30,19 @@ public final class ExitCodes implements IExecutionExceptionHandler {
 
     /** The code of the first lite2pg failure found in the chain of any of the failures; JOB_FAILED otherwise. */
     static ErrorCode codeOf(List<Throwable> failures) {
+        return firstCause(failures, Lite2pgException.class).map(Lite2pgException::code).orElse(ErrorCode.JOB_FAILED);
+    }
+
+    /** The first exception of the given type in the cause chains of the failures, in order. */
+    static <T extends Throwable> java.util.Optional<T> firstCause(List<Throwable> failures, Class<T> type) {
         for (Throwable failure : failures) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof Lite2pgException lite) {
-                    return lite.code();
+                if (type.isInstance(t)) {
+                    return java.util.Optional.of(type.cast(t));
                 }
             }
         }
-        return ErrorCode.JOB_FAILED;
+        return java.util.Optional.empty();
     }
 
     /** The operator-facing message: ours when there is one, else the deepest cause's, which names the real problem. */
