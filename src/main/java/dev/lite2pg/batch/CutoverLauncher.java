@@ -3,7 +3,9 @@ package dev.lite2pg.batch;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.target.postgres.RunLock;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -46,6 +48,7 @@ public final class CutoverLauncher {
         JobRepository repository = spring.getBean(JobRepository.class);
         JobOperator operator = spring.getBean(JobOperator.class);
         recoverDeadRuns(operator, repository, job, out);
+        recoverUnknownRun(repository, job, sourceSha256, out);
         CutoverRun run = new CutoverRun(job, sourceFile, sourceSha256, runFolder, dataSource, out);
         CutoverJobFactory factory = new CutoverJobFactory(repository, spring.getBean(PlatformTransactionManager.class));
         JobExecution execution;
@@ -71,6 +74,28 @@ public final class CutoverLauncher {
                 out.println("[recover] run " + dead.getId() + " was left running by a process that died; marked FAILED so it can resume");
             }
         }
+    }
+
+    /**
+     * Spring Batch marks a step UNKNOWN when the rollback of a failed chunk itself fails (the connection was gone,
+     * e.g. the backend was terminated) and then refuses to restart it. Here that is safe to restart: a chunk's rows and
+     * its saved position live in one PostgreSQL transaction, which the server rolled back when the session died.
+     */
+    private static void recoverUnknownRun(JobRepository repository, JobDefinition job, String sourceSha256, PrintWriter out) {
+        JobExecution last = repository.getLastJobExecution(job.name(), parameters(job, sourceSha256));
+        if (last == null || last.getStatus() != BatchStatus.UNKNOWN) {
+            return;
+        }
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                repository.update(step);
+            }
+        }
+        last.setStatus(BatchStatus.FAILED);
+        repository.update(last);
+        out.println("[recover] run " + last.getId() + " lost its connection while rolling back a chunk; PostgreSQL rolled it"
+                + " back itself, so it is marked FAILED and resumes");
     }
 
     /**
