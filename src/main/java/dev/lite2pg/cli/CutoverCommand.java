@@ -1,7 +1,6 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.jobfile.TargetCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ final class CutoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = JobFileLoader.load(jobFile).withOverrides(overrides.source, overrides.targetUrl, overrides.targetSchema);
+        JobDefinition job = overrides.load(jobFile);
         return CutoverRunner.run(job, TargetCredentials.fromEnvironment(parent.environment),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

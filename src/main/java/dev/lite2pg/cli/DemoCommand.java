@@ -2,7 +2,6 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.jobfile.TargetCredentials;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import picocli.CommandLine.Command;
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        JobDefinition job = JobFileLoader.load(jobFile).withOverrides(overrides.source, overrides.targetUrl, overrides.targetSchema);
+        JobDefinition job = overrides.load(jobFile);
         DemoDatabase.create(job.source().path());
         out.println("demo: wrote the sample SQLite database " + job.source().path());
         if (overrides.targetUrl != null) {

@@ -7,7 +7,6 @@ import dev.lite2pg.batch.RunHistory.RunSummary;
 import dev.lite2pg.batch.RunHistory.TableCopied;
 import dev.lite2pg.batch.SpringTarget;
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -62,7 +61,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobDefinition job = JobFileLoader.load(jobFile).withOverrides(overrides.source, overrides.targetUrl, overrides.targetSchema);
+        JobDefinition job = overrides.load(jobFile);
         History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,5 +1,7 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.JobFileLoader;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,4 +18,9 @@ final class TargetOptions {
 
     @Option(names = "--target-schema", paramLabel = "NAME", description = "Schema of the application tables (overrides target.schema).")
     String targetSchema;
+
+    /** The job file with these options applied over it. */
+    JobDefinition load(Path jobFile) {
+        return JobFileLoader.load(jobFile).withOverrides(source, targetUrl, targetSchema);
+    }
 }

@@ -177,11 +177,11 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         }
     }
 
-    /** Tallies are keyed by target column so the report can read them back from the step's saved context. */
     private String tallyKey(int column, Adjustment adjustment) {
-        return TALLY_PREFIX + copy.targetColumns().get(column) + "." + adjustment.name();
+        return tallyKey(copy.targetColumns().get(column), adjustment);
     }
 
+    /** Tallies are keyed by target column so the report can read them back from the step's saved context. */
     public static String tallyKey(String targetColumn, Adjustment adjustment) {
         return TALLY_PREFIX + targetColumn + "." + adjustment.name();
     }
