@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes report.json (for machines) and report.md (for people) into the run's output folder. */
+/** Writes report.json (for machines), report.md and report.html (for people) into the run's output folder. */
 public final class ReportWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -22,6 +22,7 @@ public final class ReportWriter {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("report.json"), JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("report.md"), MarkdownReport.render(report), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + folder, e);

@@ -1,0 +1,98 @@
+package dev.lite2pg.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What report.html shows, already formatted: the template only places text, so every number format and every
+ * decision (colours, n/a, yes/NO) is made here where it can be tested, and the template escapes it all.
+ */
+record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChart chart, List<Table> tables,
+                List<ForeignKey> foreignKeys, List<Sequence> sequences) {
+
+    record Totals(int tables, String rowsWritten, String duration, int mismatched) {
+
+        boolean anyMismatched() {
+            return mismatched > 0;
+        }
+    }
+
+    record Table(String source, String target, String sourceRows, String targetRows, boolean countsMatch,
+                 String rowsRead, String rowsWritten, String duration, String rowsPerSecond, List<Column> columns) {
+    }
+
+    record Column(String source, String target, String targetType, String conversion, String adjustments) {
+    }
+
+    record ForeignKey(String name, String table, String referencedTable, String sourceOrphans, String targetOrphans,
+                      boolean ok, boolean restoredAfterCopy) {
+    }
+
+    record Sequence(String sequence, String column, String highestCopied, String sqliteHighWater, String nextValue,
+                    boolean ok) {
+    }
+
+    // Mustache cannot ask a list whether it is empty, and a heading row over no rows reads as a rendering bug.
+    boolean anyProblems() {
+        return !run.problems().isEmpty();
+    }
+
+    boolean anyTables() {
+        return !tables.isEmpty();
+    }
+
+    boolean anyForeignKeys() {
+        return !foreignKeys.isEmpty();
+    }
+
+    boolean anySequences() {
+        return !sequences.isEmpty();
+    }
+
+    static HtmlPage of(RunReport r) {
+        long rows = r.tables().stream().mapToLong(TableReport::rowsWritten).sum();
+        long millis = r.tables().stream().mapToLong(TableReport::durationMillis).sum();
+        int mismatched = (int) r.tables().stream().filter(t -> !t.countsMatch()).count();
+        return new HtmlPage(r, Verdicts.tone(r.verdict()).name().toLowerCase(Locale.ROOT), Verdicts.exitCode(r.verdict()),
+                new Totals(r.tables().size(), Figures.count(rows), Figures.duration(millis), mismatched),
+                BarChart.of(r.tables()),
+                r.tables().stream().map(HtmlPage::table).toList(),
+                r.foreignKeys().stream().map(HtmlPage::foreignKey).toList(),
+                r.sequences().stream().map(HtmlPage::sequence).toList());
+    }
+
+    private static Table table(TableReport t) {
+        return new Table(t.source(), t.target(), Figures.count(t.sourceRows()), Figures.count(t.targetRows()), t.countsMatch(),
+                Figures.count(t.rowsRead()), Figures.count(t.rowsWritten()), Figures.duration(t.durationMillis()),
+                Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()),
+                t.columns().stream().map(HtmlPage::column).toList());
+    }
+
+    private static Column column(ColumnReport c) {
+        return new Column(c.source(), c.target(), c.targetType(), c.conversion(), adjustments(c.adjustments()));
+    }
+
+    private static ForeignKey foreignKey(ForeignKeyCheck f) {
+        return new ForeignKey(f.name(), f.table(), f.referencedTable(),
+                f.sourceOrphans() < 0 ? Figures.NOT_MEASURED : Figures.count(f.sourceOrphans()), Figures.count(f.targetOrphans()), f.ok(),
+                f.restoredAfterCopy());
+    }
+
+    private static Sequence sequence(SequenceCheck s) {
+        return new Sequence(s.sequence(), s.table() + "." + s.column(), optional(s.highestCopied()),
+                optional(s.sqliteHighWater()), Figures.count(s.nextValue()), s.ok());
+    }
+
+    private static String optional(Long n) {
+        return n == null ? "-" : Figures.count(n);
+    }
+
+    private static String adjustments(Map<String, Long> adjustments) {
+        return new TreeMap<>(adjustments).entrySet().stream()
+                .map(e -> e.getKey() + ": " + Figures.count(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lite2pg.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.lite2pg.report.SampleReports.table;
+import static dev.lite2pg.report.SampleReports.withVerdict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportTest {
+
+    @Test
+    void hostileNamesStayText() {
+        TableReport hostile = new TableReport(SampleReports.HOSTILE_TABLE, SampleReports.AMPERSAND_TABLE, 1, 1, 1, 1, 5,
+                List.of(new ColumnReport("a\"b", "<img src=x onerror=alert(1)>", "text", "text & more", Map.of("<i>kind</i>", 1L))));
+        String html = HtmlReport.render(withVerdict("PASS", List.of(hostile), List.of("table \"<b>bold</b>\" & friends")));
+
+        assertThat(html).doesNotContain("<script", "<img", "<i>", "<b>")
+                .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
+                .contains("orders &amp; &#39;returns&#39;; drop")
+                .contains("a&quot;b")
+                .contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;")
+                .contains("text &amp; more")
+                .contains("&lt;i&gt;kind&lt;/i&gt;: 1")
+                .contains("table &quot;&lt;b&gt;bold&lt;/b&gt;&quot; &amp; friends");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "PASS, tone-pass, 0",
+            "FAIL, tone-fail, 3",
+            "PASS WITH WARNINGS, tone-warn, 0",
+            "ROLLED BACK, tone-fail, 3"})
+    void verdictIsColouredAndMappedToItsExitCode(String verdict, String toneClass, int exitCode) {
+        String html = HtmlReport.render(SampleReports.twoTables(verdict));
+
+        assertThat(html).contains("<section class=\"verdict " + toneClass + "\"")
+                .contains("<strong id=\"verdict\">" + verdict + "</strong>")
+                .contains("exit code " + exitCode)
+                .startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    }
+
+    @Test
+    void rateOfATableCopiedInNoMeasurableTimeIsNotAvailable() {
+        String html = HtmlReport.render(withVerdict("PASS", List.of(table("instant", 10, 0), table("timed", 1_000, 500)), List.of()));
+
+        assertThat(html).contains("<td class=\"num\">0 ms</td><td class=\"num\">n/a</td></tr>")
+                .contains("<td class=\"num\">500 ms</td><td class=\"num\">2,000</td></tr>")
+                .doesNotContain("Infinity", "NaN");
+    }
+
+    @Test
+    void pageLoadsNothingFromAnywhere() {
+        String html = HtmlReport.render(SampleReports.twoTables("PASS"));
+
+        assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "<img", "src=", "url(", "@import")
+                .contains("<style>")
+                .contains("<svg class=\"chart\"")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+    }
+
+    @Test
+    void printsTheTargetAsGivenAndASecretLookingNameOnlyEscaped() {
+        String name = "users;password=hunter2";
+        RunReport report = new RunReport("job", "/data/app.sqlite", "abc", "postgresql://app:***@db.internal:5432/app", "public",
+                "s", "f", "PASS", List.of(table(name, 1, 1)), List.of(), List.of(), List.of());
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html).contains("<code>postgresql://app:***@db.internal:5432/app</code>")
+                .contains("<td>users;password&#x3D;hunter2</td>")
+                .doesNotContain(name);
+    }
+
+    @Test
+    void showsEveryTableColumnForeignKeyAndSequence() {
+        String html = HtmlReport.render(withVerdict("FAIL", List.of(table("customer", 1_200, 800),
+                        new TableReport("album", "albums", 10, 10, 10, 9, 1_500, List.of())),
+                List.of("albums: 10 rows in the source, 9 in the target")));
+
+        assertThat(html)
+                .contains("<tr><td>album</td><td>albums</td><td class=\"num\">10</td><td class=\"num\">9</td><td class=\"bad\">NO</td>"
+                        + "<td class=\"num\">10</td><td class=\"num\">10</td><td class=\"num\">1.50 s</td><td class=\"num\">7</td></tr>")
+                .contains("<td class=\"num\">1,200</td><td class=\"num\">1,200</td><td class=\"good\">yes</td>")
+                .contains("<tr><td>created_at</td><td>created</td><td>timestamp</td><td>timestamp (UTC)</td><td>offset converted to UTC: 3</td></tr>")
+                .contains("<summary>albums <span class=\"none\">(0 columns)</span></summary>")
+                .contains("<td>fk_employee_manager</td><td>employee</td><td>employee</td><td class=\"num\">n/a</td><td class=\"num\">2</td>"
+                        + "<td class=\"bad\">NO</td><td>dropped to break a cycle, re-added and validated</td>")
+                .contains("<td>empty_id_seq</td><td>empty.id</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
+                .contains("<li>albums: 10 rows in the source, 9 in the target</li>")
+                .contains("2 tables, 1,210 rows in 2.30 s; <span class=\"bad\">1 with different row counts</span>");
+    }
+
+    @Test
+    void emptyRunSaysSoInsteadOfPrintingEmptyTablesAndMissingValuesPrintAsBlank() {
+        String html = HtmlReport.render(new RunReport("job", "src", null, "target", "public", "s", "f", "PASS",
+                List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(html).contains("<p class=\"none\">No tables were copied.</p>")
+                .doesNotContain("<table", "<svg", "<ul")
+                .contains("<dt>source sha256</dt><dd><code></code></dd>")
+                .contains("0 tables, 0 rows in 0 ms");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lite2pg.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWriterTest {
+
+    @Test
+    void writesJsonMarkdownAndHtmlSideBySide(@TempDir Path dir) throws Exception {
+        RunReport report = SampleReports.twoTables("PASS");
+
+        Path folder = ReportWriter.write(report, dir.resolve("run"));
+
+        assertThat(ReportWriter.read(folder.resolve("report.json"))).isEqualTo(report);
+        assertThat(Files.readString(folder.resolve("report.md"))).isEqualTo(MarkdownReport.render(report));
+        assertThat(Files.readString(folder.resolve("report.html"))).isEqualTo(HtmlReport.render(report));
+    }
+}
