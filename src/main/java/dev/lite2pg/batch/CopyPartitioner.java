@@ -4,6 +4,7 @@ import dev.lite2pg.copy.TableCopy;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.lite2pg.source.sqlite.SqliteSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ final class CopyPartitioner implements Partitioner {
     static final String TABLE = "copy.table";
     static final String ORDER = "copy.order";
     static final String SOURCE_TABLE = "copy.sourceTable";
+    /** Rows the table must end with, counted in the run's snapshot: {@code status} needs no source file to show it. */
+    static final String SOURCE_ROWS = "copy.sourceRows";
 
     private final CutoverRun run;
 
@@ -26,12 +29,15 @@ final class CopyPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (TableCopy copy : run.copies) {
-            ExecutionContext context = new ExecutionContext();
-            context.putString(TABLE, copy.targetTable());
-            context.putString(SOURCE_TABLE, copy.source().name());
-            context.putInt(ORDER, copy.order());
-            partitions.put(copy.targetTable(), context);
+        try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+            for (TableCopy copy : run.copies) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString(TABLE, copy.targetTable());
+                context.putString(SOURCE_TABLE, copy.source().name());
+                context.putInt(ORDER, copy.order());
+                context.putLong(SOURCE_ROWS, source.rowCount(copy.source().name()));
+                partitions.put(copy.targetTable(), context);
+            }
         }
         return partitions;
     }

@@ -2,15 +2,18 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.source.SourceSnapshot;
+import dev.lite2pg.source.SourceStamp;
 import dev.lite2pg.target.postgres.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -20,82 +23,224 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Starts Spring for one run against the job's target, makes sure the job repository exists, and runs the cutover
- * job. A job instance is identified by job name, source sha256 and target, so the same command after a failure
- * restarts the same instance.
+ * Starts Spring for one run against the job's target, takes the run lock, and then either resumes the newest run of
+ * the job into this target (same snapshot of the source, same job instance), reports that it already completed, or
+ * starts a new run from a new snapshot.
  */
 public final class CutoverLauncher {
+
+    static final String TARGET = "target";
+    static final String RUN_ID = "run.id";
+    static final String SOURCE_SHA256 = "source.sha256";
+    static final String SOURCE_PATH = "source.path";
+    static final String SNAPSHOT = "source.snapshot";
+    static final String SOURCE_STAMP = "source.stamp";
+
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    /**
+     * @param fresh abandon the previous run and start a new one
+     * @param confirm asked, with what a fresh start would do, before anything is changed; false leaves everything as it was
+     */
+    public record Options(boolean fresh, Predicate<String> confirm) {
+
+        public static Options resumeOrStart() {
+            return new Options(false, what -> true);
+        }
+    }
 
     private CutoverLauncher() {
     }
 
-    public static RunResult launch(JobDefinition job, Path sourceFile, String sourceSha256, TargetCredentials credentials, PrintWriter out)
-            throws Exception {
-        Path runFolder = job.output().resolve(job.name()).resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+    public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out) throws Exception {
+        String runName = LocalDateTime.now().format(RUN_NAME);
+        Path runFolder = job.output().resolve(job.name()).resolve(runName);
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"))) {
             DataSource dataSource = spring.getBean(DataSource.class);
             try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                return launchLocked(spring, job, sourceFile, sourceSha256, runFolder, out);
+                return new Launch(spring, job, runName, runFolder, out).run(options);
             }
         }
     }
 
-    private static RunResult launchLocked(ConfigurableApplicationContext spring, JobDefinition job, Path sourceFile,
-                                          String sourceSha256, Path runFolder, PrintWriter out) throws Exception {
-        DataSource dataSource = spring.getBean(DataSource.class);
-        JobRepository repository = spring.getBean(JobRepository.class);
-        JobOperator operator = spring.getBean(JobOperator.class);
-        recoverDeadRuns(operator, repository, job, out);
-        recoverUnknownRun(repository, job, sourceSha256, out);
-        CutoverRun run = new CutoverRun(job, sourceFile, sourceSha256, runFolder, dataSource, out);
-        CutoverJobFactory factory = new CutoverJobFactory(repository, spring.getBean(PlatformTransactionManager.class));
-        JobExecution execution;
-        try {
-            execution = operator.start(factory.build(run), parameters(job, sourceSha256));
+    /** One launch, under the run lock: no other process works on this job and target meanwhile. */
+    private static final class Launch {
+
+        private final JobDefinition job;
+        private final String runName;
+        private final Path runFolder;
+        private final PrintWriter out;
+        private final DataSource dataSource;
+        private final JobRepository repository;
+        private final JobOperator operator;
+        private final PlatformTransactionManager transactions;
+
+        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out) {
+            this.job = job;
+            this.runName = runName;
+            this.runFolder = runFolder;
+            this.out = out;
+            this.dataSource = spring.getBean(DataSource.class);
+            this.repository = spring.getBean(JobRepository.class);
+            this.operator = spring.getBean(JobOperator.class);
+            this.transactions = spring.getBean(PlatformTransactionManager.class);
+        }
+
+        RunResult run(Options options) throws Exception {
+            recoverDeadRuns();
+            Optional<PreviousRun> previous = PreviousRun.newest(repository, job);
+            if (options.fresh()) {
+                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(options.confirm(), out)) {
+                    throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh was not confirmed; nothing was changed."
+                            + " Answer yes, or add --yes when no one can answer (scripts, CI).");
+                }
+                return start(SnapshotPlan.NEW, null);
+            }
+            if (previous.isEmpty() || previous.get().status() == BatchStatus.ABANDONED) {
+                return start(SnapshotPlan.NEW, null);
+            }
+            PreviousRun last = previous.get();
+            if (last.status() == BatchStatus.COMPLETED) {
+                return alreadyCompleted(last);
+            }
+            if (last.rowsCopied() == 0 && !sourceAsSnapshotted(last)) {
+                // Nothing of the old snapshot is in the target: the operator fixed the source (e.g. after a refused
+                // orphan) and expects the fixed file to be copied, not the snapshot of the broken one.
+                out.println("[resume] " + last.describe() + " stopped before copying any row and the source has changed since"
+                        + " its snapshot: it is abandoned and a new run starts from the source as it is now");
+                FreshStart.of(last, dataSource, repository, transactions, job).run(what -> true, out);
+                return start(SnapshotPlan.NEW, null);
+            }
+            return start(SnapshotPlan.RESUME, last);
+        }
+
+        private boolean sameFile(PreviousRun last) {
+            Path now = job.source().path().toAbsolutePath().normalize();
+            return last.sourcePath().map(p -> p.toAbsolutePath().normalize().equals(now)).orElse(false);
+        }
+
+        private boolean sourceAsSnapshotted(PreviousRun last) {
+            return sameFile(last)
+                    && last.sourceStamp().map(SourceStamp.of(job.source().path())::equals).orElse(false);
+        }
+
+        private enum SnapshotPlan { NEW, RESUME }
+
+        private RunResult start(SnapshotPlan plan, PreviousRun resumed) throws Exception {
+            Path snapshotFile;
+            String sha256;
+            String stamp;
+            JobParameters parameters;
+            if (plan == SnapshotPlan.RESUME) {
+                snapshotFile = resumable(resumed);
+                sha256 = resumed.sourceSha256();
+                stamp = resumed.sourceStamp().orElse("");
+                parameters = resumed.last().getJobParameters();
+                recoverUnknownRun(resumed.last());
+                out.println("[resume] " + resumed.describe() + ": resuming from its snapshot " + snapshotFile + " (sha256 " + sha256 + ", verified)");
+                if (!sourceAsSnapshotted(resumed)) {
+                    out.println("[resume] note: the source " + job.source().path() + " is not as it was when the snapshot was taken;"
+                            + " the resume copies the snapshot, as the run started. To copy the source as it is now: cutover --fresh");
+                }
+            } else {
+                snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
+                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                sha256 = snapshot.sha256();
+                stamp = snapshot.stamp();
+                parameters = new JobParametersBuilder()
+                        .addString(RUN_ID, runName, true)
+                        .addString(SOURCE_SHA256, sha256, true)
+                        .addString(TARGET, targetIdentity(job), true)
+                        .addString(SOURCE_PATH, job.source().path().toString(), false)
+                        .addString(SNAPSHOT, snapshotFile.toString(), false)
+                        .addString(SOURCE_STAMP, stamp, false)
+                        .toJobParameters();
+                out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to " + snapshotFile + " (sha256 " + sha256 + ")");
+            }
+            out.flush();
+            CutoverRun run = new CutoverRun(job, snapshotFile, sha256, runFolder, dataSource, out);
+            JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            return new RunResult(null, List.of(e), runFolder, null, true);
+            boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                SourceSnapshot.delete(snapshotFile);
+                out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
+            }
+            return new RunResult(execution.getStatus(), failuresMostSpecificFirst(execution), runFolder, run.report(), false, sourceChanged);
         }
-        return new RunResult(execution.getStatus(), failuresMostSpecificFirst(execution), runFolder, run.report(), false);
-    }
 
-    /**
-     * Executions still marked running belong to a process that died without saying so (kill -9, power loss): this
-     * process holds the run lock, so no live process owns them. Spring Batch marks them FAILED, which makes them
-     * restartable, instead of leaving them STARTED forever.
-     */
-    private static void recoverDeadRuns(JobOperator operator, JobRepository repository, JobDefinition job, PrintWriter out) {
-        String target = targetIdentity(job);
-        for (JobExecution dead : repository.findRunningJobExecutions(job.name())) {
-            if (target.equals(dead.getJobParameters().getString(TARGET))) {
-                operator.recover(dead);
-                out.println("[recover] run " + dead.getId() + " was left running by a process that died; marked FAILED so it can resume");
+        /** The snapshot a resume must read, or why the run cannot resume and what to do instead. */
+        private Path resumable(PreviousRun resumed) {
+            Path snapshot = resumed.snapshot().orElseThrow(() -> new Lite2pgException(ErrorCode.PRECONDITION,
+                    "job " + job.name() + " cannot resume " + resumed.describe() + ": it was started by a lite2pg that took no"
+                            + " snapshot of the source. Start over with: cutover --fresh (empties the tables it copied)"));
+            SourceSnapshot.problem(snapshot, resumed.sourceSha256()).ifPresent(problem -> {
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + " cannot resume " + resumed.describe()
+                        + ": " + problem + ", so the rows it has not copied yet may not be the ones it started with. Nothing was"
+                        + " written. Start over from the source as it is now with: cutover --fresh (empties the tables it copied)");
+            });
+            return snapshot;
+        }
+
+        /**
+         * A finished run is not copied again. If the source is no longer what it was, that is said too: the target
+         * does not hold what the application wrote since.
+         */
+        private RunResult alreadyCompleted(PreviousRun last) {
+            boolean sameFile = sameFile(last);
+            boolean unchanged = sourceAsSnapshotted(last);
+            String done = "job " + job.name() + " already completed " + last.describe() + " into " + job.target().redactedUrl()
+                    + " schema " + job.target().schema() + " from " + last.sourcePath().map(Path::toString).orElse("its source")
+                    + " (sha256 " + last.sourceSha256() + ")";
+            if (!unchanged) {
+                throw new Lite2pgException(ErrorCode.PRECONDITION, done + "; the source " + job.source().path()
+                        + (sameFile ? " has changed since" : " is a different file") + ". Nothing was written. To copy it"
+                        + " instead: cutover --fresh (empties the tables the finished run copied)");
+            }
+            out.println("[done] " + done + "; nothing to do, nothing was written.");
+            return new RunResult(BatchStatus.COMPLETED, List.of(), runFolder, null, true, false);
+        }
+
+        /**
+         * Executions still marked running belong to a process that died without saying so (kill -9, power loss): this
+         * process holds the run lock, so no live process owns them. Spring Batch marks them FAILED, which makes them
+         * restartable, instead of leaving them STARTED forever.
+         */
+        private void recoverDeadRuns() {
+            String target = targetIdentity(job);
+            for (JobExecution dead : repository.findRunningJobExecutions(job.name())) {
+                if (target.equals(dead.getJobParameters().getString(TARGET))) {
+                    operator.recover(dead);
+                    out.println("[recover] run " + dead.getJobInstanceId() + " (execution " + dead.getId()
+                            + ") was left running by a process that died; marked FAILED so it can resume");
+                }
             }
         }
-    }
 
-    /**
-     * Spring Batch marks a step UNKNOWN when the rollback of a failed chunk itself fails (the connection was gone,
-     * e.g. the backend was terminated) and then refuses to restart it. Here that is safe to restart: a chunk's rows and
-     * its saved position live in one PostgreSQL transaction, which the server rolled back when the session died.
-     */
-    private static void recoverUnknownRun(JobRepository repository, JobDefinition job, String sourceSha256, PrintWriter out) {
-        JobExecution last = repository.getLastJobExecution(job.name(), parameters(job, sourceSha256));
-        if (last == null || last.getStatus() != BatchStatus.UNKNOWN) {
-            return;
-        }
-        for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
-                step.setStatus(BatchStatus.FAILED);
-                repository.update(step);
+        /**
+         * Spring Batch marks a step UNKNOWN when the rollback of a failed chunk itself fails (the connection was gone,
+         * e.g. the backend was terminated) and then refuses to restart it. Here that is safe to restart: a chunk's rows
+         * and its saved position live in one PostgreSQL transaction, which the server rolled back when the session died.
+         */
+        private void recoverUnknownRun(JobExecution last) {
+            if (last.getStatus() != BatchStatus.UNKNOWN) {
+                return;
             }
+            for (StepExecution step : last.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.UNKNOWN) {
+                    step.setStatus(BatchStatus.FAILED);
+                    repository.update(step);
+                }
+            }
+            last.setStatus(BatchStatus.FAILED);
+            repository.update(last);
+            out.println("[recover] run " + last.getJobInstanceId() + " lost its connection while rolling back a chunk;"
+                    + " PostgreSQL rolled it back itself, so it is marked FAILED and resumes");
         }
-        last.setStatus(BatchStatus.FAILED);
-        repository.update(last);
-        out.println("[recover] run " + last.getId() + " lost its connection while rolling back a chunk; PostgreSQL rolled it"
-                + " back itself, so it is marked FAILED and resumes");
     }
 
     /**
@@ -112,19 +257,7 @@ public final class CutoverLauncher {
         return failures;
     }
 
-    private static final String TARGET = "target";
-
     static String targetIdentity(JobDefinition job) {
         return job.target().redactedUrl() + " schema=" + job.target().schema();
     }
-
-    /** The identity of a run: the same source content into the same target schema under the same job name. */
-    static JobParameters parameters(JobDefinition job, String sourceSha256) {
-        return new JobParametersBuilder()
-                .addString("source.sha256", sourceSha256, true)
-                .addString(TARGET, targetIdentity(job), true)
-                .addString("source.path", job.source().path().toString(), false)
-                .toJobParameters();
-    }
-
 }

@@ -113,9 +113,11 @@ public final class RunHistory {
         }
         Set<Path> sourceFiles = new LinkedHashSet<>();
         for (JobExecution execution : newestFirst) {
-            String path = execution.getJobParameters().getString("source.path");
-            if (path != null) {
-                sourceFiles.add(Path.of(path));
+            for (String key : List.of(CutoverLauncher.SNAPSHOT, CutoverLauncher.SOURCE_PATH)) {
+                String path = execution.getJobParameters().getString(key);
+                if (path != null) {
+                    sourceFiles.add(Path.of(path));
+                }
             }
         }
         List<TableCopied> tables = tables(oldestFirst, totals.forRun(sha256, sourceFiles));
@@ -191,8 +193,8 @@ public final class RunHistory {
         String sourceTable = context.containsKey(CopyPartitioner.SOURCE_TABLE) ? context.getString(CopyPartitioner.SOURCE_TABLE) : null;
         String status = NOT_STARTED.equals(step.getExitStatus().getExitCode()) ? NOT_STARTED
                 : step.getStatus().isRunning() ? STARTED : step.getStatus().name();
-        Long total = null;
-        if (counts != null && sourceTable != null) {
+        Long total = context.containsKey(CopyPartitioner.SOURCE_ROWS) ? context.getLong(CopyPartitioner.SOURCE_ROWS) : null;
+        if (total == null && counts != null && sourceTable != null) {
             try {
                 total = counts.rowCount(sourceTable);
             } catch (Lite2pgException e) {
@@ -276,8 +278,8 @@ public final class RunHistory {
         /** A file holding exactly the run's source: the job's source file, else one a run of it read. */
         Optional<Path> forRun(String sha256, Set<Path> runSourceFiles) {
             Set<Path> candidates = new LinkedHashSet<>();
-            candidates.add(jobSource);
             candidates.addAll(runSourceFiles);
+            candidates.add(jobSource);
             return candidates.stream().filter(file -> sha256 != null && sha256.equals(sha256Of(file).orElse(null))).findFirst();
         }
 

@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param failures what stopped the job, outermost first; empty when it completed
  * @param report the report, when the run got as far as validation
+ * @param alreadyComplete the run had completed before; nothing was done
+ * @param sourceChanged the live source was written to after the run's snapshot was taken: the target lacks those writes
  */
-public record RunResult(BatchStatus status, List<Throwable> failures, Path runFolder, RunReport report, boolean alreadyComplete) {
+public record RunResult(BatchStatus status, List<Throwable> failures, Path runFolder, RunReport report, boolean alreadyComplete,
+                        boolean sourceChanged) {
 }

@@ -22,9 +22,11 @@ final class TableProgress implements StepExecutionListener {
     public void beforeStep(StepExecution execution) {
         long committed = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
         if (committed > 0) {
-            long total;
-            try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-                total = source.rowCount(copy.source().name());
+            long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, -1L);
+            if (total < 0) {
+                try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+                    total = source.rowCount(copy.source().name());
+                }
             }
             run.say("copy", String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
         }

@@ -61,7 +61,7 @@ final class ValidateTasklet implements Tasklet {
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
         List<String> problems = TargetChecks.problems(tables, foreignKeys, sequences);
-        run.report = new RunReport(run.job.name(), run.sourceFile.toString(), run.sourceSha256, run.job.target().redactedUrl(),
+        run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
                 problems.isEmpty() ? RunReport.PASS : RunReport.FAIL, tables, foreignKeys, sequences, problems);
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "

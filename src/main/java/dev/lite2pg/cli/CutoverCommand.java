@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import picocli.CommandLine.Command;
@@ -9,18 +10,23 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "cutover", mixinStandardHelpOptions = true,
         description = {
-                "Copies the job's SQLite database into PostgreSQL: preflight (integrity_check, empty target), schema",
-                "(Flyway), plan (names, converters, foreign-key order), copy (one step per table, COPY in chunks),",
-                "constraints, sequences, validate, report (report.json and report.md in the run's folder).",
-                "The SQLite file is opened read-only and never modified.",
+                "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
+                "folder), preflight (integrity_check, empty target), schema (Flyway), plan (names, converters, foreign-key",
+                "order), copy (one step per table, COPY in chunks), constraints, sequences, validate, report (report.json",
+                "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
+                "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
+                "success it says so and writes nothing.",
                 "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
-        footer = {"", "Exit codes: 0 passed, 1 job failed (re-run to resume), 2 bad usage/job file/refused precondition,",
-                "3 copy finished but validation failed."})
+        footer = {"", "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
+                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed."})
 final class CutoverCommand implements Callable<Integer> {
 
     @Spec
@@ -35,10 +41,31 @@ final class CutoverCommand implements Callable<Integer> {
     @Mixin
     TargetOptions overrides = new TargetOptions();
 
+    @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
+            "snapshot: empties (TRUNCATE) the tables that run wrote into, never drops the schema. Asks first unless --yes."})
+    boolean fresh;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
+    boolean yes;
+
     @Override
     public Integer call() throws Exception {
         JobDefinition job = overrides.load(jobFile);
-        return CutoverRunner.run(job, TargetCredentials.fromEnvironment(parent.environment),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out));
+        return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
+    }
+
+    /** Only an explicit "yes" goes ahead: anything else, or no answer at all (no terminal, end of input), changes nothing. */
+    private boolean ask(String what, PrintWriter out) {
+        out.println(what);
+        out.print("Type yes to go ahead: ");
+        out.flush();
+        try {
+            String answer = parent.input.readLine();
+            return answer != null && answer.strip().equalsIgnoreCase("yes");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the confirmation", e);
+        }
     }
 }

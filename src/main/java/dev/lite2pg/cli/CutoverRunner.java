@@ -6,11 +6,9 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.model.ErrorCode;
-import dev.lite2pg.source.SourceFingerprint;
 import org.springframework.batch.core.BatchStatus;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /** Runs one cutover and turns its outcome into console lines and an exit code. */
 final class CutoverRunner {
@@ -18,23 +16,20 @@ final class CutoverRunner {
     private CutoverRunner() {
     }
 
-    static int run(JobDefinition job, TargetCredentials credentials, PrintWriter out, PrintWriter err) throws Exception {
-        Path source = job.source().path();
-        String sha256 = SourceFingerprint.sha256(source);
-        out.println("lite2pg cutover: job " + job.name() + ", source " + source + " (sha256 " + sha256 + ")");
+    static int run(JobDefinition job, CutoverLauncher.Options options, TargetCredentials credentials, PrintWriter out, PrintWriter err)
+            throws Exception {
+        out.println("lite2pg cutover: job " + job.name() + ", source " + job.source().path());
         out.println("  target " + job.target().redactedUrl() + " as " + job.target().user() + ", schema " + job.target().schema()
                 + ", password " + (credentials.password().isPresent() ? "from " + credentials.sourceVariable().orElse("environment") : "none"));
         out.flush();
-        RunResult result = CutoverLauncher.launch(job, source, sha256, credentials, out);
-        String after = SourceFingerprint.sha256(source);
-        if (!after.equals(sha256)) {
-            // lite2pg opens the source read-only; a change means something else wrote to it during the run.
-            err.println("lite2pg: WARNING: the source file changed during the run (sha256 now " + after + "): stop the application and run again");
-        }
+        RunResult result = CutoverLauncher.launch(job, options, credentials, out);
         if (result.alreadyComplete()) {
-            err.println("lite2pg: job " + job.name() + " already completed for this source (sha256 " + sha256 + ") into "
-                    + job.target().redactedUrl() + " schema " + job.target().schema() + "; the target holds its rows, nothing was written.");
-            return ErrorCode.PRECONDITION.exitCode();
+            return ExitCodes.PASSED;
+        }
+        if (result.sourceChanged()) {
+            // The run copied its snapshot; whatever the application wrote afterwards is not in the target.
+            err.println("lite2pg: WARNING: the source " + job.source().path() + " was written to after the run's snapshot was taken;"
+                    + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
         }
         if (result.status() == BatchStatus.COMPLETED) {
             out.println("lite2pg: cutover finished, validation PASS. Report: " + result.runFolder().resolve("report.md"));
@@ -45,7 +40,7 @@ final class CutoverRunner {
         err.println("lite2pg: " + message);
         if (code == ErrorCode.JOB_FAILED && ExitCodes.firstCause(result.failures(), RowsRefusedException.class).isPresent()) {
             err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
-                    + " (e.g. a wider column) resumes with the same command; a fixed source is a new run into an empty schema"
+                    + " (e.g. a wider column) resumes with the same command; a fixed source needs cutover --fresh"
                     + " (see runbooks/restart-after-failure.md).");
         } else if (code == ErrorCode.JOB_FAILED) {
             err.println("lite2pg: the job failed; what was committed is kept. Fix the cause and re-run the same command to resume.");

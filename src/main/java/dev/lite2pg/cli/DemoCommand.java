@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
@@ -49,14 +50,14 @@ final class DemoCommand implements Callable<Integer> {
         DemoDatabase.create(job.source().path());
         out.println("demo: wrote the sample SQLite database " + job.source().path());
         if (overrides.targetUrl != null) {
-            return CutoverRunner.run(job, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
+            return CutoverRunner.run(job, CutoverLauncher.Options.resumeOrStart(), TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
         }
         out.println("demo: starting an embedded PostgreSQL for the target (no --target-url given)");
         out.flush();
         quietEmbeddedServer();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             JobDefinition embedded = job.withOverrides(null, postgres.getJdbcUrl("postgres", "postgres"), null);
-            return CutoverRunner.run(embedded, TargetCredentials.none(), out, spec.commandLine().getErr());
+            return CutoverRunner.run(embedded, CutoverLauncher.Options.resumeOrStart(), TargetCredentials.none(), out, spec.commandLine().getErr());
         }
     }
 }

@@ -22,6 +22,9 @@ public final class Lite2pgCommand implements Runnable {
     /** Where the target password is looked up; the process environment unless a test supplies its own. */
     java.util.Map<String, String> environment = System.getenv();
 
+    /** Where confirmations are read from; the process's standard input unless a test supplies its own. */
+    java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover, status or demo");

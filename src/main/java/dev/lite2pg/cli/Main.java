@@ -26,8 +26,17 @@ public final class Main {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} with the environment the password is read from. */
     public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> environment, String... args) {
+        return run(out, err, environment, null, args);
+    }
+
+    /** As above, with the answers to confirmation questions read from {@code input} instead of standard input. */
+    public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> environment, java.io.BufferedReader input,
+                          String... args) {
         Lite2pgCommand command = new Lite2pgCommand();
         command.environment = environment;
+        if (input != null) {
+            command.input = input;
+        }
         CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);

@@ -14,6 +14,15 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** With {@code answers} as what the operator types at confirmation prompts. */
+    public static CliRun answering(String answers, Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), environment,
+                new java.io.BufferedReader(new java.io.StringReader(answers)), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     public String all() {
         return out + err;
     }

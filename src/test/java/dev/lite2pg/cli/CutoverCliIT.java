@@ -325,8 +325,15 @@ class CutoverCliIT {
         CliRun second = cutover(job, "--source", changed.toString());
 
         assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
-        assertThat(second.err()).contains("already holds rows").contains("customer").contains("invoice")
-                .doesNotContain("already completed");
+        assertThat(second.err()).contains("already completed").contains("is a different file").contains("cutover --fresh")
+                .contains("Nothing was written");
+        assertThat(query("SELECT (SELECT count(*) FROM filled.customer), (SELECT count(*) FROM filled.invoice)"))
+                .containsExactly(List.of("2", "3"));
+
+        // Another job into the same schema has no run to resume: preflight finds the filled tables.
+        CliRun other = cutover(job("shop-other", changed, "filled", SHOP_MIGRATION, ""));
+        assertThat(other.exitCode()).as(other.all()).isEqualTo(2);
+        assertThat(other.err()).contains("already holds rows").contains("customer").contains("invoice");
         assertThat(query("SELECT (SELECT count(*) FROM filled.customer), (SELECT count(*) FROM filled.invoice)"))
                 .containsExactly(List.of("2", "3"));
         assertThat(SourceFingerprint.sha256(changed)).isEqualTo(before);
@@ -394,6 +401,17 @@ class CutoverCliIT {
         assertThat(line).as(run.err()).contains("id=3").doesNotContain("id=4");
         assertThat(query("SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book)"))
                 .containsExactly(List.of("0", "0"));
+
+        // The operator fixes the source: the failed run copied nothing, so the same command starts over from the fixed
+        // file instead of resuming from the snapshot of the broken one.
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("UPDATE book SET author_id = NULL WHERE id = 3");
+        }
+        CliRun fixed = cutover(job);
+        assertThat(fixed.exitCode()).as(fixed.all()).isZero();
+        assertThat(fixed.out()).contains("stopped before copying any row and the source has changed");
+        assertThat(query("SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book WHERE author_id IS NULL)"))
+                .containsExactly(List.of("2", "2"));
     }
 
     @Test
@@ -540,8 +558,12 @@ class CutoverCliIT {
         assertThat(runFolder.resolve("lite2pg.log")).isRegularFile();
 
         // A refused second run goes through other code paths (an exception, its message, the log's stack trace).
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("INSERT INTO item VALUES (2, 'two')");
+        }
         CliRun again = cutover(job);
         assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
+        assertThat(again.err()).contains("has changed since");
 
         assertNoFileUnder(work.resolve("runs"), SECRET, 4);
     }

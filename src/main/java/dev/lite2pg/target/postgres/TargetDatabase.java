@@ -43,6 +43,27 @@ public final class TargetDatabase {
         return filled;
     }
 
+    /**
+     * Empties the tables in one statement (so foreign keys among them do not stand in the way) and resets the
+     * sequences they own. Tables that no longer exist are skipped; a table outside the list that references one of
+     * them makes PostgreSQL refuse, rather than lose rows lite2pg did not write.
+     *
+     * @return the tables emptied
+     */
+    public List<String> truncate(List<String> tables) {
+        List<String> existing = tables.stream().filter(this::tableExists).toList();
+        if (!existing.isEmpty()) {
+            jdbc.execute("TRUNCATE TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " RESTART IDENTITY");
+        }
+        return existing;
+    }
+
+    public boolean tableExists(String table) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p'))""", Boolean.class, schema, table));
+    }
+
     /** Rows of the table itself, not of inheritance children (Sakila's payment_p2007_* must not count as payment). */
     public long rowCount(String table) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(table), Long.class);

@@ -1,0 +1,94 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.source.SourceSnapshot;
+import dev.lite2pg.target.postgres.TargetDatabase;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Abandons a previous run so that a new one can start: marks it ABANDONED (unless it completed), empties the tables it
+ * wrote into and adds back the foreign keys it dropped to break cycles. All of it in one PostgreSQL transaction with
+ * the job repository, so a process killed half-way leaves either the old run, resumable, or a clean slate, never a
+ * resumable run whose rows are gone. The schema Flyway made, and every table the run did not write, are left alone.
+ */
+final class FreshStart {
+
+    private final PreviousRun previous;
+    private final TargetDatabase target;
+    private final JobRepository repository;
+    private final TransactionTemplate transaction;
+    private final CycleBreaker cycles;
+    private final JobDefinition job;
+
+    private FreshStart(PreviousRun previous, DataSource dataSource, JobRepository repository,
+                       PlatformTransactionManager transactions, JobDefinition job) {
+        this.previous = previous;
+        this.target = new TargetDatabase(dataSource, job.target().schema());
+        this.repository = repository;
+        this.transaction = new TransactionTemplate(transactions);
+        this.cycles = new CycleBreaker(target, repository);
+        this.job = job;
+    }
+
+    static FreshStart of(PreviousRun previous, DataSource dataSource, JobRepository repository,
+                         PlatformTransactionManager transactions, JobDefinition job) {
+        return new FreshStart(previous, dataSource, repository, transactions, job);
+    }
+
+    /** @return false when the operator did not confirm; nothing was changed then */
+    boolean run(Predicate<String> confirm, PrintWriter out) {
+        List<String> tables = previous.tablesWritten();
+        String what = "--fresh abandons " + previous.describe() + " of job " + job.name() + " into " + job.target().redactedUrl()
+                + " schema " + job.target().schema() + (tables.isEmpty() ? "; it wrote into no table, so nothing is emptied."
+                : ", and empties the " + tables.size() + " table(s) it wrote into (TRUNCATE; the schema and every other table are kept): "
+                + String.join(", ", tables) + ".");
+        if (!confirm.test(what)) {
+            return false;
+        }
+        List<String> emptied = new ArrayList<>();
+        java.util.Set<String> restored = new java.util.LinkedHashSet<>();
+        try {
+            transaction.executeWithoutResult(status -> {
+                abandon(previous.last());
+                emptied.addAll(target.truncate(tables));
+                for (JobExecution execution : previous.executions()) {
+                    restored.addAll(cycles.restore(execution));
+                }
+            });
+        } catch (DataAccessException e) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh could not empty the tables of " + previous.describe()
+                    + " in schema " + job.target().schema() + ": " + e.getMostSpecificCause().getMessage()
+                    + ". Nothing was changed (one transaction).", e);
+        }
+        out.println("[fresh] " + previous.describe() + (previous.status() == BatchStatus.COMPLETED ? " stays recorded as COMPLETED" : " marked ABANDONED")
+                + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
+                + (restored.isEmpty() ? "" : "; foreign keys it had dropped added back: " + String.join(", ", restored)));
+        previous.snapshot().ifPresent(SourceSnapshot::delete);
+        return true;
+    }
+
+    private void abandon(JobExecution last) {
+        if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            return;
+        }
+        last.setStatus(BatchStatus.ABANDONED);
+        if (last.getEndTime() == null) {
+            last.setEndTime(LocalDateTime.now());
+        }
+        repository.update(last);
+    }
+}

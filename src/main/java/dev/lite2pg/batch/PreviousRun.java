@@ -1,0 +1,96 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.jobfile.JobDefinition;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The newest run (job instance) of a job into one target, as the job repository records it: what a plain
+ * {@code cutover} resumes, and what {@code cutover --fresh} abandons.
+ *
+ * @param executions oldest first, never empty
+ */
+record PreviousRun(JobInstance instance, List<JobExecution> executions) {
+
+    static Optional<PreviousRun> newest(JobRepository repository, JobDefinition job) {
+        String target = CutoverLauncher.targetIdentity(job);
+        List<JobInstance> instances = new ArrayList<>(repository.findJobInstances(job.name()));
+        instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
+        for (JobInstance instance : instances) {
+            List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
+            if (!executions.isEmpty() && target.equals(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
+                executions.sort(Comparator.comparingLong(JobExecution::getId));
+                return Optional.of(new PreviousRun(instance, List.copyOf(executions)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    JobExecution last() {
+        return executions.get(executions.size() - 1);
+    }
+
+    BatchStatus status() {
+        return last().getStatus();
+    }
+
+    String sourceSha256() {
+        return last().getJobParameters().getString(CutoverLauncher.SOURCE_SHA256);
+    }
+
+    /** The snapshot the run reads; empty for a run recorded before lite2pg took snapshots. */
+    Optional<Path> snapshot() {
+        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SNAPSHOT)).map(Path::of);
+    }
+
+    Optional<Path> sourcePath() {
+        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_PATH)).map(Path::of);
+    }
+
+    Optional<String> sourceStamp() {
+        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP));
+    }
+
+    /** Target tables any execution of this run started copying into: the application tables it owns. */
+    List<String> tablesWritten() {
+        Set<String> tables = new LinkedHashSet<>();
+        for (JobExecution execution : executions) {
+            execution.getStepExecutions().stream()
+                    .filter(step -> step.getStepName().startsWith("copy:"))
+                    .sorted(Comparator.comparingLong(StepExecution::getId))
+                    .forEach(step -> tables.add(step.getExecutionContext().containsKey(CopyPartitioner.TABLE)
+                            ? step.getExecutionContext().getString(CopyPartitioner.TABLE)
+                            : step.getStepName().substring("copy:".length())));
+        }
+        return List.copyOf(tables);
+    }
+
+    /** Rows committed into the target over all executions: 0 when the run stopped before its first chunk committed. */
+    long rowsCopied() {
+        java.util.Map<String, Long> lastByStep = new java.util.HashMap<>();
+        for (JobExecution execution : executions) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().startsWith("copy:")) {
+                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(dev.lite2pg.source.sqlite.SqliteTableReader.ROWS_KEY, 0L));
+                }
+            }
+        }
+        return lastByStep.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    String describe() {
+        JobExecution last = last();
+        return "run " + instance.getInstanceId() + " (" + status() + ", last started " + last.getStartTime() + ")";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lite2pg.source;
+
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.source.sqlite.SqliteBackup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The copy of the source a run reads from: taken once at the run's start with SQLite's online backup API (the
+ * application may keep running during a rehearsal), kept in the job's work folder, and identified by its sha256 so
+ * that a resume reads exactly the rows the run started with.
+ *
+ * @param stamp the live source's {@link SourceStamp} when the snapshot was taken
+ */
+public record SourceSnapshot(Path file, String sha256, String stamp) {
+
+    public static SourceSnapshot take(Path source, Path file) {
+        if (!Files.isRegularFile(source)) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + source + " does not exist or is not a file");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            long needed = Files.size(source) + walSize(source);
+            long free = Files.getFileStore(file.getParent()).getUsableSpace();
+            if (free < needed) {
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "not enough disk space for the snapshot of " + source + " in "
+                        + file.getParent() + ": it needs about " + mib(needed) + " MiB, " + mib(free) + " MiB are free."
+                        + " Free some space or set the job's output folder (output:) to a larger disk.");
+            }
+            String stamp = SourceStamp.of(source);
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
+            SqliteBackup.copy(source, partial);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp);
+        } catch (IOException e) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot write the snapshot of " + source + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the recorded snapshot cannot be read as the run's source; empty when it is there with the recorded content. */
+    public static Optional<String> problem(Path file, String sha256) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("its snapshot " + file + " is gone");
+        }
+        String actual = SourceFingerprint.sha256(file);
+        if (!actual.equals(sha256)) {
+            return Optional.of("its snapshot " + file + " has changed (sha256 " + actual + ", the run started from " + sha256 + ")");
+        }
+        return Optional.empty();
+    }
+
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the snapshot " + file, e);
+        }
+    }
+
+    private static long walSize(Path source) throws IOException {
+        Path wal = Path.of(source + "-wal");
+        return Files.exists(wal) ? Files.size(wal) : 0;
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+}

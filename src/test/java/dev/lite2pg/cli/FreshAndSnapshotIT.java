@@ -1,0 +1,220 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run reads a snapshot of the source taken at its start: a resume reads the same snapshot whatever happened to the
+ * source since, refuses when the snapshot is gone or altered, and {@code --fresh} is the way out.
+ */
+class FreshAndSnapshotIT {
+
+    private static final String FAULT = "lite2pg.fault";
+    private static final String CHANGED = "Changed-After-Snapshot";
+
+    @TempDir
+    Path work;
+
+    private static Path cleanSource;
+    private static Map<String, String> clean;
+
+    @TempDir
+    static Path shared;
+
+    @BeforeAll
+    static void cleanRun() throws Exception {
+        cleanSource = shared.resolve("demo.sqlite");
+        DemoDatabase.create(cleanSource);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(shared, cleanSource, db).toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            clean = fingerprint(db);
+        }
+    }
+
+    @AfterEach
+    void noFaultLeft() {
+        System.clearProperty(FAULT);
+    }
+
+    @Test
+    void aResumeCopiesTheSnapshotEvenWhenTheSourceChangedAndFreshThenCopiesTheChangedSource() throws Exception {
+        Path source = copyOfSource();
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile(work, source, db);
+            CliRun failed = failAtCustomerChunk(db, job);
+            assertThat(failed.out()).containsPattern("\\[snapshot] .* copied with SQLite's online backup to .*snapshot-.*\\.sqlite");
+            assertThat(snapshots()).hasSize(1);
+
+            changeSource(source);
+            String changedSha = SourceFingerprint.sha256(source);
+
+            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.out()).contains("[resume] run ").contains("verified")
+                    .contains("is not as it was when the snapshot was taken")
+                    .contains("customer: 56 of 117 rows already copied, resuming");
+            assertThat(fingerprint(db)).as("the resumed run holds the snapshot's rows, not the changed source's").isEqualTo(clean);
+            assertThat(snapshots()).as("a completed run's snapshot is deleted").isEmpty();
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(changedSha);
+
+            CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
+            assertThat(again.err()).contains("already completed").contains("has changed since").contains("cutover --fresh");
+            assertThat(fingerprint(db)).isEqualTo(clean);
+
+            CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
+            assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+            assertThat(fresh.out()).contains("[fresh] run ").contains("stays recorded as COMPLETED").contains("emptied ");
+            assertThat(count(db, "SELECT count(*) FROM demo.customer WHERE last_name = '" + CHANGED + "'")).isEqualTo(1);
+            Map<String, String> freshPrint = fingerprint(db);
+            assertThat(freshPrint.get("customer")).isNotEqualTo(clean.get("customer"));
+            freshPrint.remove("customer");
+            Map<String, String> cleanRest = new TreeMap<>(clean);
+            cleanRest.remove("customer");
+            assertThat(freshPrint).as("every other table and every sequence as after a clean run").isEqualTo(cleanRest);
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(changedSha);
+        }
+    }
+
+    @Test
+    void aResumeWhoseSnapshotIsAlteredOrGoneIsRefusedAndFreshAsksFirst() throws Exception {
+        Path source = copyOfSource();
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile(work, source, db);
+            failAtCustomerChunk(db, job);
+            Map<String, String> afterFailure = fingerprint(db);
+            Path snapshot = snapshots().get(0);
+
+            Files.write(snapshot, new byte[] {0}, StandardOpenOption.APPEND);
+            CliRun altered = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(altered.exitCode()).as(altered.all()).isEqualTo(2);
+            assertThat(altered.err()).contains("cannot resume run").contains("has changed (sha256").contains("cutover --fresh");
+            assertThat(fingerprint(db)).as("nothing written").isEqualTo(afterFailure);
+
+            Files.delete(snapshot);
+            CliRun gone = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(gone.exitCode()).as(gone.all()).isEqualTo(2);
+            assertThat(gone.err()).contains("snapshot " + snapshot + " is gone").contains("cutover --fresh");
+            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+
+            CliRun declined = CliRun.answering("no\n", db.environment(), "cutover", "--job", job.toString(), "--fresh");
+            assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
+            assertThat(declined.out()).contains("--fresh abandons run ").contains("(FAILED").contains("customer").contains("Type yes");
+            assertThat(declined.err()).contains("not confirmed; nothing was changed");
+            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+
+            CliRun noAnswer = CliRun.answering("", db.environment(), "cutover", "--job", job.toString(), "--fresh");
+            assertThat(noAnswer.exitCode()).as("end of input is not a yes: " + noAnswer.all()).isEqualTo(2);
+            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+
+            CliRun fresh = CliRun.answering("yes\n", db.environment(), "cutover", "--job", job.toString(), "--fresh");
+            assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+            assertThat(fresh.out()).contains("marked ABANDONED").contains("emptied ").contains("[snapshot] ");
+            assertThat(fresh.out()).as("a new run copies every table from its first row").doesNotContain("already copied, resuming");
+            assertThat(fingerprint(db)).isEqualTo(clean);
+
+            CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
+            assertThat(status.exitCode()).as(status.all()).isZero();
+            assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  COMPLETED$")
+                    .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  ABANDONED$");
+        }
+    }
+
+    private CliRun failAtCustomerChunk(TestDatabase db, Path job) {
+        System.setProperty(FAULT, "chunk:customer:9");
+        try {
+            CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+            return failed;
+        } finally {
+            System.clearProperty(FAULT);
+        }
+    }
+
+    private Path copyOfSource() throws Exception {
+        Path source = work.resolve("demo.sqlite");
+        Files.copy(cleanSource, source);
+        return source;
+    }
+
+    private static void changeSource(Path source) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE Customer SET LastName = '" + CHANGED + "' WHERE CustomerId = (SELECT min(CustomerId) FROM Customer)"))
+                    .isEqualTo(1);
+        }
+    }
+
+    private List<Path> snapshots() throws Exception {
+        try (Stream<Path> files = Files.list(work.resolve("runs").resolve("demo"))) {
+            return files.filter(f -> f.getFileName().toString().matches("snapshot-.*\\.sqlite")).toList();
+        }
+    }
+
+    private static Path jobFile(Path folder, Path source, TestDatabase db) throws Exception {
+        Path file = folder.resolve("demo.yml");
+        Path project = Path.of("").toAbsolutePath();
+        Files.writeString(file, "name: demo\n"
+                + "source:\n  path: \"" + source + "\"\n"
+                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
+                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
+                + "chunk-size: 7\n"
+                + "output: \"" + folder.resolve("runs") + "\"\n");
+        return file;
+    }
+
+    private static long count(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Rows and md5 of every table and every sequence's next value. */
+    private static Map<String, String> fingerprint(TestDatabase db) throws Exception {
+        Map<String, String> result = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT relname FROM pg_class WHERE relnamespace = 'demo'::regnamespace"
+                    + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
+                        + " FROM demo.\"" + table + "\" t")) {
+                    rs.next();
+                    result.put(table, rs.getLong(1) + " " + rs.getString(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT 'demo.' || sequencename, CASE WHEN last_value IS NULL THEN start_value"
+                    + " ELSE last_value + increment_by END FROM pg_sequences WHERE schemaname = 'demo'")) {
+                while (rs.next()) {
+                    result.put("sequence " + rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return result;
+    }
+}

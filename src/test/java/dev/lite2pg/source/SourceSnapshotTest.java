@@ -1,0 +1,79 @@
+package dev.lite2pg.source;
+
+import dev.lite2pg.model.Lite2pgException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SourceSnapshotTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void snapshotOfALiveWalDatabaseHoldsItsCommittedRowsAndLeavesTheSourceAsItWas() throws Exception {
+        Path source = work.resolve("live.sqlite");
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = app.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA wal_autocheckpoint = 0");
+            st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+            st.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+            assertThat(Files.size(Path.of(source + "-wal"))).as("the rows are only in the write-ahead log").isPositive();
+            String sourceSha = SourceFingerprint.sha256(source);
+            String walSha = SourceFingerprint.sha256(Path.of(source + "-wal"));
+
+            SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("work").resolve("snap.sqlite"));
+
+            assertThat(SourceFingerprint.sha256(source)).isEqualTo(sourceSha);
+            assertThat(SourceFingerprint.sha256(Path.of(source + "-wal"))).isEqualTo(walSha);
+            assertThat(snapshot.sha256()).isEqualTo(SourceFingerprint.sha256(snapshot.file()));
+            assertThat(snapshot.stamp()).isEqualTo(SourceStamp.of(source));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + snapshot.file()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), group_concat(v, ''), (SELECT journal_mode FROM pragma_journal_mode) FROM t")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).isEqualTo("abc");
+                assertThat(rs.getString(3)).as("no -wal file needed beside the snapshot").isEqualTo("delete");
+            }
+            assertThat(Files.exists(Path.of(snapshot.file() + ".partial"))).isFalse();
+
+            st.execute("INSERT INTO t VALUES (4, 'd')");
+            assertThat(SourceStamp.of(source)).as("a later write shows in the stamp").isNotEqualTo(snapshot.stamp());
+        }
+    }
+
+    @Test
+    void aSnapshotThatIsGoneOrAlteredIsNamedAsSuch() throws Exception {
+        Path source = work.resolve("s.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (x)");
+        }
+        SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("snap.sqlite"));
+        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).isEmpty();
+
+        Files.write(snapshot.file(), new byte[] {1}, StandardOpenOption.APPEND);
+        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).get().asString()
+                .contains("has changed").contains(snapshot.sha256());
+
+        Files.delete(snapshot.file());
+        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).get().asString().contains("is gone");
+    }
+
+    @Test
+    void aMissingSourceIsRefusedByName() {
+        Path missing = work.resolve("missing.sqlite");
+        assertThatThrownBy(() -> SourceSnapshot.take(missing, work.resolve("snap.sqlite")))
+                .isInstanceOf(Lite2pgException.class).hasMessageContaining(missing.toString());
+        assertThat(Files.exists(missing)).as("never created").isFalse();
+    }
+}
