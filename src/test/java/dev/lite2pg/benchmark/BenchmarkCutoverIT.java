@@ -1,0 +1,90 @@
+package dev.lite2pg.benchmark;
+
+import dev.lite2pg.cli.CliRun;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What bench/run-benchmark.sh does for lite2pg, small: generate-benchmark at scale 0.002 (3,000 rows), then a real
+ * cutover with jobs/benchmark.yml into a fresh database. Every column of the benchmark is a conversion, so this also
+ * proves the generator writes nothing lite2pg refuses.
+ */
+class BenchmarkCutoverIT {
+
+    private static final String SCALE = "0.002";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theGeneratedDatabaseCutsOverAndEveryRowArrives() throws Exception {
+        Path sqlite = work.resolve("bench.sqlite");
+        CliRun generated = CliRun.of(Map.of(), "generate-benchmark", "--out", sqlite.toString(), "--scale", SCALE);
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", benchmarkJob(sqlite).toString(), "--target-url", db.url());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("validation PASS");
+
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
+                    counts.put(table, single(st, "SELECT count(*) FROM bench." + table));
+                }
+                assertThat(counts).containsExactlyEntriesOf(BenchmarkDatabase.rowCounts(Double.parseDouble(SCALE)));
+
+                // The converted values agree with the source's, column family by column family.
+                try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+                     Statement sst = source.createStatement()) {
+                    assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE strategy_id IS NULL"))
+                            .isPositive()
+                            .isEqualTo(single(sst, "SELECT count(*) FROM orders WHERE strategy_id IS NULL"));
+                    assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE is_filled"))
+                            .isEqualTo(single(sst, "SELECT sum(is_filled) FROM orders"));
+                    assertThat(single(st, "SELECT sum(extract(epoch FROM placed_at))::bigint FROM bench.orders"))
+                            .isEqualTo(single(sst, "SELECT sum(placed_at) FROM orders"));
+                    assertThat(single(st, "SELECT sum(limit_price * 100)::bigint FROM bench.orders"))
+                            .isEqualTo(single(sst, "SELECT CAST(round(sum(limit_price * 100)) AS INTEGER) FROM orders"));
+                    assertThat(single(st, "SELECT count(*) FROM bench.alerts WHERE (payload ->> 'strategy')::bigint = strategy_id"))
+                            .isEqualTo(counts.get("alerts"));
+                    assertThat(single(st, "SELECT count(*) FROM bench.users WHERE created_at <> date_trunc('second', created_at)"))
+                            .as("microseconds kept").isEqualTo(single(sst, "SELECT count(*) FROM users WHERE created_at LIKE '%.%'"));
+                }
+            }
+        }
+    }
+
+    /** jobs/benchmark.yml, pointed at the generated file, with absolute migrations and the report in the temp folder. */
+    private Path benchmarkJob(Path sqlite) throws Exception {
+        Path job = work.resolve("benchmark.yml");
+        String text = Files.readString(Path.of("jobs/benchmark.yml"));
+        assertThat(text).contains("\"filesystem:sql/benchmark\"");
+        Files.writeString(job, text
+                .replaceFirst("(?m)^  path: .*$", "  path: " + sqlite)
+                .replace("\"filesystem:sql/benchmark\"", "\"filesystem:" + Path.of("sql/benchmark").toAbsolutePath() + "\"")
+                + "output: \"" + work.resolve("runs") + "\"\n");
+        return job;
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
