@@ -17,9 +17,13 @@ public final class SourceStamp {
         return part(source) + ";wal=" + part(Path.of(source + "-wal"));
     }
 
+    /**
+     * An empty log counts as none: opening a WAL database read-only (as lite2pg does) may create an empty -wal file,
+     * and that is not a write by the application.
+     */
     private static String part(Path file) {
         try {
-            return Files.exists(file) ? Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis() : "none";
+            return Files.exists(file) && Files.size(file) > 0 ? Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis() : "none";
         } catch (IOException e) {
             return "unreadable";
         }

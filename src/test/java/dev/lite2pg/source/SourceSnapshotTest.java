@@ -53,6 +53,21 @@ class SourceSnapshotTest {
     }
 
     @Test
+    void lite2pgsOwnReadOnlyOpenOfACheckpointedWalSourceDoesNotCountAsAWrite() throws Exception {
+        Path source = work.resolve("checkpointed.sqlite");
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = app.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("CREATE TABLE t (x)");
+            st.execute("INSERT INTO t VALUES (1)");
+        }
+        assertThat(Files.exists(Path.of(source + "-wal"))).as("the application's last close checkpointed and removed the log").isFalse();
+
+        SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("snap.sqlite"));
+
+        assertThat(SourceStamp.of(source)).isEqualTo(snapshot.stamp());
+    }
+
+    @Test
     void aSnapshotThatIsGoneOrAlteredIsNamedAsSuch() throws Exception {
         Path source = work.resolve("s.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
