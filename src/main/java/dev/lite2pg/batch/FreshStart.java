@@ -52,7 +52,7 @@ final class FreshStart {
     /** @return false when the operator did not confirm; nothing was changed then */
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
-        String what = "--fresh abandons " + previous.describe() + " of job " + job.name() + " into " + job.target().redactedUrl()
+        String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ") + previous.describe() + " of job " + job.name() + " into " + job.target().redactedUrl()
                 + " schema " + job.target().schema() + (tables.isEmpty() ? "; it wrote into no table, so nothing is emptied."
                 : ", and empties the " + tables.size() + " table(s) it wrote into (TRUNCATE; the schema and every other table are kept): "
                 + String.join(", ", tables) + ".");
