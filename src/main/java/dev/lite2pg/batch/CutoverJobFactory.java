@@ -24,6 +24,7 @@ public final class CutoverJobFactory {
 
     public Job build(CutoverRun run) {
         CycleBreaker cycles = new CycleBreaker(run.target, repository);
+        IndexDeferral indexes = new IndexDeferral(run.target, repository);
         CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
         Step copy = new StepBuilder("copy", repository)
                 .partitioner("copy", new CopyPartitioner(run))
@@ -32,10 +33,10 @@ public final class CutoverJobFactory {
         return new JobBuilder(run.job.name(), repository)
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
                 .next(tasklet("schema", new SchemaTasklet(run), true))
-                .next(tasklet("plan", new PlanTasklet(run, cycles), true))
+                .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))
                 .next(copy)
-                // The plan step breaks cycles again on every start, so the constraints step must also run on every start.
-                .next(tasklet("constraints", new RestoreForeignKeysTasklet(run, cycles), true))
+                // The plan step defers keys and indexes again on every start, so the constraints step must also run on every start.
+                .next(tasklet("constraints", new RebuildConstraintsTasklet(run, cycles, indexes), true))
                 .next(tasklet("sequences", new SequencesTasklet(run), true))
                 .next(tasklet("validate", new ValidateTasklet(run, repository), true))
                 .next(tasklet("report", new ReportTasklet(run), true))

@@ -43,13 +43,14 @@ final class CycleBreaker {
         edges.forEach(target::dropForeignKey);
     }
 
-    /** @return the restored keys as {@code table.name} */
+    /** @return the keys added back now, as {@code table.name}; those already there are skipped */
     List<String> restore(JobExecution jobExecution) {
         List<String> restored = new ArrayList<>();
         for (String record : dropped(jobExecution.getExecutionContext())) {
             TargetForeignKey key = decode(record);
-            target.addForeignKey(key);
-            restored.add(key.table() + "." + key.name());
+            if (target.addForeignKey(key)) {
+                restored.add(key.table() + "." + key.name());
+            }
         }
         return restored;
     }

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * Abandons a previous run so that a new one can start: marks it ABANDONED (unless it completed), empties the tables it
- * wrote into and adds back the foreign keys it dropped to break cycles. All of it in one PostgreSQL transaction with
+ * wrote into and adds back the foreign keys and indexes it dropped for the copy. All of it in one PostgreSQL transaction with
  * the job repository, so a process killed half-way leaves either the old run, resumable, or a clean slate, never a
  * resumable run whose rows are gone. The schema Flyway made, and every table the run did not write, are left alone.
  */
@@ -32,6 +32,7 @@ final class FreshStart {
     private final JobRepository repository;
     private final TransactionTemplate transaction;
     private final CycleBreaker cycles;
+    private final IndexDeferral indexes;
     private final JobDefinition job;
 
     private FreshStart(PreviousRun previous, DataSource dataSource, JobRepository repository,
@@ -41,6 +42,7 @@ final class FreshStart {
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.cycles = new CycleBreaker(target, repository);
+        this.indexes = new IndexDeferral(target, repository);
         this.job = job;
     }
 
@@ -67,6 +69,7 @@ final class FreshStart {
                 emptied.addAll(target.truncate(tables));
                 for (JobExecution execution : previous.executions()) {
                     restored.addAll(cycles.restore(execution));
+                    restored.addAll(indexes.rebuild(execution));
                 }
             });
         } catch (DataAccessException e) {
@@ -76,7 +79,7 @@ final class FreshStart {
         }
         out.println("[fresh] " + previous.describe() + (previous.status() == BatchStatus.COMPLETED ? " stays recorded as COMPLETED" : " marked ABANDONED")
                 + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
-                + (restored.isEmpty() ? "" : "; foreign keys it had dropped added back: " + String.join(", ", restored)));
+                + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored)));
         previous.snapshot().ifPresent(SourceSnapshot::delete);
         return true;
     }

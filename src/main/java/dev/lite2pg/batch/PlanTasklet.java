@@ -7,6 +7,9 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.model.TargetIndex;
+import org.springframework.batch.core.job.JobExecution;
+import java.util.Set;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.plan.LoadOrder;
 import dev.lite2pg.plan.NameMapper;
@@ -39,10 +42,12 @@ final class PlanTasklet implements Tasklet {
 
     private final CutoverRun run;
     private final CycleBreaker cycles;
+    private final IndexDeferral indexes;
 
-    PlanTasklet(CutoverRun run, CycleBreaker cycles) {
+    PlanTasklet(CutoverRun run, CycleBreaker cycles, IndexDeferral indexes) {
         this.run = run;
         this.cycles = cycles;
+        this.indexes = indexes;
     }
 
     @Override
@@ -85,12 +90,21 @@ final class PlanTasklet implements Tasklet {
             run.copies = copies;
             run.sourceOrphans = orphans;
             run.highWaterByTargetTable = highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables());
-            cycles.breakEdges(order.brokenEdges(), chunkContext.getStepContext().getStepExecution().getJobExecution());
+            // Checking every copied row against its parent (and updating every index) during COPY costs more than the
+            // copy itself; the source checks above already refused orphans, and the keys are validated after the copy.
+            // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
+            Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
+            List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
+            JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            cycles.breakEdges(deferredKeys, jobExecution);
+            List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
             run.say("plan", copies.size() + " tables in load order: "
                     + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
-            if (!order.brokenEdges().isEmpty()) {
-                run.say("plan", "foreign keys dropped to break cycles, re-added and validated after the copy: "
-                        + order.brokenEdges().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")));
+            if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
+                run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
+                        + " foreign key(s)" + (order.brokenEdges().isEmpty() ? "" : ", including the cycle "
+                        + order.brokenEdges().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")))
+                        + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {
                 run.say("plan", "target-only tables left empty: " + String.join(", ", mapping.targetOnlyTables()));

@@ -40,9 +40,14 @@ class RestartIT {
         try (TestDatabase db = TestPostgres.createDatabase()) {
             CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
             assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
+                    .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
+                    .contains("[constraints] 8 foreign key(s) re-added and validated");
             clean = fingerprint(db);
         }
-        assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq");
+        assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq", "index order_customer_id_idx");
+        assertThat(clean.get("index order_customer_id_idx")).as("rebuilt exactly as the migration made it")
+                .isEqualTo("CREATE INDEX order_customer_id_idx ON demo.\"order\" USING btree (customer_id)");
     }
 
     @AfterEach
@@ -120,6 +125,12 @@ class RestartIT {
                         rs.next();
                         result.put(table, rs.getLong(1) + " " + rs.getString(2));
                     }
+                }
+            }
+            try (ResultSet indexes = c.createStatement().executeQuery(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'demo'")) {
+                while (indexes.next()) {
+                    result.put("index " + indexes.getString(1), indexes.getString(2));
                 }
             }
             try (ResultSet seqs = c.createStatement().executeQuery(

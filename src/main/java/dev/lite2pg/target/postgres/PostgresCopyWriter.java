@@ -107,6 +107,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     private void copyEncodedRows() throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        asynchronousCommit(connection);
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             in.writeToCopy(encoder.buffer(), 0, encoder.length());
@@ -116,6 +117,17 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             if (in.isActive()) {
                 in.cancelCopy();
             }
+        }
+    }
+
+    /**
+     * A chunk's commit need not wait for its WAL flush: if PostgreSQL crashes, the chunks lost are lost together with
+     * the positions saved in their transactions, so the resume copies them again. The steps after the copy commit
+     * synchronously, which flushes everything before them. Only for this transaction (SET LOCAL).
+     */
+    private static void asynchronousCommit(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("SET LOCAL synchronous_commit TO off");
         }
     }
 

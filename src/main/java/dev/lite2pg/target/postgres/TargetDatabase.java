@@ -1,6 +1,7 @@
 package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.model.TargetIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -82,11 +83,62 @@ public final class TargetDatabase {
         jdbc.execute("ALTER TABLE " + qualified(key.table()) + " DROP CONSTRAINT IF EXISTS " + PgSql.quote(key.name()));
     }
 
-    /** Adds the key back exactly as defined; PostgreSQL validates every existing row while adding it. */
-    public void addForeignKey(TargetForeignKey key) {
-        if (!foreignKeyExists(key)) {
-            jdbc.execute("ALTER TABLE " + qualified(key.table()) + " ADD CONSTRAINT " + PgSql.quote(key.name()) + " " + key.definition());
+    /**
+     * Adds the key back exactly as defined: first NOT VALID (a brief lock, no scan), then VALIDATE, which checks every
+     * copied row under a lock that does not block reads or writes. A key that was NOT VALID in the schema stays so.
+     *
+     * @return false when the key is already there (a resumed run that got this far before)
+     */
+    public boolean addForeignKey(TargetForeignKey key) {
+        if (foreignKeyExists(key)) {
+            return false;
         }
+        String table = "ALTER TABLE " + qualified(key.table());
+        if (key.definition().endsWith(" NOT VALID")) {
+            jdbc.execute(table + " ADD CONSTRAINT " + PgSql.quote(key.name()) + " " + key.definition());
+            return true;
+        }
+        jdbc.execute(table + " ADD CONSTRAINT " + PgSql.quote(key.name()) + " " + key.definition() + " NOT VALID");
+        jdbc.execute(table + " VALIDATE CONSTRAINT " + PgSql.quote(key.name()));
+        return true;
+    }
+
+    /**
+     * Non-unique indexes that back no constraint: PostgreSQL would update each of them for every copied row, while
+     * building them once after the copy is a single sort. Unique indexes stay, so a duplicate is refused by the chunk
+     * that brings it, with its rows. Indexes of partitioned tables stay too (their partitions' indexes hang off them).
+     */
+    public List<TargetIndex> deferrableIndexes() {
+        return jdbc.query("""
+                SELECT c.relname, i.relname, pg_get_indexdef(x.indexrelid)
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind = 'r' AND NOT x.indisunique AND NOT x.indisprimary
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+                ORDER BY 1, 2""", (rs, i) -> new TargetIndex(rs.getString(1), rs.getString(2), rs.getString(3)), schema);
+    }
+
+    public void dropIndex(TargetIndex index) {
+        jdbc.execute("DROP INDEX IF EXISTS " + qualified(index.name()));
+    }
+
+    /** @return false when an index of that name already exists (a resumed run that got this far before) */
+    public boolean createIndex(TargetIndex index) {
+        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'i')""", Boolean.class, schema, index.name()));
+        if (!exists) {
+            jdbc.execute(index.definition());
+        }
+        return !exists;
+    }
+
+    /**
+     * Session settings for a bulk load that need no superuser: memory for the index sorts and foreign-key checks
+     * that follow the copy. Set per transaction so pooled connections go back unchanged.
+     */
+    public void useMaintenanceMemory(String amount) {
+        jdbc.queryForObject("SELECT set_config('maintenance_work_mem', ?, true)", String.class, amount);
     }
 
     /** Rows whose non-null reference finds no parent row. */

@@ -1,0 +1,81 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.model.TargetIndex;
+import dev.lite2pg.target.postgres.TargetDatabase;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops the copied tables' secondary indexes before the copy and builds them once after it. Each definition is
+ * saved in the job's execution context, in the plan step's transaction, before the index is dropped: a run that dies
+ * in between re-creates exactly those on resume.
+ */
+final class IndexDeferral {
+
+    static final String DEFERRED = "indexes.deferred";
+
+    private final TargetDatabase target;
+    private final JobRepository repository;
+
+    IndexDeferral(TargetDatabase target, JobRepository repository) {
+        this.target = target;
+        this.repository = repository;
+    }
+
+    /** @return the indexes dropped now (none on a resume that dropped them before) */
+    List<TargetIndex> defer(Set<String> copiedTables, JobExecution jobExecution) {
+        List<TargetIndex> indexes = target.deferrableIndexes().stream().filter(i -> copiedTables.contains(i.table())).toList();
+        if (indexes.isEmpty()) {
+            return indexes;
+        }
+        ExecutionContext context = jobExecution.getExecutionContext();
+        List<String> saved = deferred(context);
+        for (TargetIndex index : indexes) {
+            String record = encode(index);
+            if (!saved.contains(record)) {
+                saved.add(record);
+            }
+        }
+        context.put(DEFERRED, saved);
+        repository.updateExecutionContext(jobExecution);
+        indexes.forEach(target::dropIndex);
+        return indexes;
+    }
+
+    /** @return the indexes built now; those a previous attempt already built are skipped */
+    List<String> rebuild(JobExecution jobExecution) {
+        List<String> built = new ArrayList<>();
+        for (String record : deferred(jobExecution.getExecutionContext())) {
+            TargetIndex index = decode(record);
+            if (target.createIndex(index)) {
+                built.add(index.name());
+            }
+        }
+        return built;
+    }
+
+    static int count(ExecutionContext context) {
+        return deferred(context).size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> deferred(ExecutionContext context) {
+        Object value = context.get(DEFERRED);
+        return value == null ? new ArrayList<>() : new ArrayList<>((List<String>) value);
+    }
+
+    // Plain tab-separated strings: the execution context then holds nothing but strings.
+    private static String encode(TargetIndex index) {
+        return index.table() + "\t" + index.name() + "\t" + index.definition();
+    }
+
+    private static TargetIndex decode(String record) {
+        String[] parts = record.split("\t", 3);
+        return new TargetIndex(parts[0], parts[1], parts[2]);
+    }
+}
