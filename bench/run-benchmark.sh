@@ -68,6 +68,8 @@ psql_in() { local schema=$1; shift; PGOPTIONS="-c search_path=$schema -c client_
 sql() { PGOPTIONS="-c client_min_messages=warning" psql "$PG_URL" -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 # Peak RSS in MiB from a /usr/bin/time -v report.
 peak_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+# CPU seconds (user + sys) of the process itself from the same report; PostgreSQL's backends are not in it.
+cpu_seconds() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
 
 # --- prerequisites: say what is missing instead of failing half-way ---------------------------------------------
 missing=()
@@ -209,21 +211,31 @@ run_lite2pg() {
     set +e
     # shellcheck disable=SC2086 # LITE2PG_JAVA_OPTS is a list of options
     /usr/bin/time -v -o "$rss" java ${LITE2PG_JAVA_OPTS:-} -jar "$JAR" cutover --job "$JOB" \
-        --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" > "$out" 2>&1
-    code=$?
+        --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" 2>&1 | stamp_lines > "$out"
+    code=${PIPESTATUS[0]}
     set -e
     LITE2PG_TIME=$(seconds_since "$start")
     LITE2PG_RSS=$(peak_rss "$rss")
+    LITE2PG_CPU=$(cpu_seconds "$rss")
     if [ $code -ne 0 ]; then
         tail -20 "$out" >&2
         fail "lite2pg cutover exited $code in round $round (console in $out)"
     fi
     check_counts "$LITE2PG_SCHEMA" || fail "lite2pg's target does not hold the source's rows"
-    # The run's log has Spring Batch's timing of every step: the profile.
-    local report
+    # The run's log has Spring Batch's timing of every step: the profile. What comes before the first step, the
+    # console's time stamps tell: the JVM's start (to the first line), then Spring's start and the snapshot of the
+    # source (to the [snapshot] line).
+    local report first snapshot
     report=$(sed -n 's/.*Report: \(.*report\.md\).*/\1/p' "$out")
     LITE2PG_LOG=$(dirname "$report")/lite2pg.log
+    first=$(awk '$2 == "lite2pg" && $3 == "cutover:" { print $1; exit }' "$out")
+    snapshot=$(awk '$2 == "[snapshot]" { print $1; exit }' "$out")
+    LITE2PG_JVM=$(awk -v a="$start" -v b="$first" 'BEGIN { if (b) printf "%.2f", b - a; else print "-" }')
+    LITE2PG_SNAPSHOT=$(awk -v a="$first" -v b="$snapshot" 'BEGIN { if (a && b) printf "%.2f", b - a; else print "-" }')
 }
+
+# Prefixes every line with the time it arrived (seconds since the epoch).
+stamp_lines() { while IFS= read -r line; do printf '%s %s\n' "$(now)" "$line"; done; }
 
 # Step name and seconds for every step in a run's log ("Step: [copy:alerts] executed in 1m13s323ms").
 step_seconds() {
@@ -262,6 +274,7 @@ EOF
     set -e
     PGLOADER_TIME=$(seconds_since "$start")
     PGLOADER_RSS=$(peak_rss "$rss")
+    PGLOADER_CPU=$(cpu_seconds "$rss")
     [ $code -eq 0 ] || { tail -20 "$out" >&2; fail "pgloader exited $code in round $round (output in $out)"; }
     check_counts "$PGLOADER_SCHEMA" || fail "pgloader's target does not hold the source's rows (output in $out)"
 }
@@ -289,10 +302,13 @@ exec > >(tee "$RESULTS") 2>&1
 echo "lite2pg benchmark: scale $SCALE_NAME, seed $SEED: $TOTAL_ROWS rows ($(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${SOURCE_ROWS[$t]}"; done | sed 's/, $//')), $SOURCE_MIB MiB of SQLite"
 echo "  machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM"
 echo "  target: $(sql "select split_part(version(), ' on ', 1)") at $PG_URL; lite2pg $LITE2PG_JDBC_URL as $PG_USER"
+echo "  server settings: $(sql "select string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings
+    where name in ('shared_buffers', 'max_wal_size', 'maintenance_work_mem', 'synchronous_commit', 'wal_level')")"
+echo "  load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
 echo "  pgloader: ${PGLOADER_VERSION:-not installed (apt-get install -y pgloader): skipped}"
 echo
 
-declare -a R_TOTAL R_EXPORT R_COPY R_CONS L_TIME L_RSS P_TIME P_RSS
+declare -a R_TOTAL R_EXPORT R_COPY R_CONS L_TIME L_RSS L_CPU L_STEPS_SUM L_JVM L_SNAPSHOT P_TIME P_RSS P_CPU
 declare -A STEPS
 for round in $(seq 1 "$ROUNDS"); do
     run_reference
@@ -300,52 +316,71 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: reference ${REF_TOTAL}s (sqlite3 export ${REF_EXPORT}s, \\copy ${REF_COPY}s, keys+indexes ${REF_CONSTRAINTS}s)"
 
     run_lite2pg "$round"
-    L_TIME+=("$LITE2PG_TIME"); L_RSS+=("$LITE2PG_RSS")
+    L_TIME+=("$LITE2PG_TIME"); L_RSS+=("$LITE2PG_RSS"); L_CPU+=("$LITE2PG_CPU")
     profile=""
+    in_steps=0
     while read -r step secs; do
         STEPS[$step]+="$secs "
         profile+="$step ${secs}s, "
+        if [[ $step != *:* ]]; then in_steps=$(awk -v a="$in_steps" -v b="$secs" 'BEGIN { print a + b }'); fi
     done < <(step_seconds "$LITE2PG_LOG")
-    echo "round $round: lite2pg ${LITE2PG_TIME}s, peak RSS ${LITE2PG_RSS} MiB, exit 0, row counts match"
+    L_STEPS_SUM+=("$in_steps"); L_JVM+=("$LITE2PG_JVM"); L_SNAPSHOT+=("$LITE2PG_SNAPSHOT")
+    echo "round $round: lite2pg ${LITE2PG_TIME}s (CPU ${LITE2PG_CPU}s), peak RSS ${LITE2PG_RSS} MiB, exit 0, row counts match"
     echo "         steps: ${profile%, }"
 
     if [ "$HAVE_PGLOADER" = yes ]; then
         run_pgloader "$round"
-        P_TIME+=("$PGLOADER_TIME"); P_RSS+=("$PGLOADER_RSS")
-        echo "round $round: pgloader ${PGLOADER_TIME}s, peak RSS ${PGLOADER_RSS} MiB, row counts match"
+        P_TIME+=("$PGLOADER_TIME"); P_RSS+=("$PGLOADER_RSS"); P_CPU+=("$PGLOADER_CPU")
+        echo "round $round: pgloader ${PGLOADER_TIME}s (CPU ${PGLOADER_CPU}s), peak RSS ${PGLOADER_RSS} MiB, row counts match"
     fi
     if [ "$round" = 1 ]; then
         compare_content
     fi
 done
 
-row() { printf '  %-34s %10s %s\n' "$1" "$2" "$3"; }
+# Summary lines: label, median, best (or largest, for memory) and every round's value.
+values() { tr ' ' '\n' | grep -v '^$'; }
+least() { values | sort -g | head -1 | awk '{ printf "%.2f", $1 }'; }
+most() { values | sort -g | tail -1; }
+timing() { printf '  %-34s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median)" "$(echo "$2" | least)" "${2% }"; }
+memory() { printf '  %-34s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median_int)" "$(echo "$2" | most)" "${2% }"; }
+
+echo
+printf '  %-34s %9s %9s  %s\n' "seconds, $ROUNDS round(s)" median best rounds
+timing "reference total" "${R_TOTAL[*]}"
+timing "  sqlite3 CSV export" "${R_EXPORT[*]}"
+timing "  psql \\copy into bare tables" "${R_COPY[*]}"
+timing "  primary keys, indexes, FKs" "${R_CONS[*]}"
+timing "lite2pg cutover" "${L_TIME[*]}"
+for step in preflight schema plan "copy:users" "copy:strategies" "copy:alerts" "copy:orders" constraints sequences validate report; do
+    if [ -n "${STEPS[$step]:-}" ]; then timing "  $step" "${STEPS[$step]}"; fi
+done
+# What the steps do not account for: JVM and Spring start-up, the snapshot of the source (a copy by SQLite's
+# online backup, and its sha256), the job repository's start, shutdown. The first two are shown below it.
+OUTSIDE=()
+for i in "${!L_TIME[@]}"; do
+    OUTSIDE+=("$(awk -v w="${L_TIME[$i]}" -v s="${L_STEPS_SUM[$i]}" 'BEGIN { printf "%.2f", w - s }')")
+done
+timing "  outside the steps" "${OUTSIDE[*]}"
+timing "    JVM start, to the first line" "${L_JVM[*]}"
+timing "    Spring start, source snapshot" "${L_SNAPSHOT[*]}"
+if [ "$HAVE_PGLOADER" = yes ]; then timing "pgloader" "${P_TIME[*]}"; fi
+printf '  %-34s %9s %9s  %s\n' "CPU seconds (user + sys)" median best rounds
+timing "lite2pg (the JVM only)" "${L_CPU[*]}"
+if [ "$HAVE_PGLOADER" = yes ]; then timing "pgloader" "${P_CPU[*]}"; fi
+printf '  %-34s %9s %9s  %s\n' "peak RSS, MiB" median max rounds
+memory "lite2pg" "${L_RSS[*]}"
+if [ "$HAVE_PGLOADER" = yes ]; then memory "pgloader" "${P_RSS[*]}"; fi
+
 M_REF=$(echo "${R_TOTAL[*]}" | median)
 M_LITE=$(echo "${L_TIME[*]}" | median)
 echo
-echo "medians of $ROUNDS round(s), seconds (rounds in brackets):"
-row "reference total" "$M_REF" "[${R_TOTAL[*]}]"
-row "  sqlite3 CSV export" "$(echo "${R_EXPORT[*]}" | median)" "[${R_EXPORT[*]}]"
-row "  psql \\copy into bare tables" "$(echo "${R_COPY[*]}" | median)" "[${R_COPY[*]}]"
-row "  primary keys, indexes, FKs" "$(echo "${R_CONS[*]}" | median)" "[${R_CONS[*]}]"
-row "lite2pg cutover" "$M_LITE" "[${L_TIME[*]}]"
-for step in preflight schema plan "copy:users" "copy:strategies" "copy:alerts" "copy:orders" constraints sequences validate report; do
-    if [ -n "${STEPS[$step]:-}" ]; then row "  $step" "$(echo "${STEPS[$step]}" | median)" "[${STEPS[$step]% }]"; fi
-done
-# What the steps do not account for: JVM and Spring start-up, the snapshot of the source (a copy by SQLite's
-# online backup, and its sha256), shutdown.
-IN_STEPS=$(for step in preflight schema plan copy constraints sequences validate report; do echo "${STEPS[$step]:-}" | median; done \
-    | awk '$1 != "-" { s += $1 } END { printf "%.2f", s }')
-row "  outside steps (JVM, snapshot)" "$(awk -v w="$M_LITE" -v s="$IN_STEPS" 'BEGIN { printf "%.2f", w - s }')" ""
-row "lite2pg peak RSS, MiB" "$(echo "${L_RSS[*]}" | median_int)" "[${L_RSS[*]}]"
+echo "lite2pg / reference: $(ratio "$M_LITE" "$M_REF")x (medians; best rounds: $(ratio "$(echo "${L_TIME[*]}" | least)" "$(echo "${R_TOTAL[*]}" | least)")x)"
 if [ "$HAVE_PGLOADER" = yes ]; then
     M_PGL=$(echo "${P_TIME[*]}" | median)
-    row "pgloader" "$M_PGL" "[${P_TIME[*]}]"
-    row "pgloader peak RSS, MiB" "$(echo "${P_RSS[*]}" | median_int)" "[${P_RSS[*]}]"
+    echo "pgloader / lite2pg:  $(ratio "$M_PGL" "$M_LITE")x (medians; best rounds: $(ratio "$(echo "${P_TIME[*]}" | least)" "$(echo "${L_TIME[*]}" | least)")x)"
 fi
-echo
-echo "lite2pg / reference: $(ratio "$M_LITE" "$M_REF")x"
-if [ "$HAVE_PGLOADER" = yes ]; then echo "pgloader / lite2pg:  $(ratio "$M_PGL" "$M_LITE")x"; fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "results saved in ${RESULTS#"$ROOT"/}"
 
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
