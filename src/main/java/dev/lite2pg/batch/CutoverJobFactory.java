@@ -16,10 +16,12 @@ public final class CutoverJobFactory {
 
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
+    private final int parallelism;
 
-    public CutoverJobFactory(JobRepository repository, PlatformTransactionManager transactions) {
+    public CutoverJobFactory(JobRepository repository, PlatformTransactionManager transactions, int parallelism) {
         this.repository = repository;
         this.transactions = transactions;
+        this.parallelism = parallelism;
     }
 
     public Job build(CutoverRun run) {
@@ -28,7 +30,7 @@ public final class CutoverJobFactory {
         CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
         Step copy = new StepBuilder("copy", repository)
                 .partitioner("copy", new CopyPartitioner(run))
-                .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable))
+                .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)
                 .start(tasklet("preflight", new PreflightTasklet(run), false))

@@ -45,11 +45,23 @@ public final class CutoverLauncher {
     /**
      * @param fresh abandon the previous run and start a new one
      * @param confirm asked, with what a fresh start would do, before anything is changed; false leaves everything as it was
+     * @param parallelism tables copied at the same time
      */
-    public record Options(boolean fresh, Predicate<String> confirm) {
+    public record Options(boolean fresh, Predicate<String> confirm, int parallelism) {
+
+        public Options {
+            if (parallelism < 1) {
+                throw new Lite2pgException(ErrorCode.USAGE, "--parallel must be at least 1, not " + parallelism);
+            }
+        }
 
         public static Options resumeOrStart() {
-            return new Options(false, what -> true);
+            return new Options(false, what -> true, defaultParallelism());
+        }
+
+        /** One table per core: the SQLite reading and conversion of a table keep one core busy, its COPY the server. */
+        public static int defaultParallelism() {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -59,10 +71,10 @@ public final class CutoverLauncher {
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out) throws Exception {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
-        try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"))) {
+        try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
             DataSource dataSource = spring.getBean(DataSource.class);
             try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                return new Launch(spring, job, runName, runFolder, out).run(options);
+                return new Launch(spring, job, runName, runFolder, out, options.parallelism()).run(options);
             }
         }
     }
@@ -78,8 +90,10 @@ public final class CutoverLauncher {
         private final JobRepository repository;
         private final JobOperator operator;
         private final PlatformTransactionManager transactions;
+        private final int parallelism;
 
-        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out) {
+        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out, int parallelism) {
+            this.parallelism = parallelism;
             this.job = job;
             this.runName = runName;
             this.runFolder = runFolder;
@@ -163,7 +177,7 @@ public final class CutoverLauncher {
             }
             out.flush();
             CutoverRun run = new CutoverRun(job, snapshotFile, sha256, runFolder, dataSource, out);
-            JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions).build(run), parameters);
+            JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));
             if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -26,10 +26,15 @@ public final class SpringTarget {
     }
 
     public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile) {
+        return start(job, credentials, logFile, 1);
+    }
+
+    /** @param parallelism tables copied at once: each holds a connection for its chunk, plus two for the job repository */
+    public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", job.target().url());
         properties.put("spring.datasource.username", job.target().user());
-        properties.put("spring.datasource.hikari.maximum-pool-size", 4);
+        properties.put("spring.datasource.hikari.maximum-pool-size", Math.max(4, parallelism + 2));
         properties.put("spring.datasource.hikari.pool-name", "lite2pg-target");
         properties.put("spring.batch.jdbc.table-prefix", PgSql.quote(job.repositorySchema()) + ".BATCH_");
         properties.put("spring.batch.jdbc.initialize-schema", "never");

@@ -48,11 +48,14 @@ final class CutoverCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
     boolean yes;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores, here ${DEFAULT-VALUE}).")
+    int parallel = CutoverLauncher.Options.defaultParallelism();
+
     @Override
     public Integer call() throws Exception {
         JobDefinition job = overrides.load(jobFile);
         PrintWriter out = spec.commandLine().getOut();
-        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out));
+        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel);
         return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
     }
 
