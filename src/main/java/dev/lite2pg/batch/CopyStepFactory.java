@@ -1,9 +1,12 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.PostgresCopyWriter;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -20,11 +23,14 @@ final class CopyStepFactory {
     private final CutoverRun run;
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
+    /** One for all the tables: those copied at the same time share the console. */
+    private final ProgressDisplay progressDisplay;
 
     CopyStepFactory(CutoverRun run, JobRepository repository, PlatformTransactionManager transactions) {
         this.run = run;
         this.repository = repository;
         this.transactions = transactions;
+        this.progressDisplay = ProgressDisplay.forConsole(run.out, TableProgress.PREFIX);
     }
 
     @SuppressWarnings("removal")
@@ -32,12 +38,17 @@ final class CopyStepFactory {
         TableCopy copy = run.copyFor(targetTable);
         SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize());
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy);
+        TableProgress progress = new TableProgress(run, copy, progressDisplay);
         FaultInjection.atStepStart(copy.stepName());
         var builder = new StepBuilder(copy.stepName(), repository)
+                .observationRegistry(run.metrics.observations())
                 .<SourceRow, SourceRow>chunk(run.job.chunkSize(), transactions)
                 .reader(reader)
                 .writer(writer)
-                .listener(new TableProgress(run, copy));
+                // Both interfaces of the one listener, named, since the builder's overloads would be ambiguous.
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener<?, ?>) progress)
+                .listener(run.metrics.forTable(copy.targetTable()));
         var fault = FaultInjection.forChunks(targetTable);
         if (fault != null) {
             builder.listener(fault);

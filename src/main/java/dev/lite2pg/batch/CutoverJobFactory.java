@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.metrics.MetricsPublisher;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,10 +30,13 @@ public final class CutoverJobFactory {
         IndexDeferral indexes = new IndexDeferral(run.target, repository);
         CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
         Step copy = new StepBuilder("copy", repository)
+                .observationRegistry(run.metrics.observations())
                 .partitioner("copy", new CopyPartitioner(run))
                 .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)
+                .observationRegistry(run.metrics.observations())
+                .listener(new MetricsPublisher(run.metrics, run.job, run.runFolder, run.out, System.getenv()))
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))

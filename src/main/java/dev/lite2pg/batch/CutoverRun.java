@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.report.RunReport;
@@ -29,6 +30,7 @@ public final class CutoverRun {
     final TargetDatabase target;
     final PrintWriter out;
     final Instant started = Instant.now();
+    final RunMetrics metrics = new RunMetrics();
 
     NameMapping mapping;
     List<TableCopy> copies = List.of();

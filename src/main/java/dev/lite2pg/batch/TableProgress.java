@@ -1,47 +1,74 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.progress.ProgressDisplay;
+import dev.lite2pg.progress.ProgressFormat;
+import dev.lite2pg.progress.TableStatus;
+import dev.lite2pg.progress.TableTracker;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Tells the operator where each table starts from and how it ended. */
-final class TableProgress implements StepExecutionListener {
+/**
+ * Tells the operator where each table starts from, how far it is after each chunk (rows, rate, ETA) and how it
+ * ended. The classic TaskletStep only calls ChunkListener's ChunkContext methods, deprecated in Spring Batch 6.
+ */
+@SuppressWarnings("removal")
+final class TableProgress implements StepExecutionListener, ChunkListener<Object, Object> {
+
+    static final String PREFIX = "[copy] ";
 
     private final CutoverRun run;
     private final TableCopy copy;
+    private final ProgressDisplay display;
+    private TableTracker tracker;
 
-    TableProgress(CutoverRun run, TableCopy copy) {
+    TableProgress(CutoverRun run, TableCopy copy, ProgressDisplay display) {
         this.run = run;
         this.copy = copy;
+        this.display = display;
     }
 
     @Override
     public void beforeStep(StepExecution execution) {
         long committed = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
-        if (committed > 0) {
-            long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, -1L);
-            if (total < 0) {
-                try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-                    total = source.rowCount(copy.source().name());
-                }
+        long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, -1L);
+        if (total < 0) {
+            // A run started by a lite2pg that did not record the count.
+            try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+                total = source.rowCount(copy.source().name());
             }
-            run.say("copy", String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
         }
+        if (committed > 0) {
+            display.print(PREFIX + String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
+        }
+        tracker = new TableTracker(name(), committed, total, System::nanoTime);
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        display.update(tracker.status(context.getStepContext().getStepExecution().getWriteCount()));
     }
 
     @Override
     public ExitStatus afterStep(StepExecution execution) {
         // The saved context holds what is committed, not what the failed chunk had read.
-        String name = copy.source().name().equals(copy.targetTable()) ? copy.targetTable() : copy.source().name() + " -> " + copy.targetTable();
         long total = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
         if (execution.getStatus().isUnsuccessful()) {
-            run.say("copy", name + ": FAILED after " + total + " rows committed; re-run the same command to resume");
+            display.finish(name(), PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
         } else {
-            run.say("copy", name + ": " + total + " rows (" + execution.getWriteCount() + " in this run)");
+            TableStatus last = tracker.status(execution.getWriteCount());
+            display.finish(name(), PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run), "
+                    + ProgressFormat.rate(last.rowsPerSecond()) + " over " + ProgressFormat.duration(last.elapsed()));
         }
         return execution.getExitStatus();
+    }
+
+    private String name() {
+        return copy.source().name().equals(copy.targetTable()) ? copy.targetTable() : copy.source().name() + " -> " + copy.targetTable();
     }
 }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param naiveTimezone the zone meant by a timestamp without offset when it goes into a timestamptz column
  * @param repositorySchema the schema holding Spring Batch's job repository
  * @param output the folder under which each run writes its report folder
+ * @param metrics where the run's metrics are pushed, besides its folder
  */
 public record JobDefinition(String name, SourceSpec source, TargetSpec target, List<String> schemaLocations,
                             MappingSpec mapping, int chunkSize, ZoneId naiveTimezone, String repositorySchema,
-                            Path output) {
+                            Path output, MetricsSpec metrics) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -37,6 +38,7 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         Objects.requireNonNull(naiveTimezone, "naiveTimezone");
         Objects.requireNonNull(repositorySchema, "repositorySchema");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -67,6 +69,6 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         TargetSpec newTarget = new TargetSpec(targetUrl == null ? target.url() : targetUrl, target.user(),
                 targetSchema == null ? target.schema() : targetSchema);
         return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, naiveTimezone,
-                repositorySchema, output);
+                repositorySchema, output, metrics);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lite2pg.jobfile;
 
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -12,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
 final class JobFileReader {
     static final List<String> ROOT_KEYS = List.of("name", "source", "target", "schema", "mapping", "chunk-size",
-            "conversions", "repository-schema", "output");
+            "conversions", "repository-schema", "output", "metrics");
     static final List<String> SOURCE_KEYS = List.of("path");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
@@ -22,6 +23,7 @@ final class JobFileReader {
     static final List<String> SCHEMA_KEYS = List.of("locations");
     static final List<String> MAPPING_KEYS = List.of("names", "tables", "columns", "exclude");
     static final List<String> CONVERSION_KEYS = List.of("naive-timezone");
+    static final List<String> METRICS_KEYS = List.of("pushgateway");
 
     private final List<String> problems;
 
@@ -55,12 +57,13 @@ final class JobFileReader {
         target.flatMap(t -> JobRules.schemasApart(t.schema(), repositorySchema))
                 .ifPresent(p -> root.problem("repository-schema", p));
         Path output = root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
+        MetricsSpec metrics = metrics(root);
 
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new JobDefinition(name.orElseThrow(), source.orElseThrow(), target.orElseThrow(), locations,
-                mapping, chunkSize, naiveTimezone, repositorySchema, output));
+                mapping, chunkSize, naiveTimezone, repositorySchema, output, metrics));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
@@ -139,6 +142,16 @@ final class JobFileReader {
                     + "'; use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
             return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
         }
+    }
+
+    private static MetricsSpec metrics(YamlSection root) {
+        Optional<String> pushgateway = root.section("metrics", METRICS_KEYS).flatMap(s -> s.text("pushgateway"));
+        Optional<String> problem = pushgateway.flatMap(JobRules::pushgateway);
+        if (problem.isPresent()) {
+            root.problem("metrics.pushgateway", problem.get());
+            return MetricsSpec.none();
+        }
+        return new MetricsSpec(pushgateway.map(URI::create));
     }
 
     private static Optional<YamlSection> required(YamlSection root, String key, List<String> knownKeys) {

@@ -1,5 +1,7 @@
 package dev.lite2pg.jobfile;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,32 @@ final class JobRules {
         if (targetSchema.equals(repositorySchema)) {
             return Optional.of("must differ from target.schema ('" + targetSchema
                     + "'), so that Spring Batch's tables do not land among the application's tables");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An http(s) URL with a host, optionally a port and a path prefix. Credentials are refused, as for the target,
+     * and a value with an {@code @} is not echoed: it may hold one.
+     */
+    static Optional<String> pushgateway(String url) {
+        String expected = "must be the http:// or https:// URL of a Prometheus Pushgateway, e.g. http://127.0.0.1:9091";
+        String got = url.contains("@") ? "" : ", got '" + url + "'";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of(expected + got);
+        }
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!http || uri.getHost() == null) {
+            return Optional.of(expected + got);
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not contain a user or password");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.of(expected + ", without ?query or #fragment" + got);
         }
         return Optional.empty();
     }
