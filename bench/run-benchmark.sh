@@ -18,7 +18,7 @@
 #              \copy loads them into bare tables (sql/benchmark/V1__schema.sql without keys and indexes), then the
 #              primary keys, indexes and foreign keys are built and the sequences set. No checks, no restartability:
 #              the floor of what moving these bytes costs on this machine.
-#   lite2pg    java -jar lite2pg.jar cutover --job jobs/benchmark.yml, under /usr/bin/time -v for the peak RSS.
+#   lite2pg    bin/lite2pg cutover --job jobs/benchmark.yml, under /usr/bin/time -v for the peak RSS.
 #   pgloader   if installed: pgloader into the schema prepared from the same migration (data only).
 # Every load is checked (row counts per table equal the source's; lite2pg must also exit 0), and after round 1 the
 # three targets are compared table by table (md5 of the rows), so a fast but wrong load cannot pass unnoticed.
@@ -209,8 +209,8 @@ run_lite2pg() {
     fresh_schema "$LITE2PG_SCHEMA, $LITE2PG_REPOSITORY"
     start=$(now)
     set +e
-    # shellcheck disable=SC2086 # LITE2PG_JAVA_OPTS is a list of options
-    /usr/bin/time -v -o "$rss" java ${LITE2PG_JAVA_OPTS:-} -jar "$JAR" cutover --job "$JOB" \
+    # bin/lite2pg is the command operators run (its heap bound included); LITE2PG_JAVA_OPTS still overrides it.
+    /usr/bin/time -v -o "$rss" env LITE2PG_JAR="$JAR" "$ROOT/bin/lite2pg" cutover --job "$JOB" \
         --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" 2>&1 | stamp_lines > "$out"
     code=${PIPESTATUS[0]}
     set -e

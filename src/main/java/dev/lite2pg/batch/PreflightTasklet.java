@@ -24,11 +24,11 @@ final class PreflightTasklet implements Tasklet {
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             List<String> problems = source.integrityProblems();
             if (!problems.isEmpty()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + run.sourceFile + " fails PRAGMA integrity_check: "
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + run.sourceFile + " fails PRAGMA quick_check: "
                         + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
             }
         }
-        run.say("preflight", "source " + run.sourceFile + ": integrity_check ok, opened read-only");
+        run.say("preflight", "source " + run.sourceFile + ": quick_check ok, opened read-only");
         if (run.target.schemaExists()) {
             List<String> filled = run.target.tablesWithRows();
             if (!filled.isEmpty()) {

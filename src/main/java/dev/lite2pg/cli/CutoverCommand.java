@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cutover", mixinStandardHelpOptions = true,
         description = {
                 "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
-                "folder), preflight (integrity_check, empty target), schema (Flyway), plan (names, converters, foreign-key",
+                "folder), preflight (quick_check, empty target), schema (Flyway), plan (names, converters, foreign-key",
                 "order), copy (one step per table, COPY in chunks), constraints, sequences, validate, report (report.json",
                 "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
                 "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
