@@ -4,6 +4,7 @@ import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
+import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
@@ -13,7 +14,9 @@ import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.target.postgres.PostgresCopyWriter;
 import dev.lite2pg.target.postgres.Sequences;
+import dev.lite2pg.validate.ContentCheck;
 import dev.lite2pg.validate.TargetChecks;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -30,13 +33,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Compares source and target after the copy (rows per table, orphan references per foreign key, sequences by their
- * next value) and builds the report. Read-only, so it can run again on a resumed job with the same result.
+ * Compares source and target after the copy (rows per table, every table's content, orphan references per foreign
+ * key, sequences by their next value) and builds the report. Read-only, so it can run again on a resumed job with
+ * the same result.
  */
 final class ValidateTasklet implements Tasklet {
+
+    /** The step that runs every table's copy step: its own time is the copy's wall-clock time. */
+    private static final String COPY_STEP = "copy";
+    /** Connections of the pool that the content check cannot have: the run's lock and this step's transaction. */
+    private static final int HELD_CONNECTIONS = 2;
 
     private final CutoverRun run;
     private final JobRepository repository;
@@ -50,17 +61,25 @@ final class ValidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<TableReport> tables = new ArrayList<>();
-        try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+        long contentNanos = 0;
+        try (SqliteSource source = SqliteSource.open(run.sourceFile);
+             ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism())) {
             for (TableCopy copy : run.copies) {
-                tables.add(tableReport(copy, source.rowCount(copy.source().name()), jobExecution));
+                long sourceRows = source.rowCount(copy.source().name());
+                long start = System.nanoTime();
+                ContentCheckResult checked = content.check(copy);
+                contentNanos += System.nanoTime() - start;
+                tables.add(tableReport(copy, sourceRows, checked, jobExecution));
             }
         }
+        sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, COPY_STEP));
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
-        List<String> problems = TargetChecks.problems(tables, foreignKeys, sequences);
+        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences));
+        tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
                 problems.isEmpty() ? RunReport.PASS : RunReport.FAIL, tables, foreignKeys, sequences, problems);
@@ -69,7 +88,24 @@ final class ValidateTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private TableReport tableReport(TableCopy copy, long sourceRows, JobExecution jobExecution) {
+    /**
+     * Every connection the pool can spare. The pool is sized for the copy's parallel tables, which are done by now,
+     * so the check reads as many parts of a table at once as the copy copied tables.
+     */
+    private int contentParallelism() throws SQLException {
+        return Math.max(1, run.dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() - HELD_CONNECTIONS);
+    }
+
+    /** One line for all tables, with the copy's time beside it, so what the check costs is plain to see. */
+    private void sayContentChecked(List<TableReport> tables, Duration took, long copyMillis) {
+        long rows = tables.stream().mapToLong(t -> t.content().sourceRows()).sum();
+        long differing = tables.stream().filter(t -> !t.content().matches()).count();
+        run.say("validate", String.format(Locale.ROOT, "content of %d tables (%,d source rows) compared with the target in %.1f s"
+                        + " (the copy took %.1f s): %s", tables.size(), rows, took.toMillis() / 1000.0, copyMillis / 1000.0,
+                differing == 0 ? "all match" : differing == 1 ? "1 table differs" : differing + " tables differ"));
+    }
+
+    private TableReport tableReport(TableCopy copy, long sourceRows, ContentCheckResult content, JobExecution jobExecution) {
         StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), copy.stepName());
         ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
         List<ColumnReport> columns = new ArrayList<>();
@@ -86,10 +122,10 @@ final class ValidateTasklet implements Tasklet {
         }
         return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
                 saved.getLong(SqliteTableReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
-                run.target.rowCount(copy.targetTable()), copyMillis(jobExecution, copy.stepName()), columns);
+                run.target.rowCount(copy.targetTable()), copyMillis(jobExecution, copy.stepName()), columns, content);
     }
 
-    /** Time spent on the table over every run of this job instance, so a resumed table reports its whole copy. */
+    /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */
     private long copyMillis(JobExecution current, String stepName) {
         long millis = 0;
         for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * decision (colours, n/a, yes/NO) is made here where it can be tested, and the template escapes it all.
  */
 record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChart chart, List<Table> tables,
-                List<ForeignKey> foreignKeys, List<Sequence> sequences) {
+                List<Content> contents, List<ForeignKey> foreignKeys, List<Sequence> sequences) {
 
     record Totals(int tables, String rowsWritten, String duration, int mismatched) {
 
@@ -25,6 +25,10 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
     }
 
     record Column(String source, String target, String targetType, String conversion, String adjustments) {
+    }
+
+    record Content(String table, String sourceRows, String targetRows, String sourceChecksum, String targetChecksum,
+                   boolean matches, List<String> firstDifferences) {
     }
 
     record ForeignKey(String name, String table, String referencedTable, String sourceOrphans, String targetOrphans,
@@ -60,6 +64,7 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
                 new Totals(r.tables().size(), Figures.count(rows), Figures.duration(millis), mismatched),
                 BarChart.of(r.tables()),
                 r.tables().stream().map(HtmlPage::table).toList(),
+                r.tables().stream().map(HtmlPage::content).toList(),
                 r.foreignKeys().stream().map(HtmlPage::foreignKey).toList(),
                 r.sequences().stream().map(HtmlPage::sequence).toList());
     }
@@ -69,6 +74,12 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
                 Figures.count(t.rowsRead()), Figures.count(t.rowsWritten()), Figures.duration(t.durationMillis()),
                 Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()),
                 t.columns().stream().map(HtmlPage::column).toList());
+    }
+
+    private static Content content(TableReport t) {
+        ContentCheckResult c = t.content();
+        return new Content(t.target(), Figures.count(c.sourceRows()), Figures.count(c.targetRows()), c.sourceChecksum(),
+                c.targetChecksum(), c.matches(), c.firstDifferences());
     }
 
     private static Column column(ColumnReport c) {

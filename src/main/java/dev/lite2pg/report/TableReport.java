@@ -2,9 +2,12 @@ package dev.lite2pg.report;
 
 import java.util.List;
 
-/** One copied table: what was read and written, what the target holds, and how each column was converted. */
+/**
+ * One copied table: what was read and written, what the target holds, how each column was converted, and whether
+ * the target's rows are the source's rows.
+ */
 public record TableReport(String source, String target, long sourceRows, long rowsRead, long rowsWritten,
-                          long targetRows, long durationMillis, List<ColumnReport> columns) {
+                          long targetRows, long durationMillis, List<ColumnReport> columns, ContentCheckResult content) {
 
     public TableReport {
         columns = List.copyOf(columns);

@@ -1,5 +1,9 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.report.ContentCheckResult;
+import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.Datasets;
 import dev.lite2pg.testing.TestDatabase;
@@ -18,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +45,7 @@ class DatasetCutoverIT {
             CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertMatchesExpected(dataset, db, "Chinook Target");
+            assertContentChecksMatch("chinook");
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
 
             CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
@@ -61,6 +67,7 @@ class DatasetCutoverIT {
             CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertMatchesExpected(dataset, db, "public");
+            assertContentChecksMatch("memos");
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
         }
     }
@@ -107,6 +114,7 @@ class DatasetCutoverIT {
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.out()).contains("store").contains("staff").contains("re-added and validated");
             assertMatchesExpected(dataset, db, "public");
+            assertContentChecksMatch("sakila");
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
                          + " AND conrelid IN ('public.store'::regclass, 'public.staff'::regclass)")) {
@@ -114,6 +122,23 @@ class DatasetCutoverIT {
                 assertThat(rs.getLong(1)).as("store/staff foreign keys back and validated").isEqualTo(4);
             }
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    /** Every table's full content check in the run's report.json matched. */
+    private void assertContentChecksMatch(String job) throws Exception {
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
+            reports = files.filter(p -> p.getFileName().toString().equals("report.json")).toList();
+        }
+        assertThat(reports).hasSize(1);
+        RunReport report = ReportWriter.read(reports.get(0));
+        assertThat(report.tables()).isNotEmpty();
+        for (TableReport table : report.tables()) {
+            ContentCheckResult content = table.content();
+            assertThat(content.matches()).as(table.target() + ": " + content).isTrue();
+            assertThat(content.sourceChecksum()).isEqualTo(content.targetChecksum());
+            assertThat(content.sourceRows()).as(table.target()).isEqualTo(table.sourceRows()).isEqualTo(content.targetRows());
         }
     }
 

@@ -16,7 +16,8 @@ class HtmlReportTest {
     @Test
     void hostileNamesStayText() {
         TableReport hostile = new TableReport(SampleReports.HOSTILE_TABLE, SampleReports.AMPERSAND_TABLE, 1, 1, 1, 1, 5,
-                List.of(new ColumnReport("a\"b", "<img src=x onerror=alert(1)>", "text", "text & more", Map.of("<i>kind</i>", 1L))));
+                List.of(new ColumnReport("a\"b", "<img src=x onerror=alert(1)>", "text", "text & more", Map.of("<i>kind</i>", 1L))),
+                new ContentCheckResult(SampleReports.AMPERSAND_TABLE, 1, 1, "a", "b", false, List.of("name=<u>x</u>: values differ")));
         String html = HtmlReport.render(withVerdict("PASS", List.of(hostile), List.of("table \"<b>bold</b>\" & friends")));
 
         assertThat(html).doesNotContain("<script", "<img", "<i>", "<b>")
@@ -26,7 +27,9 @@ class HtmlReportTest {
                 .contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;")
                 .contains("text &amp; more")
                 .contains("&lt;i&gt;kind&lt;/i&gt;: 1")
-                .contains("table &quot;&lt;b&gt;bold&lt;/b&gt;&quot; &amp; friends");
+                .contains("table &quot;&lt;b&gt;bold&lt;/b&gt;&quot; &amp; friends")
+                .contains("name&#x3D;&lt;u&gt;x&lt;/u&gt;: values differ")
+                .doesNotContain("<u>");
     }
 
     @ParameterizedTest
@@ -80,7 +83,7 @@ class HtmlReportTest {
     @Test
     void showsEveryTableColumnForeignKeyAndSequence() {
         String html = HtmlReport.render(withVerdict("FAIL", List.of(table("customer", 1_200, 800),
-                        new TableReport("album", "albums", 10, 10, 10, 9, 1_500, List.of())),
+                        new TableReport("album", "albums", 10, 10, 10, 9, 1_500, List.of(), SampleReports.matching("albums", 10))),
                 List.of("albums: 10 rows in the source, 9 in the target")));
 
         assertThat(html)
@@ -94,6 +97,19 @@ class HtmlReportTest {
                 .contains("<td>empty_id_seq</td><td>empty.id</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
                 .contains("<li>albums: 10 rows in the source, 9 in the target</li>")
                 .contains("2 tables, 1,210 rows in 2.30 s; <span class=\"bad\">1 with different row counts</span>");
+    }
+
+    @Test
+    void showsEachTablesContentCheckAndTheFirstDifferingRowsOneALine() {
+        String html = HtmlReport.render(withVerdict("FAIL", List.of(table("customer", 1_200, 800), SampleReports.differing("orders")),
+                List.of("table orders: content differs")));
+
+        assertThat(html)
+                .contains("<tr><td>customer</td><td class=\"num\">1,200</td><td class=\"num\">1,200</td><td><code>00c0ffee00c0ffee</code></td>"
+                        + "<td><code>00c0ffee00c0ffee</code></td><td class=\"good\">yes</td><td></td></tr>")
+                .contains("<tr><td>orders</td><td class=\"num\">3</td><td class=\"num\">3</td><td><code>1111111111111111</code></td>"
+                        + "<td><code>2222222222222222</code></td><td class=\"bad\">NO</td>"
+                        + "<td>id&#x3D;2: values differ<br>id&#x3D;3: missing from the target<br>id&#x3D;4: extra in the target</td></tr>");
     }
 
     @Test

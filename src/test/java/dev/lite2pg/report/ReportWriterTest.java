@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,8 @@ class ReportWriterTest {
 
     @Test
     void writesJsonMarkdownAndHtmlSideBySide(@TempDir Path dir) throws Exception {
-        RunReport report = SampleReports.twoTables("PASS");
+        RunReport report = SampleReports.withVerdict("FAIL", List.of(SampleReports.table("customer", 1_200, 800),
+                SampleReports.differing("orders")), List.of("table orders: content differs"));
 
         Path folder = ReportWriter.write(report, dir.resolve("run"));
 

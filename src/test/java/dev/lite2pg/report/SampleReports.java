@@ -26,7 +26,19 @@ final class SampleReports {
     static TableReport table(String name, long rows, long millis) {
         return new TableReport(name, name, rows, rows, rows, rows, millis,
                 List.of(new ColumnReport("id", "id", "bigint", "integer", Map.of()),
-                        new ColumnReport("created", "created_at", "timestamp", "timestamp (UTC)", Map.of("offset converted to UTC", 3L))));
+                        new ColumnReport("created", "created_at", "timestamp", "timestamp (UTC)", Map.of("offset converted to UTC", 3L))),
+                matching(name, rows));
+    }
+
+    static ContentCheckResult matching(String table, long rows) {
+        return new ContentCheckResult(table, rows, rows, "00c0ffee00c0ffee", "00c0ffee00c0ffee", true, List.of());
+    }
+
+    /** A table whose counts match but whose content does not: one row changed, one missing, one extra. */
+    static TableReport differing(String name) {
+        return new TableReport(name, name, 3, 3, 3, 3, 10, List.of(new ColumnReport("id", "id", "bigint", "integer", Map.of())),
+                new ContentCheckResult(name, 3, 3, "1111111111111111", "2222222222222222", false,
+                        List.of("id=2: values differ", "id=3: missing from the target", "id=4: extra in the target")));
     }
 
     static RunReport twoTables(String verdict) {

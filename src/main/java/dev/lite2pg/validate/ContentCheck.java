@@ -1,0 +1,205 @@
+package dev.lite2pg.validate;
+
+import dev.lite2pg.convert.ConversionNotes;
+import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.report.ContentCheckResult;
+import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.target.postgres.ContentChecksums;
+import dev.lite2pg.target.postgres.ContentChecksums.Checksum;
+import dev.lite2pg.target.postgres.ContentChecksums.Difference;
+import dev.lite2pg.target.postgres.ContentChecksums.ScratchLoad;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compares a copied table's content with its source, all rows: the source is read again from the run's snapshot by
+ * the copy's own reader and converters, COPYed into a scratch table shaped like the target, and PostgreSQL
+ * checksums both. A large table is read in rowid ranges at the same time, each on its own connection; the
+ * checksums of the parts add up. Every connection works in its own transaction, which is rolled back: the check
+ * writes nothing that outlives it and leaves the caller's transaction alone.
+ */
+public final class ContentCheck implements AutoCloseable {
+
+    private static final int SHOWN_DIFFERENCES = 10;
+    /** Rows per SQLite page: the reader seeks once per page, so larger pages read faster than the copy's chunks. */
+    private static final int PAGE_ROWS = 10_000;
+    /** Bytes handed to COPY at a time: PostgreSQL parses them while the next are read and converted. */
+    private static final int WRITE_BYTES = 1 << 18;
+
+    private final DataSource dataSource;
+    private final Path sourceFile;
+    private final int parallelism;
+    private final ExecutorService workers;
+
+    /** @param parallelism connections used at once, besides the caller's; each reads one part of a table */
+    public ContentCheck(DataSource dataSource, Path sourceFile, int parallelism) {
+        this.dataSource = dataSource;
+        this.sourceFile = sourceFile;
+        this.parallelism = parallelism;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "lite2pg-content-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public ContentCheckResult check(TableCopy copy) throws SQLException {
+        List<String> keys = keyColumns(copy);
+        List<Future<Checksum>> sourceParts = new ArrayList<>();
+        for (RowidRange part : parts(copy)) {
+            sourceParts.add(workers.submit(() -> inTransaction(copy, keys, sql -> {
+                sql.createScratch();
+                load(copy, part, sql);
+                return sql.scratchChecksum();
+            })));
+        }
+        Future<Checksum> targetChecksum = workers.submit(() -> inTransaction(copy, keys, ContentChecksums::targetChecksum));
+        Checksum source = Checksum.NONE;
+        for (Future<Checksum> part : sourceParts) {
+            source = source.plus(result(part));
+        }
+        Checksum target = result(targetChecksum);
+        boolean matches = source.equals(target);
+        List<String> differences = matches ? List.of() : inTransaction(copy, keys, sql -> {
+            // Only now is the whole source worth holding at once: a second read finds the differing rows.
+            sql.createScratch();
+            load(copy, RowidRange.ALL, sql);
+            return sql.differences(SHOWN_DIFFERENCES).stream().map(ContentCheck::describe).toList();
+        });
+        return new ContentCheckResult(copy.targetTable(), source.rows(), target.rows(), source.digest(), target.digest(),
+                matches, differences);
+    }
+
+    private List<RowidRange> parts(TableCopy copy) throws SQLException {
+        try (SqliteSource sqlite = SqliteSource.open(sourceFile)) {
+            return RowidRange.parts(sqlite.connection(), copy.source(), parallelism);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(ContentChecksums sql) throws SQLException;
+    }
+
+    private <T> T inTransaction(TableCopy copy, List<String> keys, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                return work.on(new ContentChecksums(connection, copy.targetSchema(), copy.targetTable(), copy.targetColumns(),
+                        copy.targetTypes(), keys));
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static <T> T result(Future<T> task) throws SQLException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing content", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("comparing content failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Why the verdict must be FAIL for this table, if it must. */
+    public static Optional<String> problem(ContentCheckResult result) {
+        if (result.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("table " + result.table() + ": content differs from the source (checksum " + result.sourceChecksum()
+                + " over " + result.sourceRows() + " source rows, " + result.targetChecksum() + " over " + result.targetRows()
+                + " target rows); first differences: " + String.join("; ", result.firstDifferences()));
+    }
+
+    /**
+     * Reads and converts exactly as the copy does (same reader, same converters), so what lands in the scratch
+     * table is what the copy sent. Conversion notes are not counted: the copy already counted them for the report.
+     */
+    private void load(TableCopy copy, RowidRange part, ContentChecksums sql) throws SQLException {
+        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS);
+        ExecutionContext start = new ExecutionContext();
+        if (part.after() != null) {
+            // The reader resumes after a saved key, exactly as a restarted copy does.
+            start.put(SqliteTableReader.POSITION_KEY, new ArrayList<>(List.of(part.after())));
+        }
+        reader.open(start);
+        CopyTextEncoder encoder = new CopyTextEncoder(WRITE_BYTES * 2);
+        try (ScratchLoad scratch = sql.loadScratch()) {
+            for (SourceRow row = reader.read(); row != null && !part.endsBefore(row.key()); row = reader.read()) {
+                Object[] values = row.values();
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        encoder.separator();
+                    }
+                    encoder.value(copy.converters()[i].convert(values[i], ConversionNotes.IGNORE));
+                }
+                encoder.endRow();
+                if (encoder.length() >= WRITE_BYTES) {
+                    scratch.write(encoder.buffer(), encoder.length());
+                    encoder.reset();
+                }
+            }
+            scratch.write(encoder.buffer(), encoder.length());
+            scratch.finish();
+        } finally {
+            reader.close();
+        }
+    }
+
+    /** The source's primary key under its target names, when the copy writes all of it; else rows are named by value. */
+    static List<String> keyColumns(TableCopy copy) {
+        List<SourceColumn> primaryKey = copy.source().primaryKey();
+        List<Integer> positions = primaryKey.stream().map(c -> copy.sourceColumns().indexOf(c.name())).toList();
+        if (positions.contains(-1)) {
+            return List.of();
+        }
+        return positions.stream().map(copy.targetColumns()::get).toList();
+    }
+
+    static String describe(Difference d) {
+        if (d.missingFromTarget() > 0 && d.extraInTarget() > 0) {
+            return d.key() + ": values differ";
+        }
+        if (d.missingFromTarget() > 0) {
+            return d.key() + ": missing from the target" + times(d.missingFromTarget());
+        }
+        return d.key() + ": extra in the target" + times(d.extraInTarget());
+    }
+
+    private static String times(long n) {
+        return n == 1 ? "" : " (" + n + " rows)";
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
