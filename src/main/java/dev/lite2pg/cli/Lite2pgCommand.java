@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
                 "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
         subcommands = {CutoverCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},
         footer = {"", "Exit codes:",
-                "  0  finished and validation passed",
+                "  0  finished and validation passed, or already completed (nothing written)",
                 "  1  the job failed (re-run the same command to resume)",
-                "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target)",
+                "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
+                "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
                 "  3  the copy finished but validation failed (see the report)"})
 public final class Lite2pgCommand implements Runnable {
 
