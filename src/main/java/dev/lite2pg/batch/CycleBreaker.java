@@ -30,16 +30,7 @@ final class CycleBreaker {
         if (edges.isEmpty()) {
             return;
         }
-        ExecutionContext context = jobExecution.getExecutionContext();
-        List<String> saved = dropped(context);
-        for (TargetForeignKey key : edges) {
-            String record = encode(key);
-            if (!saved.contains(record)) {
-                saved.add(record);
-            }
-        }
-        context.put(DROPPED, saved);
-        repository.updateExecutionContext(jobExecution);
+        DeferredRecords.save(DROPPED, edges.stream().map(CycleBreaker::encode).toList(), jobExecution, repository);
         edges.forEach(target::dropForeignKey);
     }
 
@@ -59,10 +50,8 @@ final class CycleBreaker {
         return dropped(context).stream().map(CycleBreaker::decode).map(k -> k.table() + "." + k.name()).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> dropped(ExecutionContext context) {
-        Object value = context.get(DROPPED);
-        return value == null ? new ArrayList<>() : new ArrayList<>((List<String>) value);
+        return DeferredRecords.read(context, DROPPED);
     }
 
     // Only what ADD CONSTRAINT needs is saved, tab-separated: the execution context then holds plain strings.

@@ -33,16 +33,7 @@ final class IndexDeferral {
         if (indexes.isEmpty()) {
             return indexes;
         }
-        ExecutionContext context = jobExecution.getExecutionContext();
-        List<String> saved = deferred(context);
-        for (TargetIndex index : indexes) {
-            String record = encode(index);
-            if (!saved.contains(record)) {
-                saved.add(record);
-            }
-        }
-        context.put(DEFERRED, saved);
-        repository.updateExecutionContext(jobExecution);
+        DeferredRecords.save(DEFERRED, indexes.stream().map(IndexDeferral::encode).toList(), jobExecution, repository);
         indexes.forEach(target::dropIndex);
         return indexes;
     }
@@ -59,14 +50,8 @@ final class IndexDeferral {
         return built;
     }
 
-    static int count(ExecutionContext context) {
-        return deferred(context).size();
-    }
-
-    @SuppressWarnings("unchecked")
     private static List<String> deferred(ExecutionContext context) {
-        Object value = context.get(DEFERRED);
-        return value == null ? new ArrayList<>() : new ArrayList<>((List<String>) value);
+        return DeferredRecords.read(context, DEFERRED);
     }
 
     // Plain tab-separated strings: the execution context then holds nothing but strings.
