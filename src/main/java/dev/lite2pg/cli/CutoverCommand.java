@@ -53,7 +53,7 @@ final class CutoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = overrides.load(jobFile);
+        JobDefinition job = overrides.loadWithTarget(jobFile, "cutover");
         PrintWriter out = spec.commandLine().getOut();
         CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel);
         return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());

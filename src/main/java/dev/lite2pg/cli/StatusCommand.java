@@ -61,7 +61,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobDefinition job = overrides.load(jobFile);
+        JobDefinition job = overrides.loadWithTarget(jobFile, "status");
         History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -16,11 +16,21 @@ final class TargetOptions {
             description = "jdbc:postgresql:// URL of the target (overrides target.url). Never put the password in it.")
     String targetUrl;
 
+    @Option(names = "--target-user", paramLabel = "NAME", description = "User to connect as (overrides target.user; default postgres when the job file names no target).")
+    String targetUser;
+
     @Option(names = "--target-schema", paramLabel = "NAME", description = "Schema of the application tables (overrides target.schema).")
     String targetSchema;
 
-    /** The job file with these options applied over it. */
+    /** The job file with these options applied over it; the target server may still be missing. */
     JobDefinition load(Path jobFile) {
-        return JobFileLoader.load(jobFile).withOverrides(source, targetUrl, targetSchema);
+        return JobFileLoader.load(jobFile).withOverrides(source, targetUrl, targetUser, targetSchema);
+    }
+
+    /** As {@link #load}, for a command that cannot run without a target server. */
+    JobDefinition loadWithTarget(Path jobFile, String command) {
+        JobDefinition job = load(jobFile);
+        job.requireTargetServer(command);
+        return job;
     }
 }

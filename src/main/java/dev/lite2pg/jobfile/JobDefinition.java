@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param repositorySchema the schema holding Spring Batch's job repository
  * @param output the folder under which each run writes its report folder
  * @param metrics where the run's metrics are pushed, besides its folder
+ * @param onBadRow what happens to a row that cannot be copied exactly
  */
 public record JobDefinition(String name, SourceSpec source, TargetSpec target, List<String> schemaLocations,
                             MappingSpec mapping, int chunkSize, ZoneId naiveTimezone, String repositorySchema,
-                            Path output, MetricsSpec metrics) {
+                            Path output, MetricsSpec metrics, BadRowPolicy onBadRow) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -39,6 +40,7 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         Objects.requireNonNull(repositorySchema, "repositorySchema");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(onBadRow, "onBadRow");
     }
 
     /**
@@ -48,6 +50,11 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
      * @throws Lite2pgException with {@link ErrorCode#USAGE}, listing every refused value
      */
     public JobDefinition withOverrides(Path sourcePath, String targetUrl, String targetSchema) {
+        return withOverrides(sourcePath, targetUrl, null, targetSchema);
+    }
+
+    /** @param targetUser null keeps the file's user; with a URL but no user anywhere, {@value TargetSpec#DEFAULT_USER} */
+    public JobDefinition withOverrides(Path sourcePath, String targetUrl, String targetUser, String targetSchema) {
         List<String> problems = new ArrayList<>();
         if (targetUrl != null) {
             JobRules.targetUrl(targetUrl).ifPresent(p -> problems.add("target URL (command line): " + p));
@@ -66,9 +73,25 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
             throw new Lite2pgException(ErrorCode.USAGE, String.join("\n", problems));
         }
         SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath);
-        TargetSpec newTarget = new TargetSpec(targetUrl == null ? target.url() : targetUrl, target.user(),
-                targetSchema == null ? target.schema() : targetSchema);
+        String url = targetUrl == null ? target.url() : targetUrl;
+        String user = targetUser != null ? targetUser : target.user() != null ? target.user() : url == null ? null : TargetSpec.DEFAULT_USER;
+        TargetSpec newTarget = new TargetSpec(url, user, targetSchema == null ? target.schema() : targetSchema);
         return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, naiveTimezone,
-                repositorySchema, output, metrics);
+                repositorySchema, output, metrics, onBadRow);
+    }
+
+    /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
+    public JobDefinition withTarget(String url, String user) {
+        return new JobDefinition(name, source, new TargetSpec(url, user, target.schema()), schemaLocations, mapping,
+                chunkSize, naiveTimezone, repositorySchema, output, metrics, onBadRow);
+    }
+
+    /** The target server, or a usage error naming both ways to give one. */
+    public TargetSpec requireTargetServer(String command) {
+        if (!target.hasServer()) {
+            throw new Lite2pgException(ErrorCode.USAGE, command + " needs a target: the job file has no target section; add"
+                    + " target: { url: jdbc:postgresql://HOST/DB, user: NAME } or give --target-url");
+        }
+        return target;
     }
 }

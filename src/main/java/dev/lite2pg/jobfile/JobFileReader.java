@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
 final class JobFileReader {
     static final List<String> ROOT_KEYS = List.of("name", "source", "target", "schema", "mapping", "chunk-size",
-            "conversions", "repository-schema", "output", "metrics");
+            "conversions", "repository-schema", "output", "metrics", "on-bad-row");
     static final List<String> SOURCE_KEYS = List.of("path");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
@@ -58,12 +58,16 @@ final class JobFileReader {
                 .ifPresent(p -> root.problem("repository-schema", p));
         Path output = root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
         MetricsSpec metrics = metrics(root);
+        BadRowPolicy onBadRow = root.text("on-bad-row").map(text -> BadRowPolicy.fromYaml(text).orElseGet(() -> {
+            root.problem("on-bad-row", "must be fail or quarantine, got '" + text + "'");
+            return BadRowPolicy.FAIL;
+        })).orElse(BadRowPolicy.FAIL);
 
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new JobDefinition(name.orElseThrow(), source.orElseThrow(), target.orElseThrow(), locations,
-                mapping, chunkSize, naiveTimezone, repositorySchema, output, metrics));
+                mapping, chunkSize, naiveTimezone, repositorySchema, output, metrics, onBadRow));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
@@ -71,20 +75,27 @@ final class JobFileReader {
         return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text))).map(SourceSpec::new);
     }
 
+    /** Optional: {@code check} and {@code dry-run} need no target, and {@code cutover} can take it from the command line. */
     private Optional<TargetSpec> target(YamlSection root) {
-        Optional<YamlSection> section = required(root, "target", TARGET_KEYS, REFUSED_TARGET_KEYS);
+        if (!root.has("target")) {
+            return Optional.of(TargetSpec.none());
+        }
+        Optional<YamlSection> section = root.section("target", TARGET_KEYS, REFUSED_TARGET_KEYS);
         if (section.isEmpty()) {
             return Optional.empty();
         }
         YamlSection target = section.get();
-        Optional<String> url = target.requiredText("url");
+        Optional<String> url = target.text("url");
         url.flatMap(JobRules::targetUrl).ifPresent(p -> target.problem("url", p));
-        Optional<String> user = target.requiredText("user");
+        Optional<String> user = url.isPresent() ? target.requiredText("user") : target.text("user");
+        if (user.isPresent() && url.isEmpty()) {
+            target.problem("user", "given without url: add target.url, or drop user");
+        }
         String schema = target.text("schema").orElse(JobDefinition.DEFAULT_TARGET_SCHEMA);
-        if (url.isEmpty() || user.isEmpty()) {
+        if (url.isPresent() && user.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TargetSpec(url.get(), user.get(), schema));
+        return Optional.of(new TargetSpec(url.orElse(null), user.orElse(null), schema));
     }
 
     private List<String> schemaLocations(YamlSection root) {

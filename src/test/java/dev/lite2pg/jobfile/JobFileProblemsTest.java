@@ -1,6 +1,7 @@
 package dev.lite2pg.jobfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lite2pg.model.ErrorCode;
@@ -42,7 +43,7 @@ class JobFileProblemsTest {
         assertThat(message).isEqualTo("job file " + directory.resolve("job.yml") + " has 5 problems:\n"
                 + "  - unknown key 'targt' (did you mean 'target'?)\n"
                 + "  - name: may only contain letters, digits, '_', '.' and '-', got 'my job'\n"
-                + "  - target.url: required\n"
+                + "  - target.user: given without url: add target.url, or drop user\n"
                 + "  - schema.locations: must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]\n"
                 + "  - chunk-size: must be between 1 and 1000000, got 0");
     }
@@ -66,13 +67,33 @@ class JobFileProblemsTest {
         assertThat(problemLines("chunk-size: 10\n")).containsExactly(
                 "name: required",
                 "source: required: a mapping with keys path",
-                "target: required: a mapping with keys url, user, schema",
                 "schema: required: a mapping with keys locations");
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
                         "source.path: required",
                         "target.user: required",
                         "schema.locations: required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
+    }
+
+    @Test
+    void aJobWithoutTargetIsValidForCheckAndDryRunButCutoverAsksForOne() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST));
+        assertThat(job.target().hasServer()).isFalse();
+        assertThat(job.target().schema()).isEqualTo("public");
+        assertThat(job.onBadRow()).isEqualTo(BadRowPolicy.FAIL);
+        assertThatThrownBy(() -> job.requireTargetServer("cutover")).hasMessageContaining("--target-url");
+        assertThat(job.withOverrides(null, "jdbc:postgresql://h/db", null, null).requireTargetServer("cutover").user())
+                .isEqualTo(TargetSpec.DEFAULT_USER);
+    }
+
+    @Test
+    void readsTheBadRowPolicyAndRefusesAnUnknownOne() {
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST)).onBadRow())
+                .isEqualTo(BadRowPolicy.QUARANTINE);
+        assertThat(problemLines("name: chinook\non-bad-row: skip\n" + REST))
+                .containsExactly("on-bad-row: must be fail or quarantine, got 'skip'");
+        assertThat(problemLines("name: chinook\ntarget: { user: app }\n" + REST))
+                .containsExactly("target.user: given without url: add target.url, or drop user");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lite2pg.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.jobfile.MetricsSpec;
@@ -67,7 +68,7 @@ class MetricsPublisherTest {
     private MetricsPublisher publisher(MetricsSpec spec, Map<String, String> environment, Path runFolder) {
         JobDefinition job = new JobDefinition("demo", new SourceSpec(Path.of("demo.sqlite")),
                 new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"), List.of("filesystem:sql/demo"),
-                MappingSpec.defaults(), 500, ZoneId.of("UTC"), "lite2pg", work, spec);
+                MappingSpec.defaults(), 500, ZoneId.of("UTC"), "lite2pg", work, spec, BadRowPolicy.FAIL);
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }
