@@ -167,7 +167,7 @@ class JobFileProblemsTest {
                 """)).containsExactly(
                 "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
                 "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
-                        + " conversions, repository-schema, output, metrics",
+                        + " conversions, repository-schema, output, metrics, on-bad-row",
                 "unknown key 'target.usr' (did you mean 'target.user'?)",
                 "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
     }
