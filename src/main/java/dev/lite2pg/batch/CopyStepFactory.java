@@ -37,7 +37,7 @@ final class CopyStepFactory {
     Step forTable(String targetTable) {
         TableCopy copy = run.copyFor(targetTable);
         SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize());
-        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy);
+        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.quarantining() ? run.quarantine : null);
         TableProgress progress = new TableProgress(run, copy, progressDisplay);
         FaultInjection.atStepStart(copy.stepName());
         var builder = new StepBuilder(copy.stepName(), repository)

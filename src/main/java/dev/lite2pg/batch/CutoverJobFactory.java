@@ -10,8 +10,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, plan, copy (a step per table, in foreign-key order), constraints, sequences,
- * validate, report. Steps that only compute or check run again on a restart; steps that write run once.
+ * The cutover job: preflight, schema, plan, copy (a step per table, in foreign-key order), quarantine (children of
+ * rows set aside), constraints, sequences, validate, report. Steps that only compute or check run again on a restart; steps that write run once.
  */
 public final class CutoverJobFactory {
 
@@ -41,6 +41,7 @@ public final class CutoverJobFactory {
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))
                 .next(copy)
+                .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))
                 // The plan step defers keys and indexes again on every start, so the constraints step must also run on every start.
                 .next(tasklet("constraints", new RebuildConstraintsTasklet(run, cycles, indexes), true))
                 .next(tasklet("sequences", new SequencesTasklet(run), true))

@@ -176,7 +176,7 @@ public final class CutoverLauncher {
                 out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to " + snapshotFile + " (sha256 " + sha256 + ")");
             }
             out.flush();
-            CutoverRun run = new CutoverRun(job, snapshotFile, sha256, runFolder, dataSource, out);
+            CutoverRun run = new CutoverRun(job, parameters.getString(RUN_ID), snapshotFile, sha256, runFolder, dataSource, out, parallelism);
             JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));

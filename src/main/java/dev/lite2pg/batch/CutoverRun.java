@@ -1,11 +1,13 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.target.postgres.QuarantineTable;
 import dev.lite2pg.target.postgres.TargetDatabase;
 
 import javax.sql.DataSource;
@@ -31,6 +33,9 @@ public final class CutoverRun {
     final PrintWriter out;
     final Instant started = Instant.now();
     final RunMetrics metrics = new RunMetrics();
+    final int parallelism;
+    /** This run's rows in the quarantine table; only written to with on-bad-row: quarantine. */
+    final QuarantineTable quarantine;
 
     NameMapping mapping;
     List<TableCopy> copies = List.of();
@@ -39,7 +44,10 @@ public final class CutoverRun {
     Map<String, Long> highWaterByTargetTable = Map.of();
     RunReport report;
 
-    public CutoverRun(JobDefinition job, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource, PrintWriter out) {
+    /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
+    public CutoverRun(JobDefinition job, String runId, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource,
+                      PrintWriter out, int parallelism) {
+        this.parallelism = parallelism;
         this.job = job;
         this.sourceFile = sourceFile;
         this.sourceSha256 = sourceSha256;
@@ -47,6 +55,11 @@ public final class CutoverRun {
         this.dataSource = dataSource;
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.out = out;
+        this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
+    }
+
+    boolean quarantining() {
+        return job.onBadRow() == BadRowPolicy.QUARANTINE;
     }
 
     public RunReport report() {

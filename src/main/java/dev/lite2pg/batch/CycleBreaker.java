@@ -54,13 +54,30 @@ final class CycleBreaker {
         return DeferredRecords.read(context, DROPPED);
     }
 
-    // Only what ADD CONSTRAINT needs is saved, tab-separated: the execution context then holds plain strings.
+    /** Every key this job instance deferred, with its columns: after a restart the catalog no longer shows them. */
+    static List<TargetForeignKey> deferred(ExecutionContext context) {
+        return dropped(context).stream().map(CycleBreaker::decode).toList();
+    }
+
+    // What ADD CONSTRAINT and the quarantine need, tab-separated, column lists joined by a unit separator: the
+    // execution context then holds plain strings. Records of older runs lack the column lists.
+    private static final String LIST = "\u001f";
+
     private static String encode(TargetForeignKey key) {
-        return key.table() + "\t" + key.name() + "\t" + key.referencedTable() + "\t" + key.definition();
+        return key.table() + "\t" + key.name() + "\t" + key.referencedTable() + "\t" + String.join(LIST, key.columns())
+                + "\t" + String.join(LIST, key.referencedColumns()) + "\t" + key.definition();
     }
 
     private static TargetForeignKey decode(String record) {
-        String[] parts = record.split("\t", 4);
-        return new TargetForeignKey(parts[1], parts[0], List.of(), parts[2], List.of(), parts[3]);
+        String[] parts = record.split("\t", 6);
+        if (parts.length < 6) {
+            String[] old = record.split("\t", 4);
+            return new TargetForeignKey(old[1], old[0], List.of(), old[2], List.of(), old[3]);
+        }
+        return new TargetForeignKey(parts[1], parts[0], columns(parts[3]), parts[2], columns(parts[4]), parts[5]);
+    }
+
+    private static List<String> columns(String list) {
+        return list.isEmpty() ? List.of() : List.of(list.split(LIST, -1));
     }
 }

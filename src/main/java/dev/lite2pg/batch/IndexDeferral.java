@@ -50,6 +50,11 @@ final class IndexDeferral {
         return built;
     }
 
+    /** Every index this job instance deferred, as {@code table.name}. */
+    static List<String> deferredNames(ExecutionContext context) {
+        return deferred(context).stream().map(IndexDeferral::decode).map(i -> i.table() + "." + i.name()).toList();
+    }
+
     private static List<String> deferred(ExecutionContext context) {
         return DeferredRecords.read(context, DEFERRED);
     }

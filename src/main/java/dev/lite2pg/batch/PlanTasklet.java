@@ -82,7 +82,7 @@ final class PlanTasklet implements Tasklet {
                     }
                 }
             }
-            if (!problems.isEmpty()) {
+            if (!problems.isEmpty() && !run.quarantining()) {
                 throw new Lite2pgException(ErrorCode.PRECONDITION, "the target would reject these source rows; nothing was written. "
                         + "Fix them on a copy of the source (never the original) and run again:\n  - " + String.join("\n  - ", problems));
             }

@@ -15,7 +15,7 @@ import java.util.List;
 final class RebuildConstraintsTasklet implements Tasklet {
 
     /** Per transaction, no superuser needed: index sorts and key validation in memory rather than on disk. */
-    private static final String MAINTENANCE_MEMORY = "256MB";
+    static final String MAINTENANCE_MEMORY = "256MB";
 
     private final CutoverRun run;
     private final CycleBreaker cycles;

@@ -6,6 +6,8 @@ import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
+import dev.lite2pg.report.LoadingReport;
+import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Compares source and target after the copy (rows per table, every table's content, orphan references per foreign
@@ -48,6 +51,9 @@ final class ValidateTasklet implements Tasklet {
     private static final String COPY_STEP = "copy";
     /** Connections of the pool that the content check cannot have: the run's lock and this step's transaction. */
     private static final int HELD_CONNECTIONS = 2;
+    private static final String CONSTRAINTS_STEP = "constraints";
+    /** Quarantined rows listed in the report; all of them are in the quarantine table. */
+    private static final int SHOWN_QUARANTINED = 100;
 
     private final CutoverRun run;
     private final JobRepository repository;
@@ -62,14 +68,16 @@ final class ValidateTasklet implements Tasklet {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<TableReport> tables = new ArrayList<>();
         long contentNanos = 0;
+        Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
-             ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism())) {
+             ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism(),
+                     quarantined.isEmpty() ? null : run.quarantine)) {
             for (TableCopy copy : run.copies) {
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
                 ContentCheckResult checked = content.check(copy);
                 contentNanos += System.nanoTime() - start;
-                tables.add(tableReport(copy, sourceRows, checked, jobExecution));
+                tables.add(tableReport(copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
             }
         }
         sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, COPY_STEP));
@@ -78,14 +86,36 @@ final class ValidateTasklet implements Tasklet {
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
-        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences));
+        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
         tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
+        long quarantinedRows = quarantined.values().stream().mapToLong(Long::longValue).sum();
+        List<String> warnings = new ArrayList<>();
+        if (quarantinedRows > 0) {
+            warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in " + quarantined.size() + " table(s): "
+                    + quarantined.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                    + "; every one is in " + run.quarantine.qualifiedName() + " with its key, the whole source row and the reason");
+        }
+        QuarantineReport quarantine = new QuarantineReport(run.job.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
+                quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
-                problems.isEmpty() ? RunReport.PASS : RunReport.FAIL, tables, foreignKeys, sequences, problems);
+                RunReport.verdictOf(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
+                loading(jobExecution), run.metrics.summary());
+        List<String> notes = new ArrayList<>(problems);
+        notes.addAll(warnings);
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
-                + sequences.size() + " sequences checked" + (problems.isEmpty() ? "" : "\n  - " + String.join("\n  - ", problems)));
+                + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
+    }
+
+    private LoadingReport loading(JobExecution jobExecution) {
+        ExecutionContext context = jobExecution.getExecutionContext();
+        return new LoadingReport(run.parallelism, CycleBreaker.restoredNames(context), IndexDeferral.deferredNames(context),
+                copyMillis(jobExecution, CONSTRAINTS_STEP), List.of(
+                        "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
+                                + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",
+                        "maintenance_work_mem = " + RebuildConstraintsTasklet.MAINTENANCE_MEMORY + " while building indexes and"
+                                + " validating foreign keys (SET LOCAL): sorts in memory rather than on disk; no superuser needed"));
     }
 
     /**
@@ -105,7 +135,8 @@ final class ValidateTasklet implements Tasklet {
                 differing == 0 ? "all match" : differing == 1 ? "1 table differs" : differing + " tables differ"));
     }
 
-    private TableReport tableReport(TableCopy copy, long sourceRows, ContentCheckResult content, JobExecution jobExecution) {
+    private TableReport tableReport(TableCopy copy, long sourceRows, long quarantinedRows, ContentCheckResult content,
+                                    JobExecution jobExecution) {
         StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), copy.stepName());
         ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
         List<ColumnReport> columns = new ArrayList<>();
@@ -122,7 +153,7 @@ final class ValidateTasklet implements Tasklet {
         }
         return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
                 saved.getLong(SqliteTableReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
-                run.target.rowCount(copy.targetTable()), copyMillis(jobExecution, copy.stepName()), columns, content);
+                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, copy.stepName()), columns, content);
     }
 
     /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */

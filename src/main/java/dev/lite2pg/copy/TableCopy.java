@@ -27,6 +27,19 @@ public record TableCopy(int order, SourceTable source, String targetSchema, Stri
         return converters.length;
     }
 
+    /** The source's primary key under its target names, when the copy writes all of it; else empty. */
+    public List<String> targetKeyColumns() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (var column : source.primaryKey()) {
+            int index = sourceColumns.indexOf(column.name());
+            if (index < 0) {
+                return List.of();
+            }
+            keys.add(targetColumns.get(index));
+        }
+        return keys;
+    }
+
     public String stepName() {
         return "copy:" + targetTable;
     }

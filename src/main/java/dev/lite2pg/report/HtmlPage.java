@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * decision (colours, n/a, yes/NO) is made here where it can be tested, and the template escapes it all.
  */
 record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChart chart, List<Table> tables,
-                List<Content> contents, List<ForeignKey> foreignKeys, List<Sequence> sequences) {
+                List<Content> contents, List<ForeignKey> foreignKeys, List<Sequence> sequences, List<Metric> metrics) {
 
     record Totals(int tables, String rowsWritten, String duration, int mismatched) {
 
@@ -20,7 +20,7 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
         }
     }
 
-    record Table(String source, String target, String sourceRows, String targetRows, boolean countsMatch,
+    record Table(String source, String target, String sourceRows, String targetRows, String quarantinedRows, boolean countsMatch,
                  String rowsRead, String rowsWritten, String duration, String rowsPerSecond, List<Column> columns) {
     }
 
@@ -39,9 +39,29 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
                     boolean ok) {
     }
 
+    record Metric(String table, String rowsRead, String rowsWritten, String valuesRefused, String chunks, String meanChunk,
+                  String maxChunk) {
+    }
+
     // Mustache cannot ask a list whether it is empty, and a heading row over no rows reads as a rendering bug.
     boolean anyProblems() {
         return !run.problems().isEmpty();
+    }
+
+    boolean anyWarnings() {
+        return !run.warnings().isEmpty();
+    }
+
+    boolean anyQuarantined() {
+        return run.quarantine() != null && run.quarantine().rows() > 0;
+    }
+
+    String quarantinedRows() {
+        return run.quarantine() == null ? "0" : Figures.count(run.quarantine().rows());
+    }
+
+    boolean anyMetrics() {
+        return !metrics.isEmpty();
     }
 
     boolean anyTables() {
@@ -66,11 +86,16 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
                 r.tables().stream().map(HtmlPage::table).toList(),
                 r.tables().stream().map(HtmlPage::content).toList(),
                 r.foreignKeys().stream().map(HtmlPage::foreignKey).toList(),
-                r.sequences().stream().map(HtmlPage::sequence).toList());
+                r.sequences().stream().map(HtmlPage::sequence).toList(),
+                r.metrics().stream().map(f -> new Metric(f.table(), Figures.count(f.rowsRead()), Figures.count(f.rowsWritten()),
+                        Figures.count(f.valuesRefused()), Figures.count(f.chunks()),
+                        String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
+                        String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis()))).toList());
     }
 
     private static Table table(TableReport t) {
-        return new Table(t.source(), t.target(), Figures.count(t.sourceRows()), Figures.count(t.targetRows()), t.countsMatch(),
+        return new Table(t.source(), t.target(), Figures.count(t.sourceRows()), Figures.count(t.targetRows()),
+                Figures.count(t.quarantinedRows()), t.countsMatch(),
                 Figures.count(t.rowsRead()), Figures.count(t.rowsWritten()), Figures.duration(t.durationMillis()),
                 Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()),
                 t.columns().stream().map(HtmlPage::column).toList());

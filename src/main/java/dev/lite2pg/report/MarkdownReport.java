@@ -1,5 +1,10 @@
 package dev.lite2pg.report;
 
+import dev.lite2pg.metrics.TableFigures;
+import dev.lite2pg.quarantine.QuarantinedRow;
+
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,13 +30,22 @@ public final class MarkdownReport {
             r.problems().forEach(p -> md.append("- ").append(cell(p)).append('\n'));
             md.append('\n');
         }
-        md.append("## Tables\n\n| source table | target table | source rows | read | written | target rows | match | duration |\n")
-                .append("|---|---|---:|---:|---:|---:|---|---:|\n");
+        if (!r.warnings().isEmpty()) {
+            md.append("## Warnings\n\n");
+            r.warnings().forEach(w -> md.append("- ").append(cell(w)).append('\n'));
+            md.append('\n');
+        }
+        md.append("## Tables\n\nSource rows = target rows + quarantined rows when the counts match.\n\n")
+                .append("| source table | target table | source rows | read | written | target rows | quarantined | match | duration | rows/s |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (TableReport t : r.tables()) {
             md.append("| ").append(cell(t.source())).append(" | ").append(cell(t.target())).append(" | ").append(t.sourceRows())
                     .append(" | ").append(t.rowsRead()).append(" | ").append(t.rowsWritten()).append(" | ").append(t.targetRows())
-                    .append(" | ").append(t.countsMatch() ? "yes" : "**NO**").append(" | ").append(t.durationMillis()).append(" ms |\n");
+                    .append(" | ").append(t.quarantinedRows())
+                    .append(" | ").append(t.countsMatch() ? "yes" : "**NO**").append(" | ").append(t.durationMillis()).append(" ms | ")
+                    .append(Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis())).append(" |\n");
         }
+        quarantine(md, r.quarantine());
         md.append("\n## Content (every row, copied columns)\n\n")
                 .append("Each source row converted as the copy converts it and stored by PostgreSQL, against each target row; ")
                 .append("PostgreSQL stores and checksums both sides the same way.\n\n")
@@ -57,7 +71,7 @@ public final class MarkdownReport {
         for (ForeignKeyCheck f : r.foreignKeys()) {
             md.append("| ").append(cell(f.name())).append(" | ").append(cell(f.table())).append(" | ").append(cell(f.referencedTable()))
                     .append(" | ").append(f.sourceOrphans() < 0 ? "n/a" : String.valueOf(f.sourceOrphans())).append(" | ")
-                    .append(f.targetOrphans()).append(" | ").append(f.restoredAfterCopy() ? "dropped to break a cycle, re-added and validated" : "")
+                    .append(f.targetOrphans()).append(" | ").append(f.restoredAfterCopy() ? "dropped for the copy, re-added and validated" : "")
                     .append(" |\n");
         }
         md.append("\n## Sequences\n\n| sequence | column | highest copied id | SQLite AUTOINCREMENT mark | next value | ok |\n")
@@ -68,7 +82,59 @@ public final class MarkdownReport {
                     .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater()).append(" | ").append(s.nextValue())
                     .append(" | ").append(s.ok() ? "yes" : "**NO**").append(" |\n");
         }
+        loading(md, r.loading());
+        metrics(md, r.metrics());
         return md.toString();
+    }
+
+    private static void quarantine(StringBuilder md, QuarantineReport q) {
+        if (q == null) {
+            return;
+        }
+        md.append("\n## Quarantine\n\nPolicy `on-bad-row: ").append(q.policy()).append("`; ").append(q.rows())
+                .append(" row(s) set aside in `").append(q.table()).append("`");
+        if (q.rows() == 0) {
+            md.append(".\n");
+            return;
+        }
+        md.append(q.rows() > q.first().size() ? " (the first " + q.first().size() + " below; all of them in the table)" : "")
+                .append(".\n\n| table | row | column | value | reason |\n|---|---|---|---|---|\n");
+        for (QuarantinedRow row : q.first()) {
+            md.append("| ").append(cell(row.table())).append(" | ").append(cell(row.rowKey())).append(" | ").append(cell(row.column()))
+                    .append(" | ").append(cell(row.value())).append(" | ").append(cell(row.reason())).append(" |\n");
+        }
+    }
+
+    private static void loading(StringBuilder md, LoadingReport l) {
+        if (l == null) {
+            return;
+        }
+        md.append("\n## How the data was loaded\n\n");
+        md.append("- tables copied at the same time: ").append(l.parallelism()).append('\n');
+        md.append("- foreign keys dropped for the copy, re-added and validated after it: ").append(l.deferredForeignKeys().size())
+                .append(list(l.deferredForeignKeys())).append('\n');
+        md.append("- secondary indexes dropped for the copy, built after it: ").append(l.deferredIndexes().size())
+                .append(list(l.deferredIndexes())).append('\n');
+        md.append("- time to re-create them: ").append(l.constraintsMillis()).append(" ms\n");
+        l.sessionSettings().forEach(s -> md.append("- session setting: ").append(cell(s)).append('\n'));
+    }
+
+    private static void metrics(StringBuilder md, List<TableFigures> metrics) {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        md.append("\n## Metrics of this process\n\n| table | rows read | rows written | values refused | chunks | mean chunk | slowest chunk |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (TableFigures f : metrics) {
+            md.append("| ").append(cell(f.table())).append(" | ").append(f.rowsRead()).append(" | ").append(f.rowsWritten()).append(" | ")
+                    .append(f.valuesRefused()).append(" | ").append(f.chunks()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())).append(" |\n");
+        }
+    }
+
+    private static String list(List<String> names) {
+        return names.isEmpty() ? "" : " (" + cell(String.join(", ", names)) + ")";
     }
 
     private static void row(StringBuilder md, String key, String value) {

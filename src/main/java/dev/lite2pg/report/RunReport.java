@@ -1,16 +1,24 @@
 package dev.lite2pg.report;
 
+import dev.lite2pg.metrics.TableFigures;
+
 import java.util.List;
 
 /**
- * Everything an operator signs off on after a run, as data; renderers turn it into JSON and Markdown.
+ * Everything an operator signs off on after a run, as data; renderers turn it into JSON, Markdown and HTML.
  *
- * @param verdict PASS when every check passed, FAIL otherwise
+ * @param verdict PASS when every check passed, PASS WITH WARNINGS when they passed but rows were set aside, FAIL otherwise
  * @param problems why the verdict is FAIL, one line each
+ * @param warnings why the verdict is PASS WITH WARNINGS, one line each
+ * @param quarantine the policy for bad rows and the rows this run set aside
+ * @param loading what the run did to load fast, so that nothing about the target is a surprise afterwards
+ * @param metrics this process's figures per table (a resumed run counts only what the resume did)
  */
 public record RunReport(String job, String source, String sourceSha256, String target, String targetSchema,
                         String started, String finished, String verdict, List<TableReport> tables,
-                        List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences, List<String> problems) {
+                        List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences, List<String> problems,
+                        List<String> warnings, QuarantineReport quarantine, LoadingReport loading,
+                        List<TableFigures> metrics) {
 
     public static final String PASS = "PASS";
     public static final String FAIL = "FAIL";
@@ -20,5 +28,12 @@ public record RunReport(String job, String source, String sourceSha256, String t
         foreignKeys = List.copyOf(foreignKeys);
         sequences = List.copyOf(sequences);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The verdict these problems and warnings make. */
+    public static String verdictOf(List<String> problems, List<String> warnings) {
+        return !problems.isEmpty() ? FAIL : !warnings.isEmpty() ? Verdicts.PASS_WITH_WARNINGS : PASS;
     }
 }

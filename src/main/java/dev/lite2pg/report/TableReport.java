@@ -5,15 +5,19 @@ import java.util.List;
 /**
  * One copied table: what was read and written, what the target holds, how each column was converted, and whether
  * the target's rows are the source's rows.
+ *
+ * @param quarantinedRows source rows set aside instead of copied (on-bad-row: quarantine)
  */
 public record TableReport(String source, String target, long sourceRows, long rowsRead, long rowsWritten,
-                          long targetRows, long durationMillis, List<ColumnReport> columns, ContentCheckResult content) {
+                          long targetRows, long quarantinedRows, long durationMillis, List<ColumnReport> columns,
+                          ContentCheckResult content) {
 
     public TableReport {
         columns = List.copyOf(columns);
     }
 
+    /** Every source row is accounted for: copied, or set aside in the quarantine. */
     public boolean countsMatch() {
-        return sourceRows == targetRows;
+        return sourceRows == targetRows + quarantinedRows;
     }
 }

@@ -3,7 +3,7 @@ package dev.lite2pg.validate;
 import dev.lite2pg.convert.ConversionNotes;
 import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.source.sqlite.SqliteSource;
@@ -12,6 +12,7 @@ import dev.lite2pg.target.postgres.ContentChecksums;
 import dev.lite2pg.target.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.target.postgres.ContentChecksums.Difference;
 import dev.lite2pg.target.postgres.ContentChecksums.ScratchLoad;
+import dev.lite2pg.target.postgres.QuarantineTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,12 +48,17 @@ public final class ContentCheck implements AutoCloseable {
     private final Path sourceFile;
     private final int parallelism;
     private final ExecutorService workers;
+    private final QuarantineTable quarantine;
 
-    /** @param parallelism connections used at once, besides the caller's; each reads one part of a table */
-    public ContentCheck(DataSource dataSource, Path sourceFile, int parallelism) {
+    /**
+     * @param parallelism connections used at once, besides the caller's; each reads one part of a table
+     * @param quarantine the run's quarantined rows, left out of the source side; null when nothing was quarantined
+     */
+    public ContentCheck(DataSource dataSource, Path sourceFile, int parallelism, QuarantineTable quarantine) {
         this.dataSource = dataSource;
         this.sourceFile = sourceFile;
         this.parallelism = parallelism;
+        this.quarantine = quarantine;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "lite2pg-content-" + threads.incrementAndGet());
@@ -60,13 +67,18 @@ public final class ContentCheck implements AutoCloseable {
         });
     }
 
+    /**
+     * With quarantined rows the source side is the source without them: rows refused on their way in are skipped by
+     * their reader key, rows taken out of the target afterwards are subtracted as they were copied.
+     */
     public ContentCheckResult check(TableCopy copy) throws SQLException {
         List<String> keys = keyColumns(copy);
+        Set<String> refused = refusedKeys(copy);
         List<Future<Checksum>> sourceParts = new ArrayList<>();
         for (RowidRange part : parts(copy)) {
             sourceParts.add(workers.submit(() -> inTransaction(copy, keys, sql -> {
                 sql.createScratch();
-                load(copy, part, sql);
+                load(copy, part, sql, refused);
                 return sql.scratchChecksum();
             })));
         }
@@ -75,16 +87,32 @@ public final class ContentCheck implements AutoCloseable {
         for (Future<Checksum> part : sourceParts) {
             source = source.plus(result(part));
         }
+        if (quarantine != null) {
+            source = source.minus(inTransaction(copy, keys, sql -> {
+                sql.createScratch();
+                sql.loadScratchFromJson(quarantine.takenFromTargetSql(copy.targetTable()));
+                return sql.scratchChecksum();
+            }));
+        }
         Checksum target = result(targetChecksum);
         boolean matches = source.equals(target);
         List<String> differences = matches ? List.of() : inTransaction(copy, keys, sql -> {
             // Only now is the whole source worth holding at once: a second read finds the differing rows.
             sql.createScratch();
-            load(copy, RowidRange.ALL, sql);
+            load(copy, RowidRange.ALL, sql, refused);
             return sql.differences(SHOWN_DIFFERENCES).stream().map(ContentCheck::describe).toList();
         });
         return new ContentCheckResult(copy.targetTable(), source.rows(), target.rows(), source.digest(), target.digest(),
                 matches, differences);
+    }
+
+    private Set<String> refusedKeys(TableCopy copy) throws SQLException {
+        if (quarantine == null) {
+            return Set.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return quarantine.sourceKeys(connection, copy.targetTable());
+        }
     }
 
     private List<RowidRange> parts(TableCopy copy) throws SQLException {
@@ -143,7 +171,7 @@ public final class ContentCheck implements AutoCloseable {
      * Reads and converts exactly as the copy does (same reader, same converters), so what lands in the scratch
      * table is what the copy sent. Conversion notes are not counted: the copy already counted them for the report.
      */
-    private void load(TableCopy copy, RowidRange part, ContentChecksums sql) throws SQLException {
+    private void load(TableCopy copy, RowidRange part, ContentChecksums sql, Set<String> refused) throws SQLException {
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS);
         ExecutionContext start = new ExecutionContext();
         if (part.after() != null) {
@@ -154,6 +182,9 @@ public final class ContentCheck implements AutoCloseable {
         CopyTextEncoder encoder = new CopyTextEncoder(WRITE_BYTES * 2);
         try (ScratchLoad scratch = sql.loadScratch()) {
             for (SourceRow row = reader.read(); row != null && !part.endsBefore(row.key()); row = reader.read()) {
+                if (!refused.isEmpty() && refused.contains(RowJson.key(row.key()))) {
+                    continue;
+                }
                 Object[] values = row.values();
                 for (int i = 0; i < values.length; i++) {
                     if (i > 0) {
@@ -176,12 +207,7 @@ public final class ContentCheck implements AutoCloseable {
 
     /** The source's primary key under its target names, when the copy writes all of it; else rows are named by value. */
     static List<String> keyColumns(TableCopy copy) {
-        List<SourceColumn> primaryKey = copy.source().primaryKey();
-        List<Integer> positions = primaryKey.stream().map(c -> copy.sourceColumns().indexOf(c.name())).toList();
-        if (positions.contains(-1)) {
-            return List.of();
-        }
-        return positions.stream().map(copy.targetColumns()::get).toList();
+        return copy.targetKeyColumns();
     }
 
     static String describe(Difference d) {

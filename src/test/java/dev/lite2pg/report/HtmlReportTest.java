@@ -15,7 +15,7 @@ class HtmlReportTest {
 
     @Test
     void hostileNamesStayText() {
-        TableReport hostile = new TableReport(SampleReports.HOSTILE_TABLE, SampleReports.AMPERSAND_TABLE, 1, 1, 1, 1, 5,
+        TableReport hostile = new TableReport(SampleReports.HOSTILE_TABLE, SampleReports.AMPERSAND_TABLE, 1, 1, 1, 1, 0, 5,
                 List.of(new ColumnReport("a\"b", "<img src=x onerror=alert(1)>", "text", "text & more", Map.of("<i>kind</i>", 1L))),
                 new ContentCheckResult(SampleReports.AMPERSAND_TABLE, 1, 1, "a", "b", false, List.of("name=<u>x</u>: values differ")));
         String html = HtmlReport.render(withVerdict("PASS", List.of(hostile), List.of("table \"<b>bold</b>\" & friends")));
@@ -71,7 +71,7 @@ class HtmlReportTest {
     void printsTheTargetAsGivenAndASecretLookingNameOnlyEscaped() {
         String name = "users;password=hunter2";
         RunReport report = new RunReport("job", "/data/app.sqlite", "abc", "postgresql://app:***@db.internal:5432/app", "public",
-                "s", "f", "PASS", List.of(table(name, 1, 1)), List.of(), List.of(), List.of());
+                "s", "f", "PASS", List.of(table(name, 1, 1)), List.of(), List.of(), List.of(), List.of(), null, null, List.of());
 
         String html = HtmlReport.render(report);
 
@@ -83,17 +83,17 @@ class HtmlReportTest {
     @Test
     void showsEveryTableColumnForeignKeyAndSequence() {
         String html = HtmlReport.render(withVerdict("FAIL", List.of(table("customer", 1_200, 800),
-                        new TableReport("album", "albums", 10, 10, 10, 9, 1_500, List.of(), SampleReports.matching("albums", 10))),
+                        new TableReport("album", "albums", 10, 10, 10, 9, 0, 1_500, List.of(), SampleReports.matching("albums", 10))),
                 List.of("albums: 10 rows in the source, 9 in the target")));
 
         assertThat(html)
-                .contains("<tr><td>album</td><td>albums</td><td class=\"num\">10</td><td class=\"num\">9</td><td class=\"bad\">NO</td>"
+                .contains("<tr><td>album</td><td>albums</td><td class=\"num\">10</td><td class=\"num\">9</td><td class=\"num\">0</td><td class=\"bad\">NO</td>"
                         + "<td class=\"num\">10</td><td class=\"num\">10</td><td class=\"num\">1.50 s</td><td class=\"num\">7</td></tr>")
-                .contains("<td class=\"num\">1,200</td><td class=\"num\">1,200</td><td class=\"good\">yes</td>")
+                .contains("<td class=\"num\">1,200</td><td class=\"num\">1,200</td><td class=\"num\">0</td><td class=\"good\">yes</td>")
                 .contains("<tr><td>created_at</td><td>created</td><td>timestamp</td><td>timestamp (UTC)</td><td>offset converted to UTC: 3</td></tr>")
                 .contains("<summary>albums <span class=\"none\">(0 columns)</span></summary>")
                 .contains("<td>fk_employee_manager</td><td>employee</td><td>employee</td><td class=\"num\">n/a</td><td class=\"num\">2</td>"
-                        + "<td class=\"bad\">NO</td><td>dropped to break a cycle, re-added and validated</td>")
+                        + "<td class=\"bad\">NO</td><td>dropped for the copy, re-added and validated</td>")
                 .contains("<td>empty_id_seq</td><td>empty.id</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
                 .contains("<li>albums: 10 rows in the source, 9 in the target</li>")
                 .contains("2 tables, 1,210 rows in 2.30 s; <span class=\"bad\">1 with different row counts</span>");
@@ -115,11 +115,28 @@ class HtmlReportTest {
     @Test
     void emptyRunSaysSoInsteadOfPrintingEmptyTablesAndMissingValuesPrintAsBlank() {
         String html = HtmlReport.render(new RunReport("job", "src", null, "target", "public", "s", "f", "PASS",
-                List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of()));
 
         assertThat(html).contains("<p class=\"none\">No tables were copied.</p>")
                 .doesNotContain("<table", "<svg", "<ul")
                 .contains("<dt>source sha256</dt><dd><code></code></dd>")
                 .contains("0 tables, 0 rows in 0 ms");
+    }
+
+    @Test
+    void showsWarningsQuarantinedRowsHowTheDataWasLoadedAndTheMetrics() {
+        String html = HtmlReport.render(SampleReports.quarantined());
+
+        assertThat(html)
+                .contains("<h2>Warnings</h2>")
+                .contains("<li>1 source row(s) quarantined instead of copied</li>")
+                .contains("<tr><td>orders</td><td>id&#x3D;7</td><td>paid</td><td>&#39;yes&#39;</td><td>not a boolean</td></tr>")
+                .contains("Policy <code>on-bad-row: quarantine</code>; 1 row(s) set aside in <code>&quot;lite2pg&quot;.&quot;quarantine&quot;</code>")
+                .contains("<td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
+                .contains("<li>foreign keys dropped for the copy, re-added and validated after it: 2 (orders.fk_customer, orders.fk_store)</li>")
+                .contains("<li>secondary indexes dropped for the copy, built after it: 1 (orders.orders_placed)</li>")
+                .contains("<li>session setting: synchronous_commit &#x3D; off</li>")
+                .contains("<tr><td>orders</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>"
+                        + "<td class=\"num\">12.5 ms</td><td class=\"num\">12.5 ms</td></tr>");
     }
 }

@@ -119,7 +119,7 @@ class ContentCheckIT {
         List<TableCopy> copies = plan(source, "kinds");
         TableCopy items = copies.stream().filter(c -> c.targetTable().equals("items")).findFirst().orElseThrow();
         TableCopy events = copies.stream().filter(c -> c.targetTable().equals("events")).findFirst().orElseThrow();
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2)) {
+        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
             assertThat(check.check(items).matches()).as("called directly, as in the run's validation").isTrue();
 
             execute("UPDATE kinds.items SET price = 19.91 WHERE id = 1",
@@ -199,7 +199,7 @@ class ContentCheckIT {
         assertThat(copied.sourceRows()).isEqualTo(22_999);
 
         execute("UPDATE readings.readings SET label = 'changed' WHERE id = 20000", "DELETE FROM readings.readings WHERE id = 12500");
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2)) {
+        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
             ContentCheckResult tampered = check.check(plan(source, "readings").get(0));
 
             assertThat(tampered.sourceChecksum()).isEqualTo(copied.sourceChecksum());

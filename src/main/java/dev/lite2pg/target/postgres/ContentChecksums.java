@@ -88,6 +88,10 @@ public final class ContentChecksums {
             return new Checksum(rows + other.rows, sum + other.sum);
         }
 
+        public Checksum minus(Checksum other) {
+            return new Checksum(rows - other.rows, sum - other.sum);
+        }
+
         public String digest() {
             return String.format("%016x", sum);
         }
@@ -143,6 +147,18 @@ public final class ContentChecksums {
                 in.cancelCopy();
             }
         }
+    }
+
+    /**
+     * Loads the scratch table from JSON objects shaped like target rows (as {@code to_json} of a target row writes
+     * them), through the same input functions.
+     *
+     * @param selectJson a query whose single column is the JSON
+     */
+    public void loadScratchFromJson(String selectJson) throws SQLException {
+        execute("INSERT INTO " + SCRATCH + " (" + PgSql.columnList(columns) + ") SELECT " + columns.stream()
+                .map(c -> "r." + PgSql.quote(c)).collect(Collectors.joining(", ")) + " FROM (" + selectJson + ") q(j),"
+                + " json_populate_record(NULL::" + SCRATCH + ", q.j) r");
     }
 
     public Checksum scratchChecksum() throws SQLException {

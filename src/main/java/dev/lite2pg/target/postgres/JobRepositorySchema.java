@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Creates Spring Batch's job repository tables in their own schema of the target database. Boot's initializer
  * ignores the table prefix, so the schema-qualified script is run here, once, under an advisory lock so that two
- * processes starting together do not both try.
+ * processes starting together do not both try. The quarantine table lives beside them.
  */
 public final class JobRepositorySchema {
 
@@ -38,6 +38,7 @@ public final class JobRepositorySchema {
                         }
                     }
                 }
+                QuarantineTable.ensure(st, schema);
                 connection.commit();
             } catch (RuntimeException | java.sql.SQLException e) {
                 connection.rollback();

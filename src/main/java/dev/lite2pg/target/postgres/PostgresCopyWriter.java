@@ -9,9 +9,13 @@ import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.quarantine.QuarantinedRow;
+import dev.lite2pg.quarantine.QuarantinedRow.Origin;
+import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.source.SourceRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -20,19 +24,27 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
- * position commit or roll back together. Every value of the chunk is converted before COPY starts, so a refused
- * value writes nothing and the message lists every refused value of the chunk.
+ * position commit or roll back together. Every value of the chunk is converted before COPY starts. With
+ * on-bad-row: fail a refused value writes nothing and the message lists every refused value of the chunk, and a row
+ * PostgreSQL refuses (unique index, CHECK, enum) is named by its key. With on-bad-row: quarantine such rows go to the
+ * quarantine table in the same transaction and the rest of the chunk is copied.
  */
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     private static final int INITIAL_BUFFER = 1 << 16;
     private static final String TALLY_PREFIX = "tally.";
     public static final String ROWS_WRITTEN_KEY = "target.rowsWritten";
+    public static final String ROWS_QUARANTINED_KEY = "target.rowsQuarantined";
 
     private final DataSource dataSource;
     private final TableCopy copy;
@@ -41,11 +53,21 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final int[] primaryKeyIndexes;
     private final String[] converted;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
+    /** Null with on-bad-row: fail. */
+    private final QuarantineTable quarantine;
+    /** Where each encoded row starts in the encoder's buffer (one more entry: where the last one ends). */
+    private int[] rowStart = new int[1];
+    /** The chunk item each encoded row came from. */
+    private int[] rowItem = new int[0];
+    private int encodedRows;
     private long rowsWritten;
+    private long rowsQuarantined;
 
-    public PostgresCopyWriter(DataSource dataSource, TableCopy copy) {
+    /** @param quarantine where refused rows go, or null to refuse the chunk instead (on-bad-row: fail) */
+    public PostgresCopyWriter(DataSource dataSource, TableCopy copy, QuarantineTable quarantine) {
         this.dataSource = dataSource;
         this.copy = copy;
+        this.quarantine = quarantine;
         this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable())
                 + " (" + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
         this.tallies = new ColumnTallies[copy.width()];
@@ -60,11 +82,16 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     @Override
     public void write(Chunk<? extends SourceRow> chunk) throws Exception {
         encoder.reset();
+        encodedRows = 0;
+        List<? extends SourceRow> items = chunk.getItems();
+        ensureRowCapacity(items.size());
         List<RowRefusal> refusals = new ArrayList<>();
         int refusedTotal = 0;
-        for (SourceRow row : chunk) {
-            boolean rowOk = true;
+        List<QuarantinedRow> quarantined = new ArrayList<>();
+        for (int item = 0; item < items.size(); item++) {
+            SourceRow row = items.get(item);
             Object[] values = row.values();
+            List<RowRefusal> rowRefusals = null;
             for (int i = 0; i < converted.length; i++) {
                 String reason = null;
                 try {
@@ -76,26 +103,125 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                     reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
                 }
                 if (reason != null) {
-                    rowOk = false;
-                    if (refusals.size() < RowsRefusedException.shownLimit()) {
-                        refusals.add(new RowRefusal(copy.source().name(), describeRow(row), copy.sourceColumns().get(i),
-                                ValueDescriptions.describe(values[i]), reason));
+                    RowRefusal refusal = new RowRefusal(copy.source().name(), describeRow(row), copy.sourceColumns().get(i),
+                            ValueDescriptions.describe(values[i]), reason);
+                    if (quarantine != null) {
+                        rowRefusals = rowRefusals == null ? new ArrayList<>() : rowRefusals;
+                        rowRefusals.add(refusal);
+                    } else if (refusals.size() < RowsRefusedException.shownLimit()) {
+                        refusals.add(refusal);
                     }
                     refusedTotal++;
                 }
             }
-            if (rowOk && refusedTotal == 0) {
-                encodeRow();
+            if (rowRefusals != null) {
+                quarantined.add(quarantinedForValues(row, rowRefusals));
+            } else if (quarantine != null || refusedTotal == 0) {
+                encodeRow(item);
             }
         }
-        if (refusedTotal > 0) {
+        if (quarantine == null && refusedTotal > 0) {
             throw new RowsRefusedException(refusals, refusedTotal);
         }
-        copyEncodedRows();
-        rowsWritten += chunk.size();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        asynchronousCommit(connection);
+        int written;
+        if (quarantine == null) {
+            try {
+                copyRows(connection, 0, encodedRows);
+            } catch (PSQLException e) {
+                throw refusedByPostgres(items, 0, e).map(r -> new RowsRefusedException(List.of(r), 1)).orElseThrow(() -> e);
+            }
+            written = encodedRows;
+        } else {
+            written = copyQuarantining(connection, items, quarantined);
+            quarantine.add(connection, quarantined);
+        }
+        rowsWritten += written;
+        rowsQuarantined += quarantined.size();
     }
 
-    private void encodeRow() {
+    /**
+     * COPY, and on a row PostgreSQL refuses (it names the line): take back to before that COPY, set the row aside, and
+     * copy the rows before it and the rows after it as two new COPYs. The rows before it are not known to be good:
+     * COPY inserts in batches, so a unique violation on line 3 can surface after a bad enum on line 4. Each attempt
+     * either writes its whole range or removes one row, so the loop ends.
+     */
+    private int copyQuarantining(Connection connection, List<? extends SourceRow> items, List<QuarantinedRow> quarantined)
+            throws SQLException {
+        Deque<int[]> ranges = new ArrayDeque<>();
+        ranges.push(new int[] {0, encodedRows});
+        int refused = 0;
+        while (!ranges.isEmpty()) {
+            int[] range = ranges.pop();
+            int from = range[0];
+            int to = range[1];
+            if (from >= to) {
+                continue;
+            }
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                copyRows(connection, from, to);
+                connection.releaseSavepoint(beforeCopy);
+            } catch (PSQLException e) {
+                connection.rollback(beforeCopy);
+                int line = PostgresRefusal.line(e);
+                if (line < 1 || from + line - 1 >= to) {
+                    throw e;
+                }
+                int bad = from + line - 1;
+                SourceRow row = items.get(rowItem[bad]);
+                RowRefusal refusal = refusedByPostgres(items, from, e).orElseThrow();
+                quarantined.add(new QuarantinedRow(copy.targetTable(), copy.source().name(), refusal.rowKey(),
+                        RowJson.key(row.key()), RowJson.row(copy.sourceColumns(), row.values()), refusal.column(),
+                        refusal.value(), refusal.reason(), Origin.POSTGRES));
+                refused++;
+                // The earlier rows first, so that of two rows with the same unique key the first one is copied.
+                ranges.push(new int[] {bad + 1, to});
+                ranges.push(new int[] {from, bad});
+            }
+        }
+        return encodedRows - refused;
+    }
+
+    /** The row PostgreSQL refused, named as a refused value is, or empty when the error names no row. */
+    private Optional<RowRefusal> refusedByPostgres(List<? extends SourceRow> items, int firstEncoded, PSQLException e) {
+        int line = PostgresRefusal.line(e);
+        if (line < 1 || firstEncoded + line - 1 >= encodedRows) {
+            return Optional.empty();
+        }
+        SourceRow row = items.get(rowItem[firstEncoded + line - 1]);
+        String column = PostgresRefusal.column(e);
+        int index = column == null ? -1 : copy.targetColumns().indexOf(column);
+        String sourceColumn = index >= 0 ? copy.sourceColumns().get(index) : column == null ? "(row)" : column;
+        String value = index >= 0 ? ValueDescriptions.describe(row.values()[index]) : "(row)";
+        return Optional.of(new RowRefusal(copy.source().name(), describeRow(row), sourceColumn, value,
+                "refused by PostgreSQL: " + PostgresRefusal.reason(e)));
+    }
+
+    private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
+        RowRefusal first = refusals.get(0);
+        if (refusals.size() == 1) {
+            return new QuarantinedRow(copy.targetTable(), copy.source().name(), first.rowKey(), RowJson.key(row.key()),
+                    RowJson.row(copy.sourceColumns(), row.values()), first.column(), first.value(), first.reason(), Origin.VALUE);
+        }
+        return new QuarantinedRow(copy.targetTable(), copy.source().name(), first.rowKey(), RowJson.key(row.key()),
+                RowJson.row(copy.sourceColumns(), row.values()),
+                refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
+                refusals.stream().map(r -> r.column() + "=" + r.value()).collect(Collectors.joining("; ")),
+                refusals.stream().map(r -> r.column() + ": " + r.reason()).collect(Collectors.joining("; ")), Origin.VALUE);
+    }
+
+    private void ensureRowCapacity(int rows) {
+        if (rowItem.length < rows) {
+            rowItem = new int[rows];
+            rowStart = new int[rows + 1];
+        }
+    }
+
+    private void encodeRow(int item) {
+        rowStart[encodedRows] = encoder.length();
+        rowItem[encodedRows] = item;
         for (int i = 0; i < converted.length; i++) {
             if (i > 0) {
                 encoder.separator();
@@ -103,14 +229,18 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             encoder.value(converted[i]);
         }
         encoder.endRow();
+        encodedRows++;
+        rowStart[encodedRows] = encoder.length();
     }
 
-    private void copyEncodedRows() throws SQLException {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        asynchronousCommit(connection);
+    /** COPYs the encoded rows {@code from} (inclusive) to {@code to} (exclusive). */
+    private void copyRows(Connection connection, int from, int to) throws SQLException {
+        if (from >= to) {
+            return;
+        }
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            in.writeToCopy(encoder.buffer(), 0, encoder.length());
+            in.writeToCopy(encoder.buffer(), rowStart[from], rowStart[to] - rowStart[from]);
             in.endCopy();
         } finally {
             // pgjdbc's rule: a COPY left active locks the connection for every later statement.
@@ -169,6 +299,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     @Override
     public void open(ExecutionContext context) {
         rowsWritten = context.getLong(ROWS_WRITTEN_KEY, 0L);
+        rowsQuarantined = context.getLong(ROWS_QUARANTINED_KEY, 0L);
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 tallies[i].set(a, context.getLong(tallyKey(i, a), 0L));
@@ -179,6 +310,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     @Override
     public void update(ExecutionContext context) {
         context.putLong(ROWS_WRITTEN_KEY, rowsWritten);
+        context.putLong(ROWS_QUARANTINED_KEY, rowsQuarantined);
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 long n = tallies[i].get(a);

@@ -1,0 +1,80 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.TargetForeignKey;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * With on-bad-row: quarantine, moves every copied row whose parent row is not in the target into the quarantine,
+ * until none is left: children of quarantined rows, their children in turn, and references the source itself left
+ * dangling. Runs while the foreign keys are still deferred, in one transaction, and finds nothing to do when run again.
+ */
+final class QuarantineChildrenTasklet implements Tasklet {
+
+    private final CutoverRun run;
+
+    QuarantineChildrenTasklet(CutoverRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
+        if (!run.quarantining()) {
+            return RepeatStatus.FINISHED;
+        }
+        List<TargetForeignKey> keys = CycleBreaker.deferred(chunkContext.getStepContext().getStepExecution()
+                .getJobExecution().getExecutionContext()).stream().filter(k -> !k.columns().isEmpty()).toList();
+        Connection connection = DataSourceUtils.getConnection(run.dataSource);
+        Map<String, Integer> moved = new LinkedHashMap<>();
+        int movedThisPass;
+        do {
+            movedThisPass = 0;
+            for (TargetForeignKey key : keys) {
+                Optional<TableCopy> child = copy(key.table());
+                if (child.isEmpty()) {
+                    continue;
+                }
+                int n = run.quarantine.quarantineOrphans(connection, run.target.schema(), key, child.get().source().name(),
+                        child.get().targetKeyColumns(), namesInRowData(key));
+                if (n > 0) {
+                    moved.merge(key.table() + " (" + key.name() + ")", n, Integer::sum);
+                    movedThisPass += n;
+                }
+            }
+        } while (movedThisPass > 0);
+        if (!moved.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            moved.forEach((k, n) -> parts.add(n + " from " + k));
+            run.say("quarantine", "rows whose parent row is not in the target moved to " + run.quarantine.qualifiedName()
+                    + ": " + String.join(", ", parts));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A refused parent's JSON holds its source columns; a parent moved out of the target holds its target columns. */
+    private List<String> namesInRowData(TargetForeignKey key) {
+        Optional<TableCopy> parent = copy(key.referencedTable());
+        List<String> names = new ArrayList<>();
+        for (String referenced : key.referencedColumns()) {
+            int index = parent.map(p -> p.targetColumns().indexOf(referenced)).orElse(-1);
+            names.add(index >= 0 ? parent.get().sourceColumns().get(index) : referenced);
+        }
+        return names;
+    }
+
+    private Optional<TableCopy> copy(String targetTable) {
+        return run.copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
+    }
+}
