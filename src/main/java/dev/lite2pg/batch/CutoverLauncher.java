@@ -1,5 +1,9 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.target.postgres.StagingArea;
+import org.postgresql.ds.PGSimpleDataSource;
+import java.sql.SQLException;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
@@ -46,8 +50,17 @@ public final class CutoverLauncher {
      * @param fresh abandon the previous run and start a new one
      * @param confirm asked, with what a fresh start would do, before anything is changed; false leaves everything as it was
      * @param parallelism tables copied at the same time
+     * @param rehearsal what makes this run a dry-run; null for a real cutover
      */
-    public record Options(boolean fresh, Predicate<String> confirm, int parallelism) {
+    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal) {
+
+        public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
+            this(fresh, confirm, parallelism, null);
+        }
+
+        public static Options dryRun(int parallelism, Rehearsal rehearsal) {
+            return new Options(false, what -> true, parallelism, rehearsal);
+        }
 
         public Options {
             if (parallelism < 1) {
@@ -65,18 +78,49 @@ public final class CutoverLauncher {
         }
     }
 
+    /**
+     * @param cutoverJob the name of the job whose cutover this rehearses: a target holding a finished one is refused
+     * @param declared the job file's own on-bad-row: the dry-run quarantines to find every bad row at once, and the
+     *     verdict then says what the real cutover would do
+     * @param keep leave the copied data and the run's records in the target to inspect
+     */
+    public record Rehearsal(String cutoverJob, BadRowPolicy declared, boolean keep) {
+    }
+
     private CutoverLauncher() {
     }
 
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out) throws Exception {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
+        StagingArea before = options.rehearsal() == null ? null : stagingArea(job, credentials, options.rehearsal());
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
             DataSource dataSource = spring.getBean(DataSource.class);
             try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                return new Launch(spring, job, runName, runFolder, out, options.parallelism()).run(options);
+                Launch launch = new Launch(spring, job, runName, runFolder, out, options);
+                RunResult result = launch.run(options);
+                if (before != null && !options.rehearsal().keep()) {
+                    launch.leaveAsFound(before);
+                }
+                return result;
             }
         }
+    }
+
+    /** What the dry-run's target holds before anything is written, or a refusal when it holds a finished cutover. */
+    private static StagingArea stagingArea(JobDefinition job, TargetCredentials credentials, Rehearsal rehearsal) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(job.target().url());
+        dataSource.setUser(job.target().user());
+        credentials.password().ifPresent(dataSource::setPassword);
+        StagingArea area = StagingArea.inspect(dataSource, job.target().schema(), job.repositorySchema());
+        Optional<String> finished = area.finishedCutover(dataSource, rehearsal.cutoverJob());
+        if (finished.isPresent()) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "the target " + job.target().redactedUrl() + " holds a finished cutover ("
+                    + finished.get() + "): a dry-run never touches it. Rehearse against a staging database (--target-url), or"
+                    + " without any (no --target-url and no target section: an embedded PostgreSQL).");
+        }
+        return area;
     }
 
     /** One launch, under the run lock: no other process works on this job and target meanwhile. */
@@ -91,9 +135,11 @@ public final class CutoverLauncher {
         private final JobOperator operator;
         private final PlatformTransactionManager transactions;
         private final int parallelism;
+        private final Rehearsal rehearsal;
 
-        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out, int parallelism) {
-            this.parallelism = parallelism;
+        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out, Options options) {
+            this.parallelism = options.parallelism();
+            this.rehearsal = options.rehearsal();
             this.job = job;
             this.runName = runName;
             this.runFolder = runFolder;
@@ -107,6 +153,13 @@ public final class CutoverLauncher {
         RunResult run(Options options) throws Exception {
             recoverDeadRuns();
             Optional<PreviousRun> previous = PreviousRun.newest(repository, job);
+            if (options.rehearsal() != null) {
+                // Every dry-run starts from scratch: rows a kept earlier rehearsal left are emptied first.
+                if (previous.isPresent() && previous.get().status() != BatchStatus.ABANDONED) {
+                    FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(what -> true, out);
+                }
+                return start(SnapshotPlan.NEW, null);
+            }
             if (options.fresh()) {
                 if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(options.confirm(), out)) {
                     throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh was not confirmed; nothing was changed."
@@ -176,7 +229,8 @@ public final class CutoverLauncher {
                 out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to " + snapshotFile + " (sha256 " + sha256 + ")");
             }
             out.flush();
-            CutoverRun run = new CutoverRun(job, parameters.getString(RUN_ID), snapshotFile, sha256, runFolder, dataSource, out, parallelism);
+            CutoverRun run = new CutoverRun(job, parameters.getString(RUN_ID), snapshotFile, sha256, runFolder, dataSource, out, parallelism,
+                    rehearsal == null ? null : rehearsal.declared());
             JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));
@@ -185,6 +239,22 @@ public final class CutoverLauncher {
                 out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
             }
             return new RunResult(execution.getStatus(), failuresMostSpecificFirst(execution), runFolder, run.report(), false, sourceChanged);
+        }
+
+        /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */
+        void leaveAsFound(StagingArea before) throws SQLException {
+            Optional<PreviousRun> run = PreviousRun.newest(repository, job);
+            if (before.schemaHadRelations() && run.isPresent()) {
+                // The application tables were there before: keep them, empty them, and put back any key or index a
+                // failed run left dropped.
+                FreshStart.of(run.get(), dataSource, repository, transactions, job).run(what -> true, out);
+            }
+            run.flatMap(PreviousRun::snapshot).ifPresent(SourceSnapshot::delete);
+            for (String line : before.leaveAsFound(dataSource, job.name())) {
+                out.println("[dry-run] " + line);
+            }
+            out.println("[dry-run] the target is as the dry-run found it (keep the data to inspect with --keep)");
+            out.flush();
         }
 
         /** The snapshot a resume must read, or why the run cannot resume and what to do instead. */

@@ -34,6 +34,8 @@ public final class CutoverRun {
     final Instant started = Instant.now();
     final RunMetrics metrics = new RunMetrics();
     final int parallelism;
+    /** For a dry-run, the job file's own on-bad-row; null for a real cutover. */
+    final BadRowPolicy rehearsing;
     /** This run's rows in the quarantine table; only written to with on-bad-row: quarantine. */
     final QuarantineTable quarantine;
 
@@ -46,8 +48,9 @@ public final class CutoverRun {
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
     public CutoverRun(JobDefinition job, String runId, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource,
-                      PrintWriter out, int parallelism) {
+                      PrintWriter out, int parallelism, BadRowPolicy rehearsing) {
         this.parallelism = parallelism;
+        this.rehearsing = rehearsing;
         this.job = job;
         this.sourceFile = sourceFile;
         this.sourceSha256 = sourceSha256;

@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
@@ -90,6 +91,11 @@ final class ValidateTasklet implements Tasklet {
         tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
         long quarantinedRows = quarantined.values().stream().mapToLong(Long::longValue).sum();
         List<String> warnings = new ArrayList<>();
+        if (quarantinedRows > 0 && run.rehearsing == BadRowPolicy.FAIL) {
+            problems.add(quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
+                    + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
+                    + " on-bad-row: quarantine to copy everything else and keep them aside");
+        }
         if (quarantinedRows > 0) {
             warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in " + quarantined.size() + " table(s): "
                     + quarantined.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
+import dev.lite2pg.report.RunReport;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
@@ -18,7 +19,13 @@ final class CutoverRunner {
 
     static int run(JobDefinition job, CutoverLauncher.Options options, TargetCredentials credentials, PrintWriter out, PrintWriter err)
             throws Exception {
-        out.println("lite2pg cutover: job " + job.name() + ", source " + job.source().path());
+        return run("cutover", job, options, credentials, out, err);
+    }
+
+    /** @param command what the operator ran, for the console: cutover, demo or dry-run */
+    static int run(String command, JobDefinition job, CutoverLauncher.Options options, TargetCredentials credentials, PrintWriter out,
+                   PrintWriter err) throws Exception {
+        out.println("lite2pg " + command + ": job " + job.name() + ", source " + job.source().path());
         out.println("  target " + job.target().redactedUrl() + " as " + job.target().user() + ", schema " + job.target().schema()
                 + ", password " + (credentials.password().isPresent() ? "from " + credentials.sourceVariable().orElse("environment") : "none"));
         out.flush();
@@ -32,7 +39,8 @@ final class CutoverRunner {
                     + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            out.println("lite2pg: cutover finished, validation PASS. Report: " + result.runFolder().resolve("report.md"));
+            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? RunReport.PASS : result.report().verdict())
+                    + ". Report: " + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
             return ExitCodes.PASSED;
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());

@@ -29,6 +29,7 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
     public static final Path DEFAULT_OUTPUT = Path.of("runs");
     public static final ZoneId DEFAULT_NAIVE_TIMEZONE = ZoneId.of("UTC");
+    public static final String DRY_RUN_SUFFIX = ".dry-run";
 
     public JobDefinition {
         Objects.requireNonNull(name, "name");
@@ -78,6 +79,15 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         TargetSpec newTarget = new TargetSpec(url, user, targetSchema == null ? target.schema() : targetSchema);
         return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, naiveTimezone,
                 repositorySchema, output, metrics, onBadRow);
+    }
+
+    /**
+     * The job a dry-run runs: its own name, so its runs never mix with the cutover's in the job repository or the
+     * output folder, and every bad row quarantined, so that one rehearsal finds all of them.
+     */
+    public JobDefinition asDryRun() {
+        return new JobDefinition(name + DRY_RUN_SUFFIX, source, target, schemaLocations, mapping, chunkSize, naiveTimezone,
+                repositorySchema, output, metrics, BadRowPolicy.QUARANTINE);
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
