@@ -5,10 +5,10 @@ import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.source.SourceRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -38,7 +38,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final TableCopy copy;
     private final String copySql;
     private final ColumnTallies[] tallies;
-    private final int[] primaryKeyIndexes;
+    private final RowKeys rowKeys;
     private final String[] converted;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
     private long rowsWritten;
@@ -52,8 +52,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         for (int i = 0; i < tallies.length; i++) {
             tallies[i] = new ColumnTallies();
         }
-        this.primaryKeyIndexes = copy.source().primaryKey().stream()
-                .mapToInt(c -> copy.sourceColumns().indexOf(c.name())).toArray();
+        this.rowKeys = RowKeys.of(copy);
         this.converted = new String[copy.width()];
     }
 
@@ -78,7 +77,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                 if (reason != null) {
                     rowOk = false;
                     if (refusals.size() < RowsRefusedException.shownLimit()) {
-                        refusals.add(new RowRefusal(copy.source().name(), describeRow(row), copy.sourceColumns().get(i),
+                        refusals.add(new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
                                 ValueDescriptions.describe(values[i]), reason));
                     }
                     refusedTotal++;
@@ -129,37 +128,6 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("SET LOCAL synchronous_commit TO off");
         }
-    }
-
-    /** The row as an operator can find it: its primary key when that is copied, else its rowid. */
-    String describeRow(SourceRow row) {
-        StringBuilder text = new StringBuilder();
-        boolean primaryKeyCopied = primaryKeyIndexes.length > 0;
-        for (int index : primaryKeyIndexes) {
-            primaryKeyCopied &= index >= 0;
-        }
-        if (primaryKeyCopied) {
-            List<SourceColumn> pk = copy.source().primaryKey();
-            for (int i = 0; i < primaryKeyIndexes.length; i++) {
-                if (i > 0) {
-                    text.append(", ");
-                }
-                text.append(pk.get(i).name()).append('=').append(plain(row.values()[primaryKeyIndexes[i]]));
-            }
-            return text.toString();
-        }
-        if (copy.source().withoutRowid()) {
-            List<SourceColumn> pk = copy.source().primaryKey();
-            for (int i = 0; i < pk.size(); i++) {
-                text.append(i > 0 ? ", " : "").append(pk.get(i).name()).append('=').append(plain(row.key()[i]));
-            }
-            return text.toString();
-        }
-        return "rowid=" + row.key()[0];
-    }
-
-    private static String plain(Object value) {
-        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
     public ColumnTallies[] tallies() {
