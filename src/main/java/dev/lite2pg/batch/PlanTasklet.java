@@ -1,21 +1,18 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.convert.ConversionOptions;
-import dev.lite2pg.copy.CopyPlanner;
+import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
 import org.springframework.batch.core.job.JobExecution;
 import java.util.Set;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.plan.LoadOrder;
-import dev.lite2pg.plan.NameMapper;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableMapping;
-import dev.lite2pg.plan.TableOrder;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.validate.SourceChecks;
@@ -57,17 +54,12 @@ final class PlanTasklet implements Tasklet {
         Connection connection = DataSourceUtils.getConnection(run.dataSource);
         targetTables = new PostgresCatalog(connection).tables(schema);
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            List<SourceTable> sourceTables = source.tables();
-            NameMapping mapping = NameMapper.map(sourceTables, targetTables, run.job.mapping());
-            if (!mapping.problems().isEmpty()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "the source does not map onto the target schema "
-                        + schema + "; nothing was written:\n  - " + String.join("\n  - ", mapping.problems()));
-            }
-            List<TargetForeignKey> keys = targetTables.stream().flatMap(t -> t.foreignKeys().stream()).toList();
-            List<String> tablesToCopy = mapping.tables().stream().map(m -> m.target().name()).toList();
-            LoadOrder order = TableOrder.order(tablesToCopy, keys);
-            List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), schema,
-                    new ConversionOptions(run.job.naiveTimezone()));
+            CopyPlan plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
+                    new ConversionOptions(run.job.naiveTimezone())).requireMapped(schema);
+            NameMapping mapping = plan.mapping();
+            List<TargetForeignKey> keys = plan.foreignKeys();
+            LoadOrder order = plan.order();
+            List<TableCopy> copies = plan.copies();
 
             SourceChecks checks = new SourceChecks(source.connection());
             List<String> problems = new ArrayList<>(checks.nullsIntoNotNull(copies));

@@ -4,7 +4,7 @@ import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.lite2pg.target.postgres.ScratchTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,13 +36,6 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TargetOptions overrides = new TargetOptions();
 
-    /** The embedded server narrates its whole start-up at INFO; the operator only needs our lines. */
-    private static void quietEmbeddedServer() {
-        if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,9 +47,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("demo: starting an embedded PostgreSQL for the target (no --target-url given)");
         out.flush();
-        quietEmbeddedServer();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            JobDefinition embedded = job.withOverrides(null, postgres.getJdbcUrl("postgres", "postgres"), null);
+        // The embedded server narrates its whole start-up at INFO.
+        ConsoleLogging.onlyWarnings("io.zonky");
+        try (ScratchTarget postgres = ScratchTarget.embedded()) {
+            JobDefinition embedded = job.withTarget(postgres.url(), postgres.user());
             return CutoverRunner.run(embedded, CutoverLauncher.Options.resumeOrStart(), TargetCredentials.none(), out, spec.commandLine().getErr());
         }
     }

@@ -16,15 +16,15 @@ import java.util.List;
  * @param after the part starts after this rowid; null from the first row
  * @param upTo the part ends with this rowid; null to the last row
  */
-record RowidRange(Long after, Long upTo) {
+public record RowidRange(Long after, Long upTo) {
 
-    static final RowidRange ALL = new RowidRange(null, null);
+    public static final RowidRange ALL = new RowidRange(null, null);
 
     /** A part smaller than this costs more in its own connection and scratch table than it saves. */
     static final long MIN_ROWS_PER_PART = 10_000;
 
     /** @param key a reader's row key: a rowid, unless the range is {@link #ALL} */
-    boolean endsBefore(Object[] key) {
+    public boolean endsBefore(Object[] key) {
         return upTo != null && (Long) key[0] > upTo;
     }
 
@@ -33,7 +33,7 @@ record RowidRange(Long after, Long upTo) {
      * always dense; where they are not, a part holds more rows than another, which costs only balance. A WITHOUT
      * ROWID table stays whole.
      */
-    static List<RowidRange> parts(Connection sqlite, SourceTable table, int parallelism) throws SQLException {
+    public static List<RowidRange> parts(Connection sqlite, SourceTable table, int parallelism) throws SQLException {
         if (table.withoutRowid()) {
             return List.of(ALL);
         }

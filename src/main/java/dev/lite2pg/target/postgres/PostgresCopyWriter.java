@@ -5,10 +5,10 @@ import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import dev.lite2pg.quarantine.RowJson;
@@ -50,7 +50,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final TableCopy copy;
     private final String copySql;
     private final ColumnTallies[] tallies;
-    private final int[] primaryKeyIndexes;
+    private final RowKeys rowKeys;
     private final String[] converted;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
     /** Null with on-bad-row: fail. */
@@ -74,8 +74,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         for (int i = 0; i < tallies.length; i++) {
             tallies[i] = new ColumnTallies();
         }
-        this.primaryKeyIndexes = copy.source().primaryKey().stream()
-                .mapToInt(c -> copy.sourceColumns().indexOf(c.name())).toArray();
+        this.rowKeys = RowKeys.of(copy);
         this.converted = new String[copy.width()];
     }
 
@@ -103,7 +102,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                     reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
                 }
                 if (reason != null) {
-                    RowRefusal refusal = new RowRefusal(copy.source().name(), describeRow(row), copy.sourceColumns().get(i),
+                    RowRefusal refusal = new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
                             ValueDescriptions.describe(values[i]), reason);
                     if (quarantine != null) {
                         rowRefusals = rowRefusals == null ? new ArrayList<>() : rowRefusals;
@@ -195,7 +194,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         int index = column == null ? -1 : copy.targetColumns().indexOf(column);
         String sourceColumn = index >= 0 ? copy.sourceColumns().get(index) : column == null ? "(row)" : column;
         String value = index >= 0 ? ValueDescriptions.describe(row.values()[index]) : "(row)";
-        return Optional.of(new RowRefusal(copy.source().name(), describeRow(row), sourceColumn, value,
+        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value,
                 "refused by PostgreSQL: " + PostgresRefusal.reason(e)));
     }
 
@@ -259,37 +258,6 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("SET LOCAL synchronous_commit TO off");
         }
-    }
-
-    /** The row as an operator can find it: its primary key when that is copied, else its rowid. */
-    String describeRow(SourceRow row) {
-        StringBuilder text = new StringBuilder();
-        boolean primaryKeyCopied = primaryKeyIndexes.length > 0;
-        for (int index : primaryKeyIndexes) {
-            primaryKeyCopied &= index >= 0;
-        }
-        if (primaryKeyCopied) {
-            List<SourceColumn> pk = copy.source().primaryKey();
-            for (int i = 0; i < primaryKeyIndexes.length; i++) {
-                if (i > 0) {
-                    text.append(", ");
-                }
-                text.append(pk.get(i).name()).append('=').append(plain(row.values()[primaryKeyIndexes[i]]));
-            }
-            return text.toString();
-        }
-        if (copy.source().withoutRowid()) {
-            List<SourceColumn> pk = copy.source().primaryKey();
-            for (int i = 0; i < pk.size(); i++) {
-                text.append(i > 0 ? ", " : "").append(pk.get(i).name()).append('=').append(plain(row.key()[i]));
-            }
-            return text.toString();
-        }
-        return "rowid=" + row.key()[0];
-    }
-
-    private static String plain(Object value) {
-        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
     public ColumnTallies[] tallies() {

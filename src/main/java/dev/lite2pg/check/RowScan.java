@@ -1,0 +1,60 @@
+package dev.lite2pg.check;
+
+import dev.lite2pg.convert.ConversionNotes;
+import dev.lite2pg.convert.ConversionRefusedException;
+import dev.lite2pg.convert.ValueConverter;
+import dev.lite2pg.convert.ValueDescriptions;
+import dev.lite2pg.copy.RowKeys;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.source.SourceRow;
+
+import java.util.function.Consumer;
+
+/**
+ * Converts one table's source rows exactly as the copy does (same converters, same NULL-into-NOT-NULL rule) and
+ * writes nothing: every value the target would refuse is handed over as a {@link BadValue}. Pure: it sees rows, not
+ * databases. A good row costs only its conversions; names and descriptions are built for bad values alone.
+ */
+public final class RowScan {
+
+    static final String NULL_INTO_NOT_NULL = "NULL into NOT NULL column";
+
+    private final TableCopy copy;
+    private final ValueConverter[] converters;
+    private final boolean[] notNull;
+    private final RowKeys rowKeys;
+
+    public RowScan(TableCopy copy) {
+        this.copy = copy;
+        this.converters = copy.converters();
+        this.notNull = copy.notNull();
+        this.rowKeys = RowKeys.of(copy);
+    }
+
+    /** @return how many values of the row the target would refuse; each is handed to {@code found} */
+    public int check(SourceRow row, Consumer<BadValue> found) {
+        Object[] values = row.values();
+        int bad = 0;
+        for (int i = 0; i < converters.length; i++) {
+            try {
+                // Conversion notes (offsets converted, times dropped) are the copy's to count for the report.
+                if (converters[i].convert(values[i], ConversionNotes.IGNORE) == null && notNull[i]) {
+                    String reason = NULL_INTO_NOT_NULL + " " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                    found.accept(badValue(row, i, reason, reason));
+                    bad++;
+                }
+            } catch (ConversionRefusedException e) {
+                // Worded as the copy's writer words it, so check, the scan and a refused chunk say the same thing.
+                found.accept(badValue(row, i, e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")",
+                        ReasonKinds.of(e.getMessage())));
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    private BadValue badValue(SourceRow row, int column, String reason, String kind) {
+        return new BadValue(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(column),
+                ValueDescriptions.describe(row.values()[column]), reason, kind);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lite2pg.check;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scan of the whole source found, as data: per table the rows read and the values refused, per source column
+ * and kind of reason a count with the first examples, and the file listing every one of them.
+ *
+ * @param tables in load order
+ * @param problems per column and kind of reason, in the order tables were planned, then by column and kind
+ * @param orphans per target foreign key ({@code table.name}) whose columns are all copied: the source rows whose
+ *     reference finds no parent in the copy; keys that cannot be checked on the source are absent
+ * @param badValuesFile every bad value, one line each; null when there is none
+ */
+public record ScanResult(List<TableScan> tables, List<ProblemGroup> problems, Map<String, Long> orphans, Path badValuesFile) {
+
+    /** The first examples of each group kept in memory; the file holds all of them. */
+    public static final int EXAMPLES_PER_GROUP = 20;
+
+    public ScanResult {
+        tables = List.copyOf(tables);
+        problems = List.copyOf(problems);
+        orphans = Map.copyOf(orphans);
+    }
+
+    /**
+     * @param badValues values the copy would refuse (conversions and NULLs into NOT NULL columns)
+     * @param badRows rows holding at least one such value: what a quarantine would set aside
+     */
+    public record TableScan(String source, String target, long rowsScanned, long badValues, long badRows) {
+    }
+
+    /** @param examples the first {@link #EXAMPLES_PER_GROUP} found, in the order found */
+    public record ProblemGroup(String table, String column, String kind, long count, List<BadValue> examples) {
+        public ProblemGroup {
+            examples = List.copyOf(examples);
+        }
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    public long rowsScanned() {
+        return tables.stream().mapToLong(TableScan::rowsScanned).sum();
+    }
+
+    /** Values the copy itself would refuse, orphan references not included. */
+    public long badValues() {
+        return tables.stream().mapToLong(TableScan::badValues).sum();
+    }
+
+    public long badRows() {
+        return tables.stream().mapToLong(TableScan::badRows).sum();
+    }
+
+    public long orphanReferences() {
+        return orphans.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Everything listed in {@link #badValuesFile()}: bad values and orphan references. */
+    public long problemCount() {
+        return problems.stream().mapToLong(ProblemGroup::count).sum();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.lite2pg.check;
+
+import dev.lite2pg.check.ScanResult.TableScan;
+import dev.lite2pg.convert.ValueDescriptions;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.validate.RowidRange;
+import dev.lite2pg.validate.SourceChecks;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Reads every row of every planned table from the SQLite file (read-only, with the copy's own reader) and converts
+ * every value with the copy's own converters, writing nothing; then lists every orphan reference. Every problem is
+ * found, not just the first: counts and first examples in the result, every one of them in the bad-values file.
+ *
+ * <p>Tables are read in rowid ranges on {@code parallelism} threads, largest tables first, so one big table keeps
+ * every core busy: the scan costs a read and conversion pass of the source, and on the cutover's clock.
+ */
+public final class SourceScanner {
+
+    /** Rows per SQLite page: the reader seeks once per page; a page per thread is all the memory a scan holds. */
+    private static final int PAGE_ROWS = 5_000;
+
+    private final Path sourceFile;
+    private final List<TableCopy> copies;
+    private final List<TargetForeignKey> foreignKeys;
+    private final int parallelism;
+
+    /**
+     * @param sourceFile the SQLite file, opened read-only
+     * @param copies the plan's tables, each with its converters
+     * @param foreignKeys the target's foreign keys; those whose columns are all copied are checked for orphans
+     */
+    public SourceScanner(Path sourceFile, List<TableCopy> copies, List<TargetForeignKey> foreignKeys, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        }
+        this.sourceFile = sourceFile;
+        this.copies = List.copyOf(copies);
+        this.foreignKeys = List.copyOf(foreignKeys);
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * @param badValuesFile where every bad value is listed (CSV); created only when there is one
+     * @param tableDone told of each table when its last range is read, from the scanning thread
+     */
+    public ScanResult scan(Path badValuesFile, Consumer<TableScan> tableDone) {
+        List<Part> parts = parts();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "lite2pg-scan-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (BadValuesFile file = new BadValuesFile(badValuesFile)) {
+            ProblemTally tally = new ProblemTally(file);
+            Map<TableCopy, TableTotals> totals = new LinkedHashMap<>();
+            copies.forEach(c -> totals.put(c, new TableTotals(c)));
+            parts.forEach(p -> totals.get(p.copy()).partsLeft++);
+            List<Future<?>> tasks = new ArrayList<>();
+            for (Part part : parts) {
+                tasks.add(workers.submit(() -> {
+                    Counts counts = read(part, tally);
+                    totals.get(part.copy()).add(counts).ifPresent(tableDone);
+                    return null;
+                }));
+            }
+            List<Future<OptionalLong>> orphanCounts = new ArrayList<>();
+            for (TargetForeignKey key : foreignKeys) {
+                orphanCounts.add(workers.submit(orphans(key, tally)));
+            }
+            tasks.forEach(SourceScanner::await);
+            Map<String, Long> orphans = new LinkedHashMap<>();
+            for (int i = 0; i < foreignKeys.size(); i++) {
+                OptionalLong count = await(orphanCounts.get(i));
+                TargetForeignKey key = foreignKeys.get(i);
+                count.ifPresent(n -> orphans.put(key.table() + "." + key.name(), n));
+            }
+            file.close();
+            List<TableScan> tables = totals.values().stream().map(TableTotals::scan).toList();
+            return new ScanResult(tables, tally.groups(tableOrder(), columnOrder()), orphans, file.written());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One rowid range of one table. */
+    private record Part(TableCopy copy, RowidRange range, long estimatedRows) {
+    }
+
+    private List<Part> parts() {
+        List<Part> parts = new ArrayList<>();
+        try (SqliteSource source = SqliteSource.open(sourceFile)) {
+            for (TableCopy copy : copies) {
+                List<RowidRange> ranges = RowidRange.parts(source.connection(), copy.source(), parallelism);
+                for (RowidRange range : ranges) {
+                    parts.add(new Part(copy, range, ranges.size()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + sourceFile + ": cannot size its tables: " + e.getMessage(), e);
+        }
+        // A table split into more ranges is larger: start those first so no thread is left alone with a big table at the end.
+        parts.sort(Comparator.comparingLong(Part::estimatedRows).reversed());
+        return parts;
+    }
+
+    private record Counts(long rows, long badValues, long badRows) {
+    }
+
+    /** The hot loop: one reader, one row at a time, nothing allocated for a good value beyond its conversion. */
+    private Counts read(Part part, ProblemTally tally) {
+        TableCopy copy = part.copy();
+        RowScan scan = new RowScan(copy);
+        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS);
+        ExecutionContext start = new ExecutionContext();
+        if (part.range().after() != null) {
+            // The reader resumes after a saved key, exactly as a restarted copy does.
+            start.put(SqliteTableReader.POSITION_KEY, new ArrayList<>(List.of(part.range().after())));
+        }
+        reader.open(start);
+        long rows = 0;
+        long badValues = 0;
+        long badRows = 0;
+        try {
+            for (SourceRow row = reader.read(); row != null && !part.range().endsBefore(row.key()); row = reader.read()) {
+                int bad = scan.check(row, tally::add);
+                rows++;
+                badValues += bad;
+                badRows += bad > 0 ? 1 : 0;
+                if ((rows & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("scan of " + copy.source().name() + " interrupted");
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        return new Counts(rows, badValues, badRows);
+    }
+
+    private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
+        return () -> {
+            try (SqliteSource source = SqliteSource.open(sourceFile)) {
+                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new BadValue(
+                        orphan.child().source().name(), orphan.rowKey(), String.join(", ", orphan.columns()),
+                        orphan.values().stream().map(ValueDescriptions::describe).collect(Collectors.joining(", ")),
+                        orphan.reason(), orphan.reason())));
+            }
+        };
+    }
+
+    /** A table's sums over its ranges; the thread adding the last range reports the table. */
+    private static final class TableTotals {
+        private final TableCopy copy;
+        private int partsLeft;
+        private long rows;
+        private long badValues;
+        private long badRows;
+
+        TableTotals(TableCopy copy) {
+            this.copy = copy;
+        }
+
+        synchronized java.util.Optional<TableScan> add(Counts counts) {
+            rows += counts.rows();
+            badValues += counts.badValues();
+            badRows += counts.badRows();
+            return --partsLeft == 0 ? java.util.Optional.of(scan()) : java.util.Optional.empty();
+        }
+
+        synchronized TableScan scan() {
+            return new TableScan(copy.source().name(), copy.targetTable(), rows, badValues, badRows);
+        }
+    }
+
+    private java.util.function.ToIntFunction<String> tableOrder() {
+        Map<String, Integer> order = new HashMap<>();
+        for (TableCopy copy : copies) {
+            order.putIfAbsent(copy.source().name(), order.size());
+        }
+        return table -> order.getOrDefault(table, Integer.MAX_VALUE);
+    }
+
+    private java.util.function.ToIntFunction<BadValue.Group> columnOrder() {
+        Map<String, TableCopy> bySource = new HashMap<>();
+        copies.forEach(c -> bySource.put(c.source().name(), c));
+        return group -> {
+            TableCopy copy = bySource.get(group.table());
+            int index = copy == null ? -1 : copy.sourceColumns().indexOf(group.column());
+            return index < 0 ? Integer.MAX_VALUE : index;
+        };
+    }
+
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning the source", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof SQLException sql) {
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot read the source: " + sql.getMessage(), sql);
+            }
+            throw new IllegalStateException("scanning the source failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

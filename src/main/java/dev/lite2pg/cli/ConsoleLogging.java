@@ -1,0 +1,20 @@
+package dev.lite2pg.cli;
+
+/**
+ * Commands that run without Spring (check, and the demo's embedded server before Spring starts) get logback's
+ * default: everything at DEBUG on standard output. The operator only needs lite2pg's own lines there; Flyway would
+ * also print the JDBC URL at INFO.
+ */
+final class ConsoleLogging {
+
+    private ConsoleLogging() {
+    }
+
+    static void onlyWarnings(String... loggers) {
+        for (String name : loggers) {
+            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.batch.CutoverLauncher;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.target.postgres.ScratchTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "dry-run", mixinStandardHelpOptions = true,
+        description = {
+                "Rehearses the cutover: the whole job (snapshot, schema, copy, sequences, validation) into a staging target,",
+                "then the report (report.html, report.md, report.json under <output>/<job>.dry-run/). Every bad row is found",
+                "in one go: the rehearsal sets each aside with its key and reason, and the verdict says what the real",
+                "cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop it).",
+                "Without --target-url and without a target section it uses an embedded PostgreSQL, so nothing needs to be",
+                "installed. It refuses a target holding a finished cutover of the job, and leaves the target as it found",
+                "it (the report stays) unless --keep. The SQLite file is opened read-only and never modified."},
+        footer = {"", "Exit codes: 0 PASS or PASS WITH WARNINGS, 1 the rehearsal failed, 2 bad usage/job file/refused precondition",
+                "(e.g. the target holds a finished cutover or application rows), 3 FAIL: the real cutover would not pass."})
+final class DryRunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Lite2pgCommand parent;
+
+    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
+    Path jobFile;
+
+    @Mixin
+    TargetOptions overrides = new TargetOptions();
+
+    @Option(names = "--keep", description = {"Keep the copied data, the run's records and its quarantine rows in the staging",
+            "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."})
+    boolean keep;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores, here ${DEFAULT-VALUE}).")
+    int parallel = CutoverLauncher.Options.defaultParallelism();
+
+    @Override
+    public Integer call() throws Exception {
+        JobDefinition job = overrides.load(jobFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(parallel,
+                new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), keep));
+        if (job.target().hasServer()) {
+            return CutoverRunner.run("dry-run", job.asDryRun(), options, TargetCredentials.fromEnvironment(parent.environment), out, err);
+        }
+        out.println("dry-run: no target server given; starting an embedded PostgreSQL, which is gone when the dry-run ends"
+                + (keep ? " (--keep has nothing to keep there)" : ""));
+        out.flush();
+        try (ScratchTarget embedded = ScratchTarget.embedded()) {
+            JobDefinition onEmbedded = job.asDryRun().withTarget(embedded.url(), embedded.user());
+            return CutoverRunner.run("dry-run", onEmbedded, options, TargetCredentials.none(), out, err);
+        }
+    }
+}

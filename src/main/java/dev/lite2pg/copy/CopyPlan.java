@@ -1,0 +1,52 @@
+package dev.lite2pg.copy;
+
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.jobfile.MappingSpec;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.plan.LoadOrder;
+import dev.lite2pg.plan.NameMapper;
+import dev.lite2pg.plan.NameMapping;
+import dev.lite2pg.plan.TableOrder;
+
+import java.util.List;
+
+/**
+ * Everything decided before the first row moves: which source table and column feeds which target one, the
+ * foreign-key load order, and one {@link TableCopy} per table with its converters. Built from the two catalogs
+ * only, so the cutover's scan and plan steps and {@code check} plan identically, and tests need no database.
+ *
+ * @param mapping the name mapping; its problems stop a cutover (see {@link #requireMapped})
+ * @param order the load order of the mapped target tables
+ * @param copies one per mapped table, in load order
+ * @param foreignKeys every foreign key of the target schema
+ */
+public record CopyPlan(NameMapping mapping, LoadOrder order, List<TableCopy> copies, List<TargetForeignKey> foreignKeys) {
+
+    public CopyPlan {
+        copies = List.copyOf(copies);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    public static CopyPlan build(List<SourceTable> source, List<TargetTable> target, String targetSchema, MappingSpec spec,
+                                 ConversionOptions options) {
+        NameMapping mapping = NameMapper.map(source, target, spec);
+        List<TargetForeignKey> keys = target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
+        List<String> tablesToCopy = mapping.tables().stream().map(m -> m.target().name()).toList();
+        LoadOrder order = TableOrder.order(tablesToCopy, keys);
+        List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), targetSchema, options);
+        return new CopyPlan(mapping, order, copies, keys);
+    }
+
+    /** This plan, or a refusal listing every name that maps to nothing: no row may move while one does. */
+    public CopyPlan requireMapped(String targetSchema) {
+        if (mapping.hasProblems()) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "the source does not map onto the target schema " + targetSchema
+                    + "; nothing was written:\n  - " + String.join("\n  - ", mapping.problems()));
+        }
+        return this;
+    }
+}

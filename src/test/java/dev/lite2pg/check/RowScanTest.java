@@ -1,0 +1,75 @@
+package dev.lite2pg.check;
+
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.jobfile.MappingSpec;
+import dev.lite2pg.model.InvalidUtf8Text;
+import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.model.TargetColumn;
+import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.model.TargetType;
+import dev.lite2pg.source.SourceRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scan's conversion of one row, without any database: the plan comes from hand-built catalogs. */
+class RowScanTest {
+
+    private static final TableCopy EVENT = plan();
+
+    private static TableCopy plan() {
+        SourceTable source = new SourceTable("Event", List.of(new SourceColumn("Id", "INTEGER", false, 1),
+                new SourceColumn("Flag", "", false, 0), new SourceColumn("At", "", false, 0), new SourceColumn("Name", "", false, 0)),
+                false, List.of());
+        TargetTable target = new TargetTable("event", List.of(
+                new TargetColumn("id", TargetType.of("int4"), true, false, false),
+                new TargetColumn("flag", TargetType.of("bool"), false, false, false),
+                new TargetColumn("at", TargetType.of("timestamp"), true, false, false),
+                new TargetColumn("name", TargetType.of("text"), false, false, false)), List.of());
+        return CopyPlan.build(List.of(source), List.of(target), "app", MappingSpec.defaults(), ConversionOptions.DEFAULTS)
+                .requireMapped("app").copies().get(0);
+    }
+
+    private static List<BadValue> check(Object... values) {
+        List<BadValue> found = new ArrayList<>();
+        int count = new RowScan(EVENT).check(new SourceRow(new Object[] {values[0]}, values), found::add);
+        assertThat(count).isEqualTo(found.size());
+        return found;
+    }
+
+    @Test
+    void aGoodRowHasNothingToReport() {
+        assertThat(check(1L, 0L, "2024-02-29 10:00:00", "ok")).isEmpty();
+    }
+
+    @Test
+    void everyBadValueOfTheRowIsReportedNotOnlyTheFirst() {
+        List<BadValue> found = check(7L, 2L, null, new InvalidUtf8Text(new byte[] {'A', (byte) 0xFF}));
+
+        assertThat(found).extracting(BadValue::table, BadValue::rowKey, BadValue::column, BadValue::value, BadValue::reason, BadValue::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "Flag", "INTEGER 2",
+                                "not a boolean: expected 0/1, t/f, true/false (target type bool)", "not a boolean"),
+                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "At", "NULL",
+                                "NULL into NOT NULL column event.at", "NULL into NOT NULL column event.at"),
+                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "Name", "TEXT (invalid UTF-8, 2 bytes)",
+                                "invalid UTF-8 (target type text)", "invalid UTF-8"));
+        assertThat(found.get(0)).hasToString("Event Id=7, column Flag: INTEGER 2: not a boolean: expected 0/1, t/f, true/false (target type bool)");
+    }
+
+    @Test
+    void likeReasonsShareAKindSoTheyAreCountedTogether() {
+        BadValue first = check(1L, null, "2023-02-29", null).get(0);
+        BadValue second = check(2L, null, "2021-04-31 08:00", null).get(0);
+
+        assertThat(first.reason()).isNotEqualTo(second.reason());
+        assertThat(first.group()).isEqualTo(second.group());
+        assertThat(first.kind()).isEqualTo("# is not a valid date");
+    }
+}
