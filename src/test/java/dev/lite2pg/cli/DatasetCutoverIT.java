@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,17 +97,7 @@ class DatasetCutoverIT {
     @Test
     void sakilaAfterTheDocumentedFixupMatchesAllTablesThroughTheStoreStaffCycle() throws Exception {
         Path dataset = Datasets.require("sakila");
-        Path source = work.resolve("sakila-fixed.sqlite");
-        Files.copy(dataset.resolve("source.sqlite"), source);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
-            String script = Files.readString(dataset.resolve("fixups/sqlite_payment_rental_id_as_upstream_pg.sql")).lines()
-                    .filter(l -> !l.strip().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
-            for (String sql : script.split(";")) {
-                if (!sql.isBlank()) {
-                    st.executeUpdate(sql);
-                }
-            }
-        }
+        Path source = fixedUpSakila(dataset);
         String before = SourceFingerprint.sha256(source);
         try (TestDatabase db = TestPostgres.createDatabase()) {
             Path job = jobFile("sakila", source, db, "public", dataset, SAKILA_MAPPING);
@@ -122,6 +113,74 @@ class DatasetCutoverIT {
                 assertThat(rs.getLong(1)).as("store/staff foreign keys back and validated").isEqualTo(4);
             }
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void dryRunOfSakilaAsItIsOnAnEmbeddedServerIsAFailReportNamingTheFivePayments() throws Exception {
+        Path dataset = Datasets.require("sakila");
+        Path source = dataset.resolve("source.sqlite");
+        String before = SourceFingerprint.sha256(source);
+        Path job = work.resolve("sakila-no-target.yml");
+        Files.writeString(job, "name: sakila\n"
+                + "source:\n  path: " + quoted(source.toString()) + "\n"
+                + "schema:\n  locations: [ " + quoted("filesystem:" + dataset.resolve("postgres-schema")) + " ]\n"
+                + SAKILA_MAPPING + "output: " + quoted(work.resolve("runs").toString()) + "\n");
+
+        CliRun run = CliRun.of(Map.of(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        RunReport report = ReportWriter.read(reportOf("sakila.dry-run"));
+        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.problems()).anyMatch(p -> p.contains("5 source row(s) would stop the cutover (on-bad-row: fail)"));
+        assertThat(report.quarantine().rows()).isEqualTo(5);
+        assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey() + " " + r.column())
+                .containsExactlyInAnyOrder("payment payment_id=424 rental_id", "payment payment_id=7011 rental_id",
+                        "payment payment_id=10840 rental_id", "payment payment_id=14675 rental_id", "payment payment_id=15458 rental_id");
+        assertThat(report.quarantine().first()).allMatch(r -> r.reason().contains("NULL into NOT NULL"));
+        assertThat(Files.readString(reportOf("sakila.dry-run").resolveSibling("report.html"))).contains("payment_id&#x3D;7011");
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunOfTheFixedUpSakilaPassesWithEveryContentCheckAndLeavesTheStagingDatabaseAsItFoundIt() throws Exception {
+        Path dataset = Datasets.require("sakila");
+        Path source = fixedUpSakila(dataset);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
+
+            CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            RunReport report = ReportWriter.read(reportOf("sakila.dry-run"));
+            assertThat(report.verdict()).isEqualTo("PASS");
+            assertThat(report.tables()).hasSize(15);
+            assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname IN ('sakila', 'lite2pg')")) {
+                assertThat(rs.next()).as("the dry-run left a schema behind").isFalse();
+            }
+        }
+    }
+
+    private Path fixedUpSakila(Path dataset) throws Exception {
+        Path source = work.resolve("sakila-fixed.sqlite");
+        Files.copy(dataset.resolve("source.sqlite"), source);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+            String script = Files.readString(dataset.resolve("fixups/sqlite_payment_rental_id_as_upstream_pg.sql")).lines()
+                    .filter(l -> !l.strip().startsWith("--")).reduce("", (x, y) -> x + "\n" + y);
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    st.executeUpdate(sql);
+                }
+            }
+        }
+        return source;
+    }
+
+    private Path reportOf(String job) throws Exception {
+        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
+            return files.filter(p -> p.getFileName().toString().equals("report.json")).findFirst().orElseThrow();
         }
     }
 
