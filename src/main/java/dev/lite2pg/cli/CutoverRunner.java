@@ -50,6 +50,8 @@ final class CutoverRunner {
             err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
                     + " (e.g. a wider column) resumes with the same command; a fixed source needs cutover --fresh"
                     + " (see runbooks/restart-after-failure.md).");
+        } else if (code == ErrorCode.JOB_FAILED && command.equals("dry-run")) {
+            err.println("lite2pg: the dry-run failed; fix the cause and run it again (every dry-run starts from scratch).");
         } else if (code == ErrorCode.JOB_FAILED) {
             err.println("lite2pg: the job failed; what was committed is kept. Fix the cause and re-run the same command to resume.");
         }

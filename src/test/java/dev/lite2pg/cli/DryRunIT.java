@@ -1,0 +1,185 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.RunReport;
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.lite2pg.cli.EdgeCaseDatabase.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code dry-run} against a staging server: it rehearses into the target and leaves it as it found it (or keeps the
+ * data with --keep), never touches a target holding a finished cutover, and follows the job's on-bad-row in its verdict.
+ */
+class DryRunIT {
+
+    private static final String MIGRATION = """
+            CREATE TABLE customer (id integer PRIMARY KEY, email text NOT NULL, vip boolean);
+            CREATE UNIQUE INDEX customer_email ON customer (lower(email));
+            CREATE TABLE orders (id integer PRIMARY KEY, customer_id integer REFERENCES customer (id), total numeric(8,2));
+            CREATE INDEX orders_customer ON orders (customer_id);
+            """;
+
+    private TestDatabase db;
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void createDatabase() {
+        db = TestPostgres.createDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private Path source(boolean withBadRows) throws SQLException {
+        Path source = work.resolve(withBadRows ? "bad.sqlite" : "good.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, vip INTEGER)",
+                    "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, total REAL)");
+            sqlite.rows("INSERT INTO customer VALUES (?, ?, ?)", row(1, "a@x.org", 1), row(2, "b@x.org", 0));
+            sqlite.rows("INSERT INTO orders VALUES (?, ?, ?)", row(10, 1, 9.5), row(11, 2, 20.25));
+            if (withBadRows) {
+                sqlite.rows("INSERT INTO customer VALUES (?, ?, ?)", row(3, "A@X.org", 1), row(4, "c@x.org", 7));
+                sqlite.rows("INSERT INTO orders VALUES (?, ?, ?)", row(12, 3, 1.0), row(13, 4, 2.0));
+            }
+        }
+        return source;
+    }
+
+    @Test
+    void leavesANewSchemaAndRepositoryAsItFoundThemAndTheSourceUntouched() throws Exception {
+        Path source = source(false);
+        String before = SourceFingerprint.sha256(source);
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job("shop", source, "staging", "").toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("dropped schema staging", "the target is as the dry-run found it");
+        assertThat(report("shop.dry-run").verdict()).isEqualTo("PASS");
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')")).isEmpty();
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(work.resolve("runs").resolve("shop.dry-run"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("snapshot-"));
+        }
+    }
+
+    @Test
+    void emptiesPreExistingApplicationTablesAndPutsTheirIndexesBackWhenTheRehearsalFails() throws Exception {
+        Path job = job("shop", source(true), "staging", "");
+        // A staging database already migrated by the application's own deployment: empty tables, Flyway history.
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
+                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        List<List<String>> indexesBefore = indexes();
+        assertThat(indexesBefore).hasSize(7).anyMatch(i -> i.get(0).equals("orders_customer"));
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        RunReport report = report("shop.dry-run");
+        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey())
+                .containsExactlyInAnyOrder("customer id=3", "customer id=4", "orders id=12", "orders id=13");
+        assertThat(query("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+                .containsExactly(List.of("0"), List.of("0"));
+        assertThat(indexes()).isEqualTo(indexesBefore);
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
+    }
+
+    @Test
+    void withQuarantineAsTheJobsPolicyBadRowsAreAWarningAndKeepLeavesTheDataToInspect() throws Exception {
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--keep",
+                "--job", job("shop", source(true), "kept", "on-bad-row: quarantine\n").toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(report("shop.dry-run").verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(query("SELECT id FROM kept.customer ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(query("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'")).containsExactly(List.of("4"));
+    }
+
+    @Test
+    void refusesATargetHoldingAFinishedCutoverOfTheJobAndChangesNothing() throws Exception {
+        Path job = job("shop", source(false), "live", "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString()).exitCode()).isZero();
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString(), "--target-schema", "other");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a finished cutover", "a dry-run never touches it");
+        assertThat(query("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
+    }
+
+    private Path job(String name, Path source, String schema, String extra) throws Exception {
+        Path sql = work.resolve("sql");
+        Files.createDirectories(sql);
+        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
+        Path file = work.resolve(name + "-" + schema + ".yml");
+        Files.writeString(file, "name: " + name + "\n"
+                + "source:\n  path: \"" + source + "\"\n"
+                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
+                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
+                + extra
+                + "output: \"" + work.resolve("runs") + "\"\n");
+        return file;
+    }
+
+    private RunReport report(String job) throws Exception {
+        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
+            return ReportWriter.read(files.filter(p -> p.getFileName().toString().equals("report.json"))
+                    .max(Comparator.naturalOrder()).orElseThrow());
+        }
+    }
+
+    /** Every index and every foreign key of the staging schema, with its definition and whether it is validated. */
+    private List<List<String>> indexes() throws SQLException {
+        List<List<String>> objects = query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'staging' ORDER BY indexname");
+        objects.addAll(query("SELECT conname, pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
+                + " WHERE contype = 'f' AND connamespace = 'staging'::regnamespace ORDER BY conname"));
+        return objects;
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    private List<List<String>> query(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int width = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= width; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
