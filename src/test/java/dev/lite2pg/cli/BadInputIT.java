@@ -1,0 +1,148 @@
+package dev.lite2pg.cli;
+
+import dev.lite2pg.cli.BadInputDatabase.Bad;
+import dev.lite2pg.quarantine.QuarantinedRow;
+import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.RunReport;
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bad input of {@link BadInputDatabase}, through every way lite2pg meets it: {@code on-bad-row: fail} writes
+ * nothing and names every bad value, {@code on-bad-row: quarantine} sets each bad row aside with the right key,
+ * column and reason and copies every good row exactly, and a dry-run reports all of them at once.
+ */
+class BadInputIT {
+
+    private TestDatabase db;
+    private Path source;
+    private Path migrations;
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void writeSource() throws Exception {
+        db = TestPostgres.createDatabase();
+        source = work.resolve("bad.sqlite");
+        migrations = BadInputDatabase.write(source, work.resolve("sql"));
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void quarantineSetsEachBadRowAsideWithItsReasonAndCopiesEveryGoodRowExactly() throws Exception {
+        String before = SourceFingerprint.sha256(source);
+
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", job("bad", "app", "on-bad-row: quarantine\n").toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        List<List<String>> quarantined = query("SELECT target_table, row_key, column_name, reason, origin FROM lite2pg.quarantine"
+                + " WHERE job_name = 'bad'");
+        assertThat(quarantined).hasSize(BadInputDatabase.BAD.size());
+        for (Bad bad : BadInputDatabase.BAD) {
+            assertThat(quarantined).as(bad.toString()).anySatisfy(row -> {
+                assertThat(row.get(0) + " " + row.get(1)).isEqualTo(bad.table() + " " + bad.key());
+                assertThat(row.get(2)).isEqualTo(bad.column());
+                assertThat(row.get(3)).contains(bad.reason());
+                assertThat(row.get(4)).isEqualTo(bad.origin());
+            });
+        }
+        assertGoodRowsExact("app");
+        RunReport report = report("bad");
+        assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.tables()).allMatch(t -> t.countsMatch() && t.content().matches());
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunUnderFailReportsEveryBadRowAtOnceAndLeavesNothingBehind() throws Exception {
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job("bad", "rehearsal", "").toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        RunReport report = report("bad.dry-run");
+        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.quarantine().first()).extracting(QuarantinedRow::table, QuarantinedRow::rowKey)
+                .containsExactlyInAnyOrderElementsOf(BadInputDatabase.BAD.stream()
+                        .map(b -> org.assertj.core.groups.Tuple.tuple(b.table(), b.key())).toList());
+        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname IN ('rehearsal', 'lite2pg')")).isEmpty();
+    }
+
+    /** Every good row, as PostgreSQL prints it (session time zone UTC), written out by hand. */
+    private void assertGoodRowsExact(String schema) throws SQLException {
+        assertThat(query("SELECT id, flag, day, at, happened, payload, note, n4, n8, price, code FROM " + schema + ".kinds ORDER BY id"))
+                .containsExactly(
+                        List.of("1", "t", "2024-02-29", "23:59:59.999999", "2024-02-29 12:30:00.5", "{\"a\": [true, null], \"b\": 1}",
+                                "tab\tand \\ backslash", "2147483647", "9223372036854775807", "9999.99", "abcde"),
+                        List.of("2", "f", "2023-12-31", "00:00:00", "2023-11-14 22:13:20", "\"just a string\"", "é",
+                                "-2147483648", "-9223372036854775808", "-0.50", ""),
+                        Arrays.asList("3", null, null, null, null, null, null, null, null, null, null));
+        assertThat(query("SELECT id, email, mood, age FROM " + schema + ".person ORDER BY id")).containsExactly(
+                List.of("1", "ann@example.com", "happy", "30"), List.of("2", "bob@example.com", "sad", "0"));
+        assertThat(query("SELECT id, owner_id, name FROM " + schema + ".pet ORDER BY id")).containsExactly(
+                List.of("20", "1", "rex"), Arrays.asList("23", null, "stray"));
+        assertThat(query("SELECT word, n FROM " + schema + ".nopk ORDER BY word, n")).containsExactly(
+                List.of("once", "2"), List.of("twice", "1"), List.of("twice", "1"));
+        assertThat(query("SELECT id, \"semi;colon \"\"q\"\" col\" FROM " + schema + ".\"we\"\"ird; DROP TABLE kinds; --\" ORDER BY id"))
+                .containsExactly(List.of("1", "'); DROP TABLE person; --"), List.of("2", "\"quoted\""));
+    }
+
+    private Path job(String name, String schema, String extra) throws Exception {
+        Path file = work.resolve(name + "-" + schema + ".yml");
+        Files.writeString(file, "name: " + name + "\n"
+                + "source:\n  path: \"" + source + "\"\n"
+                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
+                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
+                + extra
+                + "chunk-size: 4\n"
+                + "output: \"" + work.resolve("runs") + "\"\n");
+        return file;
+    }
+
+    private RunReport report(String job) throws Exception {
+        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
+            return ReportWriter.read(files.filter(p -> p.getFileName().toString().equals("report.json"))
+                    .max(Comparator.naturalOrder()).orElseThrow());
+        }
+    }
+
+    private List<List<String>> query(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("SET TIME ZONE 'UTC'");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                List<List<String>> rows = new ArrayList<>();
+                int width = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= width; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+}
