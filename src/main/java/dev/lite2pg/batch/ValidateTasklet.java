@@ -9,6 +9,8 @@ import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
+import dev.lite2pg.report.SchemaObjectCheck;
+import dev.lite2pg.target.postgres.SchemaMigrator;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
@@ -34,6 +36,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +92,9 @@ final class ValidateTasklet implements Tasklet {
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
         List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
+        List<SchemaObjectCheck> schemaObjects = schemaObjects(jobExecution.getExecutionContext());
+        schemaObjects.stream().filter(o -> !o.ok()).forEach(o -> problems.add(o.kind() + " " + o.name() + " on " + o.table()
+                + (o.present() ? " is not valid" : " is missing") + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
         tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
         long quarantinedRows = quarantined.values().stream().mapToLong(Long::longValue).sum();
         List<String> warnings = new ArrayList<>();
@@ -106,12 +113,39 @@ final class ValidateTasklet implements Tasklet {
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
                 RunReport.verdictOf(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
-                loading(jobExecution), run.metrics.summary());
+                loading(jobExecution), run.metrics.summary(), schemaObjects);
         List<String> notes = new ArrayList<>(problems);
         notes.addAll(warnings);
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
                 + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
+    }
+
+    /** What the migrations created, as the catalog shows it now; every object the plan step deferred must be back. */
+    private List<SchemaObjectCheck> schemaObjects(ExecutionContext context) {
+        Set<String> deferred = new HashSet<>(CycleBreaker.restoredNames(context));
+        deferred.addAll(IndexDeferral.deferredNames(context));
+        Set<String> seen = new HashSet<>();
+        List<SchemaObjectCheck> checks = new ArrayList<>();
+        for (String[] o : run.target.schemaObjects()) {
+            if (o[1].equals(SchemaMigrator.HISTORY_TABLE)) {
+                continue;
+            }
+            String key = o[1] + "." + o[2];
+            seen.add(key);
+            checks.add(new SchemaObjectCheck(o[0], o[1], o[2], deferred.contains(key), true, Boolean.parseBoolean(o[3])));
+        }
+        for (String key : CycleBreaker.restoredNames(context)) {
+            if (!seen.contains(key)) {
+                checks.add(new SchemaObjectCheck("foreign key", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
+            }
+        }
+        for (String key : IndexDeferral.deferredNames(context)) {
+            if (!seen.contains(key)) {
+                checks.add(new SchemaObjectCheck("index", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
+            }
+        }
+        return checks;
     }
 
     private LoadingReport loading(JobExecution jobExecution) {

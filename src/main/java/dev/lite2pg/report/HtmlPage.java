@@ -60,6 +60,10 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
         return run.quarantine() == null ? "0" : Figures.count(run.quarantine().rows());
     }
 
+    boolean anySchemaObjects() {
+        return !run.schemaObjects().isEmpty();
+    }
+
     boolean anyMetrics() {
         return !metrics.isEmpty();
     }

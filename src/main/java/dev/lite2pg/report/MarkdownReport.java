@@ -82,6 +82,7 @@ public final class MarkdownReport {
                     .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater()).append(" | ").append(s.nextValue())
                     .append(" | ").append(s.ok() ? "yes" : "**NO**").append(" |\n");
         }
+        schemaObjects(md, r.schemaObjects());
         loading(md, r.loading());
         metrics(md, r.metrics());
         return md.toString();
@@ -102,6 +103,19 @@ public final class MarkdownReport {
         for (QuarantinedRow row : q.first()) {
             md.append("| ").append(cell(row.table())).append(" | ").append(cell(row.rowKey())).append(" | ").append(cell(row.column()))
                     .append(" | ").append(cell(row.value())).append(" | ").append(cell(row.reason())).append(" |\n");
+        }
+    }
+
+    private static void schemaObjects(StringBuilder md, List<SchemaObjectCheck> objects) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        md.append("\n## Schema objects (indexes and constraints the migrations created)\n\n")
+                .append("| table | kind | name | dropped for the copy | present | valid |\n|---|---|---|---|---|---|\n");
+        for (SchemaObjectCheck o : objects) {
+            md.append("| ").append(cell(o.table())).append(" | ").append(o.kind()).append(" | ").append(cell(o.name())).append(" | ")
+                    .append(o.deferred() ? "yes, re-created" : "").append(" | ").append(o.present() ? "yes" : "**NO**").append(" | ")
+                    .append(o.valid() ? "yes" : "**NO**").append(" |\n");
         }
     }
 

@@ -13,12 +13,13 @@ import java.util.List;
  * @param quarantine the policy for bad rows and the rows this run set aside
  * @param loading what the run did to load fast, so that nothing about the target is a surprise afterwards
  * @param metrics this process's figures per table (a resumed run counts only what the resume did)
+ * @param schemaObjects every index and constraint of the target schema after the run, present and valid
  */
 public record RunReport(String job, String source, String sourceSha256, String target, String targetSchema,
                         String started, String finished, String verdict, List<TableReport> tables,
                         List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences, List<String> problems,
                         List<String> warnings, QuarantineReport quarantine, LoadingReport loading,
-                        List<TableFigures> metrics) {
+                        List<TableFigures> metrics, List<SchemaObjectCheck> schemaObjects) {
 
     public static final String PASS = "PASS";
     public static final String FAIL = "FAIL";
@@ -30,6 +31,7 @@ public record RunReport(String job, String source, String sourceSha256, String t
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
         metrics = List.copyOf(metrics);
+        schemaObjects = List.copyOf(schemaObjects);
     }
 
     /** The verdict these problems and warnings make. */

@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.Datasets;
@@ -193,6 +194,10 @@ class DatasetCutoverIT {
         assertThat(reports).hasSize(1);
         RunReport report = ReportWriter.read(reports.get(0));
         assertThat(report.tables()).isNotEmpty();
+        // Every index and constraint the migrations created is there and valid, the deferred ones re-created.
+        assertThat(report.schemaObjects()).isNotEmpty().allMatch(SchemaObjectCheck::ok, "present and valid");
+        assertThat(report.schemaObjects()).filteredOn(SchemaObjectCheck::deferred).extracting(SchemaObjectCheck::kind)
+                .contains("foreign key");
         for (TableReport table : report.tables()) {
             ContentCheckResult content = table.content();
             assertThat(content.matches()).as(table.target() + ": " + content).isTrue();

@@ -71,7 +71,7 @@ class HtmlReportTest {
     void printsTheTargetAsGivenAndASecretLookingNameOnlyEscaped() {
         String name = "users;password=hunter2";
         RunReport report = new RunReport("job", "/data/app.sqlite", "abc", "postgresql://app:***@db.internal:5432/app", "public",
-                "s", "f", "PASS", List.of(table(name, 1, 1)), List.of(), List.of(), List.of(), List.of(), null, null, List.of());
+                "s", "f", "PASS", List.of(table(name, 1, 1)), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of());
 
         String html = HtmlReport.render(report);
 
@@ -115,7 +115,7 @@ class HtmlReportTest {
     @Test
     void emptyRunSaysSoInsteadOfPrintingEmptyTablesAndMissingValuesPrintAsBlank() {
         String html = HtmlReport.render(new RunReport("job", "src", null, "target", "public", "s", "f", "PASS",
-                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of()));
 
         assertThat(html).contains("<p class=\"none\">No tables were copied.</p>")
                 .doesNotContain("<table", "<svg", "<ul")
@@ -137,6 +137,8 @@ class HtmlReportTest {
                 .contains("<li>secondary indexes dropped for the copy, built after it: 1 (orders.orders_placed)</li>")
                 .contains("<li>session setting: synchronous_commit &#x3D; off</li>")
                 .contains("<tr><td>orders</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>"
-                        + "<td class=\"num\">12.5 ms</td><td class=\"num\">12.5 ms</td></tr>");
+                        + "<td class=\"num\">12.5 ms</td><td class=\"num\">12.5 ms</td></tr>")
+                .contains("<tr><td>orders</td><td>index</td><td>orders_placed</td><td>yes, re-created</td><td class=\"good\">yes</td>"
+                        + "<td class=\"good\">yes</td></tr>");
     }
 }

@@ -31,6 +31,7 @@ class MarkdownReportTest {
                 .contains("| orders | id=7 | paid | 'yes' | not a boolean |\n")
                 .contains("- foreign keys dropped for the copy, re-added and validated after it: 2 (orders.fk_customer, orders.fk_store)\n")
                 .contains("- time to re-create them: 1250 ms\n")
-                .contains("| orders | 3 | 2 | 1 | 1 | 12.5 ms | 12.5 ms |\n");
+                .contains("| orders | 3 | 2 | 1 | 1 | 12.5 ms | 12.5 ms |\n")
+                .contains("| orders | foreign key | fk_customer | yes, re-created | yes | yes |\n");
     }
 }

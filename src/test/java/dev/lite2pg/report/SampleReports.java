@@ -23,7 +23,7 @@ final class SampleReports {
                         new ForeignKeyCheck("fk_employee_manager", "employee", "employee", -1, 2, true)),
                 List.of(new SequenceCheck("orders_id_seq", "orders", "id", 1200L, 1250L, 1251),
                         new SequenceCheck("empty_id_seq", "empty", "id", null, null, 1)),
-                problems, List.of(), null, null, List.of());
+                problems, List.of(), null, null, List.of(), List.of());
     }
 
     /** One row of orders quarantined: the counts still add up, and the verdict carries a warning. */
@@ -37,7 +37,9 @@ final class SampleReports {
                         "id=7", "[7]", "{\"id\":7,\"paid\":\"yes\"}", "paid", "'yes'", "not a boolean", QuarantinedRow.Origin.VALUE))),
                 new LoadingReport(2, List.of("orders.fk_customer", "orders.fk_store"), List.of("orders.orders_placed"), 1_250,
                         List.of("synchronous_commit = off")),
-                List.of(new TableFigures("orders", 3, 2, 1, 1, 12.5, 12.5)));
+                List.of(new TableFigures("orders", 3, 2, 1, 1, 12.5, 12.5)),
+                List.of(new SchemaObjectCheck("foreign key", "orders", "fk_customer", true, true, true),
+                        new SchemaObjectCheck("index", "orders", "orders_placed", true, true, true)));
     }
 
     static TableReport table(String name, long rows, long millis) {

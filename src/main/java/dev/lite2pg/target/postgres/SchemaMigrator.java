@@ -9,6 +9,9 @@ import java.util.List;
 /** Builds the target schema with Flyway from the job's migrations; a schema already up to date is left alone. */
 public final class SchemaMigrator {
 
+    /** Flyway's default history table, in the target schema: its indexes are Flyway's, not the application's. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
     private SchemaMigrator() {
     }
 

@@ -197,4 +197,23 @@ public final class TargetDatabase {
     private String qualified(String table) {
         return PgSql.qualified(schema, table);
     }
+
+    /**
+     * Every index and constraint of the schema's tables: {@code kind, table, name, valid} (an index built and ready, a
+     * constraint validated).
+     */
+    public List<String[]> schemaObjects() {
+        return jdbc.query("""
+                SELECT 'index', t.relname, i.relname, x.indisvalid AND x.indisready
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                WHERE t.relnamespace = to_regnamespace(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+                UNION ALL
+                SELECT CASE c.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'f' THEN 'foreign key'
+                                      WHEN 'c' THEN 'check' WHEN 'x' THEN 'exclusion' ELSE c.contype::text END,
+                       t.relname, c.conname, c.convalidated
+                FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                WHERE t.relnamespace = to_regnamespace(?) AND c.contype IN ('p', 'u', 'f', 'c', 'x')
+                ORDER BY 2, 1, 3""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                String.valueOf(rs.getBoolean(4))}, PgSql.quote(schema), PgSql.quote(schema));
+    }
 }
