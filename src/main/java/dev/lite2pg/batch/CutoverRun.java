@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
@@ -32,6 +33,8 @@ public final class CutoverRun {
     final Instant started = Instant.now();
     final RunMetrics metrics = new RunMetrics();
 
+    /** This start's scan of the source; null on a resume, whose first start passed it. */
+    ScanResult scan;
     NameMapping mapping;
     List<TableCopy> copies = List.of();
     List<TargetForeignKey> foreignKeys = List.of();
