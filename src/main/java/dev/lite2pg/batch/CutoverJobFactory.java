@@ -10,8 +10,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, plan, copy (a step per table, in foreign-key order), quarantine (children of
- * rows set aside), constraints, sequences, validate, report. Steps that only compute or check run again on a restart; steps that write run once.
+ * The cutover job: preflight, schema, scan, plan, copy (a step per table, in foreign-key order), quarantine (children of
+ * rows set aside), constraints, sequences, validate, report. Steps that only compute or check run again on a restart;
+ * steps that write run once.
  */
 public final class CutoverJobFactory {
 
@@ -39,6 +40,8 @@ public final class CutoverJobFactory {
                 .listener(new MetricsPublisher(run.metrics, run.job, run.runFolder, run.out, System.getenv()))
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
                 .next(tasklet("schema", new SchemaTasklet(run), true))
+                // Once per run, before the plan step drops anything: a resume already passed it.
+                .next(tasklet("scan", new ScanTasklet(run, parallelism), false))
                 .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))
                 .next(copy)
                 .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))

@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
@@ -39,6 +40,8 @@ public final class CutoverRun {
     /** This run's rows in the quarantine table; only written to with on-bad-row: quarantine. */
     final QuarantineTable quarantine;
 
+    /** This start's scan of the source; null on a resume, whose first start passed it. */
+    ScanResult scan;
     NameMapping mapping;
     List<TableCopy> copies = List.of();
     List<TargetForeignKey> foreignKeys = List.of();

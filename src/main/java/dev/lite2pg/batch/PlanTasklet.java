@@ -24,16 +24,16 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Introspects both sides, maps names, picks converters from the target's real types, orders tables by foreign key
- * and checks the source for rows the target would reject. Nothing is written before all of this passes.
+ * Introspects both sides, maps names, picks converters from the target's real types and orders tables by foreign key
+ * (the same {@link CopyPlan} the scan step checked the source against), then records and drops the foreign keys and
+ * secondary indexes deferred until after the copy.
  */
 final class PlanTasklet implements Tasklet {
 
@@ -61,29 +61,14 @@ final class PlanTasklet implements Tasklet {
             LoadOrder order = plan.order();
             List<TableCopy> copies = plan.copies();
 
-            SourceChecks checks = new SourceChecks(source.connection());
-            List<String> problems = new ArrayList<>(checks.nullsIntoNotNull(copies));
-            Map<String, Long> orphans = new LinkedHashMap<>();
-            for (TargetForeignKey key : keys) {
-                Optional<SourceChecks.Orphans> found = checks.orphans(key, copies);
-                if (found.isPresent()) {
-                    orphans.put(key.table() + "." + key.name(), found.get().count());
-                    if (found.get().count() > 0) {
-                        problems.add("foreign key " + key.name() + " (" + key.table() + " -> " + key.referencedTable() + "): "
-                                + found.get().count() + " source row(s) reference a missing parent: " + found.get().sample());
-                    }
-                }
-            }
-            if (!problems.isEmpty() && !run.quarantining()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "the target would reject these source rows; nothing was written. "
-                        + "Fix them on a copy of the source (never the original) and run again:\n  - " + String.join("\n  - ", problems));
-            }
+            // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
+            Map<String, Long> orphans = run.scan != null ? run.scan.orphans() : countOrphans(source, keys, copies);
             run.mapping = mapping;
             run.copies = copies;
             run.sourceOrphans = orphans;
             run.highWaterByTargetTable = highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables());
             // Checking every copied row against its parent (and updating every index) during COPY costs more than the
-            // copy itself; the source checks above already refused orphans, and the keys are validated after the copy.
+            // copy itself; the scan step already refused orphans, and the keys are validated after the copy.
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
@@ -103,6 +88,28 @@ final class PlanTasklet implements Tasklet {
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Orphan counts per foreign key for the report. The scan of the first start found none in this snapshot; should
+     * the target's keys have changed since, the run still stops before the keys are dropped.
+     */
+    private static Map<String, Long> countOrphans(SqliteSource source, List<TargetForeignKey> keys, List<TableCopy> copies)
+            throws SQLException {
+        SourceChecks checks = new SourceChecks(source.connection());
+        Map<String, Long> orphans = new LinkedHashMap<>();
+        for (TargetForeignKey key : keys) {
+            OptionalLong count = checks.orphanCount(key, copies);
+            if (count.isPresent()) {
+                orphans.put(key.table() + "." + key.name(), count.getAsLong());
+                if (count.getAsLong() > 0) {
+                    throw new Lite2pgException(ErrorCode.PRECONDITION, "foreign key " + key.name() + " (" + key.table() + " -> "
+                            + key.referencedTable() + "): " + count.getAsLong() + " source row(s) reference a missing parent;"
+                            + " nothing more was written. lite2pg check --job FILE lists every one of them.");
+                }
+            }
+        }
+        return orphans;
     }
 
     private static Map<String, Long> highWaterByTargetTable(Map<String, Long> marks, List<TableMapping> tables) {

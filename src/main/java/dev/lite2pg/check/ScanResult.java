@@ -9,20 +9,23 @@ import java.util.Map;
  * and kind of reason a count with the first examples, and the file listing every one of them.
  *
  * @param tables in load order
- * @param problems per column and kind of reason, in the order tables were planned, then by column and kind
+ * @param valueProblems values the copy would refuse, per source column and kind of reason, tables in load order
+ * @param referenceProblems orphan references, per foreign key: these values convert, the foreign key refuses them
  * @param orphans per target foreign key ({@code table.name}) whose columns are all copied: the source rows whose
  *     reference finds no parent in the copy; keys that cannot be checked on the source are absent
  * @param badValuesFile every bad value, one line each; null when there is none
  */
-public record ScanResult(List<TableScan> tables, List<ProblemGroup> problems, Map<String, Long> orphans, Path badValuesFile) {
+public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblems, List<ProblemGroup> referenceProblems,
+                         Map<String, Long> orphans, Path badValuesFile) {
 
     /** The first examples of each group kept in memory; the file holds all of them. */
     public static final int EXAMPLES_PER_GROUP = 20;
 
     public ScanResult {
         tables = List.copyOf(tables);
-        problems = List.copyOf(problems);
-        orphans = Map.copyOf(orphans);
+        valueProblems = List.copyOf(valueProblems);
+        referenceProblems = List.copyOf(referenceProblems);
+        orphans = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(orphans));
     }
 
     /**
@@ -39,8 +42,15 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> problems, Ma
         }
     }
 
+    /** Values first, then references. */
+    public List<ProblemGroup> problems() {
+        List<ProblemGroup> all = new java.util.ArrayList<>(valueProblems);
+        all.addAll(referenceProblems);
+        return all;
+    }
+
     public boolean hasProblems() {
-        return !problems.isEmpty();
+        return !valueProblems.isEmpty() || !referenceProblems.isEmpty();
     }
 
     public long rowsScanned() {
@@ -62,6 +72,6 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> problems, Ma
 
     /** Everything listed in {@link #badValuesFile()}: bad values and orphan references. */
     public long problemCount() {
-        return problems.stream().mapToLong(ProblemGroup::count).sum();
+        return problems().stream().mapToLong(ProblemGroup::count).sum();
     }
 }

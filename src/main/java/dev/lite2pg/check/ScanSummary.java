@@ -23,7 +23,7 @@ public final class ScanSummary {
     public static String refusal(ScanResult result, int maxGroups, int examplesPerGroup) {
         StringBuilder text = new StringBuilder("the target would refuse ").append(what(result))
                 .append(" of the source; nothing was written. Fix them on a copy of the source (never the original) and run"
-                        + " again (lite2pg check lists them without touching any database). Every one of them: ")
+                        + " again (lite2pg check --job FILE lists them again, without writing to the target). Every one of them: ")
                 .append(result.badValuesFile());
         problemLines(result, maxGroups, examplesPerGroup).forEach(line -> text.append('\n').append(line));
         return text.toString();

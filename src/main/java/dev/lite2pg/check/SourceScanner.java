@@ -78,6 +78,7 @@ public final class SourceScanner {
         });
         try (BadValuesFile file = new BadValuesFile(badValuesFile)) {
             ProblemTally tally = new ProblemTally(file);
+            ProblemTally references = new ProblemTally(file);
             Map<TableCopy, TableTotals> totals = new LinkedHashMap<>();
             copies.forEach(c -> totals.put(c, new TableTotals(c)));
             parts.forEach(p -> totals.get(p.copy()).partsLeft++);
@@ -91,7 +92,7 @@ public final class SourceScanner {
             }
             List<Future<OptionalLong>> orphanCounts = new ArrayList<>();
             for (TargetForeignKey key : foreignKeys) {
-                orphanCounts.add(workers.submit(orphans(key, tally)));
+                orphanCounts.add(workers.submit(orphans(key, references)));
             }
             tasks.forEach(SourceScanner::await);
             Map<String, Long> orphans = new LinkedHashMap<>();
@@ -102,7 +103,8 @@ public final class SourceScanner {
             }
             file.close();
             List<TableScan> tables = totals.values().stream().map(TableTotals::scan).toList();
-            return new ScanResult(tables, tally.groups(tableOrder(), columnOrder()), orphans, file.written());
+            return new ScanResult(tables, tally.groups(tableOrder(), columnOrder()), references.groups(tableOrder(), columnOrder()),
+                    orphans, file.written());
         } finally {
             workers.shutdownNow();
         }

@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
                 "foreign-key order with exact type conversion, sequences advanced, and a validation report to sign off.",
                 "",
                 "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
-        subcommands = {CutoverCommand.class, DryRunCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},
+        subcommands = {CutoverCommand.class, DryRunCommand.class, CheckCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},
         footer = {"", "Exit codes:",
                 "  0  finished and validation passed, or already completed (nothing written)",
                 "  1  the job failed (re-run the same command to resume)",
                 "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
                 "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
-                "  3  the copy finished but validation failed (see the report)"})
+                "  3  the copy finished but validation failed (see the report); for check: problems found"})
 public final class Lite2pgCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -28,6 +28,6 @@ public final class Lite2pgCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover, dry-run, status, demo or generate-benchmark");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover, dry-run, check, status, demo or generate-benchmark");
     }
 }

@@ -11,7 +11,9 @@ public enum ErrorCode {
     /** The job failed while running. */
     JOB_FAILED(1),
     /** The copy finished but validation found differences. */
-    VALIDATION_FAILED(3);
+    VALIDATION_FAILED(3),
+    /** check ran to the end and found source values, references or names the target would refuse. */
+    PROBLEMS_FOUND(3);
 
     private final int exitCode;
 

@@ -26,8 +26,8 @@ class ScanSummaryTest {
                 "no author row has id = this value (foreign key book_author_fk of book)",
                 "no author row has id = this value (foreign key book_author_fk of book)");
         return new ScanResult(List.of(new TableScan("author", "author", 2, 0, 0), new TableScan("Book", "book", 1_500, 1_234, 1_200)),
-                List.of(new ProblemGroup("book", "title", nullTitle(1).kind(), 1_234, examples),
-                        new ProblemGroup("book", "author_id", orphan.kind(), 1, List.of(orphan))),
+                List.of(new ProblemGroup("book", "title", nullTitle(1).kind(), 1_234, examples)),
+                List.of(new ProblemGroup("book", "author_id", orphan.kind(), 1, List.of(orphan))),
                 Map.of("book.book_author_fk", 1L), Path.of("runs/shop/20240101/bad-values.csv"));
     }
 

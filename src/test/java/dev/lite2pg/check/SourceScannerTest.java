@@ -129,6 +129,9 @@ class SourceScannerTest {
         assertBad(result, "book", "id=11", "code", "TEXT 'far too long for ten'", "length 20 exceeds varchar(10)");
         assertBad(result, "tag", "label='a,\"b\"\nc'", "weight", "TEXT 'heavy'", "not an integer");
         assertThat(result.orphans()).containsExactly(Map.entry("book.book_author_fk", 1L));
+        assertThat(result.referenceProblems()).extracting(ProblemGroup::table, ProblemGroup::column, ProblemGroup::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("book", "author_id", 1L));
+        assertThat(result.valueProblems()).noneMatch(g -> g.kind().contains("foreign key"));
     }
 
     @Test

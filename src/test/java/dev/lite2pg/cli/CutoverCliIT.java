@@ -225,7 +225,7 @@ class CutoverCliIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
-    void refusedValueFailsTheJobNamingTableRowColumnValueAndReasonAndWritesNothingOfItsChunk(Refusal c) throws Exception {
+    void refusedValueStopsTheRunBeforeAnyRowIsWrittenNamingTableRowColumnValueAndReason(Refusal c) throws Exception {
         Path source = work.resolve(c.name() + ".sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
             sqlite.sql("CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading)",
@@ -240,18 +240,25 @@ class CutoverCliIT {
 
         CliRun run = cutover(job);
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         String line = run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
         assertThat(line).as("the stderr line naming row id=3 in:\n" + run.err())
                 .contains("measurement").contains("reading").contains(c.shownValue()).contains(c.reason());
-        assertThat(run.err()).doesNotContain("id=1").doesNotContain("id=2").doesNotContain("id=4");
-        assertThat(query("SELECT id FROM " + quote(schema) + ".measurement ORDER BY id"))
-                .as("the first chunk (ids 1, 2) committed; nothing of the refused chunk (ids 3, 4)")
-                .containsExactly(List.of("1"), List.of("2"));
+        assertThat(run.err()).contains("nothing was written").doesNotContain("id=1").doesNotContain("id=2").doesNotContain("id=4");
+        assertThat(query("SELECT count(*) FROM " + quote(schema) + ".measurement"))
+                .as("the scan stops the run before the first chunk").containsExactly(List.of("0"));
+        List<String> badValues = Files.readAllLines(runFolder("refused").resolve("bad-values.csv"));
+        assertThat(badValues).hasSize(2);
+        assertThat(badValues.get(1)).startsWith("measurement,id=3,reading,");
     }
 
+    /**
+     * A row the source scan cannot judge (a CHECK constraint is PostgreSQL's to evaluate) passes the scan and is refused
+     * by its chunk's COPY; the chunks before it stay committed, and the run resumes after them once the target accepts
+     * the row. The scan runs on the first start only.
+     */
     @Test
-    void rerunAfterTheTargetColumnIsWidenedResumesAfterTheLastCommittedChunk() throws Exception {
+    void rowRefusedByAConstraintOnlyPostgresqlChecksFailsItsChunkAndTheRerunResumesAfterTheLastCommittedChunk() throws Exception {
         Path source = work.resolve("resume.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
             sqlite.sql("CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading TEXT, taken TEXT)",
@@ -261,20 +268,28 @@ class CutoverCliIT {
                             + " (4, 'fine', '2024-05-01 13:00:00-01:00'),"
                             + " (5, 'last one', '2024-05-01 14:00:00')");
         }
-        Path job = job("resume", source, "resumed",
-                "CREATE TABLE measurement (id integer PRIMARY KEY, reading varchar(20), taken timestamp);\n",
-                "chunk-size: 2\n");
+        Path job = job("resume", source, "resumed", """
+                CREATE TABLE measurement (
+                    id integer PRIMARY KEY,
+                    reading text CONSTRAINT reading_short CHECK (length(reading) <= 20),
+                    taken timestamp
+                );
+                """, "chunk-size: 2\n");
 
         CliRun refused = cutover(job);
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.out()).contains("[scan] 5 rows read and converted").contains("nothing the target would refuse");
+        assertThat(refused.err()).contains("reading_short");
         assertThat(query("SELECT id FROM resumed.measurement ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
 
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE resumed.measurement ALTER COLUMN reading TYPE varchar(30)");
+            st.execute("ALTER TABLE resumed.measurement DROP CONSTRAINT reading_short");
         }
         CliRun resumed = cutover(job);
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).as("the first start passed the scan: a resume does not read the source twice")
+                .doesNotContain("[scan]");
         assertThat(query("SELECT id, reading, taken::text FROM resumed.measurement ORDER BY id")).containsExactly(
                 List.of("1", "short", "2024-05-01 08:00:00"), List.of("2", "also short", "2024-05-01 11:00:00"),
                 List.of("3", "twenty-one characters", "2024-05-01 12:00:00"), List.of("4", "fine", "2024-05-01 14:00:00"),
@@ -286,6 +301,83 @@ class CutoverCliIT {
                 .as("sourceRows, rowsRead, rowsWritten, targetRows over both runs").containsExactly(5L, 5L, 5L, 5L);
         assertThat(element(table.get("columns"), "target", "taken").get("adjustments").get("OFFSET_CONVERTED_TO_UTC").asLong())
                 .as("ids 1, 3 and 4 carry an offset; the refused chunk's conversions must not count twice").isEqualTo(3);
+    }
+
+    @Test
+    void duplicateForAUniqueKeyIsLeftToPostgresqlWhichRefusesItsChunk() throws Exception {
+        Path source = work.resolve("dupes.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT)",
+                    "INSERT INTO account VALUES (1, 'a@example.org'), (2, 'b@example.org'), (3, 'a@example.org')");
+        }
+        Path job = job("dupes", source, "dupes", "CREATE TABLE account (id integer PRIMARY KEY, email text UNIQUE);\n", "");
+
+        CliRun run = cutover(job);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.out()).contains("nothing the target would refuse");
+        assertThat(run.err()).contains("duplicate key").contains("account_email_key");
+    }
+
+    /**
+     * With the default {@code on-bad-row: fail}, bad values anywhere in the source stop the run before the plan step
+     * drops a single foreign key: every one of them is listed, in the message and in the run's bad-values.csv.
+     */
+    @Test
+    void everyBadValueOfTheSourceIsListedAndNothingIsWrittenOrDropped() throws Exception {
+        Path source = work.resolve("dirty.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+                    "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id), in_print, published)",
+                    "INSERT INTO author VALUES (1, 'Le Guin'), (2, NULL), (3, 'Lem')",
+                    "INSERT INTO book VALUES (1, 1, 1, '2024-01-01'), (2, 1, 2, '2024-02-30'), (3, 99, 0, NULL),"
+                            + " (4, 3, 'yes', '2024-03-01'), (5, 3, 1, '2023-02-29')");
+        }
+        String migration = """
+                CREATE TABLE author (id integer PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE book (
+                    id integer PRIMARY KEY,
+                    author_id integer CONSTRAINT book_author_fk REFERENCES author (id),
+                    in_print boolean,
+                    published date
+                );
+                """;
+        Path job = job("dirty", source, "dirty", migration, "");
+        String before = SourceFingerprint.sha256(source);
+
+        CliRun run = cutover(job);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("the target would refuse 5 values in 4 rows and 1 orphan reference")
+                .contains("nothing was written");
+        for (String expected : List.of(
+                "author id=2, column name: NULL: NULL into NOT NULL column author.name",
+                "book id=2, column in_print: INTEGER 2: not a boolean",
+                "book id=2, column published: TEXT '2024-02-30': 2024-02-30 is not a valid date",
+                "book id=4, column in_print: TEXT 'yes': not a boolean",
+                "book id=5, column published: TEXT '2023-02-29': 2023-02-29 is not a valid date",
+                "book id=3, column author_id: INTEGER 99: no author row has id = this value (foreign key book_author_fk of book)")) {
+            assertThat(run.err()).contains(expected);
+        }
+        assertThat(query("SELECT (SELECT count(*) FROM dirty.author), (SELECT count(*) FROM dirty.book),"
+                + " (SELECT count(*) FROM pg_constraint WHERE conname = 'book_author_fk')"))
+                .as("no row written, the foreign key not dropped").containsExactly(List.of("0", "0", "1"));
+        List<String> badValues = Files.readAllLines(runFolder("dirty").resolve("bad-values.csv"));
+        assertThat(badValues).as("header and every bad value").hasSize(1 + 6);
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+
+        // Quarantine: the same bad values are counted, not refused (the copy sets them aside); orphans still stop the run.
+        Path quarantine = job("dirty-q", source, "dirty_q", migration, "on-bad-row: quarantine\n");
+        CliRun orphaned = cutover(quarantine);
+        assertThat(orphaned.exitCode()).as(orphaned.all()).isEqualTo(2);
+        assertThat(orphaned.err()).contains("orphan references are not bad rows").contains("book id=3, column author_id")
+                .doesNotContain("book id=2");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("UPDATE book SET author_id = NULL WHERE id = 3");
+        }
+        CliRun counted = cutover(job("dirty-q2", source, "dirty_q2", migration, "on-bad-row: quarantine\n"));
+        assertThat(counted.out()).as(counted.all()).contains("[scan] ").contains("4 bad rows will be quarantined");
+        assertThat(counted.err()).doesNotContain("the target would refuse");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -397,8 +489,10 @@ class CutoverCliIT {
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        String line = run.err().lines().filter(l -> l.contains("book_written_by_fk")).findFirst().orElse("");
-        assertThat(line).as(run.err()).contains("id=3").doesNotContain("id=4");
+        String line = run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
+        assertThat(line).as(run.err()).contains("book").contains("column author_id").contains("INTEGER 99")
+                .contains("book_written_by_fk");
+        assertThat(run.err()).doesNotContain("id=4");
         assertThat(query("SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book)"))
                 .containsExactly(List.of("0", "0"));
 
@@ -427,8 +521,10 @@ class CutoverCliIT {
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        String line = run.err().lines().filter(l -> l.contains("email")).findFirst().orElse("");
-        assertThat(line).as(run.err()).contains("contact").contains("id=2").contains("id=4").doesNotContain("id=1");
+        assertThat(run.err()).contains("contact.email: 2 values: NULL into NOT NULL column contact.email")
+                .contains("contact id=2, column email: NULL: NULL into NOT NULL column contact.email")
+                .contains("contact id=4, column email: NULL: NULL into NOT NULL column contact.email")
+                .doesNotContain("id=1").doesNotContain("id=3");
         assertThat(query("SELECT count(*) FROM not_null.contact")).containsExactly(List.of("0"));
     }
 

@@ -1,0 +1,81 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.check.ScanResult;
+import dev.lite2pg.check.ScanSummary;
+import dev.lite2pg.check.SourceScanner;
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.target.postgres.PostgresCatalog;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The preflight over the data, before anything is dropped or written: every value of the snapshot read and converted
+ * against the migrated schema, and every reference checked, exactly as {@code check} does. With {@code on-bad-row:
+ * fail} any problem stops the run here, listing every one of them; with {@code quarantine} they are only counted:
+ * the copy sets bad rows aside, and the quarantine step after it the rows whose parent is missing.
+ *
+ * <p>It costs one read and conversion pass of the source, so it runs once per run: a resumed run passed it already
+ * (the step completed), and Spring Batch does not run a completed step again.
+ */
+final class ScanTasklet implements Tasklet {
+
+    static final String BAD_VALUES_FILE = "bad-values.csv";
+    /** Enough to see the pattern in a terminal; the file lists every one. */
+    private static final int SHOWN_GROUPS = 20;
+    private static final int SHOWN_EXAMPLES = 10;
+
+    private final CutoverRun run;
+    private final int parallelism;
+
+    ScanTasklet(CutoverRun run, int parallelism) {
+        this.run = run;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
+        String schema = run.job.target().schema();
+        List<TargetTable> targetTables;
+        // Its own connection, committed at once: the step's transaction stays unopened during the long read below.
+        try (Connection connection = run.dataSource.getConnection()) {
+            targetTables = new PostgresCatalog(connection).tables(schema);
+        }
+        CopyPlan plan;
+        try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
+            plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
+                    new ConversionOptions(run.job.naiveTimezone())).requireMapped(schema);
+        }
+        long started = System.nanoTime();
+        run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
+                + " thread(s) before anything is written");
+        ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
+                .scan(run.runFolder.resolve(BAD_VALUES_FILE), table -> { });
+        run.scan = result;
+        String read = String.format(java.util.Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
+                + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
+        BadRowPolicy policy = run.job.onBadRow();
+        if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
+        }
+        if (result.badRows() > 0 || result.orphanReferences() > 0) {
+            run.say("scan", read + ": " + String.format(java.util.Locale.ROOT, "%,d", result.badRows())
+                    + " bad rows and " + String.format(java.util.Locale.ROOT, "%,d", result.orphanReferences())
+                    + " orphan references will be quarantined, with their children (every one: " + result.badValuesFile() + ")");
+        } else {
+            run.say("scan", read + ": nothing the target would refuse");
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

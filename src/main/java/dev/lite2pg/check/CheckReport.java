@@ -1,0 +1,63 @@
+package dev.lite2pg.check;
+
+import dev.lite2pg.check.ScanResult.ProblemGroup;
+import dev.lite2pg.check.ScanResult.TableScan;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code check} found, for machines: {@code check.json} in the check's folder. Counts and first examples only;
+ * every bad value is in {@code badValuesFile}.
+ *
+ * @param verdict {@link #PASS} when nothing would be refused, {@link #FAIL} otherwise
+ * @param target where the migrations were applied (an embedded server or a scratch database), never a password
+ * @param mappingProblems source names that map to nothing in the target schema; their tables and columns are not scanned
+ * @param orphans per target foreign key ({@code table.name}) checked on the source, the orphan references found
+ * @param badValuesFile null when there is no bad value
+ */
+public record CheckReport(String job, String source, String sourceSha256, String target, String targetSchema,
+                          String started, String finished, int parallelism, String verdict, List<String> mappingProblems,
+                          long rowsScanned, long badValues, long badRows, long orphanReferences, List<TableScan> tables,
+                          List<ProblemGroup> problems, Map<String, Long> orphans, String badValuesFile) {
+
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+    public static final String FILE_NAME = "check.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public CheckReport {
+        mappingProblems = List.copyOf(mappingProblems);
+        tables = List.copyOf(tables);
+        problems = List.copyOf(problems);
+        orphans = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(orphans));
+    }
+
+    public boolean passed() {
+        return PASS.equals(verdict);
+    }
+
+    /** @return the file written */
+    public Path write(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(file, JSON.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public static CheckReport read(Path file) {
+        return JSON.readValue(file.toFile(), CheckReport.class);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lite2pg.check;
+
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.target.postgres.PostgresCatalog;
+import dev.lite2pg.target.postgres.SchemaMigrator;
+import dev.lite2pg.target.postgres.ScratchTarget;
+import org.flywaydb.core.api.FlywayException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
+ * scratch database on the job's server), then every value of the source read and converted against that schema,
+ * nothing written anywhere but the check's own folder. The source file is only ever opened read-only.
+ */
+public final class JobCheck {
+
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    /** @param folder {@code <output>/<job>/check-<timestamp>/}, holding check.json and, if any, bad-values.csv */
+    public record Outcome(CheckReport report, ScanResult scan, Path folder) {
+    }
+
+    private JobCheck() {
+    }
+
+    /** @param say one progress line at a time, for the console */
+    public static Outcome run(JobDefinition job, TargetCredentials credentials, int parallelism, Consumer<String> say) {
+        String started = OffsetDateTime.now().toString();
+        Path folder = job.output().resolve(job.name()).resolve("check-" + LocalDateTime.now().format(FOLDER));
+        Path source = job.source().path();
+        String schema = job.target().schema();
+        String sha256 = SourceFingerprint.sha256(source);
+        List<SourceTable> sourceTables;
+        try (SqliteSource sqlite = SqliteSource.open(source)) {
+            List<String> damage = sqlite.integrityProblems();
+            if (!damage.isEmpty()) {
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + source + " fails PRAGMA quick_check, so its"
+                        + " values cannot be trusted to read back: " + String.join("; ", damage.subList(0, Math.min(10, damage.size()))));
+            }
+            sourceTables = sqlite.tables();
+        }
+        say.accept("source " + source + " (sha256 " + sha256 + "): quick_check ok, opened read-only");
+
+        List<TargetTable> targetTables;
+        String target;
+        try (ScratchTarget scratch = job.target().hasServer()
+                ? ScratchTarget.onServer(job.target(), credentials, "check") : ScratchTarget.embedded()) {
+            target = scratch.description();
+            say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
+                    + migrate(job, scratch));
+            targetTables = catalog(scratch, schema);
+        }
+        say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
+
+        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), new ConversionOptions(job.naiveTimezone()));
+        plan.mapping().problems().forEach(p -> say.accept("mapping problem: " + p));
+        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism + " thread(s)");
+        long scanStart = System.nanoTime();
+        ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
+                .scan(folder.resolve(BadValuesFile.FILE_NAME), table -> say.accept(ScanSummary.tableLine(table)));
+        say.accept(String.format(java.util.Locale.ROOT, "%,d rows read and converted in %.1f s", scan.rowsScanned(),
+                (System.nanoTime() - scanStart) / 1e9));
+
+        boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
+        CheckReport report = new CheckReport(job.name(), source.toString(), sha256, target, schema, started,
+                OffsetDateTime.now().toString(), parallelism, passed ? CheckReport.PASS : CheckReport.FAIL,
+                plan.mapping().problems(), scan.rowsScanned(), scan.badValues(), scan.badRows(), scan.orphanReferences(),
+                scan.tables(), scan.problems(), scan.orphans(),
+                scan.badValuesFile() == null ? null : scan.badValuesFile().toString());
+        report.write(folder);
+        return new Outcome(report, scan, folder);
+    }
+
+    private static String migrate(JobDefinition job, ScratchTarget scratch) {
+        try {
+            return SchemaMigrator.migrate(scratch.dataSource(), job.target().schema(), job.schemaLocations());
+        } catch (FlywayException e) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "the migrations in " + String.join(", ", job.schemaLocations())
+                    + " could not be applied to " + scratch.description() + ", so there is no target schema to check"
+                    + " against: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TargetTable> catalog(ScratchTarget scratch, String schema) {
+        try (Connection connection = scratch.dataSource().getConnection()) {
+            return new PostgresCatalog(connection).tables(schema);
+        } catch (SQLException e) {
+            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot read the target schema from " + scratch.description()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}
