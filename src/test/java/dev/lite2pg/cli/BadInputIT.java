@@ -90,6 +90,35 @@ class BadInputIT {
         assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname IN ('rehearsal', 'lite2pg')")).isEmpty();
     }
 
+    @Test
+    void checkAndAFailCutoverNameEveryBadValueAndTheCutoverWritesNothing() throws Exception {
+        Path job = job("bad", "failing", "");
+        List<Bad> foundBeforeTheCopy = BadInputDatabase.BAD.stream()
+                .filter(b -> b.origin().equals("VALUE") || b.key().equals("id=21")).toList();
+
+        CliRun check = CliRun.of(db.environment(), "check", "--job", job.toString());
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
+        Path badValues;
+        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve("bad"))) {
+            badValues = files.filter(p -> p.getFileName().toString().equals("bad-values.csv")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(badValues);
+        for (Bad bad : foundBeforeTheCopy) {
+            assertThat(lines).as(bad.toString()).anyMatch(line -> line.startsWith(bad.table() + "," + bad.key() + "," + bad.column() + ","));
+        }
+
+        CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+
+        assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
+        for (Bad bad : foundBeforeTheCopy) {
+            assertThat(cutover.err()).as(bad.toString()).containsPattern("\\b" + bad.key() + "\\b");
+        }
+        for (String table : List.of("kinds", "person", "pet", "nopk", "\"we\"\"ird; DROP TABLE kinds; --\"")) {
+            assertThat(query("SELECT count(*) FROM failing." + table)).as(table).containsExactly(List.of("0"));
+        }
+    }
+
     /** Every good row, as PostgreSQL prints it (session time zone UTC), written out by hand. */
     private void assertGoodRowsExact(String schema) throws SQLException {
         assertThat(query("SELECT id, flag, day, at, happened, payload, note, n4, n8, price, code FROM " + schema + ".kinds ORDER BY id"))
