@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The preflight over the data, before anything is dropped or written: every value of the snapshot read and converted
@@ -31,7 +32,6 @@ import java.util.List;
  */
 final class ScanTasklet implements Tasklet {
 
-    static final String BAD_VALUES_FILE = "bad-values.csv";
     /** Enough to see the pattern in a terminal; the file lists every one. */
     private static final int SHOWN_GROUPS = 20;
     private static final int SHOWN_EXAMPLES = 10;
@@ -61,17 +61,17 @@ final class ScanTasklet implements Tasklet {
         run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
                 + " thread(s) before anything is written");
         ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(run.runFolder.resolve(BAD_VALUES_FILE), table -> { });
+                .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> { });
         run.scan = result;
-        String read = String.format(java.util.Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
-                + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
+        String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
+                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
         BadRowPolicy policy = run.job.onBadRow();
         if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
         }
         if (result.badRows() > 0 || result.orphanReferences() > 0) {
-            run.say("scan", read + ": " + String.format(java.util.Locale.ROOT, "%,d", result.badRows())
-                    + " bad rows and " + String.format(java.util.Locale.ROOT, "%,d", result.orphanReferences())
+            run.say("scan", read + ": " + String.format(Locale.ROOT, "%,d", result.badRows())
+                    + " bad rows and " + String.format(Locale.ROOT, "%,d", result.orphanReferences())
                     + " orphan references will be quarantined, with their children (every one: " + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");

@@ -19,8 +19,6 @@ import java.nio.file.Path;
  */
 final class BadValuesFile implements AutoCloseable {
 
-    static final String FILE_NAME = "bad-values.csv";
-
     private static final CsvSchema SCHEMA = CsvSchema.builder()
             .addColumn("table").addColumn("row_key").addColumn("column").addColumn("value").addColumn("reason")
             .setUseHeader(true).build();
@@ -29,12 +27,16 @@ final class BadValuesFile implements AutoCloseable {
     private final Path file;
     private Writer out;
     private SequenceWriter rows;
+    private boolean closed;
 
     BadValuesFile(Path file) {
         this.file = file;
     }
 
     synchronized void write(BadValue bad) {
+        if (closed) {
+            throw new IllegalStateException(file + " is closed: the scan is over");
+        }
         try {
             if (rows == null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -54,6 +56,10 @@ final class BadValuesFile implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (rows != null) {
                 rows.close();

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ public record CheckReport(String job, String source, String sourceSha256, String
         mappingProblems = List.copyOf(mappingProblems);
         tables = List.copyOf(tables);
         problems = List.copyOf(problems);
-        orphans = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(orphans));
+        orphans = Collections.unmodifiableMap(new LinkedHashMap<>(orphans));
     }
 
     public boolean passed() {

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -70,12 +71,11 @@ public final class JobCheck {
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
         CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), new ConversionOptions(job.naiveTimezone()));
-        plan.mapping().problems().forEach(p -> say.accept("mapping problem: " + p));
         say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism + " thread(s)");
         long scanStart = System.nanoTime();
         ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(folder.resolve(BadValuesFile.FILE_NAME), table -> say.accept(ScanSummary.tableLine(table)));
-        say.accept(String.format(java.util.Locale.ROOT, "%,d rows read and converted in %.1f s", scan.rowsScanned(),
+                .scan(folder.resolve(SourceScanner.BAD_VALUES_FILE), table -> say.accept(ScanSummary.tableLine(table)));
+        say.accept(String.format(Locale.ROOT, "%,d rows read and converted in %.1f s", scan.rowsScanned(),
                 (System.nanoTime() - scanStart) / 1e9));
 
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();

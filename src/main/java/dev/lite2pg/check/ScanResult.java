@@ -1,6 +1,9 @@
 package dev.lite2pg.check;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +28,7 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblem
         tables = List.copyOf(tables);
         valueProblems = List.copyOf(valueProblems);
         referenceProblems = List.copyOf(referenceProblems);
-        orphans = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(orphans));
+        orphans = Collections.unmodifiableMap(new LinkedHashMap<>(orphans));
     }
 
     /**
@@ -44,7 +47,7 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblem
 
     /** Values first, then references. */
     public List<ProblemGroup> problems() {
-        List<ProblemGroup> all = new java.util.ArrayList<>(valueProblems);
+        List<ProblemGroup> all = new ArrayList<>(valueProblems);
         all.addAll(referenceProblems);
         return all;
     }

@@ -5,6 +5,7 @@ import dev.lite2pg.check.ScanResult.TableScan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a {@link ScanResult} for people: the cutover's refusal and check's console. Counts come first, then the
@@ -61,7 +62,7 @@ public final class ScanSummary {
             List<BadValue> shown = group.examples().subList(0, Math.min(examplesPerGroup, group.examples().size()));
             shown.forEach(bad -> lines.add("      " + bad));
             if (group.count() > shown.size()) {
-                lines.add("      ... and " + String.format(java.util.Locale.ROOT, "%,d", group.count() - shown.size()) + " more");
+                lines.add("      ... and " + String.format(Locale.ROOT, "%,d", group.count() - shown.size()) + " more");
             }
         }
         if (groups.size() > maxGroups) {
@@ -77,6 +78,6 @@ public final class ScanSummary {
     }
 
     private static String count(long n, String singular, String plural) {
-        return String.format(java.util.Locale.ROOT, "%,d", n) + " " + (n == 1 ? singular : plural);
+        return String.format(Locale.ROOT, "%,d", n) + " " + (n == 1 ? singular : plural);
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,9 @@ import java.util.stream.Collectors;
  * every core busy: the scan costs a read and conversion pass of the source, and on the cutover's clock.
  */
 public final class SourceScanner {
+
+    /** Where check and the cutover's scan step list every bad value, in their folder. */
+    public static final String BAD_VALUES_FILE = "bad-values.csv";
 
     /** Rows per SQLite page: the reader seeks once per page; a page per thread is all the memory a scan holds. */
     private static final int PAGE_ROWS = 5_000;
@@ -187,11 +192,11 @@ public final class SourceScanner {
             this.copy = copy;
         }
 
-        synchronized java.util.Optional<TableScan> add(Counts counts) {
+        synchronized Optional<TableScan> add(Counts counts) {
             rows += counts.rows();
             badValues += counts.badValues();
             badRows += counts.badRows();
-            return --partsLeft == 0 ? java.util.Optional.of(scan()) : java.util.Optional.empty();
+            return --partsLeft == 0 ? Optional.of(scan()) : Optional.empty();
         }
 
         synchronized TableScan scan() {
@@ -199,7 +204,7 @@ public final class SourceScanner {
         }
     }
 
-    private java.util.function.ToIntFunction<String> tableOrder() {
+    private ToIntFunction<String> tableOrder() {
         Map<String, Integer> order = new HashMap<>();
         for (TableCopy copy : copies) {
             order.putIfAbsent(copy.source().name(), order.size());
@@ -207,7 +212,7 @@ public final class SourceScanner {
         return table -> order.getOrDefault(table, Integer.MAX_VALUE);
     }
 
-    private java.util.function.ToIntFunction<BadValue.Group> columnOrder() {
+    private ToIntFunction<BadValue.Group> columnOrder() {
         Map<String, TableCopy> bySource = new HashMap<>();
         copies.forEach(c -> bySource.put(c.source().name(), c));
         return group -> {

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
+import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.check.JobCheck;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.jobfile.JobDefinition;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -70,8 +72,8 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
         });
         if (outcome.report().passed()) {
-            out.println("lite2pg: check PASS: " + String.format(java.util.Locale.ROOT, "%,d", outcome.scan().rowsScanned())
-                    + " rows read and converted, nothing the target would refuse. Report: " + outcome.folder().resolve("check.json"));
+            out.println("lite2pg: check PASS: " + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
+                    + " rows read and converted, nothing the target would refuse. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
             return ExitCodes.PASSED;
         }
         if (outcome.scan().hasProblems()) {
@@ -83,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));
         }
-        out.println("lite2pg: check FAIL. Report: " + outcome.folder().resolve("check.json"));
+        out.println("lite2pg: check FAIL. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
         return ErrorCode.PROBLEMS_FOUND.exitCode();
     }
 }
