@@ -8,7 +8,7 @@ package dev.lite2pg.convert;
  * a number or literal must not run into a letter, digit, underscore or non-ASCII character.
  *
  * <p>Both types refuse a surrogate escape without its pair (jsonb does; json would keep it, but the value could
- * never become text or jsonb). For jsonb, an escaped NUL is refused too.
+ * never become text or jsonb). For jsonb, an escaped NUL and a number beyond numeric's range are refused too.
  */
 final class JsonLexer {
 
@@ -193,7 +193,8 @@ final class JsonLexer {
         if (p < n && s.charAt(p) == '.') {
             p = digits(p + 1, "a digit after the decimal point");
         }
-        if (p < n && (s.charAt(p) == 'e' || s.charAt(p) == 'E')) {
+        boolean exponent = p < n && (s.charAt(p) == 'e' || s.charAt(p) == 'E');
+        if (exponent) {
             p++;
             if (p < n && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
                 p++;
@@ -202,6 +203,10 @@ final class JsonLexer {
         }
         if (p < n && isWordChar(s.charAt(p))) {
             throw JsonRefusals.unexpected(s, p, "a delimiter after the number");
+        }
+        // Only an exponent or over 16383 digits can leave numeric's range: skip the count for everything else.
+        if (jsonb && (exponent || p - start > JsonbNumbers.MAX_SCALE) && !JsonbNumbers.fits(s, start, p)) {
+            throw JsonRefusals.numberOutOfRange(s, start);
         }
         return p;
     }

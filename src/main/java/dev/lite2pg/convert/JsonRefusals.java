@@ -79,6 +79,12 @@ final class JsonRefusals {
         return new ConversionRefusedException("duplicate key \"" + key + "\": jsonb would keep only the last value");
     }
 
+    static ConversionRefusedException numberOutOfRange(String text, int at) {
+        return new ConversionRefusedException("jsonb cannot store the number at character " + character(text, at)
+                + ": it is beyond numeric's range (at most " + JsonbNumbers.MAX_WEIGHT_DIGITS
+                + " digits before the decimal point and " + JsonbNumbers.MAX_SCALE + " after)");
+    }
+
     private static int character(String text, int at) {
         return text.codePointCount(0, at) + 1;
     }

@@ -93,6 +93,21 @@ class JsonValidatorTest {
     }
 
     @Test
+    void jsonbRefusesNumbersNumericCannotHoldJsonKeepsThem() {
+        String reason = "jsonb cannot store the number at character 2: it is beyond numeric's range"
+                + " (at most 131072 digits before the decimal point and 16383 after)";
+        for (String tooBig : List.of("1e131072", "0.00001e131077", "1e-16384", "0.0e-16383", "0e-16384", "0e1073741823",
+                "1" + "0".repeat(131072), "0." + "0".repeat(16384))) {
+            assertThat(refusal(true, "[" + tooBig + "]")).as(tooBig).isEqualTo(reason);
+            assertThat(refusal(false, "[" + tooBig + "]")).as(tooBig).isNull();
+        }
+        for (String fits : List.of("1e131071", "0.00001e131076", "9999e131068", "1e-16383", "0e1073741822", "-0e5",
+                "1" + "0".repeat(131071), "0." + "0".repeat(16383), "1.5e3", "123.456e-7")) {
+            assertThat(refusal(true, "[" + fits + "]")).as(fits).isNull();
+        }
+    }
+
+    @Test
     void oneConverterUsedByManyThreadsAtOnceJudgesEachValueOnItsOwn() throws Exception {
         List<String> texts = List.of("{\"a\":1,\"b\":[1,2,{\"c\":\"x\"}]}", "{\"a\":1,\"a\":2}", "[1,2,", "{\"k\":\"\\u0000\"}",
                 "{\"x\":{\"y\":{\"z\":[true,false,null]}}}", "[1e131072]", "{\"a\":{\"b\":1},\"b\":{\"a\":2}}");
