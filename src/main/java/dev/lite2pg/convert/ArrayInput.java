@@ -45,7 +45,7 @@ final class ArrayInput {
 
     private static List<Object> jsonElements(String text) {
         List<Object> out = new ArrayList<>();
-        try (JsonParser parser = JsonSyntax.parser(JsonSyntax.LENIENT_KEYS, text)) {
+        try (JsonParser parser = JsonSyntax.parser(text)) {
             parser.nextToken();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 out.add(jsonElement(parser, token));

@@ -4,13 +4,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Strict JSON parsing as PostgreSQL's json input does it: one value, no comments, no single quotes, no NaN.
- * Jackson's defaults are already that strict; its size limits are lifted because PostgreSQL has none of them
+ * Jackson parsing for the JSON arrays {@link ArrayInput} splits into array elements (json and jsonb columns have their
+ * own validator, {@link JsonValidator}). Strict, as PostgreSQL's json input is: one value, no comments, no single
+ * quotes, no NaN. Jackson's defaults are already that strict; its size limits are lifted because PostgreSQL has none of them
  * (a 2,000-digit number is valid json), and names are not canonicalized, so arbitrary keys cannot fill a symbol table.
  */
 final class JsonSyntax {
@@ -22,22 +22,16 @@ final class JsonSyntax {
             .maxNestingDepth(Integer.MAX_VALUE)
             .build();
 
-    /** For json: keys are kept as written, duplicates included. */
-    static final JsonFactory LENIENT_KEYS = JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(UNLIMITED)
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
-            .build();
-
-    /** For jsonb, which keeps only the last of duplicate keys: a duplicate would silently lose data, so it is an error. */
-    static final JsonFactory UNIQUE_KEYS = LENIENT_KEYS.rebuild()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private JsonSyntax() {
     }
 
-    static JsonParser parser(JsonFactory factory, String text) {
-        return factory.createParser(ObjectReadContext.empty(), text);
+    static JsonParser parser(String text) {
+        return FACTORY.createParser(ObjectReadContext.empty(), text);
     }
 
     /**

@@ -38,7 +38,7 @@ class JsonConverterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"a\":1,}", "{'a':1}", "[1,]", "NaN", "01", "{a:1}", "// c\n1", "tru", "\"tab\there\""})
-    void invalidJsonIsRefusedWithJacksonsShortReason(String text) {
+    void invalidJsonIsRefusedWithAShortReason(String text) {
         String reason = refusal(JSON, text);
         assertThat(reason).startsWith("invalid JSON: ").doesNotContain("\n").doesNotContain("line:").doesNotContain("Source");
     }
