@@ -2,9 +2,9 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.cli.BadInputDatabase.Bad;
 import dev.lite2pg.quarantine.QuarantinedRow;
-import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -14,13 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,7 +54,7 @@ class BadInputIT {
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job("bad", "app", "on-bad-row: quarantine\n").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        List<List<String>> quarantined = query("SELECT target_table, row_key, column_name, reason, origin FROM lite2pg.quarantine"
+        List<List<String>> quarantined = db.rows("SELECT target_table, row_key, column_name, reason, origin FROM lite2pg.quarantine"
                 + " WHERE job_name = 'bad'");
         assertThat(quarantined).hasSize(BadInputDatabase.BAD.size());
         for (Bad bad : BadInputDatabase.BAD) {
@@ -71,7 +66,7 @@ class BadInputIT {
             });
         }
         assertGoodRowsExact("app");
-        RunReport report = report("bad");
+        RunReport report = RunReports.newest(work.resolve("runs"), "bad");
         assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
         assertThat(report.tables()).allMatch(t -> t.countsMatch() && t.content().matches());
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
@@ -82,12 +77,12 @@ class BadInputIT {
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job("bad", "rehearsal", "").toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        RunReport report = report("bad.dry-run");
+        RunReport report = RunReports.newest(work.resolve("runs"), "bad.dry-run");
         assertThat(report.verdict()).isEqualTo("FAIL");
         assertThat(report.quarantine().first()).extracting(QuarantinedRow::table, QuarantinedRow::rowKey)
                 .containsExactlyInAnyOrderElementsOf(BadInputDatabase.BAD.stream()
                         .map(b -> org.assertj.core.groups.Tuple.tuple(b.table(), b.key())).toList());
-        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname IN ('rehearsal', 'lite2pg')")).isEmpty();
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname IN ('rehearsal', 'lite2pg')")).isEmpty();
     }
 
     @Test
@@ -115,26 +110,26 @@ class BadInputIT {
             assertThat(cutover.err()).as(bad.toString()).containsPattern("\\b" + bad.key() + "\\b");
         }
         for (String table : List.of("kinds", "person", "pet", "nopk", "\"we\"\"ird; DROP TABLE kinds; --\"")) {
-            assertThat(query("SELECT count(*) FROM failing." + table)).as(table).containsExactly(List.of("0"));
+            assertThat(db.rows("SELECT count(*) FROM failing." + table)).as(table).containsExactly(List.of("0"));
         }
     }
 
     /** Every good row, as PostgreSQL prints it (session time zone UTC), written out by hand. */
     private void assertGoodRowsExact(String schema) throws SQLException {
-        assertThat(query("SELECT id, flag, day, at, happened, payload, note, n4, n8, price, code FROM " + schema + ".kinds ORDER BY id"))
+        assertThat(db.rows("SELECT id, flag, day, at, happened, payload, note, n4, n8, price, code FROM " + schema + ".kinds ORDER BY id"))
                 .containsExactly(
                         List.of("1", "t", "2024-02-29", "23:59:59.999999", "2024-02-29 12:30:00.5", "{\"a\": [true, null], \"b\": 1}",
                                 "tab\tand \\ backslash", "2147483647", "9223372036854775807", "9999.99", "abcde"),
                         List.of("2", "f", "2023-12-31", "00:00:00", "2023-11-14 22:13:20", "\"just a string\"", "é",
                                 "-2147483648", "-9223372036854775808", "-0.50", ""),
                         Arrays.asList("3", null, null, null, null, null, null, null, null, null, null));
-        assertThat(query("SELECT id, email, mood, age FROM " + schema + ".person ORDER BY id")).containsExactly(
+        assertThat(db.rows("SELECT id, email, mood, age FROM " + schema + ".person ORDER BY id")).containsExactly(
                 List.of("1", "ann@example.com", "happy", "30"), List.of("2", "bob@example.com", "sad", "0"));
-        assertThat(query("SELECT id, owner_id, name FROM " + schema + ".pet ORDER BY id")).containsExactly(
+        assertThat(db.rows("SELECT id, owner_id, name FROM " + schema + ".pet ORDER BY id")).containsExactly(
                 List.of("20", "1", "rex"), Arrays.asList("23", null, "stray"));
-        assertThat(query("SELECT word, n FROM " + schema + ".nopk ORDER BY word, n")).containsExactly(
+        assertThat(db.rows("SELECT word, n FROM " + schema + ".nopk ORDER BY word, n")).containsExactly(
                 List.of("once", "2"), List.of("twice", "1"), List.of("twice", "1"));
-        assertThat(query("SELECT id, \"semi;colon \"\"q\"\" col\" FROM " + schema + ".\"we\"\"ird; DROP TABLE kinds; --\" ORDER BY id"))
+        assertThat(db.rows("SELECT id, \"semi;colon \"\"q\"\" col\" FROM " + schema + ".\"we\"\"ird; DROP TABLE kinds; --\" ORDER BY id"))
                 .containsExactly(List.of("1", "'); DROP TABLE person; --"), List.of("2", "\"quoted\""));
     }
 
@@ -150,28 +145,5 @@ class BadInputIT {
         return file;
     }
 
-    private RunReport report(String job) throws Exception {
-        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
-            return ReportWriter.read(files.filter(p -> p.getFileName().toString().equals("report.json"))
-                    .max(Comparator.naturalOrder()).orElseThrow());
-        }
-    }
 
-    private List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet rs = st.executeQuery(sql)) {
-                List<List<String>> rows = new ArrayList<>();
-                int width = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= width; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
-    }
 }

@@ -7,6 +7,7 @@ import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.Datasets;
+import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,7 @@ class DatasetCutoverIT {
         CliRun run = CliRun.of(Map.of(), "dry-run", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        RunReport report = ReportWriter.read(reportOf("sakila.dry-run"));
+        RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
         assertThat(report.verdict()).isEqualTo("FAIL");
         assertThat(report.problems()).anyMatch(p -> p.contains("5 source row(s) would stop the cutover (on-bad-row: fail)"));
         assertThat(report.quarantine().rows()).isEqualTo(5);
@@ -139,7 +140,7 @@ class DatasetCutoverIT {
                 .containsExactlyInAnyOrder("payment payment_id=424 rental_id", "payment payment_id=7011 rental_id",
                         "payment payment_id=10840 rental_id", "payment payment_id=14675 rental_id", "payment payment_id=15458 rental_id");
         assertThat(report.quarantine().first()).allMatch(r -> r.reason().contains("NULL into NOT NULL"));
-        assertThat(Files.readString(reportOf("sakila.dry-run").resolveSibling("report.html"))).contains("payment_id&#x3D;7011");
+        assertThat(Files.readString(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run").resolveSibling("report.html"))).contains("payment_id&#x3D;7011");
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
@@ -153,7 +154,7 @@ class DatasetCutoverIT {
             CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
 
             assertThat(run.exitCode()).as(run.all()).isZero();
-            RunReport report = ReportWriter.read(reportOf("sakila.dry-run"));
+            RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
             assertThat(report.verdict()).isEqualTo("PASS");
             assertThat(report.tables()).hasSize(15);
             assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());
@@ -179,11 +180,6 @@ class DatasetCutoverIT {
         return source;
     }
 
-    private Path reportOf(String job) throws Exception {
-        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
-            return files.filter(p -> p.getFileName().toString().equals("report.json")).findFirst().orElseThrow();
-        }
-    }
 
     /** Every table's full content check in the run's report.json matched. */
     private void assertContentChecksMatch(String job) throws Exception {

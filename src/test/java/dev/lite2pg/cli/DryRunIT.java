@@ -1,8 +1,8 @@
 package dev.lite2pg.cli;
 
-import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -14,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -77,8 +74,8 @@ class DryRunIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("dropped schema staging", "the target is as the dry-run found it");
-        assertThat(report("shop.dry-run").verdict()).isEqualTo("PASS");
-        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')")).isEmpty();
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo("PASS");
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')")).isEmpty();
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
         try (Stream<Path> files = Files.list(work.resolve("runs").resolve("shop.dry-run"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("snapshot-"));
@@ -97,14 +94,14 @@ class DryRunIT {
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        RunReport report = report("shop.dry-run");
+        RunReport report = RunReports.newest(work.resolve("runs"), "shop.dry-run");
         assertThat(report.verdict()).isEqualTo("FAIL");
         assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey())
                 .containsExactlyInAnyOrder("customer id=3", "customer id=4", "orders id=12", "orders id=13");
-        assertThat(query("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+        assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
                 .containsExactly(List.of("0"), List.of("0"));
         assertThat(indexes()).isEqualTo(indexesBefore);
-        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
     }
 
     @Test
@@ -113,9 +110,9 @@ class DryRunIT {
                 "--job", job("shop", source(true), "kept", "on-bad-row: quarantine\n").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(report("shop.dry-run").verdict()).isEqualTo("PASS WITH WARNINGS");
-        assertThat(query("SELECT id FROM kept.customer ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
-        assertThat(query("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'")).containsExactly(List.of("4"));
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(db.rows("SELECT id FROM kept.customer ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'")).containsExactly(List.of("4"));
     }
 
     @Test
@@ -127,8 +124,8 @@ class DryRunIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("holds a finished cutover", "a dry-run never touches it");
-        assertThat(query("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
-        assertThat(query("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
+        assertThat(db.rows("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
@@ -145,17 +142,11 @@ class DryRunIT {
         return file;
     }
 
-    private RunReport report(String job) throws Exception {
-        try (Stream<Path> files = Files.walk(work.resolve("runs").resolve(job))) {
-            return ReportWriter.read(files.filter(p -> p.getFileName().toString().equals("report.json"))
-                    .max(Comparator.naturalOrder()).orElseThrow());
-        }
-    }
 
     /** Every index and every foreign key of the staging schema, with its definition and whether it is validated. */
     private List<List<String>> indexes() throws SQLException {
-        List<List<String>> objects = query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'staging' ORDER BY indexname");
-        objects.addAll(query("SELECT conname, pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
+        List<List<String>> objects = db.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'staging' ORDER BY indexname");
+        objects.addAll(db.rows("SELECT conname, pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
                 + " WHERE contype = 'f' AND connamespace = 'staging'::regnamespace ORDER BY conname"));
         return objects;
     }
@@ -168,18 +159,4 @@ class DryRunIT {
         }
     }
 
-    private List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int width = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= width; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
 }

@@ -11,11 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -117,17 +113,17 @@ class QuarantineIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("PASS WITH WARNINGS");
-        assertThat(query("SELECT id, email, mood, age FROM quarantined.customer ORDER BY id")).containsExactly(
+        assertThat(db.rows("SELECT id, email, mood, age FROM quarantined.customer ORDER BY id")).containsExactly(
                 List.of("1", "ann@example.com", "happy", "30"), List.of("2", "bob@example.com", "sad", "40"),
                 Arrays.asList("7", "eve@example.com", null, null));
-        assertThat(query("SELECT id, \"customer id\", paid FROM quarantined.\"order; drop\" ORDER BY id")).containsExactly(
+        assertThat(db.rows("SELECT id, \"customer id\", paid FROM quarantined.\"order; drop\" ORDER BY id")).containsExactly(
                 List.of("10", "1", "t"), Arrays.asList("14", null, "f"));
-        assertThat(query("SELECT id, order_id, qty FROM quarantined.line ORDER BY id")).containsExactly(
+        assertThat(db.rows("SELECT id, order_id, qty FROM quarantined.line ORDER BY id")).containsExactly(
                 List.of("100", "10", "1"), List.of("103", "14", "4"));
-        assertThat(query("SELECT message, level FROM quarantined.log ORDER BY message")).containsExactly(
+        assertThat(db.rows("SELECT message, level FROM quarantined.log ORDER BY message")).containsExactly(
                 List.of("other", "2"), List.of("same", "1"), List.of("same", "1"));
 
-        List<List<String>> quarantined = query("SELECT target_table, row_key, column_name, origin, reason, row_data::text"
+        List<List<String>> quarantined = db.rows("SELECT target_table, row_key, column_name, origin, reason, row_data::text"
                 + " FROM lite2pg.quarantine WHERE job_name = 'shop' ORDER BY target_table, row_key");
         assertThat(quarantined).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(3)).containsExactly(
                 "customer id=3 POSTGRES", "customer id=4 POSTGRES", "customer id=5 VALUE", "customer id=6 POSTGRES",
@@ -157,7 +153,7 @@ class QuarantineIT {
             assertThat(table.get("content").get("matches").asBoolean()).as(table.get("target").asString()).isTrue();
         }
         // The keys were deferred during the copy and are back, validated: the target holds no orphan.
-        assertThat(query("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
+        assertThat(db.rows("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
                 + " AND connamespace = 'quarantined'::regnamespace")).containsExactly(List.of("2"));
     }
 
@@ -177,7 +173,7 @@ class QuarantineIT {
         assertThat(run.all()).contains("customer id=2, column (row): (row): refused by PostgreSQL: duplicate key value violates unique"
                 + " constraint \"customer_email_lower\"", "(lower(email))=(ann@example.com) already exists")
                 .doesNotContain("at org.postgresql");
-        assertThat(query("SELECT count(*) FROM failing.customer")).containsExactly(List.of("0"));
+        assertThat(db.rows("SELECT count(*) FROM failing.customer")).containsExactly(List.of("0"));
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
@@ -200,18 +196,4 @@ class QuarantineIT {
         }
     }
 
-    private static List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int width = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= width; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
 }
