@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
                 "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
         subcommands = {CutoverCommand.class, DryRunCommand.class, CheckCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},
         footer = {"", "Exit codes:",
-                "  0  finished and validation passed, or already completed (nothing written)",
+                "  0  finished and validation passed (PASS, or PASS WITH WARNINGS when rows were quarantined), or already",
+                "     completed (nothing written)",
                 "  1  the job failed (re-run the same command to resume)",
                 "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
                 "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
-                "  3  the copy finished but validation failed (see the report); for check: problems found"})
+                "  3  the copy finished but validation failed (see the report); for check: problems found; for dry-run:",
+                "     the real cutover would not pass"})
 public final class Lite2pgCommand implements Runnable {
 
     @picocli.CommandLine.Spec
