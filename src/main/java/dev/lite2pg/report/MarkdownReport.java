@@ -16,30 +16,30 @@ public final class MarkdownReport {
 
     public static String render(RunReport r) {
         StringBuilder md = new StringBuilder();
-        md.append("# lite2pg cutover report: ").append(r.job()).append("\n\n");
+        md.append("# lite2pg cutover report: ").append(text(r.job())).append("\n\n");
         md.append("**Verdict: ").append(r.verdict()).append("**\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "source", cell(r.source()));
+        row(md, "source", text(r.source()));
         row(md, "source sha256", "`" + r.sourceSha256() + "`");
-        row(md, "target", cell(r.target()) + " schema `" + r.targetSchema() + "`");
-        row(md, "started", r.started());
-        row(md, "finished", r.finished());
+        row(md, "target", text(r.target()) + " schema " + code(r.targetSchema()));
+        row(md, "started", text(r.started()));
+        row(md, "finished", text(r.finished()));
         md.append('\n');
         if (!r.problems().isEmpty()) {
             md.append("## Problems\n\n");
-            r.problems().forEach(p -> md.append("- ").append(cell(p)).append('\n'));
+            r.problems().forEach(p -> md.append("- ").append(text(p)).append('\n'));
             md.append('\n');
         }
         if (!r.warnings().isEmpty()) {
             md.append("## Warnings\n\n");
-            r.warnings().forEach(w -> md.append("- ").append(cell(w)).append('\n'));
+            r.warnings().forEach(w -> md.append("- ").append(text(w)).append('\n'));
             md.append('\n');
         }
         md.append("## Tables\n\nSource rows = target rows + quarantined rows when the counts match.\n\n")
                 .append("| source table | target table | source rows | read | written | target rows | quarantined | match | duration | rows/s |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (TableReport t : r.tables()) {
-            md.append("| ").append(cell(t.source())).append(" | ").append(cell(t.target())).append(" | ").append(t.sourceRows())
+            md.append("| ").append(text(t.source())).append(" | ").append(text(t.target())).append(" | ").append(t.sourceRows())
                     .append(" | ").append(t.rowsRead()).append(" | ").append(t.rowsWritten()).append(" | ").append(t.targetRows())
                     .append(" | ").append(t.quarantinedRows())
                     .append(" | ").append(t.countsMatch() ? "yes" : "**NO**").append(" | ").append(t.durationMillis()).append(" ms | ")
@@ -53,23 +53,23 @@ public final class MarkdownReport {
                 .append("|---|---:|---:|---|---|---|---|\n");
         for (TableReport t : r.tables()) {
             ContentCheckResult c = t.content();
-            md.append("| ").append(cell(t.target())).append(" | ").append(c.sourceRows()).append(" | ").append(c.targetRows())
+            md.append("| ").append(text(t.target())).append(" | ").append(c.sourceRows()).append(" | ").append(c.targetRows())
                     .append(" | `").append(c.sourceChecksum()).append("` | `").append(c.targetChecksum()).append("` | ")
-                    .append(c.matches() ? "yes" : "**NO**").append(" | ").append(cell(String.join("; ", c.firstDifferences())))
+                    .append(c.matches() ? "yes" : "**NO**").append(" | ").append(text(String.join("; ", c.firstDifferences())))
                     .append(" |\n");
         }
         md.append("\n## Conversions\n\n| target column | source column | target type | conversion | adjusted values |\n|---|---|---|---|---|\n");
         for (TableReport t : r.tables()) {
             for (ColumnReport c : t.columns()) {
-                md.append("| ").append(cell(t.target() + "." + c.target())).append(" | ").append(cell(c.source())).append(" | ")
-                        .append(cell(c.targetType())).append(" | ").append(cell(c.conversion())).append(" | ")
+                md.append("| ").append(text(t.target() + "." + c.target())).append(" | ").append(text(c.source())).append(" | ")
+                        .append(text(c.targetType())).append(" | ").append(text(c.conversion())).append(" | ")
                         .append(adjustments(c.adjustments())).append(" |\n");
             }
         }
         md.append("\n## Foreign keys (orphan references)\n\n| foreign key | table | references | orphans in source | orphans in target | note |\n")
                 .append("|---|---|---|---:|---:|---|\n");
         for (ForeignKeyCheck f : r.foreignKeys()) {
-            md.append("| ").append(cell(f.name())).append(" | ").append(cell(f.table())).append(" | ").append(cell(f.referencedTable()))
+            md.append("| ").append(text(f.name())).append(" | ").append(text(f.table())).append(" | ").append(text(f.referencedTable()))
                     .append(" | ").append(f.sourceOrphans() < 0 ? "n/a" : String.valueOf(f.sourceOrphans())).append(" | ")
                     .append(f.targetOrphans()).append(" | ").append(f.restoredAfterCopy() ? "dropped for the copy, re-added and validated" : "")
                     .append(" |\n");
@@ -77,7 +77,7 @@ public final class MarkdownReport {
         md.append("\n## Sequences\n\n| sequence | column | highest copied id | SQLite AUTOINCREMENT mark | next value | ok |\n")
                 .append("|---|---|---:|---:|---:|---|\n");
         for (SequenceCheck s : r.sequences()) {
-            md.append("| ").append(cell(s.sequence())).append(" | ").append(cell(s.table() + "." + s.column())).append(" | ")
+            md.append("| ").append(text(s.sequence())).append(" | ").append(text(s.table() + "." + s.column())).append(" | ")
                     .append(s.highestCopied() == null ? "-" : s.highestCopied()).append(" | ")
                     .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater()).append(" | ").append(s.nextValue())
                     .append(" | ").append(s.ok() ? "yes" : "**NO**").append(" |\n");
@@ -92,8 +92,8 @@ public final class MarkdownReport {
         if (q == null) {
             return;
         }
-        md.append("\n## Quarantine\n\nPolicy `on-bad-row: ").append(q.policy()).append("`; ").append(q.rows())
-                .append(" row(s) set aside in `").append(q.table()).append("`");
+        md.append("\n## Quarantine\n\nPolicy ").append(code("on-bad-row: " + q.policy())).append("; ").append(q.rows())
+                .append(" row(s) set aside in ").append(code(q.table()));
         if (q.rows() == 0) {
             md.append(".\n");
             return;
@@ -101,8 +101,8 @@ public final class MarkdownReport {
         md.append(q.rows() > q.first().size() ? " (the first " + q.first().size() + " below; all of them in the table)" : "")
                 .append(".\n\n| table | row | column | value | reason |\n|---|---|---|---|---|\n");
         for (QuarantinedRow row : q.first()) {
-            md.append("| ").append(cell(row.table())).append(" | ").append(cell(row.rowKey())).append(" | ").append(cell(row.column()))
-                    .append(" | ").append(cell(row.value())).append(" | ").append(cell(row.reason())).append(" |\n");
+            md.append("| ").append(text(row.table())).append(" | ").append(text(row.rowKey())).append(" | ").append(text(row.column()))
+                    .append(" | ").append(text(row.value())).append(" | ").append(text(row.reason())).append(" |\n");
         }
     }
 
@@ -113,7 +113,7 @@ public final class MarkdownReport {
         md.append("\n## Schema objects (indexes and constraints the migrations created)\n\n")
                 .append("| table | kind | name | dropped for the copy | present | valid |\n|---|---|---|---|---|---|\n");
         for (SchemaObjectCheck o : objects) {
-            md.append("| ").append(cell(o.table())).append(" | ").append(o.kind()).append(" | ").append(cell(o.name())).append(" | ")
+            md.append("| ").append(text(o.table())).append(" | ").append(text(o.kind())).append(" | ").append(text(o.name())).append(" | ")
                     .append(o.deferred() ? "yes, re-created" : "").append(" | ").append(o.present() ? "yes" : "**NO**").append(" | ")
                     .append(o.valid() ? "yes" : "**NO**").append(" |\n");
         }
@@ -130,7 +130,7 @@ public final class MarkdownReport {
         md.append("- secondary indexes dropped for the copy, built after it: ").append(l.deferredIndexes().size())
                 .append(list(l.deferredIndexes())).append('\n');
         md.append("- time to re-create them: ").append(l.constraintsMillis()).append(" ms\n");
-        l.sessionSettings().forEach(s -> md.append("- session setting: ").append(cell(s)).append('\n'));
+        l.sessionSettings().forEach(s -> md.append("- session setting: ").append(text(s)).append('\n'));
     }
 
     private static void metrics(StringBuilder md, List<TableFigures> metrics) {
@@ -140,7 +140,7 @@ public final class MarkdownReport {
         md.append("\n## Metrics of this process\n\n| table | rows read | rows written | values refused | chunks | mean chunk | slowest chunk |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (TableFigures f : metrics) {
-            md.append("| ").append(cell(f.table())).append(" | ").append(f.rowsRead()).append(" | ").append(f.rowsWritten()).append(" | ")
+            md.append("| ").append(text(f.table())).append(" | ").append(f.rowsRead()).append(" | ").append(f.rowsWritten()).append(" | ")
                     .append(f.valuesRefused()).append(" | ").append(f.chunks()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())).append(" |\n");
@@ -148,7 +148,7 @@ public final class MarkdownReport {
     }
 
     private static String list(List<String> names) {
-        return names.isEmpty() ? "" : " (" + cell(String.join(", ", names)) + ")";
+        return names.isEmpty() ? "" : " (" + text(String.join(", ", names)) + ")";
     }
 
     private static void row(StringBuilder md, String key, String value) {
@@ -160,12 +160,61 @@ public final class MarkdownReport {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(adjustments).forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        new TreeMap<>(adjustments).forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(text(k)).append(": ").append(v));
         return text.toString();
     }
 
-    /** Table cells must not break the table: pipes are escaped and line breaks flattened. */
-    private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    /**
+     * Any text that comes from the data or from names (tables, columns, values, keys, reasons, paths, messages), made
+     * inert: report.md is turned into HTML by whatever shows it (a Git host, a wiki, an editor's preview), so a table
+     * named {@code <script>} or a value {@code [x](javascript:...)} must stay text, and a pipe or line break must not
+     * break the table. HTML's {@code < > &} become entities (every renderer decodes them back to text); Markdown's
+     * other specials are backslash-escaped (CommonMark: any ASCII punctuation may be); line breaks become spaces.
+     */
+    static String text(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                // Parentheses stay: with the brackets escaped no link can form, and "row(s)" stays readable.
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
+                case '\r', '\n' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        // At the start of a list item "- x", "+ x" or "1. x" would open a nested list.
+        int digits = 0;
+        while (digits < out.length() && Character.isDigit(out.charAt(digits))) {
+            digits++;
+        }
+        if (!out.isEmpty() && (out.charAt(0) == '-' || out.charAt(0) == '+')) {
+            out.insert(0, '\\');
+        } else if (digits > 0 && digits < out.length() && (out.charAt(digits) == '.' || out.charAt(digits) == ')')) {
+            out.insert(digits, '\\');
+        }
+        return out.toString();
+    }
+
+    /**
+     * A name shown as code: inside a code span nothing is Markdown or HTML, so only the span's own delimiter (a fence
+     * longer than any run of backticks in the name), the table's pipes and line breaks need care.
+     */
+    static String code(String raw) {
+        String flat = raw == null ? "" : raw.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < flat.length(); i++) {
+            run = flat.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+        return fence + pad + flat + pad + fence;
     }
 }
