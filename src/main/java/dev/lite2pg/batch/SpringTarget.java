@@ -3,6 +3,7 @@ package dev.lite2pg.batch;
 import dev.lite2pg.Lite2pgApplication;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.target.postgres.JobRepositorySchema;
 import dev.lite2pg.target.postgres.PgSql;
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,6 +32,7 @@ public final class SpringTarget {
 
     /** @param parallelism tables copied at once: each holds a connection for its chunk, plus two for the job repository */
     public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism) {
+        privateLog(logFile);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", job.target().url());
         properties.put("spring.datasource.username", job.target().user());
@@ -57,6 +59,15 @@ public final class SpringTarget {
         credentials.password().ifPresent(password -> unwrapHikari(dataSource).setPassword(password));
         JobRepositorySchema.ensure(dataSource, job.repositorySchema());
         return spring;
+    }
+
+    /** The log holds row values (refusals name them): created 0600 in a 0700 folder before the appender opens it. */
+    private static void privateLog(Path logFile) {
+        try {
+            PrivateFiles.file(logFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the log file " + logFile, e);
+        }
     }
 
     private static HikariDataSource unwrapHikari(DataSource dataSource) {

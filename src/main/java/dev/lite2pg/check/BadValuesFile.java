@@ -1,5 +1,6 @@
 package dev.lite2pg.check;
 
+import dev.lite2pg.output.PrivateFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -8,8 +9,6 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +38,7 @@ final class BadValuesFile implements AutoCloseable {
         }
         try {
             if (rows == null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                out = PrivateFiles.newBufferedWriter(file);
                 rows = CSV.writer(SCHEMA).writeValues(out);
             }
             rows.write(new String[] {bad.table(), bad.rowKey(), bad.column(), bad.value(), bad.reason()});

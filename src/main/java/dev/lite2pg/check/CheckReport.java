@@ -2,13 +2,12 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
+import dev.lite2pg.output.PrivateFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,8 +50,7 @@ public record CheckReport(String job, String source, String sourceSha256, String
     public Path write(Path folder) {
         Path file = folder.resolve(FILE_NAME);
         try {
-            Files.createDirectories(folder);
-            Files.writeString(file, JSON.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+            PrivateFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

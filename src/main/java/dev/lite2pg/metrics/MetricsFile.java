@@ -1,10 +1,10 @@
 package dev.lite2pg.metrics;
 
+import dev.lite2pg.output.PrivateFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,8 +23,7 @@ final class MetricsFile {
     }
 
     static void write(Path runFolder, Content content) throws IOException {
-        // A run that failed before its report has no folder yet.
-        Files.createDirectories(runFolder);
-        Files.writeString(runFolder.resolve(NAME), JSON.writeValueAsString(content));
+        // A run that failed before its report has no folder yet: PrivateFiles creates it.
+        PrivateFiles.writeString(runFolder.resolve(NAME), JSON.writeValueAsString(content));
     }
 }

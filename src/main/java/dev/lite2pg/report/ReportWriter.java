@@ -1,12 +1,11 @@
 package dev.lite2pg.report;
 
+import dev.lite2pg.output.PrivateFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes report.json (for machines), report.md and report.html (for people) into the run's output folder. */
@@ -19,10 +18,9 @@ public final class ReportWriter {
 
     public static Path write(RunReport report, Path folder) {
         try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("report.json"), JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("report.md"), MarkdownReport.render(report), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+            PrivateFiles.writeString(folder.resolve("report.json"), JSON.writeValueAsString(report) + "\n");
+            PrivateFiles.writeString(folder.resolve("report.md"), MarkdownReport.render(report));
+            PrivateFiles.writeString(folder.resolve("report.html"), HtmlReport.render(report));
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + folder, e);

@@ -2,6 +2,7 @@ package dev.lite2pg.source;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.source.sqlite.SqliteBackup;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ public record SourceSnapshot(Path file, String sha256, String stamp) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + source + " does not exist or is not a file");
         }
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.folder(file.getParent());
             long needed = Files.size(source) + walSize(source);
             long free = Files.getFileStore(file.getParent()).getUsableSpace();
             if (free < needed) {
@@ -36,6 +37,7 @@ public record SourceSnapshot(Path file, String sha256, String stamp) {
             String stamp = SourceStamp.of(source);
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
+            PrivateFiles.file(partial); // 0600 before SQLite writes a page of the source into it
             SqliteBackup.copy(source, partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp);
