@@ -94,7 +94,9 @@ public final class CutoverLauncher {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
         StagingArea before = options.rehearsal() == null ? null : stagingArea(job, credentials, options.rehearsal());
-        try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
+        // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
+        try (ThrowawaySnapshot dryRunSnapshot = options.rehearsal() == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
+             ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
             DataSource dataSource = spring.getBean(DataSource.class);
             try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
                 Launch launch = new Launch(spring, job, runName, runFolder, out, options);
@@ -214,7 +216,7 @@ public final class CutoverLauncher {
                             + " the resume copies the snapshot, as the run started. To copy the source as it is now: cutover --fresh");
                 }
             } else {
-                snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
+                snapshotFile = snapshotFile(job, runName);
                 SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
                 sha256 = snapshot.sha256();
                 stamp = snapshot.stamp();
@@ -339,6 +341,10 @@ public final class CutoverLauncher {
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;
+    }
+
+    private static Path snapshotFile(JobDefinition job, String runName) {
+        return job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
     }
 
     static String targetIdentity(JobDefinition job) {

@@ -31,6 +31,11 @@ final class ChildCutover implements AutoCloseable {
     }
 
     static ChildCutover start(Path jobFile, Path workingDirectory, Map<String, String> environment) throws IOException {
+        return start("cutover", jobFile, workingDirectory, environment);
+    }
+
+    /** @param lite2pgCommand {@code cutover} or {@code dry-run} */
+    static ChildCutover start(String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -38,7 +43,7 @@ final class ChildCutover implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.lite2pg.cli.Main");
-        command.add("cutover");
+        command.add(lite2pgCommand);
         command.add("--job");
         command.add(jobFile.toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
@@ -80,6 +85,15 @@ final class ChildCutover implements AutoCloseable {
         process.waitFor();
         out.join();
         err.join();
+    }
+
+    /**
+     * SIGTERM on Linux, as {@code kill PID}, a service manager or Ctrl-C's SIGINT would stop it: shutdown hooks run.
+     * Returns the exit code once the process is gone and its console is read to the end.
+     */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        return awaitExit(timeout);
     }
 
     /** Waits for the process to end by itself; returns its exit code. */
