@@ -53,9 +53,12 @@ public final class RunHistory {
      * @param status the status of its newest execution
      * @param executions newest first
      * @param tables in copy (foreign-key) order, as far as the repository knows them
+     * @param snapshot the snapshot file a resume reads, while the run can still be resumed (not completed, not
+     *     abandoned): a full copy of the source, kept until then; null for a run that cannot be resumed
+     * @param snapshotExists whether that file is still there (a resume refuses a run whose snapshot is gone)
      */
     public record RunSummary(long instanceId, String sourceSha256, String status, List<ExecutionSummary> executions,
-                             List<TableCopied> tables) {
+                             List<TableCopied> tables, String snapshot, boolean snapshotExists) {
     }
 
     /**
@@ -121,7 +124,11 @@ public final class RunHistory {
             }
         }
         List<TableCopied> tables = tables(oldestFirst, totals.forRun(sha256, sourceFiles));
-        return new RunSummary(instance.getInstanceId(), sha256, executions.get(0).status(), executions, tables);
+        BatchStatus last = newestFirst.get(0).getStatus();
+        String snapshot = last == BatchStatus.COMPLETED || last == BatchStatus.ABANDONED ? null
+                : newestFirst.get(0).getJobParameters().getString(CutoverLauncher.SNAPSHOT);
+        return new RunSummary(instance.getInstanceId(), sha256, executions.get(0).status(), executions, tables, snapshot,
+                snapshot != null && Files.isRegularFile(Path.of(snapshot)));
     }
 
     private static ExecutionSummary summarize(JobExecution execution) {

@@ -108,6 +108,12 @@ final class StatusCommand implements Callable<Integer> {
                         e.stoppedIn() == null ? "" : e.stoppedIn(), detail));
             }
             table(text, executions);
+            if (run.snapshot() != null) {
+                text.append(run.snapshotExists()
+                        ? "  snapshot " + run.snapshot() + ": a copy of the source, kept for the resume; deleted when the run"
+                                + " completes or cutover --fresh abandons it\n"
+                        : "  snapshot " + run.snapshot() + " is gone: the run cannot resume; start over with cutover --fresh\n");
+            }
             if (run.tables().isEmpty()) {
                 text.append("  no table copied yet: the run stopped before the copy step\n");
                 continue;
