@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code cutover} command end to end against a real PostgreSQL: small SQLite sources written here with the traps
@@ -629,32 +628,117 @@ class CutoverCliIT {
     // ---------------------------------------------------------------------------------------------------------------
     // 8. The password never leaves the environment
 
+    /**
+     * Runs in every test configuration: the test creates its own login role with a password on the test server (it is
+     * a superuser) and a database that role owns, and cuts over as that role, so the password is really used where
+     * the server asks for one (Testcontainers, a password-protected server) and merely given where it trusts. The
+     * password then appears nowhere: console, every file under the output folder, every value of the job
+     * repository's tables (Spring Batch's BATCH_* and the quarantine), decoded execution contexts included.
+     */
     @Test
-    void passwordFromTheEnvironmentIsNeverPrintedNorWrittenToTheRunFolder() throws Exception {
-        assumeTrue(db.password() == null, "needs a test server without a password, which ignores the one given here");
-        Path source = work.resolve("tiny.sqlite");
-        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO item VALUES (1, 'one')");
+    void passwordFromTheEnvironmentIsNeverPrintedNorWrittenToTheRunFolderNorTheJobRepository() throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        String secret = "hunter2-" + suffix;
+        String role = "lite2pg_secretive_" + suffix;
+        try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + secret + "'");
         }
-        Path job = job("tiny", source, "secretive", "CREATE TABLE item (id integer PRIMARY KEY, name text);\n", "");
+        try (TestDatabase own = TestPostgres.createDatabase()) {
+            try (Connection admin = own.connect(); Statement st = admin.createStatement()) {
+                st.execute("ALTER DATABASE " + own.name() + " OWNER TO " + role);
+                st.execute("ALTER SCHEMA public OWNER TO " + role);
+            }
+            Path source = work.resolve("tiny.sqlite");
+            try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+                sqlite.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, ok INTEGER)",
+                        "INSERT INTO item VALUES (1, 'one', 1), (2, 'two', 7)");
+            }
+            Path job = job("tiny", source, "secretive", "CREATE TABLE item (id integer PRIMARY KEY, name text, ok boolean);\n",
+                    "on-bad-row: quarantine\n");
+            Map<String, String> environment = Map.of("LITE2PG_TARGET_PASSWORD", secret);
+            String[] asRole = {"--target-url", own.url(), "--target-user", role};
 
-        CliRun run = cutover(job);
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("LITE2PG_TARGET_PASSWORD");
-        Path runFolder = runFolder("tiny");
-        assertThat(runFolder.resolve("report.json")).isRegularFile();
-        assertThat(runFolder.resolve("report.md")).isRegularFile();
-        assertThat(runFolder.resolve("lite2pg.log")).isRegularFile();
+            CliRun run = CliRun.of(environment, concat(new String[] {"cutover", "--job", job.toString()}, asRole));
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("LITE2PG_TARGET_PASSWORD").contains("PASS WITH WARNINGS");
+            Path runFolder = runFolder("tiny");
+            assertThat(runFolder.resolve("report.json")).isRegularFile();
+            assertThat(runFolder.resolve("report.md")).isRegularFile();
+            assertThat(runFolder.resolve("lite2pg.log")).isRegularFile();
 
-        // A refused second run goes through other code paths (an exception, its message, the log's stack trace).
-        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("INSERT INTO item VALUES (2, 'two')");
+            // A refused second run goes through other code paths (an exception, its message, the log's stack trace).
+            try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+                sqlite.sql("INSERT INTO item VALUES (3, 'three', 0)");
+            }
+            CliRun again = CliRun.of(environment, concat(new String[] {"cutover", "--job", job.toString()}, asRole));
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
+            assertThat(again.err()).contains("has changed since");
+            CliRun status = CliRun.of(environment, concat(new String[] {"status", "--job", job.toString(), "--json"}, asRole));
+            assertThat(status.exitCode()).as(status.all()).isZero();
+
+            for (CliRun each : List.of(run, again, status)) {
+                assertThat(each.all()).as("console").doesNotContain(secret);
+            }
+            assertNoFileUnder(work.resolve("runs"), secret, 4);
+            assertNotInRepository(own, "lite2pg", secret);
+        } finally {
+            try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+                st.execute("DROP ROLE IF EXISTS " + role);
+            }
         }
-        CliRun again = cutover(job);
-        assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
-        assertThat(again.err()).contains("has changed since");
+    }
 
-        assertNoFileUnder(work.resolve("runs"), SECRET, 4);
+    /**
+     * Every text value of every table in the job repository's schema, and every execution context decoded from the
+     * Base64 Spring Batch stores it in, without the secret; the tables that hold the run's records must have rows.
+     */
+    private static void assertNotInRepository(TestDatabase target, String schema, String secret) throws SQLException {
+        Map<String, Integer> rowsPerTable = new java.util.TreeMap<>();
+        try (Connection c = target.connect(); Statement st = c.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = '" + schema + "' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] column : columns) {
+                int rows = 0;
+                try (ResultSet rs = st.executeQuery("SELECT " + quote(column[1]) + "::text FROM " + quote(schema) + "." + quote(column[0]))) {
+                    while (rs.next()) {
+                        rows++;
+                        String value = rs.getString(1);
+                        if (value == null) {
+                            continue;
+                        }
+                        String where = schema + "." + column[0] + "." + column[1];
+                        assertThat(value).as(where).doesNotContain(secret);
+                        assertThat(base64Decoded(value)).as(where + ", Base64-decoded").doesNotContain(secret);
+                    }
+                }
+                rowsPerTable.merge(column[0].toLowerCase(java.util.Locale.ROOT), rows, Math::max);
+            }
+        }
+        assertThat(rowsPerTable).as("rows read per repository table").containsKeys("batch_job_execution_params",
+                "batch_job_execution_context", "batch_step_execution_context", "quarantine");
+        assertThat(rowsPerTable.get("batch_job_execution_params")).isPositive();
+        assertThat(rowsPerTable.get("batch_step_execution_context")).isPositive();
+        assertThat(rowsPerTable.get("quarantine")).as("the quarantined row is there to be read").isPositive();
+    }
+
+    /** The bytes a Base64 text stands for, as Latin-1 (an ASCII secret shows as itself); empty when it is not Base64. */
+    private static String base64Decoded(String value) {
+        try {
+            return new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /**
