@@ -3,7 +3,6 @@ package dev.lite2pg.batch;
 import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.check.SourceScanner;
-import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.ErrorCode;
@@ -55,7 +54,7 @@ final class ScanTasklet implements Tasklet {
         CopyPlan plan;
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
-                    new ConversionOptions(run.job.naiveTimezone())).requireMapped(schema);
+                    run.job.conversions()).requireMapped(schema);
         }
         long started = System.nanoTime();
         run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism

@@ -1,6 +1,5 @@
 package dev.lite2pg.check;
 
-import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
@@ -70,7 +69,7 @@ public final class JobCheck {
         }
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
-        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), new ConversionOptions(job.naiveTimezone()));
+        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
         say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism + " thread(s)");
         long scanStart = System.nanoTime();
         ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
