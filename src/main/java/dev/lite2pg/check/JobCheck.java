@@ -79,10 +79,11 @@ public final class JobCheck {
 
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
         CheckReport report = new CheckReport(job.name(), source.toString(), sha256, target, schema, started,
-                OffsetDateTime.now().toString(), parallelism, passed ? CheckReport.PASS : CheckReport.FAIL,
+                OffsetDateTime.now().toString(), parallelism,
+                !passed ? CheckReport.FAIL : scan.warnings().isEmpty() ? CheckReport.PASS : CheckReport.PASS_WITH_WARNINGS,
                 plan.mapping().problems(), scan.rowsScanned(), scan.badValues(), scan.badRows(), scan.orphanReferences(),
                 scan.tables(), scan.problems(), scan.orphans(),
-                scan.badValuesFile() == null ? null : scan.badValuesFile().toString());
+                scan.badValuesFile() == null ? null : scan.badValuesFile().toString(), scan.warnings());
         report.write(folder);
         return new Outcome(report, scan, folder);
     }
