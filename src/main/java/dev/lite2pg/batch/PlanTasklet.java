@@ -1,6 +1,5 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
@@ -55,7 +54,7 @@ final class PlanTasklet implements Tasklet {
         targetTables = new PostgresCatalog(connection).tables(schema);
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             CopyPlan plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
-                    new ConversionOptions(run.job.naiveTimezone())).requireMapped(schema);
+                    run.job.conversions()).requireMapped(schema);
             NameMapping mapping = plan.mapping();
             List<TargetForeignKey> keys = plan.foreignKeys();
             LoadOrder order = plan.order();

@@ -3,7 +3,6 @@ package dev.lite2pg.batch;
 import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.check.SourceScanner;
-import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.ErrorCode;
@@ -18,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +37,9 @@ final class ScanTasklet implements Tasklet {
     private static final int SHOWN_EXAMPLES = 10;
 
     private final CutoverRun run;
+    /** The scan's mixed-column warnings in the job's execution context, for the report (the copy counts adjustments). */
+    static final String MIXED_COLUMNS_KEY = "lite2pg.scan.mixed-columns";
+
     private final int parallelism;
 
     ScanTasklet(CutoverRun run, int parallelism) {
@@ -55,7 +58,7 @@ final class ScanTasklet implements Tasklet {
         CopyPlan plan;
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
-                    new ConversionOptions(run.job.naiveTimezone())).requireMapped(schema);
+                    run.job.conversions()).requireMapped(schema);
         }
         long started = System.nanoTime();
         run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
@@ -63,6 +66,9 @@ final class ScanTasklet implements Tasklet {
         ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
                 .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> { });
         run.scan = result;
+        // In the job's context, not only in memory: a resume skips this step and its report must still warn.
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
         String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
         BadRowPolicy policy = run.job.onBadRow();
@@ -75,6 +81,9 @@ final class ScanTasklet implements Tasklet {
                     + " orphan references will be quarantined, with their children (every one: " + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");
+        }
+        if (!result.warnings().isEmpty()) {
+            run.say("scan", "warnings (in the report too):\n  - " + String.join("\n  - ", result.warnings()));
         }
         return RepeatStatus.FINISHED;
     }

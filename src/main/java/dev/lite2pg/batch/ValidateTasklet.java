@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.BadRowPolicy;
@@ -108,6 +109,7 @@ final class ValidateTasklet implements Tasklet {
                     + quarantined.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                     + "; every one is in " + run.quarantine.qualifiedName() + " with its key, the whole source row and the reason");
         }
+        warnings.addAll(adjustmentWarnings(jobExecution, tables));
         QuarantineReport quarantine = new QuarantineReport(run.job.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
@@ -119,6 +121,25 @@ final class ValidateTasklet implements Tasklet {
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
                 + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Columns mixing text timestamps and numbers (from the scan), then every value the copy changed because the job
+     * asked for it (a time of day dropped, an offset converted or dropped): each passes, none may go unread.
+     */
+    private static List<String> adjustmentWarnings(JobExecution jobExecution, List<TableReport> tables) {
+        List<String> warnings = DeferredRecords.read(jobExecution.getExecutionContext(), ScanTasklet.MIXED_COLUMNS_KEY);
+        for (TableReport table : tables) {
+            for (ColumnReport column : table.columns()) {
+                for (Adjustment a : Adjustment.values()) {
+                    Long n = column.adjustments().get(a.name());
+                    if (a.warns() && n != null) {
+                        warnings.add(ScanWarnings.adjusted(table.source() + "." + column.source(), a, n));
+                    }
+                }
+            }
+        }
+        return warnings;
     }
 
     /** What the migrations created, as the catalog shows it now; every object the plan step deferred must be back. */

@@ -1,6 +1,5 @@
 package dev.lite2pg.check;
 
-import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
@@ -70,7 +69,7 @@ public final class JobCheck {
         }
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
-        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), new ConversionOptions(job.naiveTimezone()));
+        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
         say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism + " thread(s)");
         long scanStart = System.nanoTime();
         ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
@@ -80,10 +79,11 @@ public final class JobCheck {
 
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
         CheckReport report = new CheckReport(job.name(), source.toString(), sha256, target, schema, started,
-                OffsetDateTime.now().toString(), parallelism, passed ? CheckReport.PASS : CheckReport.FAIL,
+                OffsetDateTime.now().toString(), parallelism,
+                !passed ? CheckReport.FAIL : scan.warnings().isEmpty() ? CheckReport.PASS : CheckReport.PASS_WITH_WARNINGS,
                 plan.mapping().problems(), scan.rowsScanned(), scan.badValues(), scan.badRows(), scan.orphanReferences(),
                 scan.tables(), scan.problems(), scan.orphans(),
-                scan.badValuesFile() == null ? null : scan.badValuesFile().toString());
+                scan.badValuesFile() == null ? null : scan.badValuesFile().toString(), scan.warnings());
         report.write(folder);
         return new Outcome(report, scan, folder);
     }

@@ -1,9 +1,9 @@
 package dev.lite2pg.check;
 
-import dev.lite2pg.convert.ConversionNotes;
 import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueConverter;
 import dev.lite2pg.convert.ValueDescriptions;
+import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.source.SourceRow;
@@ -23,12 +23,40 @@ public final class RowScan {
     private final ValueConverter[] converters;
     private final boolean[] notNull;
     private final RowKeys rowKeys;
+    /** Per column, the values the converters changed on purpose, so check can show what the copy will adjust. */
+    private final ColumnTallies[] tallies;
+    /** Per timestamp or date column (others stay 0): values stored as text, and as numbers (read as epochs). */
+    private final long[] textValues;
+    private final long[] numberValues;
+    private final boolean[] readsEpochs;
 
     public RowScan(TableCopy copy) {
         this.copy = copy;
         this.converters = copy.converters();
         this.notNull = copy.notNull();
         this.rowKeys = RowKeys.of(copy);
+        this.tallies = new ColumnTallies[converters.length];
+        this.textValues = new long[converters.length];
+        this.numberValues = new long[converters.length];
+        this.readsEpochs = new boolean[converters.length];
+        for (int i = 0; i < converters.length; i++) {
+            tallies[i] = new ColumnTallies();
+            readsEpochs[i] = converters[i].numbersReadAs() != null;
+        }
+    }
+
+    public ColumnTallies[] tallies() {
+        return tallies;
+    }
+
+    /** Per column, the values stored as text in a column whose converter reads numbers as epochs. */
+    public long[] textValues() {
+        return textValues;
+    }
+
+    /** Per column, the values stored as numbers (INTEGER or REAL) in a column whose converter reads them as epochs. */
+    public long[] numberValues() {
+        return numberValues;
     }
 
     /** @return how many values of the row the target would refuse; each is handed to {@code found} */
@@ -36,9 +64,16 @@ public final class RowScan {
         Object[] values = row.values();
         int bad = 0;
         for (int i = 0; i < converters.length; i++) {
+            if (readsEpochs[i]) {
+                Object value = values[i];
+                if (value instanceof String) {
+                    textValues[i]++;
+                } else if (value instanceof Long || value instanceof Double) {
+                    numberValues[i]++;
+                }
+            }
             try {
-                // Conversion notes (offsets converted, times dropped) are the copy's to count for the report.
-                if (converters[i].convert(values[i], ConversionNotes.IGNORE) == null && notNull[i]) {
+                if (converters[i].convert(values[i], tallies[i]) == null && notNull[i]) {
                     String reason = NULL_INTO_NOT_NULL + " " + copy.targetTable() + "." + copy.targetColumns().get(i);
                     found.accept(badValue(row, i, reason, reason));
                     bad++;

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param orphans per target foreign key ({@code table.name}) whose columns are all copied: the source rows whose
  *     reference finds no parent in the copy; keys that cannot be checked on the source are absent
  * @param badValuesFile every bad value, one line each; null when there is none
+ * @param mixedColumns columns mixing text timestamps and numbers, one warning line each (see {@link ScanWarnings})
+ * @param adjustments values the conversions will change because the job asked for it, one warning line per column and kind
  */
 public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblems, List<ProblemGroup> referenceProblems,
-                         Map<String, Long> orphans, Path badValuesFile) {
+                         Map<String, Long> orphans, Path badValuesFile, List<String> mixedColumns, List<String> adjustments) {
 
     /** The first examples of each group kept in memory; the file holds all of them. */
     public static final int EXAMPLES_PER_GROUP = 20;
@@ -29,6 +31,15 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblem
         valueProblems = List.copyOf(valueProblems);
         referenceProblems = List.copyOf(referenceProblems);
         orphans = Collections.unmodifiableMap(new LinkedHashMap<>(orphans));
+        mixedColumns = List.copyOf(mixedColumns);
+        adjustments = List.copyOf(adjustments);
+    }
+
+    /** What passes but deserves a look before the cutover: mixed columns, then adjustments. */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(mixedColumns);
+        all.addAll(adjustments);
+        return all;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.TableScan;
+import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ValueDescriptions;
+import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -109,7 +111,8 @@ public final class SourceScanner {
             file.close();
             List<TableScan> tables = totals.values().stream().map(TableTotals::scan).toList();
             return new ScanResult(tables, tally.groups(tableOrder(), columnOrder()), references.groups(tableOrder(), columnOrder()),
-                    orphans, file.written());
+                    orphans, file.written(), totals.values().stream().flatMap(t -> t.mixedColumns().stream()).toList(),
+                    totals.values().stream().flatMap(t -> t.adjustments().stream()).toList());
         } finally {
             workers.shutdownNow();
         }
@@ -136,7 +139,9 @@ public final class SourceScanner {
         return parts;
     }
 
-    private record Counts(long rows, long badValues, long badRows) {
+    /** One range's sums; the arrays are per column of the table (see {@link RowScan}). */
+    private record Counts(long rows, long badValues, long badRows, ColumnTallies[] tallies, long[] textValues,
+                          long[] numberValues) {
     }
 
     /** The hot loop: one reader, one row at a time, nothing allocated for a good value beyond its conversion. */
@@ -166,7 +171,7 @@ public final class SourceScanner {
         } finally {
             reader.close();
         }
-        return new Counts(rows, badValues, badRows);
+        return new Counts(rows, badValues, badRows, scan.tallies(), scan.textValues(), scan.numberValues());
     }
 
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
@@ -187,16 +192,58 @@ public final class SourceScanner {
         private long rows;
         private long badValues;
         private long badRows;
+        private final long[][] adjusted;
+        private final long[] textValues;
+        private final long[] numberValues;
 
         TableTotals(TableCopy copy) {
             this.copy = copy;
+            this.adjusted = new long[copy.width()][Adjustment.values().length];
+            this.textValues = new long[copy.width()];
+            this.numberValues = new long[copy.width()];
         }
 
         synchronized Optional<TableScan> add(Counts counts) {
             rows += counts.rows();
             badValues += counts.badValues();
             badRows += counts.badRows();
+            for (int i = 0; i < copy.width(); i++) {
+                for (Adjustment a : Adjustment.values()) {
+                    adjusted[i][a.ordinal()] += counts.tallies()[i].get(a);
+                }
+                textValues[i] += counts.textValues()[i];
+                numberValues[i] += counts.numberValues()[i];
+            }
             return --partsLeft == 0 ? Optional.of(scan()) : Optional.empty();
+        }
+
+        /** Columns whose numbers are read as epochs among text timestamps, in column order. */
+        synchronized List<String> mixedColumns() {
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < copy.width(); i++) {
+                if (textValues[i] > 0 && numberValues[i] > 0) {
+                    warnings.add(ScanWarnings.mixed(column(i), copy.targetTypes().get(i), textValues[i], numberValues[i],
+                            copy.converters()[i].numbersReadAs()));
+                }
+            }
+            return warnings;
+        }
+
+        /** Values the conversions change because the job asked for it, per column and kind, in column order. */
+        synchronized List<String> adjustments() {
+            List<String> warnings = new ArrayList<>();
+            for (int i = 0; i < copy.width(); i++) {
+                for (Adjustment a : Adjustment.values()) {
+                    if (a.warns() && adjusted[i][a.ordinal()] > 0) {
+                        warnings.add(ScanWarnings.adjusted(column(i), a, adjusted[i][a.ordinal()]));
+                    }
+                }
+            }
+            return warnings;
+        }
+
+        private String column(int i) {
+            return copy.source().name() + "." + copy.sourceColumns().get(i);
         }
 
         synchronized TableScan scan() {

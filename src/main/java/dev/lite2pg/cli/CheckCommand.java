@@ -71,8 +71,12 @@ final class CheckCommand implements Callable<Integer> {
             out.println("[check] " + line);
             out.flush();
         });
+        if (!outcome.report().warnings().isEmpty()) {
+            out.println("lite2pg: warnings (the copy will do this without refusing it; read them before the cutover):");
+            outcome.report().warnings().forEach(w -> out.println("  - " + w));
+        }
         if (outcome.report().passed()) {
-            out.println("lite2pg: check PASS: " + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
+            out.println("lite2pg: check " + outcome.report().verdict() + ": " + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
                     + " rows read and converted, nothing the target would refuse. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
             return ExitCodes.PASSED;
         }

@@ -7,7 +7,8 @@ import dev.lite2pg.model.TargetType;
  * Picks the converter for a column from its real PostgreSQL type, once per column before any row is read.
  * Dispatch is on {@link TargetType#baseName()}, so a domain gets its base type's converter and PostgreSQL checks the
  * domain's constraint. A type without a converter of its own (tsvector, interval, inet, ...) gets the text as written,
- * which that type's input function then parses.
+ * which that type's input function then parses. {@code options} are the column's own (see
+ * {@link ConversionOptions#forColumn}): the per-column choice is made here, once, not per row.
  */
 public final class ConverterResolver {
 
@@ -35,10 +36,10 @@ public final class ConverterResolver {
             case "float8" -> FloatConverter.DOUBLE_PRECISION;
             case "text" -> TextConverter.text();
             case "varchar", "bpchar" -> TextConverter.limited(type.baseName(), type.length());
-            case "timestamp" -> TimestampConverter.withoutZone();
+            case "timestamp" -> TimestampConverter.withoutZone(options);
             case "timestamptz" -> TimestampConverter.withZone(options);
-            case "date" -> new DateConverter();
-            case "time" -> TimeConverter.withoutZone();
+            case "date" -> new DateConverter(options);
+            case "time" -> TimeConverter.withoutZone(options);
             case "timetz" -> TimeConverter.withZone(options);
             case "json" -> JsonConverter.JSON;
             case "jsonb" -> JsonConverter.JSONB;

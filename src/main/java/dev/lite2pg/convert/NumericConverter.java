@@ -33,12 +33,18 @@ final class NumericConverter implements ValueConverter {
             return precision < 0 ? l.toString() : checked(BigDecimal.valueOf(l)).toPlainString();
         }
         if (value instanceof Double d) {
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
+            if (Double.isInfinite(d)) {
+                return infinity(d > 0);
+            }
+            if (Double.isNaN(d)) {
                 throw notFinite(ShortestDecimal.text(d));
             }
             return checked(ShortestDecimal.of(d)).toPlainString();
         }
         if (value instanceof String s) {
+            if (!hasOnlyNumberCharacters(s) && isInfinity(s)) {
+                return infinity(!s.startsWith("-"));
+            }
             return checked(parse(s)).toPlainString();
         }
         if (value instanceof InvalidUtf8Text) {
@@ -67,6 +73,24 @@ final class NumericConverter implements ValueConverter {
             }
         }
         return true;
+    }
+
+    /**
+     * PostgreSQL 14+ stores ±Infinity in an unconstrained numeric, so it is copied exactly (the server's own spelling);
+     * a numeric with precision cannot hold it there either. PostgreSQL 13 and older refuse it during the COPY.
+     */
+    private String infinity(boolean positive) {
+        if (precision >= 0) {
+            throw new ConversionRefusedException((positive ? "Infinity" : "-Infinity") + " cannot be stored in " + typeName
+                    + "; only an unconstrained numeric holds it");
+        }
+        return positive ? "Infinity" : "-Infinity";
+    }
+
+    /** The spellings of infinity PostgreSQL's numeric input reads, any case, with an optional sign. */
+    private static boolean isInfinity(String s) {
+        String unsigned = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+        return unsigned.equalsIgnoreCase("Infinity") || unsigned.equalsIgnoreCase("inf");
     }
 
     private static boolean isSpecial(String s) {

@@ -1,6 +1,7 @@
 package dev.lite2pg.convert;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,8 +11,9 @@ import java.time.ZoneOffset;
  * Reads the date and time forms SQLite applications store: ISO text and Unix epoch seconds. Parsing is by hand, not
  * with DateTimeFormatter: it runs for every row, accepts exactly the forms listed, and can say precisely what is wrong.
  *
- * <p>Fractions keep at most 6 digits (PostgreSQL stores microseconds). Digits beyond the sixth are accepted only when
- * they are all zero, since then nothing is lost; otherwise the value is refused, never rounded.
+ * <p>Fractions keep at most 6 digits (PostgreSQL stores microseconds). In text, digits beyond the sixth are accepted
+ * only when they are all zero, since then nothing is lost; otherwise the value is refused, never rounded. A REAL epoch is
+ * rounded to the microsecond and counted: a double holds no more than that at an epoch's magnitude.
  */
 final class TemporalParser {
 
@@ -22,6 +24,9 @@ final class TemporalParser {
     private static final int MAX_OFFSET_HOURS = 15;
     private static final int NANOS_PER_MICRO = 1_000;
     private static final int MICROS_PER_SECOND = 1_000_000;
+    private static final double MILLIS_PER_DAY = 86_400_000.0;
+    /** 1970-01-01 00:00:00 UTC as SQLite's iJD: Julian day 2440587.5 in milliseconds. */
+    private static final long JULIAN_DAY_OF_EPOCH_MILLIS = 210_866_760_000_000L;
 
     private static final String TIMESTAMP_FORMAT =
             "not a timestamp: expected YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][Z|±HH[:MM]] or epoch seconds";
@@ -81,27 +86,79 @@ final class TemporalParser {
         return s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-';
     }
 
-    /** Unix epoch seconds (UTC) from an INTEGER or a REAL; a REAL's shortest decimal may have up to 6 fractional digits. */
-    static LocalDateTime fromEpoch(Object number) {
+    /**
+     * A number read as {@code unit} says, as a UTC date-time. A REAL's digits beyond the microsecond are rounded (and
+     * counted): a double of an epoch's magnitude holds nothing meaningful there, as Python's {@code time.time()} shows.
+     */
+    static LocalDateTime fromEpoch(Object number, EpochNumbers unit, ConversionNotes notes) {
+        return switch (unit) {
+            case SECONDS -> fromEpochSeconds(number, notes);
+            case MILLISECONDS -> fromEpochMillis(number, notes);
+            case JULIAN_DAY -> fromJulianDay(number);
+            case REFUSE -> throw new ConversionRefusedException("a number where a text timestamp is expected: "
+                    + EpochNumbers.OPTION + " is refuse; set it to seconds, milliseconds or julian-day to read numbers");
+        };
+    }
+
+    private static LocalDateTime fromEpochSeconds(Object number, ConversionNotes notes) {
         if (number instanceof Long l) {
             if (l < MIN_EPOCH_SECOND || l > MAX_EPOCH_SECOND) {
-                throw epochOutOfRange(l.toString());
+                throw epochOutOfRange(l.toString(), "seconds");
             }
             return LocalDateTime.ofEpochSecond(l, 0, ZoneOffset.UTC);
         }
         double d = (Double) number;
         if (!(d >= MIN_EPOCH_SECOND && d < MAX_EPOCH_SECOND + 1)) {
-            throw epochOutOfRange(ShortestDecimal.text(d));
+            throw epochOutOfRange(ShortestDecimal.text(d), "seconds");
         }
         if (d == Math.rint(d)) {
             return LocalDateTime.ofEpochSecond((long) d, 0, ZoneOffset.UTC);
         }
         BigDecimal seconds = ShortestDecimal.of(d);
         if (seconds.scale() > MAX_FRACTION_DIGITS) {
-            throw new ConversionRefusedException("epoch " + seconds.toPlainString() + " has " + seconds.scale()
-                    + " fractional digits; at most 6 (microseconds) can be stored");
+            // The double's exact binary value, rounded once: no double rounding through its shortest decimal.
+            seconds = new BigDecimal(d).setScale(MAX_FRACTION_DIGITS, RoundingMode.HALF_EVEN);
+            notes.count(Adjustment.EPOCH_ROUNDED_TO_MICROSECOND);
         }
-        long micros = seconds.movePointRight(MAX_FRACTION_DIGITS).longValueExact();
+        return ofMicros(seconds.movePointRight(MAX_FRACTION_DIGITS).longValueExact());
+    }
+
+    private static LocalDateTime fromEpochMillis(Object number, ConversionNotes notes) {
+        BigDecimal seconds;
+        if (number instanceof Long l) {
+            seconds = BigDecimal.valueOf(l, 3);
+        } else {
+            double d = (Double) number;
+            if (!(d >= MIN_EPOCH_SECOND * 1000.0 && d < (MAX_EPOCH_SECOND + 1) * 1000.0)) {
+                throw epochOutOfRange(ShortestDecimal.text(d), "milliseconds");
+            }
+            seconds = ShortestDecimal.of(d).movePointLeft(3);
+            if (seconds.scale() > MAX_FRACTION_DIGITS) {
+                seconds = new BigDecimal(d).movePointLeft(3).setScale(MAX_FRACTION_DIGITS, RoundingMode.HALF_EVEN);
+                notes.count(Adjustment.EPOCH_ROUNDED_TO_MICROSECOND);
+            }
+        }
+        if (seconds.compareTo(BigDecimal.valueOf(MIN_EPOCH_SECOND)) < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND + 1)) >= 0) {
+            throw epochOutOfRange(number instanceof Double d ? ShortestDecimal.text(d) : number.toString(), "milliseconds");
+        }
+        return ofMicros(seconds.movePointRight(MAX_FRACTION_DIGITS).longValueExact());
+    }
+
+    /** As SQLite's date functions read a Julian day: to the nearest millisecond (its {@code iJD}). */
+    private static LocalDateTime fromJulianDay(Object number) {
+        double days = number instanceof Long l ? l : (Double) number;
+        double millis = days * MILLIS_PER_DAY + 0.5;
+        long first = (MIN_EPOCH_SECOND * 1000 + JULIAN_DAY_OF_EPOCH_MILLIS);
+        long last = (MAX_EPOCH_SECOND + 1) * 1000 + JULIAN_DAY_OF_EPOCH_MILLIS;
+        if (!(millis >= first && millis < last)) {
+            throw new ConversionRefusedException("Julian day " + (number instanceof Double d ? ShortestDecimal.text(d) : number)
+                    + " is outside years 1-9999");
+        }
+        long unixMillis = (long) millis - JULIAN_DAY_OF_EPOCH_MILLIS;
+        return ofMicros(unixMillis * 1000);
+    }
+
+    private static LocalDateTime ofMicros(long micros) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
                 Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO, ZoneOffset.UTC);
     }
@@ -202,8 +259,8 @@ final class TemporalParser {
         return ZoneOffset.ofTotalSeconds(negative ? -seconds : seconds);
     }
 
-    private static ConversionRefusedException epochOutOfRange(String shown) {
-        return new ConversionRefusedException("epoch " + shown + " is outside years 1-9999 (seconds since 1970 expected)");
+    private static ConversionRefusedException epochOutOfRange(String shown, String unit) {
+        return new ConversionRefusedException("epoch " + shown + " is outside years 1-9999 (" + unit + " since 1970 expected)");
     }
 
     private static boolean isDigit(char ch) {

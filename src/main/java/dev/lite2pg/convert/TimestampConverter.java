@@ -5,27 +5,32 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * timestamp and timestamptz from ISO text or Unix epoch seconds (INTEGER or REAL, always UTC).
+ * timestamp and timestamptz from ISO text or numbers (read as {@link EpochNumbers} says, always UTC).
  *
- * <p>timestamp: a value written with an offset is converted to UTC, and counted, because the column cannot keep the
- * offset. timestamptz: a value with an offset keeps its instant; a value without one is read in the naive zone.
+ * <p>timestamp: a value written with a non-zero offset is refused, or read as {@link OffsetReading} says, because the
+ * column cannot keep the offset. timestamptz: a value with an offset keeps its instant; a value without one is read in
+ * the naive zone.
  */
 final class TimestampConverter implements ValueConverter {
 
     private final boolean withZone;
     private final NaiveZone naiveZone;
+    private final OffsetReading offsets;
+    private final EpochNumbers numbers;
 
-    private TimestampConverter(boolean withZone, NaiveZone naiveZone) {
+    private TimestampConverter(boolean withZone, NaiveZone naiveZone, OffsetReading offsets, EpochNumbers numbers) {
         this.withZone = withZone;
         this.naiveZone = naiveZone;
+        this.offsets = offsets;
+        this.numbers = numbers;
     }
 
-    static TimestampConverter withoutZone() {
-        return new TimestampConverter(false, null);
+    static TimestampConverter withoutZone(ConversionOptions options) {
+        return new TimestampConverter(false, null, options.offsets(), options.epochNumbers());
     }
 
     static TimestampConverter withZone(ConversionOptions options) {
-        return new TimestampConverter(true, new NaiveZone(options.naiveZone()));
+        return new TimestampConverter(true, new NaiveZone(options.naiveZone()), options.offsets(), options.epochNumbers());
     }
 
     @Override
@@ -34,7 +39,7 @@ final class TimestampConverter implements ValueConverter {
             return null;
         }
         if (value instanceof Long || value instanceof Double) {
-            LocalDateTime utc = TemporalParser.fromEpoch(value);
+            LocalDateTime utc = TemporalParser.fromEpoch(value, numbers, notes);
             return withZone ? TemporalFormat.timestampWithOffset(utc, ZoneOffset.UTC) : TemporalFormat.timestamp(utc);
         }
         if (value instanceof String s) {
@@ -48,23 +53,23 @@ final class TimestampConverter implements ValueConverter {
 
     private String fromText(String s, ConversionNotes notes) {
         TemporalParser.ParsedTimestamp parsed = TemporalParser.parseTimestamp(s);
-        LocalDateTime local = parsed.dateTime();
         if (withZone) {
+            LocalDateTime local = parsed.dateTime();
             ZoneOffset offset = parsed.offset() != null ? parsed.offset() : naiveZone.offsetAt(local);
             return TemporalFormat.timestampWithOffset(local, offset);
         }
-        if (parsed.offset() == null) {
-            return TemporalFormat.timestamp(local);
-        }
-        LocalDateTime utc = parsed.toUtc();
-        notes.count(Adjustment.OFFSET_CONVERTED_TO_UTC);
-        return TemporalFormat.timestamp(utc);
+        return TemporalFormat.timestamp(offsets.naive(parsed, "timestamp", notes));
+    }
+
+    @Override
+    public EpochNumbers numbersReadAs() {
+        return numbers;
     }
 
     @Override
     public String description() {
         return withZone
-                ? "timestamptz from ISO text or epoch seconds (no offset: read in " + naiveZone + ")"
-                : "timestamp from ISO text or epoch seconds (offsets converted to UTC)";
+                ? "timestamptz from ISO text or " + numbers.shown() + " (no offset: read in " + naiveZone + ")"
+                : "timestamp from ISO text or " + numbers.shown() + " (offsets: " + offsets.yaml() + ")";
     }
 }

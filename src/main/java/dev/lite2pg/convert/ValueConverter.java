@@ -15,6 +15,14 @@ public interface ValueConverter {
      */
     String convert(Object value, ConversionNotes notes);
 
+    /**
+     * How this converter reads a number where it expects a date or time written as text (timestamp and date columns),
+     * so the scan can warn about a column mixing both; null for every other converter.
+     */
+    default EpochNumbers numbersReadAs() {
+        return null;
+    }
+
     /** Short name shown in the report for this column, e.g. {@code boolean (0/1, t/f, true/false)}. */
     String description();
 }

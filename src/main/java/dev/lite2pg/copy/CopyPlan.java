@@ -12,7 +12,10 @@ import dev.lite2pg.plan.NameMapper;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableOrder;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything decided before the first row moves: which source table and column feeds which target one, the
@@ -33,12 +36,30 @@ public record CopyPlan(NameMapping mapping, LoadOrder order, List<TableCopy> cop
 
     public static CopyPlan build(List<SourceTable> source, List<TargetTable> target, String targetSchema, MappingSpec spec,
                                  ConversionOptions options) {
-        NameMapping mapping = NameMapper.map(source, target, spec);
+        NameMapping mapping = withConversionKeysChecked(NameMapper.map(source, target, spec), options);
         List<TargetForeignKey> keys = target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<String> tablesToCopy = mapping.tables().stream().map(m -> m.target().name()).toList();
         LoadOrder order = TableOrder.order(tablesToCopy, keys);
         List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), targetSchema, options);
         return new CopyPlan(mapping, order, copies, keys);
+    }
+
+    /**
+     * A per-column conversion option whose key names no copied column would be silently ignored, and the values it was
+     * meant for read another way: it is a mapping problem like a misspelt column override.
+     */
+    private static NameMapping withConversionKeysChecked(NameMapping mapping, ConversionOptions options) {
+        Set<String> copied = new HashSet<>();
+        mapping.tables().forEach(t -> t.columns().forEach(c -> copied.add(t.source().name() + "." + c.source().name())));
+        List<String> problems = new ArrayList<>(mapping.problems());
+        for (String key : options.columns().keySet()) {
+            if (!copied.contains(key)) {
+                problems.add("conversions.columns.\"" + key + "\": no copied source column " + key
+                        + " (keys are <source table>.<source column> as the SQLite file spells them)");
+            }
+        }
+        return problems.size() == mapping.problems().size() ? mapping
+                : new NameMapping(mapping.tables(), problems, mapping.targetOnlyTables(), mapping.targetOnlyColumns());
     }
 
     /** This plan, or a refusal listing every name that maps to nothing: no row may move while one does. */

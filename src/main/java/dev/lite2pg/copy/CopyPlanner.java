@@ -44,7 +44,7 @@ public final class CopyPlanner {
         for (int i = 0; i < columns.size(); i++) {
             SourceColumn source = columns.get(i).source();
             TargetColumn target = columns.get(i).target();
-            converters[i] = ConverterResolver.resolve(target.type(), options);
+            converters[i] = ConverterResolver.resolve(target.type(), options.forColumn(mapping.source().name(), source.name()));
             notNull[i] = target.notNull();
             sourceColumns.add(source.name());
             targetColumns.add(target.name());

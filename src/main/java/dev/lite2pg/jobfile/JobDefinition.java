@@ -1,5 +1,6 @@
 package dev.lite2pg.jobfile;
 
+import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import java.nio.file.Path;
@@ -15,14 +16,14 @@ import java.util.Objects;
  * @param name part of the job's identity in the job repository
  * @param schemaLocations Flyway locations of the target schema's migrations, as written
  * @param chunkSize rows per transaction
- * @param naiveTimezone the zone meant by a timestamp without offset when it goes into a timestamptz column
+ * @param conversions the {@code conversions} section: how dates, times and epoch numbers are read
  * @param repositorySchema the schema holding Spring Batch's job repository
  * @param output the folder under which each run writes its report folder
  * @param metrics where the run's metrics are pushed, besides its folder
  * @param onBadRow what happens to a row that cannot be copied exactly
  */
 public record JobDefinition(String name, SourceSpec source, TargetSpec target, List<String> schemaLocations,
-                            MappingSpec mapping, int chunkSize, ZoneId naiveTimezone, String repositorySchema,
+                            MappingSpec mapping, int chunkSize, ConversionOptions conversions, String repositorySchema,
                             Path output, MetricsSpec metrics, BadRowPolicy onBadRow) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
@@ -37,7 +38,7 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         Objects.requireNonNull(target, "target");
         schemaLocations = List.copyOf(schemaLocations);
         Objects.requireNonNull(mapping, "mapping");
-        Objects.requireNonNull(naiveTimezone, "naiveTimezone");
+        Objects.requireNonNull(conversions, "conversions");
         Objects.requireNonNull(repositorySchema, "repositorySchema");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(metrics, "metrics");
@@ -77,7 +78,7 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         String url = targetUrl == null ? target.url() : targetUrl;
         String user = targetUser != null ? targetUser : target.user() != null ? target.user() : url == null ? null : TargetSpec.DEFAULT_USER;
         TargetSpec newTarget = new TargetSpec(url, user, targetSchema == null ? target.schema() : targetSchema);
-        return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, naiveTimezone,
+        return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, conversions,
                 repositorySchema, output, metrics, onBadRow);
     }
 
@@ -86,14 +87,19 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
      * output folder, and every bad row quarantined, so that one rehearsal finds all of them.
      */
     public JobDefinition asDryRun() {
-        return new JobDefinition(name + DRY_RUN_SUFFIX, source, target, schemaLocations, mapping, chunkSize, naiveTimezone,
+        return new JobDefinition(name + DRY_RUN_SUFFIX, source, target, schemaLocations, mapping, chunkSize, conversions,
                 repositorySchema, output, metrics, BadRowPolicy.QUARANTINE);
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
     public JobDefinition withTarget(String url, String user) {
         return new JobDefinition(name, source, new TargetSpec(url, user, target.schema()), schemaLocations, mapping,
-                chunkSize, naiveTimezone, repositorySchema, output, metrics, onBadRow);
+                chunkSize, conversions, repositorySchema, output, metrics, onBadRow);
+    }
+
+    /** The zone meant by a timestamp without offset when it goes into a timestamptz column. */
+    public ZoneId naiveTimezone() {
+        return conversions.naiveZone();
     }
 
     /** The target server, or a usage error naming both ways to give one. */

@@ -1,10 +1,14 @@
 package dev.lite2pg.jobfile;
 
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.convert.EpochNumbers;
+import dev.lite2pg.convert.OffsetReading;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +26,9 @@ final class JobFileReader {
             + TargetCredentials.LIBPQ_PASSWORD_VARIABLE + ") in the environment instead");
     static final List<String> SCHEMA_KEYS = List.of("locations");
     static final List<String> MAPPING_KEYS = List.of("names", "tables", "columns", "exclude");
-    static final List<String> CONVERSION_KEYS = List.of("naive-timezone");
+    static final List<String> CONVERSION_KEYS = List.of("naive-timezone", "offsets", "drop-time-of-day", "epoch-numbers", "columns");
+    /** What a single column may set differently, under {@code conversions.columns."table.column"}. */
+    static final List<String> COLUMN_CONVERSION_KEYS = List.of("offsets", "drop-time-of-day", "epoch-numbers");
     static final List<String> METRICS_KEYS = List.of("pushgateway");
 
     private final List<String> problems;
@@ -51,7 +57,7 @@ final class JobFileReader {
         MappingSpec mapping = mapping(root);
         int chunkSize = root.integer("chunk-size").orElse(JobDefinition.DEFAULT_CHUNK_SIZE);
         JobRules.chunkSize(chunkSize).ifPresent(p -> root.problem("chunk-size", p));
-        ZoneId naiveTimezone = naiveTimezone(root);
+        ConversionOptions conversions = conversions(root);
         String repositorySchema = root.text("repository-schema").orElse(JobDefinition.DEFAULT_REPOSITORY_SCHEMA);
         JobRules.repositorySchema(repositorySchema).ifPresent(p -> root.problem("repository-schema", p));
         target.flatMap(t -> JobRules.schemasApart(t.schema(), repositorySchema))
@@ -67,7 +73,7 @@ final class JobFileReader {
             return Optional.empty();
         }
         return Optional.of(new JobDefinition(name.orElseThrow(), source.orElseThrow(), target.orElseThrow(), locations,
-                mapping, chunkSize, naiveTimezone, repositorySchema, output, metrics, onBadRow));
+                mapping, chunkSize, conversions, repositorySchema, output, metrics, onBadRow));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
@@ -141,18 +147,60 @@ final class JobFileReader {
         });
     }
 
-    private static ZoneId naiveTimezone(YamlSection root) {
-        Optional<String> zone = root.section("conversions", CONVERSION_KEYS).flatMap(s -> s.text("naive-timezone"));
+    private static ConversionOptions conversions(YamlSection root) {
+        Optional<YamlSection> section = root.section("conversions", CONVERSION_KEYS);
+        if (section.isEmpty()) {
+            return new ConversionOptions(JobDefinition.DEFAULT_NAIVE_TIMEZONE);
+        }
+        YamlSection conversions = section.get();
+        ZoneId naiveTimezone = naiveTimezone(conversions);
+        OffsetReading offsets = offsets(conversions).orElse(OffsetReading.REFUSE);
+        boolean dropTimeOfDay = conversions.bool("drop-time-of-day").orElse(false);
+        EpochNumbers epochNumbers = epochNumbers(conversions).orElse(EpochNumbers.SECONDS);
+        Map<String, ConversionOptions.ColumnOverride> columns = new LinkedHashMap<>();
+        conversions.namedSections("columns", COLUMN_CONVERSION_KEYS).forEach((key, column) -> {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                conversions.problem("columns", "key '" + key + "' must be <source table>.<source column>, e.g. \"bars.day\"");
+            }
+            columns.put(key, new ConversionOptions.ColumnOverride(offsets(column).orElse(null),
+                    column.bool("drop-time-of-day").orElse(null), epochNumbers(column).orElse(null)));
+        });
+        return new ConversionOptions(naiveTimezone, offsets, dropTimeOfDay, epochNumbers, columns);
+    }
+
+    private static ZoneId naiveTimezone(YamlSection conversions) {
+        Optional<String> zone = conversions.text("naive-timezone");
         if (zone.isEmpty()) {
             return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
         }
         try {
             return ZoneId.of(zone.get());
         } catch (DateTimeException e) {
-            root.problem("conversions.naive-timezone", "unknown time zone '" + zone.get()
+            conversions.problem("naive-timezone", "unknown time zone '" + zone.get()
                     + "'; use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
             return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
         }
+    }
+
+    private static Optional<OffsetReading> offsets(YamlSection section) {
+        return section.text("offsets").flatMap(text -> {
+            Optional<OffsetReading> reading = OffsetReading.fromYaml(text);
+            if (reading.isEmpty()) {
+                section.problem("offsets", "must be refuse, utc or local, got '" + text + "'");
+            }
+            return reading;
+        });
+    }
+
+    private static Optional<EpochNumbers> epochNumbers(YamlSection section) {
+        return section.text("epoch-numbers").flatMap(text -> {
+            Optional<EpochNumbers> reading = EpochNumbers.fromYaml(text);
+            if (reading.isEmpty()) {
+                section.problem("epoch-numbers", "must be seconds, milliseconds, julian-day or refuse, got '" + text + "'");
+            }
+            return reading;
+        });
     }
 
     private static MetricsSpec metrics(YamlSection root) {

@@ -88,6 +88,45 @@ final class YamlSection {
         return Optional.of(value.intValue());
     }
 
+    Optional<Boolean> bool(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(key);
+        if (!value.isBoolean()) {
+            problem(key, "must be true or false, got " + describe(value));
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /**
+     * A mapping whose keys are names (e.g. {@code "table.column"}) and whose values are mappings with {@code knownKeys},
+     * in file order; an absent key gives an empty map.
+     */
+    Map<String, YamlSection> namedSections(String key, List<String> knownKeys) {
+        if (!has(key)) {
+            return Map.of();
+        }
+        JsonNode value = node.get(key);
+        if (!value.isObject()) {
+            problem(key, "must be a mapping of \"name\": { " + String.join(", ", knownKeys) + " }, got " + describe(value));
+            return Map.of();
+        }
+        Map<String, YamlSection> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            if (!entry.getValue().isObject()) {
+                problem(key, "'" + entry.getKey() + "' must be a mapping with keys " + String.join(", ", knownKeys)
+                        + ", got " + describe(entry.getValue()));
+                continue;
+            }
+            YamlSection section = new YamlSection(prefix + key + ".\"" + entry.getKey() + "\".", entry.getValue(), problems);
+            section.allowOnly(knownKeys, Map.of());
+            result.put(entry.getKey(), section);
+        }
+        return result;
+    }
+
     /** A nested mapping; empty when absent or not a mapping (the latter recorded as a problem). */
     Optional<YamlSection> section(String key, List<String> knownKeys) {
         return section(key, knownKeys, Map.of());

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Everything an operator signs off on after a run, as data; renderers turn it into JSON, Markdown and HTML.
  *
- * @param verdict PASS when every check passed, PASS WITH WARNINGS when they passed but rows were set aside, FAIL otherwise
+ * @param verdict PASS when every check passed, PASS WITH WARNINGS when they passed but there are warnings (rows set aside,
+ *     values changed as the job's conversions asked, numbers among text timestamps), FAIL otherwise
  * @param problems why the verdict is FAIL, one line each
  * @param warnings why the verdict is PASS WITH WARNINGS, one line each
  * @param quarantine the policy for bad rows and the rows this run set aside

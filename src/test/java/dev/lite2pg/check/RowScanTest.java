@@ -44,6 +44,16 @@ class RowScanTest {
     }
 
     @Test
+    void textAndNumbersAreCountedInColumnsThatReadNumbersAsEpochsOnly() {
+        RowScan scan = new RowScan(EVENT);
+        scan.check(new SourceRow(new Object[] {1L}, new Object[] {1L, 0L, "2024-02-29 10:00:00", "a"}), bad -> { });
+        scan.check(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 2024L, "b"}), bad -> { });
+        scan.check(new SourceRow(new Object[] {3L}, new Object[] {3L, 1L, 1.5, null}), bad -> { });
+        assertThat(scan.textValues()).containsExactly(0, 0, 1, 0);
+        assertThat(scan.numberValues()).containsExactly(0, 0, 2, 0);
+    }
+
+    @Test
     void aGoodRowHasNothingToReport() {
         assertThat(check(1L, 0L, "2024-02-29 10:00:00", "ok")).isEmpty();
     }

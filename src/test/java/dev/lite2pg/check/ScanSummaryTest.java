@@ -28,7 +28,7 @@ class ScanSummaryTest {
         return new ScanResult(List.of(new TableScan("author", "author", 2, 0, 0), new TableScan("Book", "book", 1_500, 1_234, 1_200)),
                 List.of(new ProblemGroup("book", "title", nullTitle(1).kind(), 1_234, examples)),
                 List.of(new ProblemGroup("book", "author_id", orphan.kind(), 1, List.of(orphan))),
-                Map.of("book.book_author_fk", 1L), Path.of("runs/shop/20240101/bad-values.csv"));
+                Map.of("book.book_author_fk", 1L), Path.of("runs/shop/20240101/bad-values.csv"), List.of(), List.of());
     }
 
     @Test

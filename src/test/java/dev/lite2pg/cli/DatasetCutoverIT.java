@@ -155,7 +155,8 @@ class DatasetCutoverIT {
 
             assertThat(run.exitCode()).as(run.all()).isZero();
             RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
-            assertThat(report.verdict()).isEqualTo("PASS");
+            assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+            assertThat(report.warnings()).containsExactly(SAKILA_CREATE_DATE_WARNING);
             assertThat(report.tables()).hasSize(15);
             assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());
             try (Connection c = db.connect(); Statement st = c.createStatement();
@@ -202,11 +203,20 @@ class DatasetCutoverIT {
         }
     }
 
+    /**
+     * Sakila's customer.create_date holds timestamps ('2006-02-14 22:04:36.000') and PostgreSQL's Sakila declares it
+     * date: the time of day is dropped only because the job says so (issue 10, case 3), which makes it a warning.
+     */
     private static final String SAKILA_MAPPING = """
             mapping:
               names: auto
               exclude: [ film_text, payment.last_update ]
+            conversions:
+              columns:
+                "customer.create_date": { drop-time-of-day: true }
             """;
+    private static final String SAKILA_CREATE_DATE_WARNING =
+            "customer.create_date: 599 values with a time of day dropped into a date (conversions.drop-time-of-day: true)";
 
     private Path jobFile(String name, Path source, TestDatabase db, String schema, Path dataset, String mapping) throws Exception {
         Path file = work.resolve(name + ".yml");

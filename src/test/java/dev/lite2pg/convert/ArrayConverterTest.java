@@ -104,7 +104,8 @@ class ArrayConverterTest {
 
     @Test
     void elementNotesAreCounted() {
-        ArrayConverter dates = new ArrayConverter(new DateConverter(), "date[]");
+        ArrayConverter dates = new ArrayConverter(new DateConverter(new ConversionOptions(
+                java.time.ZoneOffset.UTC, OffsetReading.REFUSE, true, EpochNumbers.SECONDS, java.util.Map.of())), "date[]");
         CountingNotes notes = new CountingNotes();
         assertThat(dates.convert("2024-01-01 10:00,2024-01-02", notes)).isEqualTo("{\"2024-01-01\",\"2024-01-02\"}");
         assertThat(notes.countOf(Adjustment.TIME_OF_DAY_DROPPED)).isEqualTo(1);

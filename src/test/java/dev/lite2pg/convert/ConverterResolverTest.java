@@ -28,10 +28,10 @@ class ConverterResolverTest {
         "float8|double precision (float8), exact round-trip",
         "text|text (verbatim)",
         "varchar|varchar (verbatim)",
-        "timestamp|timestamp from ISO text or epoch seconds (offsets converted to UTC)",
+        "timestamp|timestamp from ISO text or epoch seconds (offsets: refuse)",
         "timestamptz|timestamptz from ISO text or epoch seconds (no offset: read in Z)",
-        "date|date from ISO text or epoch seconds (time of day dropped and counted)",
-        "time|time from HH:MM[:SS[.ffffff]] text",
+        "date|date from ISO text or epoch seconds (offsets: refuse; time of day refused)",
+        "time|time from HH:MM[:SS[.ffffff]] text (offsets: refuse)",
         "timetz|timetz from HH:MM[:SS[.ffffff]] text with offset",
         "json|json (validated, copied verbatim)",
         "jsonb|jsonb (validated, copied verbatim)",
@@ -42,6 +42,23 @@ class ConverterResolverTest {
         "inet|inet: text, parsed by PostgreSQL"})
     void eachBaseTypeGetsItsConverter(String baseName, String description) {
         assertThat(resolve(TargetType.of(baseName)).description()).isEqualTo(description);
+    }
+
+    @Test
+    void aColumnsOwnConversionOptionsWinOverTheJobsAndAreChosenOnce() {
+        ConversionOptions job = new ConversionOptions(ZoneId.of("UTC"), OffsetReading.UTC, false, EpochNumbers.SECONDS,
+                java.util.Map.of("bars.day", new ConversionOptions.ColumnOverride(OffsetReading.LOCAL, true, null),
+                        "events.at", new ConversionOptions.ColumnOverride(null, null, EpochNumbers.MILLISECONDS)));
+        ValueConverter day = ConverterResolver.resolve(TargetType.of("date"), job.forColumn("bars", "day"));
+        assertThat(day.convert("2023-01-02 09:30:00+09:00", ConversionNotes.IGNORE)).isEqualTo("2023-01-02");
+        ValueConverter other = ConverterResolver.resolve(TargetType.of("date"), job.forColumn("bars", "other"));
+        assertThatThrownBy(() -> other.convert("2023-01-02 09:30:00+09:00", ConversionNotes.IGNORE))
+                .hasMessageStartingWith("time of day 00:30:00 would be dropped by a date column");
+        ValueConverter at = ConverterResolver.resolve(TargetType.of("timestamp"), job.forColumn("events", "at"));
+        assertThat(at.convert(1700000000123L, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.123");
+        assertThat(at.convert("2024-01-01 10:00:00+02", ConversionNotes.IGNORE)).isEqualTo("2024-01-01 08:00:00");
+        assertThat(at.numbersReadAs()).isEqualTo(EpochNumbers.MILLISECONDS);
+        assertThat(resolve(TargetType.of("text")).numbersReadAs()).isNull();
     }
 
     @Test

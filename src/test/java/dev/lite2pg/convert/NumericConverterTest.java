@@ -76,9 +76,24 @@ class NumericConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "inf"})
-    void specialTextIsRefused(String text) {
+    @ValueSource(strings = {"NaN", "-nan"})
+    void notANumberTextIsRefused(String text) {
         assertRefused(ANY, text, "not a finite number: " + text);
+    }
+
+    @Test
+    void infinityGoesIntoAnUnconstrainedNumericAsPostgresSpellsIt() {
+        assertThat(ANY.convert(Double.POSITIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("Infinity");
+        assertThat(ANY.convert(Double.NEGATIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("-Infinity");
+        assertThat(ANY.convert("Infinity", ConversionNotes.IGNORE)).isEqualTo("Infinity");
+        assertThat(ANY.convert("+inf", ConversionNotes.IGNORE)).isEqualTo("Infinity");
+        assertThat(ANY.convert("-INFINITY", ConversionNotes.IGNORE)).isEqualTo("-Infinity");
+    }
+
+    @Test
+    void infinityIsRefusedByANumericWithPrecision() {
+        assertRefused(MONEY, Double.POSITIVE_INFINITY, "Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
+        assertRefused(MONEY, "-Infinity", "-Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
     }
 
     @ParameterizedTest
@@ -88,9 +103,8 @@ class NumericConverterTest {
     }
 
     @Test
-    void specialRealsAreRefused() {
+    void notANumberRealIsRefused() {
         assertRefused(ANY, Double.NaN, "not a finite number: NaN");
-        assertRefused(ANY, Double.NEGATIVE_INFINITY, "not a finite number: -Infinity");
     }
 
     @Test

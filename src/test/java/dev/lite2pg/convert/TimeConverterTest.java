@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TimeConverterTest {
 
-    private static final TimeConverter TIME = TimeConverter.withoutZone();
+    private static final TimeConverter TIME = TimeConverter.withoutZone(ConversionOptions.DEFAULTS);
     private static final TimeConverter TIMETZ = TimeConverter.withZone(ConversionOptions.DEFAULTS);
 
     private static void assertRefused(TimeConverter converter, Object value, String reason) {
@@ -53,8 +53,27 @@ class TimeConverterTest {
     }
 
     @Test
-    void timeRefusesAnOffsetItWouldDrop() {
-        assertRefused(TIME, "08:00:00+02:00", "time has an offset; time without time zone would drop it");
+    void timeRefusesANonZeroOffsetByDefault() {
+        assertRefused(TIME, "09:30:00-05:00", "offset -05:00 cannot be kept by a time column: in UTC it reads 14:30:00,"
+                + " as written 09:30:00; say which with conversions.offsets: utc or local"
+                + " (one column: conversions.columns.\"table.column\".offsets)");
+    }
+
+    @Test
+    void timeTakesAZeroOffsetAsIsAndOthersAsTheJobSays() {
+        CountingNotes notes = new CountingNotes();
+        assertThat(TIME.convert("08:00:00Z", notes)).isEqualTo("08:00:00");
+        assertThat(TIME.convert("08:00:00+00:00", notes)).isEqualTo("08:00:00");
+        assertThat(notes.isEmpty()).isTrue();
+        TimeConverter utc = TimeConverter.withoutZone(
+                new ConversionOptions(ZoneOffset.UTC, OffsetReading.UTC, false, EpochNumbers.SECONDS, java.util.Map.of()));
+        assertThat(utc.convert("09:30:00-05:00", notes)).isEqualTo("14:30:00");
+        assertThat(utc.convert("01:00:00+02:00", notes)).isEqualTo("23:00:00");
+        assertThat(notes.countOf(Adjustment.OFFSET_CONVERTED_TO_UTC)).isEqualTo(2);
+        TimeConverter local = TimeConverter.withoutZone(
+                new ConversionOptions(ZoneOffset.UTC, OffsetReading.LOCAL, false, EpochNumbers.SECONDS, java.util.Map.of()));
+        assertThat(local.convert("09:30:00-05:00", notes)).isEqualTo("09:30:00");
+        assertThat(notes.countOf(Adjustment.OFFSET_DROPPED)).isEqualTo(1);
     }
 
     @Test

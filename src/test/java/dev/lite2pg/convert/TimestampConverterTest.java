@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampConverterTest {
 
-    private static final TimestampConverter NAIVE = TimestampConverter.withoutZone();
+    private static final TimestampConverter NAIVE = TimestampConverter.withoutZone(ConversionOptions.DEFAULTS);
+    private static final TimestampConverter NAIVE_UTC = TimestampConverter.withoutZone(
+            new ConversionOptions(ZoneOffset.UTC, OffsetReading.UTC, false, EpochNumbers.SECONDS, Map.of()));
+    private static final TimestampConverter NAIVE_LOCAL = TimestampConverter.withoutZone(
+            new ConversionOptions(ZoneOffset.UTC, OffsetReading.LOCAL, false, EpochNumbers.SECONDS, Map.of()));
     private static final TimestampConverter ZONED = TimestampConverter.withZone(ConversionOptions.DEFAULTS);
     private static final TimestampConverter ZONED_NEW_YORK =
             TimestampConverter.withZone(new ConversionOptions(ZoneId.of("America/New_York")));
@@ -89,9 +94,37 @@ class TimestampConverterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2024-01-31 13:45:07Z", "2024-01-31T13:45:07z", "2024-01-31 13:45:07+00:00",
+        "2024-01-31 13:45:07-00", "2024-01-31 13:45:07 +0000"})
+    void zeroOffsetChangesNothingAndIsNotCounted(String text) {
+        for (TimestampConverter converter : new TimestampConverter[] {NAIVE, NAIVE_UTC, NAIVE_LOCAL}) {
+            CountingNotes notes = new CountingNotes();
+            assertThat(converter.convert(text, notes)).isEqualTo("2024-01-31 13:45:07");
+            assertThat(notes.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void nonZeroOffsetIsRefusedByDefaultNamingTheOption() {
+        assertRefused(NAIVE, "2023-01-02 00:00:00+09:00", "offset +09:00 cannot be kept by a timestamp column: in UTC it"
+                + " reads 2023-01-01 15:00:00, as written 2023-01-02 00:00:00; say which with conversions.offsets: utc or local"
+                + " (one column: conversions.columns.\"table.column\".offsets)");
+        assertRefused(NAIVE, "2024-01-31 09:30:00-05:00", "offset -05:00 cannot be kept by a timestamp column: in UTC it"
+                + " reads 2024-01-31 14:30:00, as written 2024-01-31 09:30:00; say which with conversions.offsets: utc or local"
+                + " (one column: conversions.columns.\"table.column\".offsets)");
+    }
+
+    @Test
+    void localKeepsTheWrittenDateAndTimeAndCountsTheDroppedOffset() {
+        CountingNotes notes = new CountingNotes();
+        assertThat(NAIVE_LOCAL.convert("2024-01-31 09:30:00-05:00", notes)).isEqualTo("2024-01-31 09:30:00");
+        assertThat(NAIVE_LOCAL.convert("2023-01-02T00:00:00.25+09:00", notes)).isEqualTo("2023-01-02 00:00:00.25");
+        assertThat(notes.countOf(Adjustment.OFFSET_DROPPED)).isEqualTo(2);
+        assertThat(notes.countOf(Adjustment.OFFSET_CONVERTED_TO_UTC)).isZero();
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "2024-01-31 13:45:07Z|2024-01-31 13:45:07",
-        "2024-01-31T13:45:07z|2024-01-31 13:45:07",
         "2024-01-31 13:45:07+02:00|2024-01-31 11:45:07",
         "2024-01-31 13:45:07+0200|2024-01-31 11:45:07",
         "2024-01-31 13:45:07+02|2024-01-31 11:45:07",
@@ -99,9 +132,9 @@ class TimestampConverterTest {
         "2024-01-31 13:45:07-0530|2024-01-31 19:15:07",
         "2024-01-31 22:00:00-05:00|2024-02-01 03:00:00",
         "2024-01-01 01:00:00.25+02:00|2023-12-31 23:00:00.25"})
-    void offsetsAreConvertedToUtcAndCounted(String text, String expected) {
+    void withUtcOffsetsAreConvertedToUtcAndCounted(String text, String expected) {
         CountingNotes notes = new CountingNotes();
-        assertThat(NAIVE.convert(text, notes)).isEqualTo(expected);
+        assertThat(NAIVE_UTC.convert(text, notes)).isEqualTo(expected);
         assertThat(notes.countOf(Adjustment.OFFSET_CONVERTED_TO_UTC)).isEqualTo(1);
         assertThat(notes.countOf(Adjustment.TIME_OF_DAY_DROPPED)).isZero();
     }
@@ -122,8 +155,8 @@ class TimestampConverterTest {
 
     @Test
     void conversionToUtcMustStayWithinYears1To9999() {
-        assertRefused(NAIVE, "9999-12-31 23:00:00-02:00", "year 10000 is outside 1-9999 after conversion to UTC");
-        assertRefused(NAIVE, "0001-01-01 00:30:00+01:00", "year 0 is outside 1-9999 after conversion to UTC");
+        assertRefused(NAIVE_UTC, "9999-12-31 23:00:00-02:00", "year 10000 is outside 1-9999 after conversion to UTC");
+        assertRefused(NAIVE_UTC, "0001-01-01 00:30:00+01:00", "year 0 is outside 1-9999 after conversion to UTC");
     }
 
     @Test
@@ -149,8 +182,42 @@ class TimestampConverterTest {
     }
 
     @Test
-    void realEpochWithMoreThanMicrosecondsIsRefused() {
-        assertRefused(NAIVE, 0.1234567, "epoch 0.1234567 has 7 fractional digits; at most 6 (microseconds) can be stored");
+    void realEpochIsRoundedToTheMicrosecondAndCounted() {
+        CountingNotes notes = new CountingNotes();
+        // Python's time.time(): the double's 7th digit is noise; PostgreSQL's to_timestamp() rounds it too.
+        assertThat(NAIVE.convert(1746101132.9452817, notes)).isEqualTo("2025-05-01 12:05:32.945282");
+        assertThat(NAIVE.convert(0.1234567, notes)).isEqualTo("1970-01-01 00:00:00.123457");
+        assertThat(notes.countOf(Adjustment.EPOCH_ROUNDED_TO_MICROSECOND)).isEqualTo(2);
+        CountingNotes exact = new CountingNotes();
+        assertThat(NAIVE.convert(1746101132.945281, exact)).isEqualTo("2025-05-01 12:05:32.945281");
+        assertThat(exact.isEmpty()).isTrue();
+    }
+
+    @Test
+    void textWithMoreThanMicrosecondsStaysRefused() {
+        assertRefused(NAIVE, "2025-05-01 12:05:32.9452817",
+                "timestamp has 7 fractional digits; at most 6 (microseconds) can be stored");
+    }
+
+    @Test
+    void numbersAreReadAsTheJobSays() {
+        TimestampConverter millis = TimestampConverter.withoutZone(
+                new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.MILLISECONDS, Map.of()));
+        assertThat(millis.convert(1700000000123L, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.123");
+        assertThat(millis.convert(-1L, ConversionNotes.IGNORE)).isEqualTo("1969-12-31 23:59:59.999");
+        assertThat(millis.convert(1700000000123.5, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.1235");
+        assertRefused(millis, 253402300800000L, "epoch 253402300800000 is outside years 1-9999 (milliseconds since 1970 expected)");
+        TimestampConverter julian = TimestampConverter.withoutZone(
+                new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.JULIAN_DAY, Map.of()));
+        // SQLite: datetime(2460311.25) = '2024-01-01 18:00:00', datetime(2440587.5) = '1970-01-01 00:00:00'
+        assertThat(julian.convert(2460311.25, ConversionNotes.IGNORE)).isEqualTo("2024-01-01 18:00:00");
+        assertThat(julian.convert(2440588L, ConversionNotes.IGNORE)).isEqualTo("1970-01-01 12:00:00");
+        assertRefused(julian, 0L, "Julian day 0 is outside years 1-9999");
+        TimestampConverter refuse = TimestampConverter.withoutZone(
+                new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.REFUSE, Map.of()));
+        assertRefused(refuse, 2024L, "a number where a text timestamp is expected: conversions.epoch-numbers is refuse;"
+                + " set it to seconds, milliseconds or julian-day to read numbers");
+        assertThat(refuse.convert("2024-01-01", ConversionNotes.IGNORE)).isEqualTo("2024-01-01 00:00:00");
     }
 
     @Test
@@ -194,7 +261,8 @@ class TimestampConverterTest {
 
     @Test
     void descriptions() {
-        assertThat(NAIVE.description()).isEqualTo("timestamp from ISO text or epoch seconds (offsets converted to UTC)");
+        assertThat(NAIVE.description()).isEqualTo("timestamp from ISO text or epoch seconds (offsets: refuse)");
+        assertThat(NAIVE_UTC.description()).isEqualTo("timestamp from ISO text or epoch seconds (offsets: utc)");
         assertThat(ZONED_NEW_YORK.description())
                 .isEqualTo("timestamptz from ISO text or epoch seconds (no offset: read in America/New_York)");
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JobDefinitionOverridesTest {
     private final JobDefinition job = new JobDefinition("chinook", new SourceSpec(Path.of("data/chinook.sqlite")),
             new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"),
-            List.of("filesystem:sql/chinook"), MappingSpec.defaults(), 5000, ZoneId.of("UTC"), "lite2pg", Path.of("runs"),
+            List.of("filesystem:sql/chinook"), MappingSpec.defaults(), 5000, new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")), "lite2pg", Path.of("runs"),
             MetricsSpec.none(), BadRowPolicy.FAIL);
 
     @Test

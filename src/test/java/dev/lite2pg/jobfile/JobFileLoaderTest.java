@@ -2,6 +2,9 @@ package dev.lite2pg.jobfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.convert.ConversionOptions;
+import dev.lite2pg.convert.EpochNumbers;
+import dev.lite2pg.convert.OffsetReading;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -54,6 +57,31 @@ class JobFileLoaderTest {
     }
 
     @Test
+    void readsTheConversionOptionsGlobalAndPerColumn() {
+        Path file = JobFiles.write(directory, JobFiles.MINIMAL + """
+                conversions:
+                  offsets: utc
+                  drop-time-of-day: true
+                  epoch-numbers: milliseconds
+                  columns:
+                    "bars.day": { offsets: local, drop-time-of-day: false }
+                    "events.at": { epoch-numbers: julian-day }
+                """);
+
+        ConversionOptions conversions = JobFileLoader.load(file).conversions();
+
+        assertThat(conversions.offsets()).isEqualTo(OffsetReading.UTC);
+        assertThat(conversions.dropTimeOfDay()).isTrue();
+        assertThat(conversions.epochNumbers()).isEqualTo(EpochNumbers.MILLISECONDS);
+        assertThat(conversions.forColumn("bars", "day")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
+                OffsetReading.LOCAL, false, EpochNumbers.MILLISECONDS, Map.of()));
+        assertThat(conversions.forColumn("events", "at")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
+                OffsetReading.UTC, true, EpochNumbers.JULIAN_DAY, Map.of()));
+        assertThat(conversions.forColumn("bars", "open")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
+                OffsetReading.UTC, true, EpochNumbers.MILLISECONDS, Map.of()));
+    }
+
+    @Test
     void fillsDefaultsForAMinimalFile() {
         JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL));
 
@@ -61,6 +89,8 @@ class JobFileLoaderTest {
         assertThat(job.mapping()).isEqualTo(new MappingSpec(NameRule.AUTO, Map.of(), Map.of(), List.of()));
         assertThat(job.chunkSize()).isEqualTo(5000);
         assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(job.conversions()).isEqualTo(new ConversionOptions(ZoneId.of("UTC"), OffsetReading.REFUSE, false,
+                EpochNumbers.SECONDS, Map.of()));
         assertThat(job.repositorySchema()).isEqualTo("lite2pg");
         assertThat(job.output()).isEqualTo(Path.of("runs"));
     }

@@ -212,6 +212,29 @@ class JobFileProblemsTest {
     }
 
     @Test
+    void refusesUnknownConversionValuesAndKeysNamingEach() {
+        assertThat(problemLines("name: chinook\n" + TARGET + REST + """
+                conversions:
+                  offsets: shift
+                  drop-time-of-day: "yes"
+                  epoch-numbers: nanoseconds
+                  zone: UTC
+                  columns:
+                    "bars.day": { offset: local, epoch-numbers: days }
+                    bars: { offsets: utc }
+                    "quotes.at": local
+                """)).containsExactlyInAnyOrder(
+                "unknown key 'conversions.zone'; known keys here: naive-timezone, offsets, drop-time-of-day, epoch-numbers, columns",
+                "conversions.offsets: must be refuse, utc or local, got 'shift'",
+                "conversions.drop-time-of-day: must be true or false, got 'yes'",
+                "conversions.epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'nanoseconds'",
+                "unknown key 'conversions.columns.\"bars.day\".offset' (did you mean 'conversions.columns.\"bars.day\".offsets'?)",
+                "conversions.columns.\"bars.day\".epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'days'",
+                "conversions.columns: key 'bars' must be <source table>.<source column>, e.g. \"bars.day\"",
+                "conversions.columns: 'quotes.at' must be a mapping with keys offsets, drop-time-of-day, epoch-numbers, got 'local'");
+    }
+
+    @Test
     void refusesARepositorySchemaThatCaseFoldingWouldChange() {
         assertThat(problemLines("name: chinook\n" + TARGET + REST + "repository-schema: Batch\n"))
                 .containsExactly("repository-schema: must be a lower-case identifier ([a-z_][a-z0-9_]*),"

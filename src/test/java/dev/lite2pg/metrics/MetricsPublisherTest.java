@@ -68,7 +68,7 @@ class MetricsPublisherTest {
     private MetricsPublisher publisher(MetricsSpec spec, Map<String, String> environment, Path runFolder) {
         JobDefinition job = new JobDefinition("demo", new SourceSpec(Path.of("demo.sqlite")),
                 new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"), List.of("filesystem:sql/demo"),
-                MappingSpec.defaults(), 500, ZoneId.of("UTC"), "lite2pg", work, spec, BadRowPolicy.FAIL);
+                MappingSpec.defaults(), 500, new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")), "lite2pg", work, spec, BadRowPolicy.FAIL);
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }
