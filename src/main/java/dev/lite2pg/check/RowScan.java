@@ -6,6 +6,7 @@ import dev.lite2pg.convert.ValueConverter;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
 
 import java.util.function.Consumer;
@@ -36,6 +37,12 @@ public final class RowScan {
         Object[] values = row.values();
         int bad = 0;
         for (int i = 0; i < converters.length; i++) {
+            if (values[i] instanceof OversizedValue oversized) {
+                found.accept(new BadValue(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
+                        oversized.toString(), oversized.reason(), ReasonKinds.of(oversized.reason())));
+                bad++;
+                continue;
+            }
             try {
                 // Conversion notes (offsets converted, times dropped) are the copy's to count for the report.
                 if (converters[i].convert(values[i], ConversionNotes.IGNORE) == null && notNull[i]) {
