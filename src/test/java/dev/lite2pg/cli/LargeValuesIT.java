@@ -53,6 +53,28 @@ class LargeValuesIT {
     }
 
     @Test
+    void underQuarantineTheRowOfAValueTooLargeIsSetAsideByNameAndTheRestCopied() throws Exception {
+        Path source = source("doc (id INTEGER PRIMARY KEY, body BLOB)",
+                "INSERT INTO doc VALUES (1, X'0102'), (7, zeroblob(" + 80 * MIB + ")), (9, X'09')");
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = job(db, source, "doc (id bigint PRIMARY KEY, body bytea)", "on-bad-row: quarantine\n");
+            try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+                int exit = child.awaitExit(CHILD_TIMEOUT);
+                assertThat(child.all()).doesNotContain("OutOfMemoryError").doesNotContain("Java heap space");
+                assertThat(exit).as(child.all()).isZero();
+            }
+            assertThat(db.rows("SELECT id, encode(body, 'hex') FROM big.doc ORDER BY id"))
+                    .containsExactly(List.of("1", "0102"), List.of("9", "09"));
+            List<List<String>> quarantined = db.rows("SELECT row_key, column_name, bad_value, reason, row_data->>'body'"
+                    + " FROM lite2pg.quarantine WHERE job_name = 'large'");
+            assertThat(quarantined).hasSize(1);
+            assertThat(quarantined.get(0).subList(0, 3)).containsExactly("id=7", "body", "BLOB (83,886,080 bytes, not read)");
+            assertThat(quarantined.get(0).get(3)).startsWith("value of 83,886,080 bytes is larger than");
+            assertThat(quarantined.get(0).get(4)).isEqualTo("BLOB (83,886,080 bytes, not read)");
+        }
+    }
+
+    @Test
     void wideRowsAreCopiedExactlyInChunksClosedByBytesAndAGeneratedColumnIsNotRead() throws Exception {
         // 20 rows of 3 MiB and one of 12 MiB in one chunk of 5,000 rows would be 72 MiB read, 144 MiB of hex and as much
         // encoded for COPY; and the VIRTUAL column alone would be 100 MB a row.
@@ -103,6 +125,10 @@ class LargeValuesIT {
     }
 
     private Path job(TestDatabase db, Path source, String targetTable) throws Exception {
+        return job(db, source, targetTable, "");
+    }
+
+    private Path job(TestDatabase db, Path source, String targetTable, String more) throws Exception {
         Path migrations = work.resolve("sql");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("V1__large.sql"), "CREATE TABLE " + targetTable + ";\n");
@@ -112,7 +138,7 @@ class LargeValuesIT {
                 + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: big\n"
                 + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
                 + "chunk-size: 5000\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
+                + "output: \"" + work.resolve("runs") + "\"\n" + more);
         return file;
     }
 }
