@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.progress.ProgressDisplay;
+import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.PostgresCopyWriter;
@@ -36,13 +37,15 @@ final class CopyStepFactory {
     @SuppressWarnings("removal")
     Step forTable(String targetTable) {
         TableCopy copy = run.copyFor(targetTable);
-        SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize());
+        // Sized for the tables copied at once; a chunk closes at its rows or its bytes, whichever comes first.
+        ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
+        SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget);
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.quarantining() ? run.quarantine : null);
         TableProgress progress = new TableProgress(run, copy, progressDisplay);
         FaultInjection.atStepStart(copy.stepName());
         var builder = new StepBuilder(copy.stepName(), repository)
                 .observationRegistry(run.metrics.observations())
-                .<SourceRow, SourceRow>chunk(run.job.chunkSize(), transactions)
+                .<SourceRow, SourceRow>chunk(ChunkBytesPolicy.rowsOrBytes(run.job.chunkSize(), reader, budget.pageBytes()), transactions)
                 .reader(reader)
                 .writer(writer)
                 // Both interfaces of the one listener, named, since the builder's overloads would be ambiguous.

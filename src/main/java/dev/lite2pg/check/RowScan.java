@@ -6,6 +6,7 @@ import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
 
 import java.util.function.Consumer;
@@ -64,6 +65,12 @@ public final class RowScan {
         Object[] values = row.values();
         int bad = 0;
         for (int i = 0; i < converters.length; i++) {
+            if (values[i] instanceof OversizedValue oversized) {
+                found.accept(new BadValue(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
+                        oversized.toString(), oversized.reason(), ReasonKinds.of(oversized.reason())));
+                bad++;
+                continue;
+            }
             if (readsEpochs[i]) {
                 Object value = values[i];
                 if (value instanceof String) {

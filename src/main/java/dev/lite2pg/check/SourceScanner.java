@@ -8,6 +8,7 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
@@ -55,6 +56,7 @@ public final class SourceScanner {
     private final List<TableCopy> copies;
     private final List<TargetForeignKey> foreignKeys;
     private final int parallelism;
+    private final ReadBudget budget;
 
     /**
      * @param sourceFile the SQLite file, opened read-only
@@ -69,6 +71,7 @@ public final class SourceScanner {
         this.copies = List.copyOf(copies);
         this.foreignKeys = List.copyOf(foreignKeys);
         this.parallelism = parallelism;
+        this.budget = ReadBudget.forThisJvm(parallelism);
     }
 
     /**
@@ -148,7 +151,7 @@ public final class SourceScanner {
     private Counts read(Part part, ProblemTally tally) {
         TableCopy copy = part.copy();
         RowScan scan = new RowScan(copy);
-        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS);
+        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         ExecutionContext start = new ExecutionContext();
         if (part.range().after() != null) {
             // The reader resumes after a saved key, exactly as a restarted copy does.

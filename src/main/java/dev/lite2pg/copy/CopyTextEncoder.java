@@ -19,6 +19,14 @@ public final class CopyTextEncoder {
         length = 0;
     }
 
+    /** Empties the buffer, and gives it back to the heap when a large value grew it past {@code maxRetained} bytes. */
+    public void release(int maxRetained) {
+        length = 0;
+        if (buffer.length > maxRetained) {
+            buffer = new byte[64];
+        }
+    }
+
     public byte[] buffer() {
         return buffer;
     }
@@ -48,7 +56,10 @@ public final class CopyTextEncoder {
             return;
         }
         int n = text.length();
-        ensure(n * 4);
+        if ((long) length + 4L * n > buffer.length) {
+            // Only when the buffer must grow: measured exactly, a large value is not given four bytes a char.
+            ensure(encodedLength(text));
+        }
         byte[] b = buffer;
         int at = length;
         for (int i = 0; i < n; i++) {
@@ -81,6 +92,29 @@ public final class CopyTextEncoder {
         length = at;
     }
 
+    /** The bytes {@link #value} appends for {@code text}: UTF-8 with the four escaped characters doubled. */
+    private static int encodedLength(String text) {
+        long bytes = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += c == '\\' || c == '\n' || c == '\r' || c == '\t' ? 2 : 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a converted value of " + bytes + " bytes cannot be encoded for COPY");
+        }
+        return (int) bytes;
+    }
+
     private void put(byte b) {
         ensure(1);
         buffer[length++] = b;
@@ -88,7 +122,9 @@ public final class CopyTextEncoder {
 
     private void ensure(int more) {
         if (length + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            // Doubling, but by at most 8 MiB: a buffer a large value just grew to size must not double for the next tab.
+            long grown = buffer.length + Math.min(buffer.length, 8L << 20);
+            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(grown, (long) length + more)));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
+import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
@@ -47,6 +48,7 @@ public final class ContentCheck implements AutoCloseable {
     private final DataSource dataSource;
     private final Path sourceFile;
     private final int parallelism;
+    private final ReadBudget budget;
     private final ExecutorService workers;
     private final QuarantineTable quarantine;
 
@@ -58,6 +60,7 @@ public final class ContentCheck implements AutoCloseable {
         this.dataSource = dataSource;
         this.sourceFile = sourceFile;
         this.parallelism = parallelism;
+        this.budget = ReadBudget.forThisJvm(parallelism);
         this.quarantine = quarantine;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, task -> {
@@ -172,7 +175,7 @@ public final class ContentCheck implements AutoCloseable {
      * table is what the copy sent. Conversion notes are not counted: the copy already counted them for the report.
      */
     private void load(TableCopy copy, RowidRange part, ContentChecksums sql, Set<String> refused) throws SQLException {
-        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS);
+        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         ExecutionContext start = new ExecutionContext();
         if (part.after() != null) {
             // The reader resumes after a saved key, exactly as a restarted copy does.

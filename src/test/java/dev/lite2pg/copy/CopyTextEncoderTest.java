@@ -60,6 +60,23 @@ class CopyTextEncoderTest {
     }
 
     @Test
+    void growsToTheEncodedSizeOfALargeValueNotFourBytesAChar() {
+        // A 16 MiB bytea is 32 MiB of hex: four bytes a char would ask for 128 MiB of a 384 MiB heap.
+        CopyTextEncoder encoder = new CopyTextEncoder(64);
+        String hex = "\\x" + "ab".repeat(5_000_000);
+        encoder.value(hex);
+        assertThat(encoder.length()).isEqualTo(10_000_003);
+        assertThat(encoder.buffer().length).isEqualTo(10_000_003);
+        // The next tab grows it by 8 MiB, not by doubling.
+        encoder.separator();
+        assertThat(encoder.buffer().length).isEqualTo(10_000_003 + (8 << 20));
+        encoder.release(1 << 20);
+        assertThat(encoder.buffer().length).isLessThan(1 << 20);
+        encoder.value("q");
+        assertThat(encoded(encoder)).isEqualTo("q");
+    }
+
+    @Test
     void refusesAnUnpairedSurrogateRatherThanWritingInvalidUtf8() {
         CopyTextEncoder encoder = new CopyTextEncoder(8);
         assertThatThrownBy(() -> encoder.value("a\uD800b")).isInstanceOf(IllegalArgumentException.class);

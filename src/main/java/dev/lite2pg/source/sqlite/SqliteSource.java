@@ -59,10 +59,11 @@ public final class SqliteSource implements SourceDatabase {
     }
 
     private List<SourceColumn> columns(String table) throws SQLException {
-        // table_xinfo also lists generated columns (hidden 2 and 3); hidden 1 marks a virtual table's hidden column.
+        // Only stored data (hidden 0). Generated columns (hidden 2 VIRTUAL, 3 STORED) are SQLite's to compute: a VIRTUAL one is
+        // evaluated on every read, at any size, so it is never read as data; hidden 1 is a virtual table's hidden column.
         List<SourceColumn> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")) {
+                "SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

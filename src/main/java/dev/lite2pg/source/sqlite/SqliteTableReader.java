@@ -2,6 +2,8 @@ package dev.lite2pg.source.sqlite;
 
 import dev.lite2pg.model.InvalidUtf8Text;
 import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.source.OversizedValue;
+import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +31,10 @@ import java.util.stream.Collectors;
  * <p>The position saved in the step's ExecutionContext is the key of the last row handed to the chunk. Spring
  * Batch saves it in the same transaction as that chunk's COPY, so a restart resumes exactly after the last
  * committed row.
+ *
+ * <p>Memory is bounded by bytes as well as rows ({@link ReadBudget}): a page ends early once its values hold the
+ * budget's page bytes, and a value larger than the budget's value bytes is measured in SQLite ({@code octet_length},
+ * which does not load it) and never read: the row carries an {@link OversizedValue} in its place.
  */
 public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
 
@@ -38,45 +45,64 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
     private final SourceTable table;
     private final List<String> columns;
     private final int pageSize;
+    private final ReadBudget budget;
     private final boolean rowidKey;
     private final int keyWidth;
     private final String firstPageSql;
     private final String nextPageSql;
+    private final String sizesSql;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     private Connection connection;
     private PreparedStatement firstPage;
     private PreparedStatement nextPage;
+    private PreparedStatement sizes;
     private final List<SourceRow> page = new ArrayList<>();
     private int nextInPage;
     private boolean exhausted;
     private Object[] lastKey;
     private Object[] lastDeliveredKey;
     private long rowsDelivered;
+    private long bytesDelivered;
 
     /**
      * @param columns the source columns to read, in the order the copy plan expects them
      */
-    public SqliteTableReader(Path file, SourceTable table, List<String> columns, int pageSize) {
+    public SqliteTableReader(Path file, SourceTable table, List<String> columns, int pageSize, ReadBudget budget) {
         this.file = file;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.pageSize = pageSize;
+        this.budget = budget;
         this.rowidKey = !table.withoutRowid();
         List<String> keyExpressions = rowidKey
                 ? List.of(SqliteSql.rowidAlias(table))
                 : table.primaryKey().stream().map(c -> SqliteSql.quote(c.name())).toList();
         this.keyWidth = keyExpressions.size();
         String keyList = String.join(", ", keyExpressions);
-        String select = "SELECT " + keyList + (this.columns.isEmpty() ? "" : ", " + SqliteSql.columnList(this.columns))
-                + " FROM " + SqliteSql.quote(table.name());
+        // After the key, the size of the row's largest value; a value over the limit reads as NULL, so SQLite never loads it.
+        long limit = budget.valueBytes();
+        StringBuilder select = new StringBuilder("SELECT ").append(keyList).append(", max(0");
+        for (String column : this.columns) {
+            select.append(", coalesce(octet_length(").append(SqliteSql.quote(column)).append("), 0)");
+        }
+        select.append(")");
+        for (String column : this.columns) {
+            String c = SqliteSql.quote(column);
+            select.append(", CASE WHEN octet_length(").append(c).append(") > ").append(limit).append(" THEN NULL ELSE ")
+                    .append(c).append(" END");
+        }
+        select.append(" FROM ").append(SqliteSql.quote(table.name()));
         String order = " ORDER BY " + keyList + " LIMIT ?";
         String placeholders = keyExpressions.stream().map(k -> "?").collect(Collectors.joining(", "));
         // Row values compare a composite key the same way ORDER BY sorts it, so pages never overlap or skip.
         String after = keyWidth == 1 ? keyList + " > ?" : "(" + keyList + ") > (" + placeholders + ")";
         this.firstPageSql = select + order;
         this.nextPageSql = select + " WHERE " + after + order;
+        String at = keyWidth == 1 ? keyList + " = ?" : "(" + keyList + ") = (" + placeholders + ")";
+        this.sizesSql = "SELECT " + this.columns.stream().map(SqliteSql::quote).map(c -> "typeof(" + c + "), octet_length(" + c + ")")
+                .collect(Collectors.joining(", ")) + " FROM " + SqliteSql.quote(table.name()) + " WHERE " + at;
     }
 
     @Override
@@ -85,6 +111,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
         try {
             firstPage = connection.prepareStatement(firstPageSql);
             nextPage = connection.prepareStatement(nextPageSql);
+            sizes = this.columns.isEmpty() ? null : connection.prepareStatement(sizesSql);
         } catch (SQLException e) {
             throw new ItemStreamException("cannot prepare the read of " + table.name() + ": " + e.getMessage(), e);
         }
@@ -111,6 +138,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
         SourceRow row = page.get(nextInPage++);
         lastDeliveredKey = row.key();
         rowsDelivered++;
+        bytesDelivered += bytes(row);
         return row;
     }
 
@@ -126,16 +154,19 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
                 }
             }
             ps.setInt(p, pageSize);
+            long pageBytes = 0;
+            boolean full = false;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    page.add(toRow(rs));
+                while (!full && rs.next()) {
+                    SourceRow row = toRow(rs);
+                    page.add(row);
+                    pageBytes += bytes(row);
+                    full = page.size() == pageSize || pageBytes >= budget.pageBytes();
                 }
             }
+            exhausted = !full;
         } catch (SQLException e) {
             throw new ItemStreamException("cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
-        }
-        if (page.size() < pageSize) {
-            exhausted = true;
         }
         if (!page.isEmpty()) {
             lastKey = page.get(page.size() - 1).key();
@@ -149,9 +180,48 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
         }
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = value(rs, keyWidth + i + 1);
+            values[i] = value(rs, keyWidth + i + 2);
+        }
+        if (rs.getLong(keyWidth + 1) > budget.valueBytes()) {
+            markOversized(key, values);
         }
         return new SourceRow(key, values);
+    }
+
+    /** The rare row with a value over the limit: which values, measured again by key, each read as NULL in the page. */
+    private void markOversized(Object[] key, Object[] values) throws SQLException {
+        for (int k = 0; k < keyWidth; k++) {
+            sizes.setObject(k + 1, key[k]);
+        }
+        try (ResultSet rs = sizes.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("row " + describeKey(key) + " vanished from a read-only snapshot");
+            }
+            for (int i = 0; i < values.length; i++) {
+                long size = rs.getLong(2 * i + 2);
+                if (size > budget.valueBytes()) {
+                    values[i] = new OversizedValue(rs.getString(2 * i + 1).toUpperCase(Locale.ROOT), size,
+                            budget.oversizedReason(size));
+                }
+            }
+        }
+    }
+
+    /** What a row's values weigh for the page and chunk budgets: their bytes, about 8 for a number. */
+    static long bytes(SourceRow row) {
+        long bytes = 0;
+        for (Object v : row.values()) {
+            if (v instanceof byte[] b) {
+                bytes += b.length;
+            } else if (v instanceof String s) {
+                bytes += s.length();
+            } else if (v instanceof InvalidUtf8Text t) {
+                bytes += t.bytes().length;
+            } else {
+                bytes += 8;
+            }
+        }
+        return bytes;
     }
 
     /** The value with its SQLite storage class: Long, Double, String, InvalidUtf8Text, byte[] or null. */
@@ -198,6 +268,11 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
             return "(start)";
         }
         return List.of(key).toString();
+    }
+
+    /** Bytes of the values handed out so far by {@link #read()}, as {@link #bytes} weighs them: what a chunk holds is measured by it. */
+    public long bytesDelivered() {
+        return bytesDelivered;
     }
 
     /** Rows already delivered before this run, as restored from the saved position. */

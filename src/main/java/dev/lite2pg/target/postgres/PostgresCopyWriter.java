@@ -12,6 +12,7 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import dev.lite2pg.quarantine.RowJson;
+import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     private static final int INITIAL_BUFFER = 1 << 16;
+    /** An encoding buffer a large value grew past this is dropped after its chunk rather than held for the table's copy. */
+    private static final int RETAINED_BUFFER = 16 << 20;
     private static final String TALLY_PREFIX = "tally.";
     public static final String ROWS_WRITTEN_KEY = "target.rowsWritten";
     public static final String ROWS_QUARANTINED_KEY = "target.rowsQuarantined";
@@ -80,6 +83,14 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     @Override
     public void write(Chunk<? extends SourceRow> chunk) throws Exception {
+        try {
+            writeChunk(chunk);
+        } finally {
+            encoder.release(RETAINED_BUFFER);
+        }
+    }
+
+    private void writeChunk(Chunk<? extends SourceRow> chunk) throws Exception {
         encoder.reset();
         encodedRows = 0;
         List<? extends SourceRow> items = chunk.getItems();
@@ -93,17 +104,23 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             List<RowRefusal> rowRefusals = null;
             for (int i = 0; i < converted.length; i++) {
                 String reason = null;
-                try {
-                    converted[i] = copy.converters()[i].convert(values[i], tallies[i]);
-                    if (converted[i] == null && copy.notNull()[i]) {
-                        reason = "NULL into NOT NULL column " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                if (values[i] instanceof OversizedValue oversized) {
+                    // Measured, not read: the scan refused it already unless its row is to be quarantined.
+                    reason = oversized.reason();
+                } else {
+                    try {
+                        converted[i] = copy.converters()[i].convert(values[i], tallies[i]);
+                        if (converted[i] == null && copy.notNull()[i]) {
+                            reason = "NULL into NOT NULL column " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                        }
+                    } catch (ConversionRefusedException e) {
+                        reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
                     }
-                } catch (ConversionRefusedException e) {
-                    reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
                 }
                 if (reason != null) {
+                    String value = values[i] instanceof OversizedValue ? values[i].toString() : ValueDescriptions.describe(values[i]);
                     RowRefusal refusal = new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
-                            ValueDescriptions.describe(values[i]), reason);
+                            value, reason);
                     if (quarantine != null) {
                         rowRefusals = rowRefusals == null ? new ArrayList<>() : rowRefusals;
                         rowRefusals.add(refusal);

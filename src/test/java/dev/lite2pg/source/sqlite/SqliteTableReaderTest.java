@@ -2,6 +2,8 @@ package dev.lite2pg.source.sqlite;
 
 import dev.lite2pg.model.InvalidUtf8Text;
 import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.source.OversizedValue;
+import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SqliteTableReaderTest {
+
+    private static final ReadBudget BUDGET = new ReadBudget(1 << 20, 1 << 20);
 
     @TempDir
     Path dir;
@@ -50,7 +54,7 @@ class SqliteTableReaderTest {
         Path file = database("CREATE TABLE t (a, b)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) INSERT INTO t SELECT i, 'v' || i FROM n",
                 "UPDATE t SET a = 1.5 WHERE rowid = 2", "UPDATE t SET a = X'00FF' WHERE rowid = 3", "UPDATE t SET a = NULL WHERE rowid = 4");
-        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("a", "b"), 7);
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("a", "b"), 7, BUDGET);
         reader.open(new ExecutionContext());
         List<SourceRow> rows = readAll(reader);
         reader.close();
@@ -67,7 +71,7 @@ class SqliteTableReaderTest {
         Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
         SourceTable t = table(file, "t");
-        SqliteTableReader first = new SqliteTableReader(file, t, List.of("id"), 3);
+        SqliteTableReader first = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
         ExecutionContext context = new ExecutionContext();
         first.open(context);
         for (int i = 0; i < 4; i++) {
@@ -76,7 +80,7 @@ class SqliteTableReaderTest {
         first.update(context);
         first.close();
 
-        SqliteTableReader resumed = new SqliteTableReader(file, t, List.of("id"), 3);
+        SqliteTableReader resumed = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
         resumed.open(context);
         assertThat(resumed.rowsAlreadyCopied()).isEqualTo(4);
         List<SourceRow> rest = readAll(resumed);
@@ -88,7 +92,7 @@ class SqliteTableReaderTest {
     void pagesAWithoutRowidTableByItsCompositePrimaryKey() throws Exception {
         Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
                 "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
-        SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 2);
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 2, BUDGET);
         reader.open(new ExecutionContext());
         List<SourceRow> rows = readAll(reader);
         reader.close();
@@ -99,7 +103,7 @@ class SqliteTableReaderTest {
     @Test
     void handsOverInvalidUtf8AsRawBytesInsteadOfAReplacedString() throws Exception {
         Path file = database("CREATE TABLE t (v TEXT)", "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT)), ('ok'), ('a' || char(0) || 'b')");
-        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("v"), 10);
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("v"), 10, BUDGET);
         reader.open(new ExecutionContext());
         List<SourceRow> rows = readAll(reader);
         reader.close();
@@ -114,11 +118,53 @@ class SqliteTableReaderTest {
         Path file = database("CREATE TABLE t (rowid TEXT, v)", "INSERT INTO t VALUES ('r1', 1), ('r2', 2)");
         SourceTable t = table(file, "t");
         assertThat(SqliteSql.rowidAlias(t)).isEqualTo("_rowid_");
-        SqliteTableReader reader = new SqliteTableReader(file, t, List.of("rowid", "v"), 1);
+        SqliteTableReader reader = new SqliteTableReader(file, t, List.of("rowid", "v"), 1, BUDGET);
         reader.open(new ExecutionContext());
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).extracting(r -> r.values()[0]).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void endsAPageAtItsByteBudgetAndStillReadsEveryRowOnce() throws Exception {
+        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i, randomblob(400) FROM n");
+        // Pages of 100 rows, but 1,000 bytes: three rows each.
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("id", "b"), 100, new ReadBudget(1 << 20, 1000));
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.values()[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(reader.bytesDelivered()).isEqualTo(10 * (400 + 8));
+    }
+
+    @Test
+    void measuresAValueOverTheLimitInSqliteAndHandsOverItsSizeInsteadOfIt() throws Exception {
+        Path file = database("CREATE TABLE t (a INTEGER, b INTEGER, body, note TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID",
+                "INSERT INTO t VALUES (1, 1, zeroblob(50), 'ok'), (1, 2, zeroblob(5000), printf('%.*c', 3000, 'x')), (2, 1, 'small', 'ok')");
+        ReadBudget budget = new ReadBudget(1000, 1 << 20);
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("body", "note"), 10, budget);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).hasSize(3);
+        assertThat((byte[]) rows.get(0).values()[0]).hasSize(50);
+        assertThat(rows.get(1).key()).containsExactly(1L, 2L);
+        assertThat(rows.get(1).values()).containsExactly(new OversizedValue("BLOB", 5000, budget.oversizedReason(5000)),
+                new OversizedValue("TEXT", 3000, budget.oversizedReason(3000)));
+        assertThat(rows.get(1).values()[0]).hasToString("BLOB (5,000 bytes, not read)");
+        assertThat(budget.oversizedReason(5000)).startsWith("value of 5,000 bytes is larger than the 1,000 bytes a value may have");
+        assertThat(rows.get(2).values()).containsExactly("small", "ok");
+    }
+
+    @Test
+    void leavesOutGeneratedColumnsWhichSqliteComputesOnReadAndDoesNotStore() throws Exception {
+        // A VIRTUAL column is computed on every read: reading it as data could cost any amount of memory (here 100 MB).
+        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT,"
+                + " huge BLOB GENERATED ALWAYS AS (zeroblob(100000000)) VIRTUAL, len INTEGER AS (length(v)) STORED, w)",
+                "INSERT INTO t (id, v, w) VALUES (1, 'abc', 2)");
+        SourceTable t = table(file, "t");
+        assertThat(t.columns()).extracting(c -> c.name()).containsExactly("id", "v", "w");
     }
 
     @Test
