@@ -155,6 +155,10 @@ public final class SqliteSource implements SourceDatabase {
     }
 
     private Lite2pgException failure(String what, SQLException e) {
+        if (SqliteFiles.isLock(e)) {
+            return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": "
+                    + SqliteFiles.lockAdvice(file, SqliteFiles.LOCK_WAIT), e);
+        }
         return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": " + e.getMessage(), e);
     }
 
