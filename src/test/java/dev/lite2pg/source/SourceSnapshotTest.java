@@ -123,6 +123,23 @@ class SourceSnapshotTest {
     }
 
     @Test
+    void aFileWithSqlitesHeaderButNothingSqliteCanReadAfterItIsRefusedWithSqlitesReason() throws Exception {
+        Path source = work.resolve("header-only.sqlite");
+        byte[] bytes = randomBytes();
+        System.arraycopy("SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 16);
+        Files.write(source, bytes);
+        Path snapshot = work.resolve("snap.sqlite");
+
+        assertThatThrownBy(() -> SourceSnapshot.take(source, snapshot))
+                .isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining("cannot take a snapshot of source database " + source)
+                .hasMessageContaining("SQLITE_")
+                .hasMessageContaining("Nothing was written");
+        assertThat(snapshot).doesNotExist();
+        assertThat(Path.of(snapshot + ".partial")).doesNotExist();
+    }
+
+    @Test
     void aSnapshotRecordsHowManyTablesTheSourceHeld() throws Exception {
         Path source = work.resolve("two.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {

@@ -43,7 +43,8 @@ public final class SqliteBackup {
             SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
             // sqlite-jdbc returns SQLite's result code instead of throwing: a source SQLite cannot read leaves an
             // empty destination behind, which must never pass for a snapshot.
-            int rc = sqlite.getDatabase().backup("main", uri(destination), null, 0, NO_RETRY, ALL_PAGES);
+            // The destination is a file: URI too, so its name is never read as URI parameters.
+            int rc = sqlite.getDatabase().backup("main", SqliteFiles.uri(destination), null, 0, NO_RETRY, ALL_PAGES);
             if (rc != SQLITE_OK) {
                 throw new SQLException("SQLite's online backup returned result code " + rc, null, rc);
             }
@@ -64,10 +65,5 @@ public final class SqliteBackup {
             throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot finish the snapshot " + destination + ": " + e.getMessage(), e);
         }
         return tables;
-    }
-
-    /** The destination as a {@code file:} URI, so that its name is never read as URI parameters (see {@link SqliteFiles#url}). */
-    private static String uri(Path destination) {
-        return SqliteFiles.url(destination).substring("jdbc:sqlite:".length());
     }
 }

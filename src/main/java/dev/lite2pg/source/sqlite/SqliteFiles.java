@@ -66,7 +66,12 @@ public final class SqliteFiles {
      * strip off and apply as pragmas, opening another file).
      */
     static String url(Path file) {
-        return "jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath();
+        return "jdbc:sqlite:" + uri(file);
+    }
+
+    /** {@code file} as SQLite's {@code file:} URI (see {@link #url}). */
+    static String uri(Path file) {
+        return "file:" + file.toAbsolutePath().toUri().getRawPath();
     }
 
     /**
