@@ -27,7 +27,14 @@ public final class SqliteFiles {
      * How long a read waits for another process's lock on the file (an application's write transaction, a
      * {@code BEGIN EXCLUSIVE}) before lite2pg gives up and says so: long enough for any ordinary transaction to end.
      */
-    public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * The tables lite2pg copies. pragma_table_list types views, virtual tables and their shadow tables separately, so
+     * 'table' is exactly those; SQLite's own (sqlite_%) are never copied.
+     */
+    static final String COPIED_TABLES = "FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+            + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     static final int SQLITE_BUSY = 5;
     static final int SQLITE_LOCKED = 6;
@@ -101,23 +108,22 @@ public final class SqliteFiles {
         }
     }
 
-    /** The tables lite2pg would copy: SQLite's own (sqlite_%) are never copied. */
+    /** How many tables lite2pg would copy from the database ({@link #COPIED_TABLES}). */
     public static int tableCount(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) " + COPIED_TABLES)) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     /** Whether SQLite failed because another connection holds a lock on the file. */
-    public static boolean isLock(SQLException e) {
+    static boolean isLock(SQLException e) {
         int primary = e.getErrorCode() & 0xff;
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }
 
     /** What to tell the operator when the file stayed locked for {@link #LOCK_WAIT}. */
-    public static String lockAdvice(Path file, Duration waited) {
+    static String lockAdvice(Path file, Duration waited) {
         List<String> holders = holders(file);
         return "another process holds a lock on " + file + " (SQLITE_BUSY after waiting " + waited.toSeconds() + " s), e.g. an"
                 + " open write transaction or BEGIN EXCLUSIVE. "

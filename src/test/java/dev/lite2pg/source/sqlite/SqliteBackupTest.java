@@ -42,13 +42,17 @@ class SqliteBackupTest {
     }
 
     @Test
-    void theBackupCountsTheSourcesOwnTablesOnly() throws Exception {
+    void theBackupCountsTheTablesLite2pgCopiesAsTheSourceListsThem() throws Exception {
         Path source = database("three.sqlite", "a", "b");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT)"); // adds sqlite_sequence, which is not counted
+            st.execute("CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT)"); // adds sqlite_sequence, which is not copied
             st.execute("CREATE VIEW v AS SELECT * FROM a");
+            st.execute("CREATE VIRTUAL TABLE f USING fts5(body)"); // and its shadow tables f_data, f_idx, ...: not copied
         }
         assertThat(SqliteBackup.copy(source, work.resolve("snap.sqlite"))).isEqualTo(3);
+        try (SqliteSource listed = SqliteSource.open(source)) {
+            assertThat(listed.tables()).extracting(t -> t.name()).containsExactly("a", "b", "c");
+        }
     }
 
     @Test
