@@ -43,6 +43,8 @@ public final class CutoverLauncher {
     static final String SOURCE_PATH = "source.path";
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
+    /** How many tables the source file held when the snapshot was taken: validation never passes a run that copied none of them. */
+    static final String SOURCE_TABLES = "source.tables";
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -176,11 +178,23 @@ public final class CutoverLauncher {
             if (last.status() == BatchStatus.COMPLETED) {
                 return alreadyCompleted(last);
             }
-            if (last.rowsCopied() == 0 && !sourceAsSnapshotted(last)) {
+            boolean rowsCopied = last.rowsCopied() > 0;
+            if (rowsCopied && !sameFile(last) && last.sourcePath().isPresent()) {
+                // Resuming would finish filling the target from the old file's snapshot while the operator named another.
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + ": " + last.describe() + " copies "
+                        + last.sourcePath().get() + " (from its snapshot), not " + job.source().path() + ", and already wrote "
+                        + last.rowsCopied() + " row(s) of it into the target. Nothing was written. To copy " + job.source().path()
+                        + " instead: cutover --fresh (empties the tables the failed run copied). To finish the failed run:"
+                        + " cutover --source " + last.sourcePath().get());
+            }
+            if (!rowsCopied && !sourceAsSnapshotted(last)) {
                 // Nothing of the old snapshot is in the target: the operator fixed the source (e.g. after a refused
-                // orphan) and expects the fixed file to be copied, not the snapshot of the broken one.
-                out.println("[resume] " + last.describe() + " stopped before copying any row and the source has changed since"
-                        + " its snapshot: it is abandoned and a new run starts from the source as it is now");
+                // orphan), in place or in another file named with --source, and expects it to be copied, not the
+                // snapshot of the broken one. Abandoning the run loses nothing, so --fresh is not required.
+                out.println("[resume] " + last.describe() + " stopped before copying any row and "
+                        + (sameFile(last) ? "the source has changed since its snapshot"
+                                : "the source is now " + job.source().path() + ", not " + last.sourcePath().map(Path::toString).orElse("the file it snapshotted"))
+                        + ": it is abandoned and a new run starts from the source as it is now");
                 FreshStart.of(last, dataSource, repository, transactions, job).run(what -> true, out);
                 return start(SnapshotPlan.NEW, null);
             }
@@ -227,6 +241,7 @@ public final class CutoverLauncher {
                         .addString(SOURCE_PATH, job.source().path().toString(), false)
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
                         .addString(SOURCE_STAMP, stamp, false)
+                        .addLong(SOURCE_TABLES, (long) snapshot.sourceTables(), false)
                         .toJobParameters();
                 out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to " + snapshotFile + " (sha256 " + sha256 + ")");
             }

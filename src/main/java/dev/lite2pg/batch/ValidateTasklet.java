@@ -15,6 +15,7 @@ import dev.lite2pg.target.postgres.SchemaMigrator;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.source.sqlite.SqliteFiles;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.PostgresCatalog;
@@ -74,10 +75,12 @@ final class ValidateTasklet implements Tasklet {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<TableReport> tables = new ArrayList<>();
         long contentNanos = 0;
+        int snapshotTables;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
              ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism(),
                      quarantined.isEmpty() ? null : run.quarantine)) {
+            snapshotTables = SqliteFiles.tableCount(source.connection());
             for (TableCopy copy : run.copies) {
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
@@ -93,6 +96,8 @@ final class ValidateTasklet implements Tasklet {
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
         List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
+        sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, run.copies.size())
+                .ifPresent(problems::add);
         List<SchemaObjectCheck> schemaObjects = schemaObjects(jobExecution.getExecutionContext());
         schemaObjects.stream().filter(o -> !o.ok()).forEach(o -> problems.add(o.kind() + " " + o.name() + " on " + o.table()
                 + (o.present() ? " is not valid" : " is missing") + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
@@ -140,6 +145,28 @@ final class ValidateTasklet implements Tasklet {
             }
         }
         return warnings;
+    }
+
+    /**
+     * Whatever went wrong before (a snapshot SQLite could not fill, a plan that matched nothing), a run is never PASS
+     * with fewer tables than the source file held, nor with none copied from a source that has tables.
+     *
+     * @param sourceTables as counted in the source file when the snapshot was taken; null for a run started by a
+     *     lite2pg that did not count them
+     */
+    static Optional<String> sourceTablesProblem(Long sourceTables, int snapshotTables, int copiedTables) {
+        if (sourceTables == null) {
+            return copiedTables == 0 && snapshotTables > 0 ? Optional.of("the source has " + snapshotTables
+                    + " table(s) and the run copied none: check the job's mapping") : Optional.empty();
+        }
+        if (snapshotTables < sourceTables) {
+            return Optional.of("the run's snapshot holds " + snapshotTables + " table(s), the source file held " + sourceTables
+                    + " when it was taken: the tables it lacks were not copied. Start again with cutover --fresh");
+        }
+        if (copiedTables == 0 && sourceTables > 0) {
+            return Optional.of("the source file held " + sourceTables + " table(s) and the run copied none: check the job's mapping");
+        }
+        return Optional.empty();
     }
 
     /** What the migrations created, as the catalog shows it now; every object the plan step deferred must be back. */

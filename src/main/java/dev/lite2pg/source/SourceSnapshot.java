@@ -4,12 +4,15 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.source.sqlite.SqliteBackup;
+import dev.lite2pg.source.sqlite.SqliteFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -18,13 +21,12 @@ import java.util.Optional;
  * that a resume reads exactly the rows the run started with.
  *
  * @param stamp the live source's {@link SourceStamp} when the snapshot was taken
+ * @param sourceTables the tables the source held when the snapshot was taken; the snapshot holds as many
  */
-public record SourceSnapshot(Path file, String sha256, String stamp) {
+public record SourceSnapshot(Path file, String sha256, String stamp, int sourceTables) {
 
     public static SourceSnapshot take(Path source, Path file) {
-        if (!Files.isRegularFile(source)) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + source + " does not exist or is not a file");
-        }
+        SqliteFiles.requireDatabase(source);
         try {
             PrivateFiles.folder(file.getParent());
             long needed = Files.size(source) + walSize(source);
@@ -38,9 +40,23 @@ public record SourceSnapshot(Path file, String sha256, String stamp) {
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             PrivateFiles.file(partial); // 0600 before SQLite writes a page of the source into it
-            SqliteBackup.copy(source, partial);
+            int sourceTables;
+            try {
+                sourceTables = SqliteBackup.copy(source, partial);
+            } catch (Lite2pgException e) {
+                Files.deleteIfExists(partial); // not a snapshot: nothing may ever read it as one
+                throw e;
+            }
+            int copied = tables(partial);
+            if (copied < sourceTables) {
+                Files.deleteIfExists(partial);
+                throw new Lite2pgException(ErrorCode.PRECONDITION, "the snapshot of " + source + " holds " + copied + " table(s), the source "
+                        + sourceTables + ": SQLite's online backup did not copy the whole database. Nothing was written. Run again"
+                        + " when no other process changes the source's schema; if it happens again, copy the file yourself"
+                        + " (sqlite3 " + source + " \".backup copy.sqlite\") and point --source at the copy.");
+            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp);
+            return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp, sourceTables);
         } catch (IOException e) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot write the snapshot of " + source + " to " + file + ": " + e.getMessage(), e);
         }
@@ -63,6 +79,14 @@ public record SourceSnapshot(Path file, String sha256, String stamp) {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the snapshot " + file, e);
+        }
+    }
+
+    private static int tables(Path snapshot) {
+        try (Connection connection = SqliteFiles.openReadOnly(snapshot)) {
+            return SqliteFiles.tableCount(connection);
+        } catch (SQLException e) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
         }
     }
 

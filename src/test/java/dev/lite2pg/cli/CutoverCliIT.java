@@ -504,6 +504,35 @@ class CutoverCliIT {
     }
 
     @Test
+    void aRunRefusedBeforeCopyingAnyRowIsReplacedByARunOfTheFixedCopyNamedWithSource() throws Exception {
+        Path source = work.resolve("shelf.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+                    "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id), title TEXT)",
+                    "INSERT INTO author VALUES (1, 'Le Guin')",
+                    "INSERT INTO book VALUES (1, 1, 'The Dispossessed'), (2, 99, 'Ghost')");
+        }
+        Path job = job("shelf", source, "shelf", """
+                CREATE TABLE author (id integer PRIMARY KEY, name text);
+                CREATE TABLE book (id integer PRIMARY KEY, author_id integer REFERENCES author (id), title text);
+                """, "");
+        CliRun refused = cutover(job);
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+
+        // The operator fixes a copy and names it: nothing of the refused run's snapshot is in the target, so it is
+        // abandoned and the named file copied, without --fresh.
+        Path fixed = work.resolve("shelf-fixed.sqlite");
+        Files.copy(source, fixed);
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(fixed)) {
+            sqlite.sql("UPDATE book SET author_id = NULL WHERE id = 2");
+        }
+        CliRun run = cutover(job, "--source", fixed.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("stopped before copying any row and the source is now " + fixed + ", not " + source);
+        assertThat(query("SELECT id, author_id FROM shelf.book ORDER BY id")).containsExactly(List.of("1", "1"), Arrays.asList("2", null));
+    }
+
+    @Test
     void nullIntoNotNullIsRefusedNamingTheRowsBeforeAnyRowIsWritten() throws Exception {
         Path source = work.resolve("contacts.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {

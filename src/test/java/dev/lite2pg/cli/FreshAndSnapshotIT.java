@@ -141,6 +141,31 @@ class FreshAndSnapshotIT {
         }
     }
 
+    @Test
+    void aFailedRunIsNotResumedFromItsSnapshotWhenSourceNamesAnotherFileAndFreshCopiesThatFile() throws Exception {
+        Path source = copyOfSource();
+        Path fixed = work.resolve("fixed.sqlite");
+        Files.copy(cleanSource, fixed);
+        changeSource(fixed);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            Path job = jobFile(work, source, db);
+            failAtCustomerChunk(db, job);
+            Map<String, String> afterFailure = fingerprint(db);
+
+            CliRun other = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--source", fixed.toString());
+            assertThat(other.exitCode()).as(other.all()).isEqualTo(2);
+            assertThat(other.err()).contains("copies " + source + " (from its snapshot), not " + fixed)
+                    .contains("Nothing was written").contains("cutover --fresh").contains("cutover --source " + source);
+            assertThat(other.out()).doesNotContain("resuming");
+            assertThat(fingerprint(db)).as("nothing written").isEqualTo(afterFailure);
+
+            CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--source", fixed.toString(), "--fresh", "--yes");
+            assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+            assertThat(count(db, "SELECT count(*) FROM demo.customer WHERE last_name = '" + CHANGED + "'"))
+                    .as("the named file's rows, not the failed run's snapshot's").isEqualTo(1);
+        }
+    }
+
     private CliRun failAtCustomerChunk(TestDatabase db, Path job) {
         System.setProperty(FAULT, "chunk:customer:9");
         try {

@@ -1,8 +1,12 @@
 package dev.lite2pg.source;
 
+import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,5 +95,81 @@ class SourceSnapshotTest {
         assertThatThrownBy(() -> SourceSnapshot.take(missing, work.resolve("snap.sqlite")))
                 .isInstanceOf(Lite2pgException.class).hasMessageContaining(missing.toString());
         assertThat(Files.exists(missing)).as("never created").isFalse();
+    }
+    static Stream<Arguments> unreadableSources() {
+        return Stream.of(
+                Arguments.of("text.sqlite", "is not a SQLite database", (Writer) f -> Files.writeString(f, "id,name\n1,Ann\n")),
+                Arguments.of("random.sqlite", "is not a SQLite database", (Writer) f -> Files.write(f, randomBytes())),
+                Arguments.of("empty.sqlite", "is empty (0 bytes)", (Writer) f -> Files.write(f, new byte[0])),
+                Arguments.of("damaged.sqlite", "is not a SQLite database", (Writer) SourceSnapshotTest::damagedHeader));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableSources")
+    void aSourceThatIsNotASqliteDatabaseIsRefusedByNameAndLeavesNoSnapshot(String name, String reason, Writer write) throws Exception {
+        Path source = work.resolve(name);
+        write.to(source);
+        byte[] before = Files.readAllBytes(source);
+        Path snapshot = work.resolve("work").resolve("snap.sqlite");
+
+        assertThatThrownBy(() -> SourceSnapshot.take(source, snapshot))
+                .isInstanceOf(Lite2pgException.class)
+                .satisfies(e -> assertThat(((Lite2pgException) e).code()).isEqualTo(ErrorCode.PRECONDITION))
+                .hasMessageContaining("source database " + source + " " + reason)
+                .hasMessageContaining("Nothing was written");
+        assertThat(snapshot).doesNotExist();
+        assertThat(Path.of(snapshot + ".partial")).doesNotExist();
+        assertThat(Files.readAllBytes(source)).as("the source is left as it was").isEqualTo(before);
+    }
+
+    @Test
+    void aFileWithSqlitesHeaderButNothingSqliteCanReadAfterItIsRefusedWithSqlitesReason() throws Exception {
+        Path source = work.resolve("header-only.sqlite");
+        byte[] bytes = randomBytes();
+        System.arraycopy("SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 16);
+        Files.write(source, bytes);
+        Path snapshot = work.resolve("snap.sqlite");
+
+        assertThatThrownBy(() -> SourceSnapshot.take(source, snapshot))
+                .isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining("cannot take a snapshot of source database " + source)
+                .hasMessageContaining("SQLITE_")
+                .hasMessageContaining("Nothing was written");
+        assertThat(snapshot).doesNotExist();
+        assertThat(Path.of(snapshot + ".partial")).doesNotExist();
+    }
+
+    @Test
+    void aSnapshotRecordsHowManyTablesTheSourceHeld() throws Exception {
+        Path source = work.resolve("two.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE a (x)");
+            st.execute("CREATE TABLE b (x)");
+        }
+        assertThat(SourceSnapshot.take(source, work.resolve("snap.sqlite")).sourceTables()).isEqualTo(2);
+    }
+
+    interface Writer {
+        void to(Path file) throws Exception;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8192];
+        new java.util.Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A real database whose first page lost its first bytes. */
+    private static void damagedHeader(Path file) throws Exception {
+        Path good = Files.createTempFile("good", ".sqlite");
+        Files.delete(good);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + good); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+            st.execute("INSERT INTO t VALUES (1, 'a')");
+        }
+        byte[] bytes = Files.readAllBytes(good);
+        Files.delete(good);
+        bytes[0] = 'X';
+        Files.write(file, bytes);
     }
 }

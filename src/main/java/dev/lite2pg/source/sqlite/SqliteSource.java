@@ -43,9 +43,7 @@ public final class SqliteSource implements SourceDatabase {
 
     @Override
     public List<SourceTable> tables() {
-        // pragma_table_list types views, virtual tables and their shadow tables separately, so 'table' is exactly what we copy.
-        String sql = "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
-                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+        String sql = "SELECT name, wr " + SqliteFiles.COPIED_TABLES + " ORDER BY name";
         List<SourceTable> tables = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -156,6 +154,10 @@ public final class SqliteSource implements SourceDatabase {
     }
 
     private Lite2pgException failure(String what, SQLException e) {
+        if (SqliteFiles.isLock(e)) {
+            return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": "
+                    + SqliteFiles.lockAdvice(file, SqliteFiles.LOCK_WAIT), e);
+        }
         return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": " + e.getMessage(), e);
     }
 
