@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
         description = {
                 "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
                 "each execution with its times and status, the step a failed run stopped in and the error that stopped",
-                "it, and per table the rows committed against the source table's rows. It changes no run and no",
+                "it, per table the rows committed against the source table's rows, and the snapshot file (a copy of the",
+                "source) a run that can still resume keeps, or that it is gone. It changes no run and no",
                 "application table (on a target never cut over to, it creates the empty job repository, as cutover would).",
                 "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
         footer = {"", "Exit codes: 0 the job repository was read (also when there are no runs), 1 the target cannot be",

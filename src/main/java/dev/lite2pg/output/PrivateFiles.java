@@ -29,14 +29,14 @@ public final class PrivateFiles {
      * Creates the folder and any missing parent 0700. The folder itself is made 0700 also when it already exists (a
      * job folder written by an older lite2pg); existing parents are left alone: they are the operator's.
      */
-    public static Path folder(Path folder) throws IOException {
+    public static void folder(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath();
         if (!posix(absolute)) {
-            return Files.createDirectories(absolute);
+            Files.createDirectories(absolute);
+            return;
         }
         Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(FOLDER));
         Files.setPosixFilePermissions(absolute, FOLDER);
-        return folder;
     }
 
     /**
