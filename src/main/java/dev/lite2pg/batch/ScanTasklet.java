@@ -36,10 +36,10 @@ final class ScanTasklet implements Tasklet {
     private static final int SHOWN_GROUPS = 20;
     private static final int SHOWN_EXAMPLES = 10;
 
-    private final CutoverRun run;
     /** The scan's mixed-column warnings in the job's execution context, for the report (the copy counts adjustments). */
     static final String MIXED_COLUMNS_KEY = "lite2pg.scan.mixed-columns";
 
+    private final CutoverRun run;
     private final int parallelism;
 
     ScanTasklet(CutoverRun run, int parallelism) {

@@ -114,7 +114,7 @@ final class ValidateTasklet implements Tasklet {
                     + quarantined.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                     + "; every one is in " + run.quarantine.qualifiedName() + " with its key, the whole source row and the reason");
         }
-        warnings.addAll(adjustmentWarnings(jobExecution, tables));
+        warnings.addAll(conversionWarnings(jobExecution, tables));
         QuarantineReport quarantine = new QuarantineReport(run.job.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
@@ -132,7 +132,7 @@ final class ValidateTasklet implements Tasklet {
      * Columns mixing text timestamps and numbers (from the scan), then every value the copy changed because the job
      * asked for it (a time of day dropped, an offset converted or dropped): each passes, none may go unread.
      */
-    private static List<String> adjustmentWarnings(JobExecution jobExecution, List<TableReport> tables) {
+    private static List<String> conversionWarnings(JobExecution jobExecution, List<TableReport> tables) {
         List<String> warnings = DeferredRecords.read(jobExecution.getExecutionContext(), ScanTasklet.MIXED_COLUMNS_KEY);
         for (TableReport table : tables) {
             for (ColumnReport column : table.columns()) {

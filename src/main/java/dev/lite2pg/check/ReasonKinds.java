@@ -14,7 +14,7 @@ final class ReasonKinds {
      * Numbers, dates, times and offsets: digits with the punctuation they are written with, but not digits that are
      * part of a name ({@code UTF-8}, {@code int4}, {@code \\u0000}).
      */
-    private static final Pattern NUMBERS = Pattern.compile("(?<![A-Za-z0-9_\\\\-])-?[0-9][0-9.:+\\-eE]*");
+    private static final Pattern NUMBERS = Pattern.compile("(?<![A-Za-z0-9_\\\\-])[-+]?[0-9][0-9.:+\\-eE]*");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
     private ReasonKinds() {

@@ -20,6 +20,8 @@ class ReasonKindsTest {
             jsonb cannot store \\u0000                                       | jsonb cannot store \\u0000
             not a boolean: expected 0/1, t/f, true/false                     | not a boolean
             duplicate key "a": jsonb would keep only the last value          | duplicate key …
+            offset +09:00 cannot be kept by a date column: in UTC it reads   | offset # cannot be kept by a date column
+            offset -05:00 cannot be kept by a date column: in UTC it reads   | offset # cannot be kept by a date column
             """)
     void takesOutWhatVariesFromValueToValue(String reason, String kind) {
         assertThat(ReasonKinds.of(reason)).isEqualTo(kind);

@@ -74,7 +74,7 @@ class ConversionOptionsIT {
         CliRun check = CliRun.of(db.environment(), "check", "--job", job.toString());
 
         assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
-        assertThat(check.out()).contains("bars.day: 1 value: offset +# cannot be kept by a date column")
+        assertThat(check.out()).contains("bars.day: 1 value: offset # cannot be kept by a date column")
                 .contains("bars.day: 1 value: time of day # would be dropped by a date column")
                 .contains("bars.at: 1 value: offset # cannot be kept by a timestamp column")
                 .contains("check FAIL");
