@@ -123,9 +123,125 @@ class DryRunIT {
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString(), "--target-schema", "other");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("holds a finished cutover", "a dry-run never touches it");
+        assertThat(run.err()).contains("holds a cutover", "1 run(s) of job shop", "COMPLETED", "nothing was touched");
         assertThat(db.rows("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
         assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
+    }
+
+    @Test
+    void refusesTheTargetOfAFinishedCutoverOfTheJobAndLeavesItsDataAndRecordsIntact() throws Exception {
+        Path job = job("shop", source(false), "live", "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString()).exitCode()).isZero();
+        List<List<String>> before = liveTargetAndRecords();
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a cutover", "run(s) of job shop", "COMPLETED", "nothing was touched");
+        assertThat(liveTargetAndRecords()).isEqualTo(before).contains(List.of("customer rows", "2"), List.of("orders rows", "2"));
+    }
+
+    @Test
+    void refusesATargetHoldingAFailedCutoverOfTheJobToo() throws Exception {
+        Path job = job("shop", source(true), "live", "");
+        CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(2);
+        assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("FAILED"));
+        List<List<String>> before = liveTargetAndRecords();
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a cutover", "1 run(s) of job shop", "FAILED", "nothing was touched");
+        assertThat(liveTargetAndRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void holdsTheCutoversRunLockSoACutoverStartedDuringTheDryRunIsRefusedAndTheCleanUpKeepsNothingOfIt() throws Exception {
+        Path job = job("shop", source(false), "staging", "");
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
+                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        CliRun run;
+        CliRun cutover;
+        // The test holds the application table, so the dry-run waits in its preflight with its locks taken.
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("LOCK TABLE staging.customer IN ACCESS EXCLUSIVE MODE");
+            }
+            java.util.concurrent.CompletableFuture<CliRun> dryRun = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> CliRun.of(db.environment(), "dry-run", "--job", job.toString()));
+            waitUntilSomeoneWaitsFor("staging.customer", dryRun);
+
+            cutover = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+
+            holder.rollback();
+            run = dryRun.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        }
+
+        assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
+        assertThat(cutover.err()).contains("another lite2pg process is running job shop", "nothing was touched");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("the target is as the dry-run found it");
+        assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+                .containsExactly(List.of("0"), List.of("0"));
+    }
+
+    @Test
+    void aRunningCutoverOfTheJobMakesTheDryRunExitTwoBeforeItLooksAtTheTarget() throws Exception {
+        Path job = job("shop", source(false), "staging", "");
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
+                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        CliRun run;
+        CliRun cutover;
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("LOCK TABLE staging.customer IN ACCESS EXCLUSIVE MODE");
+            }
+            java.util.concurrent.CompletableFuture<CliRun> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> CliRun.of(db.environment(), "cutover", "--job", job.toString()));
+            waitUntilSomeoneWaitsFor("staging.customer", running);
+
+            run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+            holder.rollback();
+            cutover = running.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        }
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("another lite2pg process is running job shop", "nothing was touched");
+        assertThat(cutover.exitCode()).as(cutover.all()).isZero();
+        assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+                .containsExactly(List.of("2"), List.of("2"));
+        assertThat(db.rows("SELECT DISTINCT job_name FROM lite2pg.batch_job_instance")).containsExactly(List.of("shop"));
+    }
+
+    /** Rows of the application tables, the relations of the target's schemas and the job repository's records. */
+    private List<List<String>> liveTargetAndRecords() throws SQLException {
+        List<List<String>> state = db.rows("SELECT 'customer rows', count(*)::text FROM live.customer"
+                + " UNION ALL SELECT 'orders rows', count(*)::text FROM live.orders"
+                + " UNION ALL SELECT 'instances', count(*)::text FROM lite2pg.batch_job_instance"
+                + " UNION ALL SELECT 'executions', count(*)::text FROM lite2pg.batch_job_execution"
+                + " UNION ALL SELECT 'steps', count(*)::text FROM lite2pg.batch_step_execution"
+                + " UNION ALL SELECT 'quarantine', count(*)::text FROM lite2pg.quarantine");
+        state.addAll(db.rows("SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('live', 'lite2pg', 'other') ORDER BY 1, 2"));
+        return state;
+    }
+
+    /** Waits until a session is blocked on {@code table}: the run under test got that far, holding its run locks. */
+    private void waitUntilSomeoneWaitsFor(String table, java.util.concurrent.CompletableFuture<CliRun> run) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (db.rows("SELECT 1 FROM pg_locks WHERE NOT granted AND relation = '" + table + "'::regclass").isEmpty()) {
+            if (run.isDone()) {
+                throw new AssertionError("the run ended before it reached " + table + ": " + run.get().all());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run never reached " + table);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
