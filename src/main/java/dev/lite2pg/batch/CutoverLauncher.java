@@ -97,9 +97,9 @@ public final class CutoverLauncher {
         Rehearsal rehearsal = options.rehearsal();
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
-        try (RunLock cutoverLock = rehearsal == null ? null
-                : RunLock.acquire(directly(job, credentials), rehearsal.cutoverJob(), targetIdentity(job))) {
-            StagingArea before = rehearsal == null ? null : stagingArea(job, credentials, rehearsal);
+        DataSource direct = rehearsal == null ? null : directly(job, credentials);
+        try (RunLock cutoverLock = rehearsal == null ? null : RunLock.acquire(direct, rehearsal.cutoverJob(), targetIdentity(job))) {
+            StagingArea before = rehearsal == null ? null : stagingArea(direct, job, rehearsal);
             try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
@@ -124,8 +124,7 @@ public final class CutoverLauncher {
     }
 
     /** What the dry-run's target holds before anything is written, or a refusal when it holds any run of the cutover. */
-    private static StagingArea stagingArea(JobDefinition job, TargetCredentials credentials, Rehearsal rehearsal) throws SQLException {
-        DataSource dataSource = directly(job, credentials);
+    private static StagingArea stagingArea(DataSource dataSource, JobDefinition job, Rehearsal rehearsal) throws SQLException {
         StagingArea area = StagingArea.inspect(dataSource, job.target().schema(), job.repositorySchema());
         Optional<String> cutover = area.cutoverRun(dataSource, rehearsal.cutoverJob());
         if (cutover.isPresent()) {
