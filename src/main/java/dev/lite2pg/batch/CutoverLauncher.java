@@ -81,7 +81,8 @@ public final class CutoverLauncher {
     }
 
     /**
-     * @param cutoverJob the name of the job whose cutover this rehearses: a target holding a finished one is refused
+     * @param cutoverJob the name of the job whose cutover this rehearses: a target holding any run of it is refused, and
+     *     its run lock is held for the whole dry-run
      * @param declared the job file's own on-bad-row: the dry-run quarantines to find every bad row at once, and the
      *     verdict then says what the real cutover would do
      * @param keep leave the copied data and the run's records in the target to inspect
@@ -95,34 +96,46 @@ public final class CutoverLauncher {
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out) throws Exception {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
-        StagingArea before = options.rehearsal() == null ? null : stagingArea(job, credentials, options.rehearsal());
-        // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
-        try (ThrowawaySnapshot dryRunSnapshot = options.rehearsal() == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
-             ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
-            DataSource dataSource = spring.getBean(DataSource.class);
-            try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                Launch launch = new Launch(spring, job, runName, runFolder, out, options);
-                RunResult result = launch.run(options);
-                if (before != null && !options.rehearsal().keep()) {
-                    launch.leaveAsFound(before);
+        Rehearsal rehearsal = options.rehearsal();
+        // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
+        // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
+        DataSource direct = rehearsal == null ? null : directly(job, credentials);
+        try (RunLock cutoverLock = rehearsal == null ? null : RunLock.acquire(direct, rehearsal.cutoverJob(), targetIdentity(job))) {
+            StagingArea before = rehearsal == null ? null : stagingArea(direct, job, rehearsal);
+            // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
+            try (ThrowawaySnapshot dryRunSnapshot = rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
+                 ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
+                DataSource dataSource = spring.getBean(DataSource.class);
+                try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
+                    Launch launch = new Launch(spring, job, runName, runFolder, out, options);
+                    RunResult result = launch.run(options);
+                    if (before != null && !rehearsal.keep()) {
+                        launch.leaveAsFound(before);
+                    }
+                    return result;
                 }
-                return result;
             }
         }
     }
 
-    /** What the dry-run's target holds before anything is written, or a refusal when it holds a finished cutover. */
-    private static StagingArea stagingArea(JobDefinition job, TargetCredentials credentials, Rehearsal rehearsal) throws SQLException {
+    /** The target without Spring's pool: what a dry-run inspects and locks before Spring (and the repository) exist. */
+    private static DataSource directly(JobDefinition job, TargetCredentials credentials) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(job.target().url());
         dataSource.setUser(job.target().user());
         credentials.password().ifPresent(dataSource::setPassword);
+        return dataSource;
+    }
+
+    /** What the dry-run's target holds before anything is written, or a refusal when it holds any run of the cutover. */
+    private static StagingArea stagingArea(DataSource dataSource, JobDefinition job, Rehearsal rehearsal) throws SQLException {
         StagingArea area = StagingArea.inspect(dataSource, job.target().schema(), job.repositorySchema());
-        Optional<String> finished = area.finishedCutover(dataSource, rehearsal.cutoverJob());
-        if (finished.isPresent()) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "the target " + job.target().redactedUrl() + " holds a finished cutover ("
-                    + finished.get() + "): a dry-run never touches it. Rehearse against a staging database (--target-url), or"
-                    + " without any (no --target-url and no target section: an embedded PostgreSQL).");
+        Optional<String> cutover = area.cutoverRun(dataSource, rehearsal.cutoverJob());
+        if (cutover.isPresent()) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "the target " + job.target().redactedUrl() + " holds a cutover: "
+                    + cutover.get() + " in its job repository " + job.repositorySchema() + ". A dry-run never touches a cutover's"
+                    + " target, running, failed or finished; nothing was touched. Rehearse against a staging database (--target-url),"
+                    + " or without any (no --target-url and no target section: an embedded PostgreSQL).");
         }
         return area;
     }
@@ -267,10 +280,12 @@ public final class CutoverLauncher {
                 FreshStart.of(run.get(), dataSource, repository, transactions, job).run(what -> true, out);
             }
             run.flatMap(PreviousRun::snapshot).ifPresent(SourceSnapshot::delete);
-            for (String line : before.leaveAsFound(dataSource, job.name())) {
-                out.println("[dry-run] " + line);
+            StagingArea.Cleanup cleanup = before.leaveAsFound(dataSource, job.name(), rehearsal.cutoverJob());
+            cleanup.done().forEach(line -> out.println("[dry-run] " + line));
+            cleanup.left().forEach(line -> out.println("[dry-run] WARNING: " + line));
+            if (cleanup.left().isEmpty()) {
+                out.println("[dry-run] the target is as the dry-run found it (keep the data to inspect with --keep)");
             }
-            out.println("[dry-run] the target is as the dry-run found it (keep the data to inspect with --keep)");
             out.flush();
         }
 

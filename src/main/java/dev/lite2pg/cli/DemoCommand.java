@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
                 "Writes a small sample SQLite database (a bike shop with the usual traps: renamed columns, a reserved-word",
                 "table, a NOT NULL foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists) to the",
                 "demo job's source path and runs a real cutover of it. Without --target-url the target is an embedded",
-                "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/."})
+                "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/.",
+                "It never overwrites a file other than its own earlier output: anything else at the source path is refused (exit 2)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

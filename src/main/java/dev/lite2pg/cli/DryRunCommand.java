@@ -22,10 +22,11 @@ import java.util.concurrent.Callable;
                 "in one go: the rehearsal sets each aside with its key and reason, and the verdict says what the real",
                 "cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop it).",
                 "Without --target-url and without a target section it uses an embedded PostgreSQL, so nothing needs to be",
-                "installed. It refuses a target holding a finished cutover of the job, and leaves the target as it found",
-                "it (the report stays) unless --keep. The SQLite file is opened read-only and never modified."},
+                "installed. It refuses a target holding any run of the job (running, failed or finished), holds the job's run",
+                "lock throughout so that no cutover of it starts meanwhile, and leaves the target as it found it (the report",
+                "stays) unless --keep. The SQLite file is opened read-only and never modified."},
         footer = {"", "Exit codes: 0 PASS or PASS WITH WARNINGS, 1 the rehearsal failed, 2 bad usage/job file/refused precondition",
-                "(e.g. the target holds a finished cutover or application rows), 3 FAIL: the real cutover would not pass."})
+                "(e.g. the target holds a run of the job or application rows), 3 FAIL: the real cutover would not pass."})
 final class DryRunCommand implements Callable<Integer> {
 
     @Spec

@@ -6,13 +6,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Source values as JSON, losslessly: a quarantined row must be recoverable from the quarantine table alone. Text and
- * numbers are plain JSON; bytes that JSON cannot hold as a string are tagged objects with their hex.
- * Stored as {@code json}, not {@code jsonb}, because jsonb refuses the {@code \u0000} a NUL in text turns into.
+ * numbers are plain JSON; what a PostgreSQL string cannot hold is a tagged object with its hex: bytes, invalid UTF-8,
+ * and text holding a NUL. The last is not written as {@code \u0000}: json accepts that escape on input, but every
+ * later step that reads a value out of the row ({@code ->>}, a cast to jsonb or text) refuses it, and so would the
+ * quarantine-children step on every run and resume.
  */
 public final class RowJson {
 
@@ -56,7 +59,8 @@ public final class RowJson {
             return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(d.toString());
         }
         if (value instanceof String s) {
-            return NODES.stringNode(s);
+            return s.indexOf('\u0000') < 0 ? NODES.stringNode(s)
+                    : NODES.objectNode().put("text_with_nul_hex", HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)));
         }
         if (value instanceof byte[] bytes) {
             return NODES.objectNode().put("blob_hex", HexFormat.of().formatHex(bytes));

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,55 @@ class DemoIT {
                 assertThat(rs.getLong(4)).as("past sqlite_sequence's 120, not max(id) 117").isEqualTo(121);
             }
         }
+    }
+
+    @Test
+    void aSecondDemoReplacesItsOwnEarlierDatabase() throws Exception {
+        // Into a second target: the first one's finished cutover would (rightly) refuse a rewritten source.
+        try (TestDatabase first = TestPostgres.createDatabase(); TestDatabase second = TestPostgres.createDatabase()) {
+            Path job = demoJob();
+            assertThat(CliRun.of(first.environment(), "demo", "--job", job.toString(), "--target-url", first.url()).exitCode()).isZero();
+
+            CliRun again = CliRun.of(second.environment(), "demo", "--job", job.toString(), "--target-url", second.url());
+
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            assertThat(again.out()).contains("wrote the sample SQLite database", "validation PASS");
+            assertThat(second.rows("SELECT count(*) FROM demo.order_line")).containsExactly(List.of("375"));
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAnotherDatabaseGivenWithSource() throws Exception {
+        Path theirs = work.resolve("production.sqlite");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + theirs); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE account (id INTEGER PRIMARY KEY, balance INTEGER)");
+            st.execute("INSERT INTO account VALUES (1, 100)");
+        }
+
+        assertRefusedAndUntouched(theirs, "demo", "--job", demoJob().toString(), "--source", theirs.toString());
+    }
+
+    @Test
+    void refusesToOverwriteAFileNamedByTheJobsSourcePath() throws Exception {
+        Path job = demoJob();
+        Path notADatabase = work.resolve("demo.sqlite");
+        Files.writeString(notADatabase, "my notes, not a database\n");
+
+        assertRefusedAndUntouched(notADatabase, "demo", "--job", job.toString());
+    }
+
+    private void assertRefusedAndUntouched(Path existing, String... args) throws Exception {
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-------"));
+        byte[] bytes = Files.readAllBytes(existing);
+
+        CliRun run = CliRun.of(Map.of(), args);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("the demo does not overwrite " + existing, "not a database the demo wrote",
+                "the file is as it was");
+        assertThat(Files.readAllBytes(existing)).isEqualTo(bytes);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+        assertThat(work.resolve("runs")).doesNotExist();
     }
 
     @Test

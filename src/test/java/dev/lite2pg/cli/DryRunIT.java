@@ -17,6 +17,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static dev.lite2pg.cli.EdgeCaseDatabase.row;
@@ -123,9 +126,118 @@ class DryRunIT {
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString(), "--target-schema", "other");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("holds a finished cutover", "a dry-run never touches it");
+        assertThat(run.err()).contains("holds a cutover", "1 run(s) of job shop", "COMPLETED", "nothing was touched");
         assertThat(db.rows("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
         assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
+    }
+
+    @Test
+    void refusesTheTargetOfAFinishedCutoverOfTheJobAndLeavesItsDataAndRecordsIntact() throws Exception {
+        Path job = job("shop", source(false), "live", "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString()).exitCode()).isZero();
+        List<List<String>> before = liveTargetAndRecords();
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a cutover", "run(s) of job shop", "COMPLETED", "nothing was touched");
+        assertThat(liveTargetAndRecords()).isEqualTo(before).contains(List.of("customer rows", "2"), List.of("orders rows", "2"));
+    }
+
+    @Test
+    void refusesATargetHoldingAFailedCutoverOfTheJobToo() throws Exception {
+        Path job = job("shop", source(true), "live", "");
+        CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(2);
+        assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("FAILED"));
+        List<List<String>> before = liveTargetAndRecords();
+
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a cutover", "1 run(s) of job shop", "FAILED", "nothing was touched");
+        assertThat(liveTargetAndRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void holdsTheCutoversRunLockSoACutoverStartedDuringTheDryRunIsRefusedAndTheCleanUpKeepsNothingOfIt() throws Exception {
+        Path job = job("shop", source(false), "staging", "");
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
+                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+
+        List<CliRun> runs = secondStartedWhileTheFirstWaits(new String[] {"dry-run", "--job", job.toString()},
+                new String[] {"cutover", "--job", job.toString()});
+
+        CliRun dryRun = runs.get(0);
+        CliRun cutover = runs.get(1);
+        assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
+        assertThat(cutover.err()).contains("another lite2pg process is running job shop", "nothing was touched");
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+        assertThat(dryRun.out()).contains("the target is as the dry-run found it");
+        assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+                .containsExactly(List.of("0"), List.of("0"));
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
+    }
+
+    @Test
+    void aRunningCutoverOfTheJobMakesTheDryRunExitTwoBeforeItLooksAtTheTarget() throws Exception {
+        Path job = job("shop", source(false), "staging", "");
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
+                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+
+        List<CliRun> runs = secondStartedWhileTheFirstWaits(new String[] {"cutover", "--job", job.toString()},
+                new String[] {"dry-run", "--job", job.toString()});
+
+        CliRun cutover = runs.get(0);
+        CliRun dryRun = runs.get(1);
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(2);
+        assertThat(dryRun.err()).contains("another lite2pg process is running job shop", "nothing was touched");
+        assertThat(cutover.exitCode()).as(cutover.all()).isZero();
+        assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
+                .containsExactly(List.of("2"), List.of("2"));
+        assertThat(db.rows("SELECT DISTINCT job_name FROM lite2pg.batch_job_instance")).containsExactly(List.of("shop"));
+    }
+
+    /**
+     * Runs {@code first} while the test holds the application table {@code staging.customer}, so that it waits in its
+     * preflight with its run locks taken; starts {@code second} meanwhile, lets {@code first} go once {@code second}
+     * ended (or after 90 s, when {@code second} waits too), and returns both runs.
+     */
+    private List<CliRun> secondStartedWhileTheFirstWaits(String[] first, String[] second) throws Exception {
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("LOCK TABLE staging.customer IN ACCESS EXCLUSIVE MODE");
+            }
+            CompletableFuture<CliRun> waiting = CompletableFuture.supplyAsync(() -> CliRun.of(db.environment(), first));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (db.rows("SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'staging.customer'::regclass").isEmpty()) {
+                assertThat(waiting.isDone()).as("the first run ended before it reached staging.customer").isFalse();
+                assertThat(System.nanoTime()).as("the first run never reached staging.customer").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            CompletableFuture<CliRun> meanwhile = CompletableFuture.supplyAsync(() -> CliRun.of(db.environment(), second));
+            try {
+                meanwhile.get(90, TimeUnit.SECONDS);
+            } catch (TimeoutException stillRunning) {
+                // it got past the run lock and waits for the table too: let both go, the assertions say what happened
+            }
+            holder.rollback();
+            return List.of(waiting.get(5, TimeUnit.MINUTES), meanwhile.get(5, TimeUnit.MINUTES));
+        }
+    }
+
+    /** Rows of the application tables, the relations of the target's schemas and the job repository's records. */
+    private List<List<String>> liveTargetAndRecords() throws SQLException {
+        List<List<String>> state = db.rows("SELECT 'customer rows', count(*)::text FROM live.customer"
+                + " UNION ALL SELECT 'orders rows', count(*)::text FROM live.orders"
+                + " UNION ALL SELECT 'instances', count(*)::text FROM lite2pg.batch_job_instance"
+                + " UNION ALL SELECT 'executions', count(*)::text FROM lite2pg.batch_job_execution"
+                + " UNION ALL SELECT 'steps', count(*)::text FROM lite2pg.batch_step_execution"
+                + " UNION ALL SELECT 'quarantine', count(*)::text FROM lite2pg.quarantine");
+        state.addAll(db.rows("SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('live', 'lite2pg', 'other') ORDER BY 1, 2"));
+        return state;
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {

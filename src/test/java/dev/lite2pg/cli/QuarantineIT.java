@@ -158,6 +158,62 @@ class QuarantineIT {
     }
 
     @Test
+    void aNulInQuarantinedTextIsStoredAndSurvivesTheChildrenStepValidationTheReportStatusAResumeAndARerun() throws Exception {
+        Path source = work.resolve("nul.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, mood TEXT, age INTEGER)",
+                    "CREATE TABLE \"order; drop\" (id INTEGER PRIMARY KEY, \"customer id\" INTEGER, paid INTEGER)",
+                    "INSERT INTO customer VALUES (1, 'ann@example.com', 'happy', 30)",
+                    // PostgreSQL text cannot hold the NUL: the row is refused, and its order follows it.
+                    "INSERT INTO customer VALUES (8, 'nul' || char(0) || '@example.com', 'sad', 40)",
+                    "INSERT INTO \"order; drop\" VALUES (10, 1, 1)",
+                    "INSERT INTO \"order; drop\" VALUES (16, 8, 0)");
+        }
+        Path job = job("nul", source, "nul", "on-bad-row: quarantine\n");
+
+        // The first run stops in validation, after the quarantine step: the resume reads the quarantine again.
+        System.setProperty("lite2pg.fault", "step:validate");
+        CliRun stopped;
+        try {
+            stopped = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+        } finally {
+            System.clearProperty("lite2pg.fault");
+        }
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(1);
+        assertThat(stopped.all()).contains("injected fault at the start of step validate");
+
+        CliRun resumed = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("PASS WITH WARNINGS");
+        assertThat(db.rows("SELECT id FROM nul.customer UNION ALL SELECT id FROM nul.\"order; drop\"")).containsExactly(List.of("1"), List.of("10"));
+        List<List<String>> quarantined = db.rows("SELECT target_table, row_key, origin, bad_value, reason, row_data::text,"
+                + " row_data->'email'->>'text_with_nul_hex' FROM lite2pg.quarantine WHERE job_name = 'nul' ORDER BY id");
+        assertThat(quarantined).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
+                .containsExactly("customer id=8 VALUE", "order; drop id=16 PARENT");
+        assertThat(quarantined.get(0).get(3)).as("the value, readable with its NUL escaped").startsWith("TEXT 'nul\\")
+                .endsWith("@example.com'").doesNotContain("\u0000");
+        assertThat(quarantined.get(0).get(4)).contains("NUL");
+        assertThat(new String(java.util.HexFormat.of().parseHex(quarantined.get(0).get(6)), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("nul\u0000@example.com");
+        assertThat(quarantined.get(1).get(4)).contains("customer (id) = (8) was quarantined");
+
+        JsonNode report = JSON.readTree(Files.readString(runFolder("nul").resolve("report.json")));
+        assertThat(report.get("verdict").asString()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.get("quarantine").get("rows").asLong()).isEqualTo(2);
+        assertThat(Files.readString(runFolder("nul").resolve("report.md"))).contains("customer", "id=8", "email")
+                .contains(quarantined.get(0).get(3).substring("TEXT '".length(), quarantined.get(0).get(3).length() - 1));
+
+        CliRun status = CliRun.of(Map.of(), "status", "--job", job.toString());
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).contains("COMPLETED");
+        CliRun again = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("already completed");
+        assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'nul'")).containsExactly(List.of("2"));
+    }
+
+    @Test
     void withFailARowPostgresRefusesIsNamedByItsKeyAndTheConstraint() throws Exception {
         Path source = work.resolve("dupes.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {

@@ -1,9 +1,14 @@
 package dev.lite2pg.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -108,11 +113,54 @@ class DemoDatabaseTest {
     }
 
     @Test
-    void writesTheSameBytesEveryTimeAndReplacesTheFile() throws Exception {
+    void writesTheSameBytesEveryTimeAndReplacesItsOwnEarlierOutput() throws Exception {
         Path again = folder.resolve("again.sqlite");
-        Files.writeString(again, "not a database");
+        DemoDatabase.create(again);
         DemoDatabase.create(again);
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(file));
+        assertThat(DemoDatabase.isDemoOutput(again)).isTrue();
+    }
+
+    @Test
+    void refusesToOverwriteAFileThatIsNotADatabase() throws Exception {
+        Path notes = folder.resolve("notes.sqlite");
+        Files.writeString(notes, "not a database");
+        assertRefusedAndUntouched(notes);
+    }
+
+    @Test
+    void refusesToOverwriteAnotherSqliteDatabase() throws Exception {
+        Path theirs = folder.resolve("theirs.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE Customer (CustomerId INTEGER PRIMARY KEY, Name TEXT)");
+            st.execute("INSERT INTO Customer VALUES (1, 'a real customer')");
+        }
+        assertThat(DemoDatabase.isDemoOutput(theirs)).isFalse();
+        assertRefusedAndUntouched(theirs);
+    }
+
+    @Test
+    void refusesAnOrphanedJournalBesideAMissingFile() throws Exception {
+        Path missing = folder.resolve("gone.sqlite");
+        Path journal = folder.resolve("gone.sqlite-wal");
+        Files.writeString(journal, "someone's wal");
+        assertThatThrownBy(() -> DemoDatabase.create(missing)).isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining(journal.toString()).extracting(e -> ((Lite2pgException) e).code()).isEqualTo(ErrorCode.PRECONDITION);
+        assertThat(Files.exists(missing)).isFalse();
+        assertThat(Files.readString(journal)).isEqualTo("someone's wal");
+    }
+
+    private static void assertRefusedAndUntouched(Path existing) throws Exception {
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-------"));
+        byte[] bytes = Files.readAllBytes(existing);
+
+        assertThatThrownBy(() -> DemoDatabase.create(existing)).isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining("the demo does not overwrite " + existing.toAbsolutePath())
+                .hasMessageContaining("not a database the demo wrote")
+                .extracting(e -> ((Lite2pgException) e).code()).isEqualTo(ErrorCode.PRECONDITION);
+
+        assertThat(Files.readAllBytes(existing)).isEqualTo(bytes);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
     }
 
     private static long single(String sql) throws SQLException {

@@ -45,7 +45,7 @@ public final class QuarantineTable {
         st.execute("CREATE TABLE IF NOT EXISTS " + qualified + " ("
                 + "id bigserial PRIMARY KEY, job_name text NOT NULL, run_id text NOT NULL, target_table text NOT NULL,"
                 + " source_table text NOT NULL, row_key text NOT NULL, source_key text,"
-                // json, not jsonb: jsonb refuses the \u0000 that a NUL inside source text becomes.
+                // json, not jsonb: kept verbatim as written (RowJson writes no \u0000, which jsonb and ->> refuse).
                 + " row_data json NOT NULL, column_name text, bad_value text, reason text NOT NULL, origin text NOT NULL,"
                 + " quarantined_at timestamptz NOT NULL DEFAULT now())");
         st.execute("CREATE INDEX IF NOT EXISTS quarantine_run ON " + qualified + " (job_name, run_id, target_table)");
