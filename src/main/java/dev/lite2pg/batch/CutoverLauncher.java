@@ -96,8 +96,9 @@ public final class CutoverLauncher {
         StagingArea before = options.rehearsal() == null ? null : stagingArea(job, credentials, options.rehearsal());
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
             DataSource dataSource = spring.getBean(DataSource.class);
-            try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                Launch launch = new Launch(spring, job, runName, runFolder, out, options);
+            TargetIdentity target = TargetIdentity.of(dataSource, job);
+            try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
+                Launch launch = new Launch(spring, job, target, runName, runFolder, out, options);
                 RunResult result = launch.run(options);
                 if (before != null && !options.rehearsal().keep()) {
                     launch.leaveAsFound(before);
@@ -127,6 +128,7 @@ public final class CutoverLauncher {
     private static final class Launch {
 
         private final JobDefinition job;
+        private final TargetIdentity target;
         private final String runName;
         private final Path runFolder;
         private final PrintWriter out;
@@ -137,7 +139,9 @@ public final class CutoverLauncher {
         private final int parallelism;
         private final Rehearsal rehearsal;
 
-        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out, Options options) {
+        Launch(ConfigurableApplicationContext spring, JobDefinition job, TargetIdentity target, String runName, Path runFolder,
+               PrintWriter out, Options options) {
+            this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
             this.job = job;
@@ -152,7 +156,7 @@ public final class CutoverLauncher {
 
         RunResult run(Options options) throws Exception {
             recoverDeadRuns();
-            Optional<PreviousRun> previous = PreviousRun.newest(repository, job);
+            Optional<PreviousRun> previous = PreviousRun.newest(repository, job, target);
             if (options.rehearsal() != null) {
                 // Every dry-run starts from scratch: rows a kept earlier rehearsal left are emptied first.
                 if (previous.isPresent() && previous.get().status() != BatchStatus.ABANDONED) {
@@ -221,7 +225,7 @@ public final class CutoverLauncher {
                 parameters = new JobParametersBuilder()
                         .addString(RUN_ID, runName, true)
                         .addString(SOURCE_SHA256, sha256, true)
-                        .addString(TARGET, targetIdentity(job), true)
+                        .addString(TARGET, target.recorded(), true)
                         .addString(SOURCE_PATH, job.source().path().toString(), false)
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
                         .addString(SOURCE_STAMP, stamp, false)
@@ -243,7 +247,7 @@ public final class CutoverLauncher {
 
         /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */
         void leaveAsFound(StagingArea before) throws SQLException {
-            Optional<PreviousRun> run = PreviousRun.newest(repository, job);
+            Optional<PreviousRun> run = PreviousRun.newest(repository, job, target);
             if (before.schemaHadRelations() && run.isPresent()) {
                 // The application tables were there before: keep them, empty them, and put back any key or index a
                 // failed run left dropped.
@@ -295,9 +299,8 @@ public final class CutoverLauncher {
          * restartable, instead of leaving them STARTED forever.
          */
         private void recoverDeadRuns() {
-            String target = targetIdentity(job);
             for (JobExecution dead : repository.findRunningJobExecutions(job.name())) {
-                if (target.equals(dead.getJobParameters().getString(TARGET))) {
+                if (target.matches(dead.getJobParameters().getString(TARGET))) {
                     operator.recover(dead);
                     out.println("[recover] run " + dead.getJobInstanceId() + " (execution " + dead.getId()
                             + ") was left running by a process that died; marked FAILED so it can resume");
@@ -339,9 +342,5 @@ public final class CutoverLauncher {
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;
-    }
-
-    static String targetIdentity(JobDefinition job) {
-        return job.target().redactedUrl() + " schema=" + job.target().schema();
     }
 }
