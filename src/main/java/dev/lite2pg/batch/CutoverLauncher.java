@@ -44,7 +44,7 @@ public final class CutoverLauncher {
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
 
-    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /**
      * @param fresh abandon the previous run and start a new one
@@ -237,7 +237,7 @@ public final class CutoverLauncher {
                     rehearsal == null ? null : rehearsal.declared());
             JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
-            boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));
+            boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 SourceSnapshot.delete(snapshotFile);
                 out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
                 "success it says so and writes nothing.",
                 "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
         footer = {"", "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
-                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed."})
+                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed,",
+                "or the source was written to after the run's snapshot (stop the application, then --fresh)."})
 final class CutoverCommand implements Callable<Integer> {
 
     @Spec
