@@ -44,6 +44,9 @@ public final class CutoverLauncher {
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
 
+    /** The option that lets {@code --fresh} empty tables the application wrote into after a completed cutover. */
+    public static final String DISCARD_CHANGES = "--discard-changes-since-cutover";
+
     static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /**
@@ -51,15 +54,16 @@ public final class CutoverLauncher {
      * @param confirm asked, with what a fresh start would do, before anything is changed; false leaves everything as it was
      * @param parallelism tables copied at the same time
      * @param rehearsal what makes this run a dry-run; null for a real cutover
+     * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
      */
-    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal) {
+    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
 
         public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
-            this(fresh, confirm, parallelism, null);
+            this(fresh, confirm, parallelism, null, false);
         }
 
         public static Options dryRun(int parallelism, Rehearsal rehearsal) {
-            return new Options(false, what -> true, parallelism, rehearsal);
+            return new Options(false, what -> true, parallelism, rehearsal, false);
         }
 
         public Options {
@@ -165,7 +169,8 @@ public final class CutoverLauncher {
                 return start(SnapshotPlan.NEW, null);
             }
             if (options.fresh()) {
-                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(options.confirm(), out)) {
+                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job)
+                        .guardingChanges(options.discardChanges()).run(options.confirm(), out)) {
                     throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh was not confirmed; nothing was changed."
                             + " Answer yes, or add --yes when no one can answer (scripts, CI).");
                 }

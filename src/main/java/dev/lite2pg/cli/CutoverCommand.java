@@ -3,6 +3,8 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +48,10 @@ final class CutoverCommand implements Callable<Integer> {
             "snapshot: empties (TRUNCATE) the tables that run wrote into, never drops the schema. Asks first unless --yes."})
     boolean fresh;
 
+    @Option(names = CutoverLauncher.DISCARD_CHANGES, description = {"With --fresh after a completed cutover: empty the tables even",
+            "though they changed since it completed (the application wrote to them). Without it, --fresh refuses and names them."})
+    boolean discardChanges;
+
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
     boolean yes;
 
@@ -56,7 +62,10 @@ final class CutoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobDefinition job = overrides.loadWithTarget(jobFile, "cutover");
         PrintWriter out = spec.commandLine().getOut();
-        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel);
+        if (discardChanges && !fresh) {
+            throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
+        }
+        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel, null, discardChanges);
         return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
     }
 

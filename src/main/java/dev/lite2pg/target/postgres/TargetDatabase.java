@@ -2,6 +2,7 @@ package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -69,6 +70,12 @@ public final class TargetDatabase {
     public long rowCount(String table) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(table), Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** Row count and content checksum of the table over these columns, computed as the content check computes the target's. */
+    public ContentChecksums.Checksum contentChecksum(String table, List<String> columns, List<String> types) {
+        return jdbc.execute((ConnectionCallback<ContentChecksums.Checksum>) connection ->
+                new ContentChecksums(connection, schema, table, columns, types, List.of()).targetChecksum());
     }
 
     public boolean foreignKeyExists(TargetForeignKey key) {
