@@ -79,6 +79,12 @@ final class FreshStart {
         java.util.Set<String> restored = new java.util.LinkedHashSet<>();
         try {
             transaction.executeWithoutResult(status -> {
+                if (Boolean.FALSE.equals(discardChanges) && previous.status() == BatchStatus.COMPLETED) {
+                    // The application may have written while the operator read the question: with its writes locked
+                    // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled back).
+                    target.lockAgainstWrites(tables);
+                    changesSinceCompletion(tables);
+                }
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
                 for (JobExecution execution : previous.executions()) {

@@ -6,6 +6,12 @@ import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,6 +78,51 @@ class FreshAfterGoLiveIT {
                     .contains("customer (117 rows then, 118 now)");
             assertThat(counts(db)).as("the source copied again").isEqualTo(copied);
             assertThat(liveRows(db)).isZero();
+        }
+    }
+
+    @Test
+    void aWriteWhileTheOperatorAnswersStillRefusesTheFreshStart() throws Exception {
+        Path source = work.resolve("demo.sqlite");
+        DemoDatabase.create(source);
+        try (TestDatabase db = TestPostgres.createDatabase()) {
+            String job = jobFile(source, db).toString();
+            CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job);
+            assertThat(cutover.exitCode()).as(cutover.all()).isZero();
+
+            // Nothing changed when --fresh looks first; the application writes while the question waits for its answer.
+            Reader answer = new Reader() {
+                private final Reader yes = new StringReader("yes\n");
+                private boolean written;
+
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    if (!written) {
+                        written = true;
+                        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                            st.executeUpdate("INSERT INTO demo.customer (first_name, last_name, email, created_at)"
+                                    + " VALUES ('New', '" + LIVE + "', 'new@example.com', now())");
+                        } catch (java.sql.SQLException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                    return yes.read(buffer, offset, length);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), db.environment(), new BufferedReader(answer),
+                    "cutover", "--job", job, "--fresh");
+            assertThat(code).as(out + "" + err).isEqualTo(2);
+            assertThat(out.toString()).as("it asked: nothing had changed then").contains("Type yes");
+            assertThat(err.toString()).contains("--fresh refused: 1 table(s) of run ").contains("customer (117 rows then, 118 now)")
+                    .contains("Nothing was changed");
+            assertThat(liveRows(db)).as("the row written meanwhile is still there").isEqualTo(1);
+            assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("COMPLETED"));
         }
     }
 

@@ -60,6 +60,17 @@ public final class TargetDatabase {
         return existing;
     }
 
+    /**
+     * Locks the existing tables against every write until the transaction ends (reads go on): what is read from them
+     * meanwhile stays true until the caller commits. The TRUNCATE that follows needs a stronger lock anyway.
+     */
+    public void lockAgainstWrites(List<String> tables) {
+        List<String> existing = tables.stream().filter(this::tableExists).toList();
+        if (!existing.isEmpty()) {
+            jdbc.execute("LOCK TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
+        }
+    }
+
     public boolean tableExists(String table) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
