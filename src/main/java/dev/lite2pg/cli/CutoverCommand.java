@@ -45,7 +45,8 @@ final class CutoverCommand implements Callable<Integer> {
     TargetOptions overrides = new TargetOptions();
 
     @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
-            "snapshot: empties (TRUNCATE) the tables that run wrote into, never drops the schema. Asks first unless --yes."})
+            "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
+            "--yes. After a completed run, refuses while those tables changed since (see --discard-changes-since-cutover)."})
     boolean fresh;
 
     @Option(names = CutoverLauncher.DISCARD_CHANGES, description = {"With --fresh after a completed cutover: empty the tables even",
