@@ -46,22 +46,26 @@ public final class CutoverLauncher {
     /** How many tables the source file held when the snapshot was taken: validation never passes a run that copied none of them. */
     static final String SOURCE_TABLES = "source.tables";
 
-    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** The option that lets {@code --fresh} empty tables the application wrote into after a completed cutover. */
+    public static final String DISCARD_CHANGES = "--discard-changes-since-cutover";
+
+    static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /**
      * @param fresh abandon the previous run and start a new one
      * @param confirm asked, with what a fresh start would do, before anything is changed; false leaves everything as it was
      * @param parallelism tables copied at the same time
      * @param rehearsal what makes this run a dry-run; null for a real cutover
+     * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
      */
-    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal) {
+    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
 
         public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
-            this(fresh, confirm, parallelism, null);
+            this(fresh, confirm, parallelism, null, false);
         }
 
         public static Options dryRun(int parallelism, Rehearsal rehearsal) {
-            return new Options(false, what -> true, parallelism, rehearsal);
+            return new Options(false, what -> true, parallelism, rehearsal, false);
         }
 
         public Options {
@@ -100,14 +104,15 @@ public final class CutoverLauncher {
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
         DataSource direct = rehearsal == null ? null : directly(job, credentials);
-        try (RunLock cutoverLock = rehearsal == null ? null : RunLock.acquire(direct, rehearsal.cutoverJob(), targetIdentity(job))) {
+        try (RunLock cutoverLock = rehearsal == null ? null : RunLock.acquire(direct, rehearsal.cutoverJob(), TargetIdentity.of(direct, job).recorded())) {
             StagingArea before = rehearsal == null ? null : stagingArea(direct, job, rehearsal);
             // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
             try (ThrowawaySnapshot dryRunSnapshot = rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
                  ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
                 DataSource dataSource = spring.getBean(DataSource.class);
-                try (RunLock lock = RunLock.acquire(dataSource, job.name(), targetIdentity(job))) {
-                    Launch launch = new Launch(spring, job, runName, runFolder, out, options);
+                TargetIdentity target = TargetIdentity.of(dataSource, job);
+                try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
+                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options);
                     RunResult result = launch.run(options);
                     if (before != null && !rehearsal.keep()) {
                         launch.leaveAsFound(before);
@@ -144,6 +149,7 @@ public final class CutoverLauncher {
     private static final class Launch {
 
         private final JobDefinition job;
+        private final TargetIdentity target;
         private final String runName;
         private final Path runFolder;
         private final PrintWriter out;
@@ -154,7 +160,9 @@ public final class CutoverLauncher {
         private final int parallelism;
         private final Rehearsal rehearsal;
 
-        Launch(ConfigurableApplicationContext spring, JobDefinition job, String runName, Path runFolder, PrintWriter out, Options options) {
+        Launch(ConfigurableApplicationContext spring, JobDefinition job, TargetIdentity target, String runName, Path runFolder,
+               PrintWriter out, Options options) {
+            this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
             this.job = job;
@@ -169,7 +177,7 @@ public final class CutoverLauncher {
 
         RunResult run(Options options) throws Exception {
             recoverDeadRuns();
-            Optional<PreviousRun> previous = PreviousRun.newest(repository, job);
+            Optional<PreviousRun> previous = PreviousRun.newest(repository, job, target);
             if (options.rehearsal() != null) {
                 // Every dry-run starts from scratch: rows a kept earlier rehearsal left are emptied first.
                 if (previous.isPresent() && previous.get().status() != BatchStatus.ABANDONED) {
@@ -178,7 +186,8 @@ public final class CutoverLauncher {
                 return start(SnapshotPlan.NEW, null);
             }
             if (options.fresh()) {
-                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(options.confirm(), out)) {
+                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job)
+                        .guardingChanges(options.discardChanges()).run(options.confirm(), out)) {
                     throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh was not confirmed; nothing was changed."
                             + " Answer yes, or add --yes when no one can answer (scripts, CI).");
                 }
@@ -250,7 +259,7 @@ public final class CutoverLauncher {
                 parameters = new JobParametersBuilder()
                         .addString(RUN_ID, runName, true)
                         .addString(SOURCE_SHA256, sha256, true)
-                        .addString(TARGET, targetIdentity(job), true)
+                        .addString(TARGET, target.recorded(), true)
                         .addString(SOURCE_PATH, job.source().path().toString(), false)
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
                         .addString(SOURCE_STAMP, stamp, false)
@@ -263,7 +272,7 @@ public final class CutoverLauncher {
                     rehearsal == null ? null : rehearsal.declared());
             JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
-            boolean sourceChanged = !stamp.equals(SourceStamp.of(job.source().path()));
+            boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 SourceSnapshot.delete(snapshotFile);
                 out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
@@ -273,7 +282,7 @@ public final class CutoverLauncher {
 
         /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */
         void leaveAsFound(StagingArea before) throws SQLException {
-            Optional<PreviousRun> run = PreviousRun.newest(repository, job);
+            Optional<PreviousRun> run = PreviousRun.newest(repository, job, target);
             if (before.schemaHadRelations() && run.isPresent()) {
                 // The application tables were there before: keep them, empty them, and put back any key or index a
                 // failed run left dropped.
@@ -327,9 +336,8 @@ public final class CutoverLauncher {
          * restartable, instead of leaving them STARTED forever.
          */
         private void recoverDeadRuns() {
-            String target = targetIdentity(job);
             for (JobExecution dead : repository.findRunningJobExecutions(job.name())) {
-                if (target.equals(dead.getJobParameters().getString(TARGET))) {
+                if (target.matches(dead.getJobParameters().getString(TARGET))) {
                     operator.recover(dead);
                     out.println("[recover] run " + dead.getJobInstanceId() + " (execution " + dead.getId()
                             + ") was left running by a process that died; marked FAILED so it can resume");
@@ -375,9 +383,5 @@ public final class CutoverLauncher {
 
     private static Path snapshotFile(JobDefinition job, String runName) {
         return job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
-    }
-
-    static String targetIdentity(JobDefinition job) {
-        return job.target().redactedUrl() + " schema=" + job.target().schema();
     }
 }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +35,8 @@ final class FreshStart {
     private final CycleBreaker cycles;
     private final IndexDeferral indexes;
     private final JobDefinition job;
+    /** Null: the tables are emptied whatever they hold (a rehearsal's, a failed run's); else see {@link #guardingChanges}. */
+    private Boolean discardChanges;
 
     private FreshStart(PreviousRun previous, DataSource dataSource, JobRepository repository,
                        PlatformTransactionManager transactions, JobDefinition job) {
@@ -51,13 +54,24 @@ final class FreshStart {
         return new FreshStart(previous, dataSource, repository, transactions, job);
     }
 
+    /**
+     * After a completed cutover the application may have gone live on the target and written into its tables: each
+     * table to be emptied is compared with what the run left (row count, then content checksum), and any change
+     * refuses the fresh start before anything is asked or changed, unless {@code discard} says the operator means it.
+     */
+    FreshStart guardingChanges(boolean discard) {
+        this.discardChanges = discard;
+        return this;
+    }
+
     /** @return false when the operator did not confirm; nothing was changed then */
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
+        String changes = changesSinceCompletion(tables);
         String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ") + previous.describe() + " of job " + job.name() + " into " + job.target().redactedUrl()
                 + " schema " + job.target().schema() + (tables.isEmpty() ? "; it wrote into no table, so nothing is emptied."
                 : ", and empties the " + tables.size() + " table(s) it wrote into (TRUNCATE; the schema and every other table are kept): "
-                + String.join(", ", tables) + ".");
+                + String.join(", ", tables) + ".") + (changes.isEmpty() ? "" : " Changed since it completed, and discarded: " + changes + ".");
         if (!confirm.test(what)) {
             return false;
         }
@@ -65,6 +79,12 @@ final class FreshStart {
         java.util.Set<String> restored = new java.util.LinkedHashSet<>();
         try {
             transaction.executeWithoutResult(status -> {
+                if (Boolean.FALSE.equals(discardChanges) && previous.status() == BatchStatus.COMPLETED) {
+                    // The application may have written while the operator read the question: with its writes locked
+                    // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled back).
+                    target.lockAgainstWrites(tables);
+                    changesSinceCompletion(tables);
+                }
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
                 for (JobExecution execution : previous.executions()) {
@@ -79,9 +99,36 @@ final class FreshStart {
         }
         out.println("[fresh] " + previous.describe() + (previous.status() == BatchStatus.COMPLETED ? " stays recorded as COMPLETED" : " marked ABANDONED")
                 + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
-                + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored)));
+                + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored))
+                + (changes.isEmpty() ? "" : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): " + changes));
         previous.snapshot().ifPresent(SourceSnapshot::delete);
         return true;
+    }
+
+    /** The tables that changed since the completed run, described; empty when none did or no guard applies. */
+    private String changesSinceCompletion(List<String> tables) {
+        if (discardChanges == null || previous.status() != BatchStatus.COMPLETED || tables.isEmpty()) {
+            return "";
+        }
+        Map<String, CompletedContents.TableContent> then = CompletedContents.read(previous.last().getExecutionContext());
+        List<String> changed = new ArrayList<>();
+        for (String table : tables) {
+            CompletedContents.TableContent content = then.get(table);
+            if (content == null) {
+                changed.add(table + " (no record of what the run left in it, so whether it changed cannot be told)");
+            } else if (target.tableExists(table)) {
+                CompletedContents.changeOf(content, target).map(CompletedContents.Change::describe).ifPresent(changed::add);
+            }
+        }
+        String described = String.join(", ", changed);
+        if (!changed.isEmpty() && !discardChanges) {
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh refused: " + changed.size() + " table(s) of " + previous.describe()
+                    + " changed since it completed (ended " + previous.last().getEndTime() + "): " + described + ". The application has"
+                    + " probably written to the target since the cutover; --fresh would TRUNCATE those rows. Nothing was changed."
+                    + " Keep them (the target is already cut over), or, to discard them and copy the source again, add "
+                    + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh.");
+        }
+        return described;
     }
 
     private void abandon(JobExecution last) {

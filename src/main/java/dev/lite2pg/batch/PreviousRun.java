@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -23,13 +24,12 @@ import java.util.Set;
  */
 record PreviousRun(JobInstance instance, List<JobExecution> executions) {
 
-    static Optional<PreviousRun> newest(JobRepository repository, JobDefinition job) {
-        String target = CutoverLauncher.targetIdentity(job);
+    static Optional<PreviousRun> newest(JobRepository repository, JobDefinition job, TargetIdentity target) {
         List<JobInstance> instances = new ArrayList<>(repository.findJobInstances(job.name()));
         instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
         for (JobInstance instance : instances) {
             List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
-            if (!executions.isEmpty() && target.equals(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
+            if (!executions.isEmpty() && target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
                 executions.sort(Comparator.comparingLong(JobExecution::getId));
                 return Optional.of(new PreviousRun(instance, List.copyOf(executions)));
             }
@@ -62,12 +62,18 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP));
     }
 
-    /** Target tables any execution of this run started copying into: the application tables it owns. */
+    /**
+     * Target tables into which any execution of this run committed rows: the application tables it owns. A table
+     * whose copy step started but committed nothing (a chunk refused, another process's rows in the way) holds no row
+     * of this run, and is never emptied on its account.
+     */
     List<String> tablesWritten() {
         Set<String> tables = new LinkedHashSet<>();
         for (JobExecution execution : executions) {
             execution.getStepExecutions().stream()
                     .filter(step -> step.getStepName().startsWith("copy:"))
+                    // the reader's position commits in the chunk's transaction, with the chunk's rows
+                    .filter(step -> step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L) > 0)
                     .sorted(Comparator.comparingLong(StepExecution::getId))
                     .forEach(step -> tables.add(step.getExecutionContext().containsKey(CopyPartitioner.TABLE)
                             ? step.getExecutionContext().getString(CopyPartitioner.TABLE)
@@ -82,7 +88,7 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStepName().startsWith("copy:")) {
-                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(dev.lite2pg.source.sqlite.SqliteTableReader.ROWS_KEY, 0L));
+                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L));
                 }
             }
         }

@@ -4,10 +4,14 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.Verdicts;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Writes report.json, report.md and report.html; a verdict that is not a pass then fails the job, after the report
@@ -23,6 +27,14 @@ final class ReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+        // Checked here, after validation, as late as a verdict can still say it: writes during the copy or the
+        // content check are as missing from the target as writes during the snapshot.
+        if (run.rehearsing == null && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
+            String problem = SourceWrites.problem(run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
+            run.report = run.report.withProblem(problem);
+            run.say("report", run.report.verdict() + ": " + problem);
+        }
         ReportWriter.write(run.report, run.runFolder);
         run.say("report", run.runFolder.resolve("report.md") + " (and report.html, report.json)");
         if (Verdicts.exitCode(run.report.verdict()) != 0) {
@@ -30,4 +42,15 @@ final class ReportTasklet implements Tasklet {
         }
         return RepeatStatus.FINISHED;
     }
+
+    /** When the snapshot was taken: the run id is the time the run started, just before its snapshot. */
+    private static String snapshotTaken(String runId) {
+        try {
+            return LocalDateTime.parse(runId, CutoverLauncher.RUN_NAME).format(TAKEN);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final DateTimeFormatter TAKEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 }

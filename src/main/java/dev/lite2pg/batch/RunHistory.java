@@ -41,7 +41,7 @@ public final class RunHistory {
     static final String NOT_STARTED = "NOT_STARTED";
 
     /**
-     * @param target the target as the job repository identifies it (the URL without credentials, and the schema)
+     * @param target the target as the job repository identifies it (the database as the server names it, and the schema)
      * @param runs newest first
      */
     public record History(String job, String target, String repositorySchema, List<RunSummary> runs) {
@@ -84,26 +84,21 @@ public final class RunHistory {
     private RunHistory() {
     }
 
-    /** The target identity a job's runs are recorded under (the {@code target} job parameter). */
-    public static String target(JobDefinition job) {
-        return CutoverLauncher.targetIdentity(job);
-    }
-
-    public static History read(JobRepository repository, JobDefinition job) {
-        String target = target(job);
+    /** @param target the target as the server names it: every spelling of its URL shows the same runs */
+    public static History read(JobRepository repository, JobDefinition job, TargetIdentity target) {
         SourceTotals totals = new SourceTotals(job.source().path());
         List<RunSummary> runs = new ArrayList<>();
         List<JobInstance> instances = new ArrayList<>(repository.findJobInstances(job.name()));
         instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
         for (JobInstance instance : instances) {
             List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
-            if (executions.isEmpty() || !target.equals(executions.get(0).getJobParameters().getString("target"))) {
+            if (executions.isEmpty() || !target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
                 continue;
             }
             executions.sort(Comparator.comparingLong(JobExecution::getId));
             runs.add(summarize(instance, executions, totals));
         }
-        return new History(job.name(), target, job.repositorySchema(), runs);
+        return new History(job.name(), target.recorded(), job.repositorySchema(), runs);
     }
 
     private static RunSummary summarize(JobInstance instance, List<JobExecution> oldestFirst, SourceTotals totals) {

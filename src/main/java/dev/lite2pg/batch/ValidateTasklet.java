@@ -74,6 +74,7 @@ final class ValidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<TableReport> tables = new ArrayList<>();
+        List<CompletedContents.TableContent> contents = new ArrayList<>();
         long contentNanos = 0;
         int snapshotTables;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
@@ -87,8 +88,11 @@ final class ValidateTasklet implements Tasklet {
                 ContentCheckResult checked = content.check(copy);
                 contentNanos += System.nanoTime() - start;
                 tables.add(tableReport(copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
+                contents.add(new CompletedContents.TableContent(copy.targetTable(), checked.targetRows(), checked.targetChecksum(),
+                        copy.targetColumns(), copy.targetTypes()));
             }
         }
+        CompletedContents.record(contents, jobExecution, repository);
         sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, COPY_STEP));
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();

@@ -3,6 +3,8 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import java.util.concurrent.Callable;
                 "success it says so and writes nothing.",
                 "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
         footer = {"", "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
-                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed."})
+                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed,",
+                "or the source was written to after the run's snapshot (stop the application, then --fresh)."})
 final class CutoverCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +45,13 @@ final class CutoverCommand implements Callable<Integer> {
     TargetOptions overrides = new TargetOptions();
 
     @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
-            "snapshot: empties (TRUNCATE) the tables that run wrote into, never drops the schema. Asks first unless --yes."})
+            "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
+            "--yes. After a completed run, refuses while those tables changed since (see --discard-changes-since-cutover)."})
     boolean fresh;
+
+    @Option(names = CutoverLauncher.DISCARD_CHANGES, description = {"With --fresh after a completed cutover: empty the tables even",
+            "though they changed since it completed (the application wrote to them). Without it, --fresh refuses and names them."})
+    boolean discardChanges;
 
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
     boolean yes;
@@ -55,7 +63,10 @@ final class CutoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobDefinition job = overrides.loadWithTarget(jobFile, "cutover");
         PrintWriter out = spec.commandLine().getOut();
-        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel);
+        if (discardChanges && !fresh) {
+            throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
+        }
+        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel, null, discardChanges);
         return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
     }
 

@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.batch.RunResult;
+import dev.lite2pg.batch.SourceWrites;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.copy.RowsRefusedException;
@@ -33,10 +34,17 @@ final class CutoverRunner {
         if (result.alreadyComplete()) {
             return ExitCodes.PASSED;
         }
-        if (result.sourceChanged()) {
+        boolean rehearsal = options.rehearsal() != null;
+        if (result.sourceChanged() && rehearsal) {
             // The run copied its snapshot; whatever the application wrote afterwards is not in the target.
             err.println("lite2pg: WARNING: the source " + job.source().path() + " was written to after the run's snapshot was taken;"
                     + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
+        }
+        if (result.status() == BatchStatus.COMPLETED && result.sourceChanged() && !rehearsal) {
+            // The report step checks this and fails the verdict; a write after it (in the last moments of the job)
+            // leaves the target just as incomplete.
+            err.println("lite2pg: FAIL: " + SourceWrites.problem(job.source().path(), null));
+            return ErrorCode.VALIDATION_FAILED.exitCode();
         }
         if (result.status() == BatchStatus.COMPLETED) {
             out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? RunReport.PASS : result.report().verdict())

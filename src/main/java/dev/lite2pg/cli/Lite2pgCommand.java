@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
                 "  1  the job failed (re-run the same command to resume)",
                 "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
                 "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
-                "  3  the copy finished but validation failed (see the report); for check: problems found; for dry-run:",
-                "     the real cutover would not pass"})
+                "  3  the copy finished but validation failed (see the report), or the source was written to after the",
+                "     cutover's snapshot; for check: problems found; for dry-run: the real cutover would not pass"})
 public final class Lite2pgCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.RunHistory;
+import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.batch.RunHistory.ExecutionSummary;
 import dev.lite2pg.batch.RunHistory.History;
 import dev.lite2pg.batch.RunHistory.RunSummary;
@@ -22,6 +23,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -77,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
     private static History read(JobDefinition job, TargetCredentials credentials) {
         Path logFile = job.output().resolve(job.name()).resolve("status.log");
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, logFile)) {
-            return RunHistory.read(spring.getBean(JobRepository.class), job);
+            return RunHistory.read(spring.getBean(JobRepository.class), job, TargetIdentity.of(spring.getBean(DataSource.class), job));
         } catch (RuntimeException e) {
             throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot read the job repository in " + job.target().redactedUrl()
                     + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + ExitCodes.messageOf(e)

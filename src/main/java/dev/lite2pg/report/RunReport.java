@@ -35,6 +35,14 @@ public record RunReport(String job, String source, String sourceSha256, String t
         schemaObjects = List.copyOf(schemaObjects);
     }
 
+    /** This report with one more problem, and the verdict that makes. */
+    public RunReport withProblem(String problem) {
+        List<String> more = new java.util.ArrayList<>(problems);
+        more.add(problem);
+        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, verdictOf(more, warnings), tables,
+                foreignKeys, sequences, more, warnings, quarantine, loading, metrics, schemaObjects);
+    }
+
     /** The verdict these problems and warnings make. */
     public static String verdictOf(List<String> problems, List<String> warnings) {
         return !problems.isEmpty() ? FAIL : !warnings.isEmpty() ? Verdicts.PASS_WITH_WARNINGS : PASS;

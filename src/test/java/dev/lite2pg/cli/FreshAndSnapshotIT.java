@@ -58,7 +58,7 @@ class FreshAndSnapshotIT {
     }
 
     @Test
-    void aResumeCopiesTheSnapshotEvenWhenTheSourceChangedAndFreshThenCopiesTheChangedSource() throws Exception {
+    void aResumeCopiesTheSnapshotEvenWhenTheSourceChangedButFailsAndFreshThenCopiesTheChangedSource() throws Exception {
         Path source = copyOfSource();
         try (TestDatabase db = TestPostgres.createDatabase()) {
             Path job = jobFile(work, source, db);
@@ -69,23 +69,26 @@ class FreshAndSnapshotIT {
             changeSource(source);
             String changedSha = SourceFingerprint.sha256(source);
 
+            // The resume copies the snapshot, so the target lacks the change: for a cutover that is a FAIL, not a pass.
             CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(3);
             assertThat(resumed.out()).contains("[resume] run ").contains("verified")
                     .contains("is not as it was when the snapshot was taken")
                     .contains("customer: 56 of 117 rows already copied, resuming");
+            assertThat(resumed.err()).contains("was written to after the run's snapshot was taken").contains("cutover --fresh");
             assertThat(fingerprint(db)).as("the resumed run holds the snapshot's rows, not the changed source's").isEqualTo(clean);
-            assertThat(snapshots()).as("a completed run's snapshot is deleted").isEmpty();
+            assertThat(snapshots()).as("a run that did not complete keeps its snapshot").hasSize(1);
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(changedSha);
 
             CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
-            assertThat(again.err()).contains("already completed").contains("has changed since").contains("cutover --fresh");
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
+            assertThat(again.all()).doesNotContain("already completed");
+            assertThat(again.err()).contains("was written to after the run's snapshot was taken").contains("cutover --fresh");
             assertThat(fingerprint(db)).isEqualTo(clean);
 
             CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
             assertThat(fresh.exitCode()).as(fresh.all()).isZero();
-            assertThat(fresh.out()).contains("[fresh] run ").contains("stays recorded as COMPLETED").contains("emptied ");
+            assertThat(fresh.out()).contains("[fresh] run ").contains("marked ABANDONED").contains("emptied ");
             assertThat(count(db, "SELECT count(*) FROM demo.customer WHERE last_name = '" + CHANGED + "'")).isEqualTo(1);
             Map<String, String> freshPrint = fingerprint(db);
             assertThat(freshPrint.get("customer")).isNotEqualTo(clean.get("customer"));

@@ -2,6 +2,7 @@ package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -59,6 +60,17 @@ public final class TargetDatabase {
         return existing;
     }
 
+    /**
+     * Locks the existing tables against every write until the transaction ends (reads go on): what is read from them
+     * meanwhile stays true until the caller commits. The TRUNCATE that follows needs a stronger lock anyway.
+     */
+    public void lockAgainstWrites(List<String> tables) {
+        List<String> existing = tables.stream().filter(this::tableExists).toList();
+        if (!existing.isEmpty()) {
+            jdbc.execute("LOCK TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
+        }
+    }
+
     public boolean tableExists(String table) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -69,6 +81,12 @@ public final class TargetDatabase {
     public long rowCount(String table) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(table), Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** Row count and content checksum of the table over these columns, computed as the content check computes the target's. */
+    public ContentChecksums.Checksum contentChecksum(String table, List<String> columns, List<String> types) {
+        return jdbc.execute((ConnectionCallback<ContentChecksums.Checksum>) connection ->
+                new ContentChecksums(connection, schema, table, columns, types, List.of()).targetChecksum());
     }
 
     public boolean foreignKeyExists(TargetForeignKey key) {
