@@ -165,6 +165,7 @@ class SqliteTableReaderTest {
                 "INSERT INTO t (id, v, w) VALUES (1, 'abc', 2)");
         SourceTable t = table(file, "t");
         assertThat(t.columns()).extracting(c -> c.name()).containsExactly("id", "v", "w");
+        assertThat(t.generatedColumns()).containsExactly("huge", "len");
     }
 
     @Test
