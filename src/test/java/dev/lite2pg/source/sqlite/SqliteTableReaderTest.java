@@ -169,6 +169,17 @@ class SqliteTableReaderTest {
     }
 
     @Test
+    void reachesTheRowidThroughAnAliasWhenAGeneratedColumnIsCalledRowid() throws Exception {
+        Path file = database("CREATE TABLE t (v, rowid AS (v * 100))", "INSERT INTO t (v) VALUES (1), (2)");
+        SourceTable t = table(file, "t");
+        SqliteTableReader reader = new SqliteTableReader(file, t, List.of("v"), 1, BUDGET);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.key()[0]).containsExactly(1L, 2L);
+    }
+
+    @Test
     void neverListsViewsVirtualTablesOrSqliteBookkeepingAsTables() throws Exception {
         Path file = database("CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x)", "INSERT INTO a (x) VALUES (1)",
                 "CREATE VIEW v AS SELECT * FROM a", "CREATE VIRTUAL TABLE f USING fts5(body)", "ANALYZE");
