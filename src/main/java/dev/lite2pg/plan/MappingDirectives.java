@@ -36,15 +36,21 @@ final class MappingDirectives {
     static MappingDirectives resolve(List<SourceTable> source, MappingSpec spec, List<String> problems) {
         Set<String> tableNames = new HashSet<>();
         Map<String, List<ColumnRef>> columnsByKey = new LinkedHashMap<>();
+        // A generated column is never read, so nothing maps it; but excluding it says its target column is left alone.
+        Map<String, List<ColumnRef>> excludable = new LinkedHashMap<>();
         for (SourceTable table : source) {
             tableNames.add(table.name());
             for (SourceColumn column : table.columns()) {
                 columnsByKey.computeIfAbsent(table.name() + "." + column.name(), k -> new ArrayList<>())
                         .add(new ColumnRef(table.name(), column.name()));
             }
+            for (String column : table.generatedColumns()) {
+                excludable.computeIfAbsent(table.name() + "." + column, k -> new ArrayList<>()).add(new ColumnRef(table.name(), column));
+            }
         }
+        columnsByKey.forEach((key, refs) -> excludable.computeIfAbsent(key, k -> new ArrayList<>()).addAll(refs));
         MappingDirectives directives = new MappingDirectives();
-        directives.resolveExcludes(spec.exclude(), tableNames, columnsByKey, problems);
+        directives.resolveExcludes(spec.exclude(), tableNames, excludable, problems);
         directives.resolveTableOverrides(spec.tables(), tableNames, problems);
         directives.resolveColumnOverrides(spec.columns(), columnsByKey, problems);
         return directives;

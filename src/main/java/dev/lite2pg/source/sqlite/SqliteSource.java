@@ -48,7 +48,7 @@ public final class SqliteSource implements SourceDatabase {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                tables.add(new SourceTable(name, columns(name), rs.getInt(2) == 1, foreignKeys(name)));
+                tables.add(new SourceTable(name, columns(name), rs.getInt(2) == 1, foreignKeys(name), generatedColumns(name)));
             }
         } catch (SQLException e) {
             throw failure("cannot list the tables", e);
@@ -70,6 +70,20 @@ public final class SqliteSource implements SourceDatabase {
             }
         }
         return columns;
+    }
+
+    private List<String> generatedColumns(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT name FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3) ORDER BY cid")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private List<SourceForeignKey> foreignKeys(String table) throws SQLException {

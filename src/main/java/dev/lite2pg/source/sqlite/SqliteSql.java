@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** SQLite SQL text: identifiers are always quoted, whatever they are called. */
 public final class SqliteSql {
@@ -18,16 +19,13 @@ public final class SqliteSql {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    public static String columnList(List<String> names) {
-        return names.stream().map(SqliteSql::quote).collect(Collectors.joining(", "));
-    }
-
     /**
      * The name under which the table's rowid can be selected: a column may shadow {@code rowid}, then
-     * {@code _rowid_} or {@code oid} still reach it.
+     * {@code _rowid_} or {@code oid} still reach it. A generated column shadows it too, though it is never read.
      */
     public static String rowidAlias(SourceTable table) {
-        Set<String> names = table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> names = Stream.concat(table.columns().stream().map(SourceColumn::name), table.generatedColumns().stream())
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String alias : List.of("rowid", "_rowid_", "oid")) {
             if (!names.contains(alias)) {
                 return alias;

@@ -165,6 +165,18 @@ class SqliteTableReaderTest {
                 "INSERT INTO t (id, v, w) VALUES (1, 'abc', 2)");
         SourceTable t = table(file, "t");
         assertThat(t.columns()).extracting(c -> c.name()).containsExactly("id", "v", "w");
+        assertThat(t.generatedColumns()).containsExactly("huge", "len");
+    }
+
+    @Test
+    void reachesTheRowidThroughAnAliasWhenAGeneratedColumnIsCalledRowid() throws Exception {
+        Path file = database("CREATE TABLE t (v, rowid AS (v * 100))", "INSERT INTO t (v) VALUES (1), (2)");
+        SourceTable t = table(file, "t");
+        SqliteTableReader reader = new SqliteTableReader(file, t, List.of("v"), 1, BUDGET);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.key()[0]).containsExactly(1L, 2L);
     }
 
     @Test
