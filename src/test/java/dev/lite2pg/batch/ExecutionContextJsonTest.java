@@ -52,7 +52,7 @@ public class ExecutionContextJsonTest {
         context.put("source.rowsRead", 56L);
         context.put("copy.sourceRows", 5_000_000_000L);
         context.put("source.lastKey", new ArrayList<>(List.of(7L, 2.5, "k", new byte[] {0, (byte) 0xff},
-                new InvalidUtf8Text(new byte[] {(byte) 0xc3, 0x28}))));
+                new InvalidUtf8Text(new byte[] {(byte) 0xc3, 0x28}), Double.POSITIVE_INFINITY, -0.0, "Infinity")));
         context.put("cycles.dropped", new ArrayList<>(List.of("ALTER TABLE a ADD CONSTRAINT b FOREIGN KEY (c) REFERENCES d")));
         context.put("batch.taskletType", "dev.lite2pg.batch.PlanTasklet");
 
@@ -68,7 +68,11 @@ public class ExecutionContextJsonTest {
         assertThat(back.get("copy.sourceRows")).isEqualTo(5_000_000_000L);
         assertThat(back.get("cycles.dropped")).isEqualTo(context.get("cycles.dropped"));
         List<?> key = (List<?>) back.get("source.lastKey");
-        assertThat(key).hasSize(5);
+        assertThat(key).hasSize(8);
+        // A REAL key may be infinite (SQLite stores 9e999 so): it must not come back as the text "Infinity".
+        assertThat(key.get(5)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(key.get(6)).isEqualTo(-0.0);
+        assertThat(key.get(7)).isEqualTo("Infinity");
         assertThat(key.get(0)).isEqualTo(7L);
         assertThat(key.get(1)).isEqualTo(2.5);
         assertThat(key.get(2)).isEqualTo("k");
