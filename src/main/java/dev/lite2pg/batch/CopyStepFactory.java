@@ -42,7 +42,7 @@ final class CopyStepFactory {
         SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget);
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.quarantining() ? run.quarantine : null);
         TableProgress progress = new TableProgress(run, copy, progressDisplay);
-        FaultInjection.atStepStart(copy.stepName());
+        FaultPoints.installed().ifPresent(faults -> faults.atStepStart(copy.stepName()));
         var builder = new StepBuilder(copy.stepName(), repository)
                 .observationRegistry(run.metrics.observations())
                 .<SourceRow, SourceRow>chunk(ChunkBytesPolicy.rowsOrBytes(run.job.chunkSize(), reader, budget.pageBytes()), transactions)
@@ -52,10 +52,8 @@ final class CopyStepFactory {
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener<?, ?>) progress)
                 .listener(run.metrics.forTable(copy.targetTable()));
-        var fault = FaultInjection.forChunks(targetTable);
-        if (fault != null) {
-            builder.listener(fault);
-        }
+        var fault = FaultPoints.installed().map(faults -> faults.forChunks(targetTable));
+        fault.ifPresent(builder::listener);
         return builder.build();
     }
 }

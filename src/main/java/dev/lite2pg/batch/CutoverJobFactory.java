@@ -54,10 +54,10 @@ public final class CutoverJobFactory {
     }
 
     private Step tasklet(String name, Tasklet tasklet, boolean rerunOnRestart) {
-        Tasklet withFaultPoint = (contribution, chunk) -> {
-            FaultInjection.atStepStart(name);
+        Tasklet withFaultPoint = FaultPoints.installed().<Tasklet>map(faults -> (contribution, chunk) -> {
+            faults.atStepStart(name);
             return tasklet.execute(contribution, chunk);
-        };
+        }).orElse(tasklet);
         return new StepBuilder(name, repository).tasklet(withFaultPoint, transactions).allowStartIfComplete(rerunOnRestart).build();
     }
 }

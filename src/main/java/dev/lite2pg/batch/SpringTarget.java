@@ -7,6 +7,7 @@ import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.target.postgres.JobRepositorySchema;
 import dev.lite2pg.target.postgres.PgSql;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,11 +53,10 @@ public final class SpringTarget {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
+                .initializers(context -> credentials.password().ifPresent(password ->
+                        context.getBeanFactory().addBeanPostProcessor(new PoolPassword(password))))
                 .run();
         DataSource dataSource = spring.getBean(DataSource.class);
-        // Set on the pool, not as a Spring property: Spring would resolve ${...} inside a password and change it.
-        // The pool opens its first connection later, in JobRepositorySchema.ensure.
-        credentials.password().ifPresent(password -> unwrapHikari(dataSource).setPassword(password));
         JobRepositorySchema.ensure(dataSource, job.repositorySchema());
         return spring;
     }
@@ -70,11 +70,23 @@ public final class SpringTarget {
         }
     }
 
-    private static HikariDataSource unwrapHikari(DataSource dataSource) {
-        try {
-            return dataSource.unwrap(HikariDataSource.class);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("the target DataSource is not HikariCP's", e);
+    /**
+     * Sets the password on the pool as soon as Boot creates it, before the job repository's set-up opens the first
+     * connection (to detect the database type). Not as a Spring property: Spring would resolve ${...} inside a
+     * password and change it.
+     */
+    private record PoolPassword(String password) implements BeanPostProcessor {
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName) {
+            if (bean instanceof HikariDataSource pool) {
+                pool.setPassword(password);
+            }
+            return bean;
+        }
+
+        @Override
+        public String toString() {
+            return "PoolPassword[hidden]";
         }
     }
 }

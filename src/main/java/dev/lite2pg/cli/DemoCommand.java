@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleLogging.onlyWarnings("io.zonky");
         try (ScratchTarget postgres = ScratchTarget.embedded()) {
             JobDefinition embedded = job.withTarget(postgres.url(), postgres.user());
-            return CutoverRunner.run(embedded, CutoverLauncher.Options.resumeOrStart(), TargetCredentials.none(), out, spec.commandLine().getErr());
+            return CutoverRunner.run(embedded, CutoverLauncher.Options.resumeOrStart(), postgres.credentials(), out, spec.commandLine().getErr());
         }
     }
 }

@@ -63,7 +63,7 @@ final class DryRunCommand implements Callable<Integer> {
         out.flush();
         try (ScratchTarget embedded = ScratchTarget.embedded()) {
             JobDefinition onEmbedded = job.asDryRun().withTarget(embedded.url(), embedded.user());
-            return CutoverRunner.run("dry-run", onEmbedded, options, TargetCredentials.none(), out, err);
+            return CutoverRunner.run("dry-run", onEmbedded, options, embedded.credentials(), out, err);
         }
     }
 }

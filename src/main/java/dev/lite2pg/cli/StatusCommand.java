@@ -81,7 +81,8 @@ final class StatusCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, logFile)) {
             return RunHistory.read(spring.getBean(JobRepository.class), job, TargetIdentity.of(spring.getBean(DataSource.class), job));
         } catch (RuntimeException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot read the job repository in " + job.target().redactedUrl()
+            // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a failure.
+            throw new Lite2pgException(ExitCodes.codeOf(java.util.List.of(e)), "cannot read the job repository in " + job.target().redactedUrl()
                     + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + ExitCodes.messageOf(e)
                     + "\n  details in " + logFile, e);
         }

@@ -1,5 +1,6 @@
 package dev.lite2pg.convert;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -7,6 +8,11 @@ import java.util.Arrays;
  * decoded strings, as jsonb compares them (a key written with a unicode escape equals the same key written plainly),
  * but only ever decoded when they have escapes and their hashes match: a key is a slice of the value's text plus the
  * hash of its decoded characters.
+ *
+ * <p>That hash is 64 bits, mixed per character and seeded with a random number drawn once per process
+ * ({@link #SEED}), so no one preparing a value can make distinct keys share it, as "Aa" and "BB" share
+ * {@link String#hashCode()}: with a fixed 32-bit hash 65,536 such keys in one object cost 2^31 comparisons (22 s for
+ * one 2.4 MB value); with this one every key is expected to land near its own slot, whatever the keys.
  *
  * <p>One open-addressing table holds the keys of all the value's objects, keyed by (object ordinal, key): a key is
  * only checked against its own object's, and nothing needs removing when an object closes. Between values the table
@@ -16,6 +22,8 @@ import java.util.Arrays;
  */
 final class JsonKeys {
 
+    /** Where every key's hash starts: unknown before the process runs, so colliding keys cannot be prepared. */
+    static final long SEED = new SecureRandom().nextLong();
     private static final int INITIAL_SLOTS = 64;
     private static final int KEPT_SLOTS = 1 << 14;
 
@@ -26,7 +34,7 @@ final class JsonKeys {
     private int[] slotGeneration = new int[INITIAL_SLOTS];
     /** Per entry (a key seen in this value): its object, hash, slice of the text, and whether it has escapes. */
     private int[] object = new int[INITIAL_SLOTS / 2];
-    private int[] hash = new int[INITIAL_SLOTS / 2];
+    private long[] hash = new long[INITIAL_SLOTS / 2];
     private int[] start = new int[INITIAL_SLOTS / 2];
     private int[] end = new int[INITIAL_SLOTS / 2];
     private boolean[] escaped = new boolean[INITIAL_SLOTS / 2];
@@ -49,7 +57,7 @@ final class JsonKeys {
             slotEntry = new int[INITIAL_SLOTS];
             slotGeneration = new int[INITIAL_SLOTS];
             object = new int[INITIAL_SLOTS / 2];
-            hash = new int[INITIAL_SLOTS / 2];
+            hash = new long[INITIAL_SLOTS / 2];
             start = new int[INITIAL_SLOTS / 2];
             end = new int[INITIAL_SLOTS / 2];
             escaped = new boolean[INITIAL_SLOTS / 2];
@@ -68,7 +76,7 @@ final class JsonKeys {
      *
      * @return false when that object already has an equal key
      */
-    boolean add(int ordinal, int from, int to, int keyHash, boolean hasEscapes) {
+    boolean add(int ordinal, int from, int to, long keyHash, boolean hasEscapes) {
         if (count == object.length) {
             grow();
         }
@@ -101,9 +109,16 @@ final class JsonKeys {
         return CharSequence.compare(decode(text, start[e], end[e], left), decode(text, from, to, right)) == 0;
     }
 
-    private static int slot(int ordinal, int keyHash) {
-        int h = keyHash * 0x9E3779B9 + ordinal * 0x85EBCA6B;
-        return h ^ (h >>> 16);
+    /** One more decoded character into a key's hash (starting from {@link #SEED}); each step is a bijection. */
+    static long mix(long h, char c) {
+        h = (h ^ c) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
+    }
+
+    private static int slot(int ordinal, long keyHash) {
+        long h = keyHash + ordinal * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+        return (int) (h ^ (h >>> 33));
     }
 
     /** Twice the room, every key of the value re-inserted. Keeps the load factor at most one half. */

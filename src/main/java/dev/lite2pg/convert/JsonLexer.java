@@ -15,8 +15,8 @@ final class JsonLexer {
     private String text;
     private int length;
     private boolean jsonb;
-    /** The last key read by {@link #key}: its decoded characters hashed like {@link String#hashCode()}. */
-    int keyHash;
+    /** The last key read by {@link #key}: its decoded characters hashed by {@link JsonKeys#mix}. */
+    long keyHash;
     /** Whether the last key read by {@link #key} has escapes, so that only its decoded form can be compared. */
     boolean keyEscaped;
 
@@ -72,7 +72,7 @@ final class JsonLexer {
         int n = length;
         p++;
         keyEscaped = false;
-        keyHash = 0;
+        keyHash = JsonKeys.SEED;
         for (;;) {
             if (p >= n) {
                 throw JsonRefusals.endOfInput("in a string");
@@ -89,7 +89,7 @@ final class JsonLexer {
             } else if (Character.isSurrogate(c)) {
                 p = rawSurrogates(p, true);
             } else {
-                keyHash = 31 * keyHash + c;
+                keyHash = JsonKeys.mix(keyHash, c);
                 p++;
             }
         }
@@ -117,7 +117,7 @@ final class JsonLexer {
                 if (Character.isHighSurrogate(decoded)) {
                     char low = lowSurrogateEscape(next);
                     if (hashing) {
-                        keyHash = 31 * keyHash + decoded;
+                        keyHash = JsonKeys.mix(keyHash, decoded);
                     }
                     decoded = low;
                     next += 6;
@@ -130,7 +130,7 @@ final class JsonLexer {
             default -> throw JsonRefusals.invalidEscape(text, p);
         }
         if (hashing) {
-            keyHash = 31 * keyHash + decoded;
+            keyHash = JsonKeys.mix(keyHash, decoded);
         }
         return next;
     }
@@ -173,7 +173,7 @@ final class JsonLexer {
             throw JsonRefusals.loneSurrogate(text, p);
         }
         if (hashing) {
-            keyHash = 31 * (31 * keyHash + high) + text.charAt(p + 1);
+            keyHash = JsonKeys.mix(JsonKeys.mix(keyHash, high), text.charAt(p + 1));
         }
         return p + 2;
     }

@@ -75,6 +75,12 @@ final class JsonRefusals {
         return new ConversionRefusedException("jsonb cannot store \\u0000");
     }
 
+    /** PostgreSQL would stop with "stack depth limit exceeded", failing the whole COPY rather than this one value. */
+    static ConversionRefusedException tooDeep(String text, int at, int limit) {
+        return invalid("nested deeper than " + limit + " levels at character " + character(text, at)
+                + ": PostgreSQL refuses such a value (stack depth limit exceeded); flatten it or store it as text");
+    }
+
     static ConversionRefusedException duplicateKey(String key) {
         return new ConversionRefusedException("duplicate key \"" + key + "\": jsonb would keep only the last value");
     }

@@ -37,6 +37,11 @@ public final class TargetCredentials {
         return NONE;
     }
 
+    /** A password lite2pg made itself (the embedded server's), never printed; {@code origin} says where it is from. */
+    public static TargetCredentials generated(String password, String origin) {
+        return new TargetCredentials(password, origin);
+    }
+
     public static TargetCredentials none() {
         return NONE;
     }
@@ -45,7 +50,10 @@ public final class TargetCredentials {
         return Optional.ofNullable(password);
     }
 
-    /** The environment variable the password came from, for messages like "using the password from PGPASSWORD". */
+    /**
+     * The environment variable the password came from, for messages like "using the password from PGPASSWORD"; for a
+     * {@link #generated} one, its origin.
+     */
     public Optional<String> sourceVariable() {
         return Optional.ofNullable(variable);
     }

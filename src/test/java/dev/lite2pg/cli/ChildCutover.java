@@ -36,12 +36,32 @@ final class ChildCutover implements AutoCloseable {
 
     /** @param lite2pgCommand {@code cutover} or {@code dry-run} */
     static ChildCutover start(String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment) throws IOException {
+        return start(lite2pgCommand, jobFile, workingDirectory, environment, System.getProperty("java.class.path"), List.of());
+    }
+
+    /**
+     * As an operator runs the shipped jar: this JVM's class path without the test classes (and so without anything
+     * they register), with the given JVM options.
+     */
+    static ChildCutover startShipped(Path jobFile, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        if (!entries.removeIf(entry -> Path.of(entry).toAbsolutePath().toString().equals(testClasses))) {
+            throw new IllegalStateException(testClasses + " is not on the class path " + entries);
+        }
+        return start("cutover", jobFile, workingDirectory, environment, String.join(java.io.File.pathSeparator, entries), jvmOptions);
+    }
+
+    private static ChildCutover start(String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment,
+                                      String classPath, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add("dev.lite2pg.cli.Main");
         command.add(lite2pgCommand);
         command.add("--job");

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.TestDatabase;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreshAndSnapshotIT {
 
-    private static final String FAULT = "lite2pg.fault";
+    private static final String FAULT = PropertyFaultPoints.PROPERTY;
     private static final String CHANGED = "Changed-After-Snapshot";
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusIT {
 
-    private static final String FAULT = "lite2pg.fault";
+    private static final String FAULT = PropertyFaultPoints.PROPERTY;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir

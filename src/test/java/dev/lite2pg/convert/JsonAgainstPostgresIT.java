@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * seeded random mix of valid and mutated documents.
  *
  * <p>Re-run with other random inputs: {@code -Dlite2pg.json.seed=N -Dlite2pg.json.cases=N} (defaults 1 and 6000).
- * Nesting is kept far below the depth at which PostgreSQL's recursive parser runs out of stack; lite2pg does not
- * imitate that limit.
+ * The random inputs nest far below the depth at which PostgreSQL's recursive parser runs out of stack; that limit has
+ * its own test.
  */
 class JsonAgainstPostgresIT {
 
@@ -66,6 +66,38 @@ class JsonAgainstPostgresIT {
         assertThat(tally[1]).as("accepted as jsonb").isGreaterThan(texts.size() / 5);
         assertThat(tally[2]).as("with duplicate keys").isGreaterThan(texts.size() / 50);
         assertThat(tally[3]).as("with unpaired surrogates").isGreaterThan(texts.size() / 200);
+    }
+
+    /**
+     * PostgreSQL takes nesting up to {@link JsonValidator#MAX_DEPTH} (through a PL/pgSQL function, a deeper stack
+     * than COPY's) and fails far deeper values on its stack; lite2pg refuses those itself, as a bad value.
+     */
+    @Test
+    void postgresqlTakesNestingUpToTheValidatorsLimitWhichRefusesWhatPostgresqlCannotParse() throws Exception {
+        int limit = JsonValidator.MAX_DEPTH;
+        List<String> atLimit = List.of("[".repeat(limit) + "]".repeat(limit), "{\"a\":".repeat(limit) + "1" + "}".repeat(limit),
+                "[{\"a\":".repeat(limit / 2) + "1" + "}]".repeat(limit / 2));
+        int far = 100_000;
+        List<String> tooDeep = List.of("[".repeat(far) + "]".repeat(far), "{\"a\":".repeat(far) + "1" + "}".repeat(far));
+        List<String> texts = new ArrayList<>(atLimit);
+        texts.addAll(tooDeep);
+        List<PostgresJsonInput.Verdict> verdicts;
+        try (TestDatabase db = TestPostgres.createDatabase(); Connection c = db.connect()) {
+            verdicts = new PostgresJsonInput(c).verdicts(texts);
+        }
+        for (int i = 0; i < atLimit.size(); i++) {
+            assertThat(verdicts.get(i)).as("PostgreSQL on text %d at the limit", i).isEqualTo(new PostgresJsonInput.Verdict(null, null));
+            assertThat(refusal(JsonConverter.JSON, atLimit.get(i))).isNull();
+            assertThat(refusal(JsonConverter.JSONB, atLimit.get(i))).isNull();
+        }
+        for (int i = 0; i < tooDeep.size(); i++) {
+            PostgresJsonInput.Verdict pg = verdicts.get(atLimit.size() + i);
+            assertThat(pg.jsonError()).startsWith("54001 stack depth limit exceeded");
+            assertThat(pg.jsonbError()).startsWith("54001 stack depth limit exceeded");
+            for (JsonConverter converter : List.of(JsonConverter.JSON, JsonConverter.JSONB)) {
+                assertThat(refusal(converter, tooDeep.get(i))).startsWith("invalid JSON: nested deeper than " + limit + " levels at character ");
+            }
+        }
     }
 
     private static List<String> inputs() {

@@ -65,6 +65,37 @@ class JsonValidatorTest {
         assertThat(refusal(false, "{\"a\":1,\"a\":2}")).isNull();
     }
 
+    /**
+     * 65,536 distinct keys of 16 "Aa"/"BB" pairs all share one {@link String#hashCode()}: hashed that way, the check
+     * compared each key with every one before it (2^31 comparisons, 22 s for this 2.4 MB value). Now it is linear:
+     * PostgreSQL parses the same value in about 60 ms; the bound, 2 s of this thread's CPU time (not wall time, which
+     * other processes on a busy machine stretch), leaves room for a cold JIT and a slow machine yet sits ten times
+     * below the quadratic cost.
+     */
+    @Test
+    void keysSharingOneStringHashCodeCostLinearTimeAndADuplicateAmongThemIsStillFound() {
+        int pairs = 16;
+        StringBuilder json = new StringBuilder(2_500_000).append('{');
+        for (int i = 0; i < 1 << pairs; i++) {
+            json.append(i == 0 ? "\"" : ",\"");
+            for (int bit = pairs - 1; bit >= 0; bit--) {
+                json.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            json.append("\":1");
+        }
+        assertThat("Aa".repeat(pairs).hashCode()).isEqualTo("BB".repeat(pairs).hashCode());
+        String distinct = json + "}";
+        String duplicate = json + ",\"" + "BB".repeat(pairs - 1) + "\u0041a\":2}";
+        JsonValidator validator = new JsonValidator();
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadCpuTime();
+        validator.validate(distinct, true);
+        String refusal = catchRefusal(() -> validator.validate(duplicate, true));
+        long cpuNanos = bean.getCurrentThreadCpuTime() - before;
+        assertThat(refusal).isEqualTo("duplicate key \"" + "BB".repeat(pairs - 1) + "Aa\": jsonb would keep only the last value");
+        assertThat(cpuNanos).as("CPU time for two values of 65,536 colliding keys").isLessThan(2_000_000_000L);
+    }
+
     @Test
     void aValueWithThousandsOfKeysGrowsTheTableAndTheNextValueStillStartsEmpty() {
         JsonValidator validator = new JsonValidator();
@@ -80,9 +111,9 @@ class JsonValidatorTest {
     }
 
     @Test
-    void nestingIsNotLimitedByTheJavaStackAndIsCheckedToTheEnd() {
+    void nestingUpToTheLimitIsNotLimitedByTheJavaStackAndIsCheckedToTheEnd() {
         JsonValidator validator = new JsonValidator();
-        int depth = 200_000;
+        int depth = JsonValidator.MAX_DEPTH;
         validator.validate("[".repeat(depth) + "]".repeat(depth), false);
         validator.validate("{\"a\":".repeat(depth) + "1" + "}".repeat(depth), true);
         assertThat(catchRefusal(() -> validator.validate("[".repeat(depth) + "]".repeat(depth - 1), false)))
@@ -90,6 +121,27 @@ class JsonValidatorTest {
         assertThat(catchRefusal(() -> validator.validate("[{\"a\":[]]}]", false)))
                 .isEqualTo("invalid JSON: Unexpected ']' at character 9: expected ',' or '}'");
         validator.validate("[[{}]]", true);
+    }
+
+    /**
+     * PostgreSQL stops deeper values with "stack depth limit exceeded" (JsonAgainstPostgresIT shows it takes this
+     * limit); the validator refuses them itself, named like any bad value, without recursing however deep the text.
+     */
+    @Test
+    void nestingDeeperThanPostgresqlTakesIsRefusedWhereTheLimitIsCrossed() {
+        JsonValidator validator = new JsonValidator();
+        int depth = JsonValidator.MAX_DEPTH;
+        String reason = "invalid JSON: nested deeper than " + depth + " levels at character " + (depth + 1)
+                + ": PostgreSQL refuses such a value (stack depth limit exceeded); flatten it or store it as text";
+        for (boolean jsonb : new boolean[] {false, true}) {
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth + 1) + "]".repeat(depth + 1), jsonb))).isEqualTo(reason);
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth) + "{}" + "]".repeat(depth), jsonb))).isEqualTo(reason);
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(200_000) + "]".repeat(200_000), jsonb))).isEqualTo(reason);
+        }
+        String objects = "{\"a\":".repeat(depth + 1) + "1" + "}".repeat(depth + 1);
+        assertThat(catchRefusal(() -> validator.validate(objects, true)))
+                .startsWith("invalid JSON: nested deeper than " + depth + " levels at character " + (5 * depth + 1) + ":");
+        validator.validate("[".repeat(depth) + "]".repeat(depth), true);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,46 +27,91 @@ import java.util.Properties;
  */
 public final class ScratchTarget implements AutoCloseable {
 
-    /** The superuser of the embedded server, which trusts local connections. */
+    /** The superuser of the embedded server; it takes a password made for the one run (SCRAM), no other login. */
     public static final String EMBEDDED_USER = "postgres";
     /** SQLSTATE insufficient_privilege: the user lacks CREATEDB. */
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final String url;
     private final String user;
-    private final String password;
+    private final TargetCredentials credentials;
     private final String description;
     private final Runnable remove;
     private final Thread onExit;
     private boolean closed;
 
-    private ScratchTarget(String url, String user, String password, String description, Runnable remove) {
+    private ScratchTarget(String url, String user, TargetCredentials credentials, String description, Runnable remove) {
         this.url = url;
         this.user = user;
-        this.password = password;
+        this.credentials = credentials;
         this.description = description;
         this.remove = remove;
         this.onExit = new Thread(remove, "lite2pg-scratch-target-cleanup");
         Runtime.getRuntime().addShutdownHook(onExit);
     }
 
-    /** Starts an embedded PostgreSQL (a few seconds; its binaries come with lite2pg). */
+    /**
+     * Starts an embedded PostgreSQL (a few seconds; its binaries come with lite2pg). It listens on localhost, where any
+     * local user could connect, so its superuser has a random password made for this run (SCRAM, for TCP and the
+     * unix socket alike) that only this process knows; its binaries and data live in {@link #embeddedFolder()},
+     * which only this OS user may enter, never in a folder shared with other users where a planted binary would run.
+     */
     public static ScratchTarget embedded() {
+        return embedded(embeddedFolder());
+    }
+
+    /** The private folder of the embedded servers: extracted binaries (kept between runs) and each run's data folder. */
+    static Path embeddedFolder() {
+        return Path.of(System.getProperty("user.home"), ".cache", "lite2pg", "embedded-pg");
+    }
+
+    static ScratchTarget embedded(Path folder) {
+        String password = randomHex(24);
+        Path data = null;
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            PrivateFolder.ensure(folder);
+            data = PrivateFolder.createTemporary(folder, "data-");
+            Path passwordFile = PrivateFolder.createTemporaryFile(folder, "initdb-password-");
+            try {
+                Files.writeString(passwordFile, password + "\n");
+                postgres = EmbeddedPostgres.builder()
+                        // The builder makes its working folder writable for all (a folder shared by every user was its
+                        // default): one level down, behind the private folder, no one else can reach it.
+                        .setOverrideWorkingDirectory(folder.resolve("binaries").toFile())
+                        .setDataDirectory(data)
+                        // initdb arguments, after the builder's own "-A trust": the last --auth wins.
+                        .setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString())
+                        // for the builder's own readiness check, a JDBC login (never part of a URL or a log line)
+                        .setConnectConfig("password", password)
+                        .start();
+            } finally {
+                Files.deleteIfExists(passwordFile);
+            }
+            PrivateFolder.restrict(folder.resolve("binaries"));
         } catch (IOException | RuntimeException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot start an embedded PostgreSQL: " + e.getMessage()
+            if (data != null) {
+                PrivateFolder.deleteQuietly(data); // what initdb made of it before the failure
+            }
+            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot start an embedded PostgreSQL in " + folder + ": " + e.getMessage()
                     + ". Give a server instead (--target-url, or a target section in the job file).", e);
         }
-        return new ScratchTarget(postgres.getJdbcUrl(EMBEDDED_USER, "postgres"), EMBEDDED_USER, null,
+        return new ScratchTarget("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", EMBEDDED_USER,
+                TargetCredentials.generated(password, "lite2pg (made for the embedded server)"),
                 "an embedded PostgreSQL on port " + postgres.getPort(), () -> {
                     try {
-                        postgres.close();
+                        postgres.close(); // removes the data directory too
                     } catch (IOException ignored) {
                         // its data directory is temporary and the server process is gone with this JVM
                     }
                 });
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /**
@@ -72,9 +119,7 @@ public final class ScratchTarget implements AutoCloseable {
      * needs the CREATEDB privilege. The target's own database is never written to.
      */
     public static ScratchTarget onServer(TargetSpec server, TargetCredentials credentials, String purpose) {
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        String name = "lite2pg_" + purpose + "_" + HexFormat.of().formatHex(random);
+        String name = "lite2pg_" + purpose + "_" + randomHex(6);
         String serverUrl = server.url();
         String user = server.user();
         String redacted = server.redactedUrl();
@@ -92,7 +137,7 @@ public final class ScratchTarget implements AutoCloseable {
             throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot create the scratch database " + name + " on " + redacted
                     + " as " + user + ": " + e.getMessage(), e);
         }
-        return new ScratchTarget(withDatabase(serverUrl, name), user, secret, "scratch database " + name + " on " + redacted,
+        return new ScratchTarget(withDatabase(serverUrl, name), user, credentials, "scratch database " + name + " on " + redacted,
                 () -> drop(serverUrl, redacted, user, secret, name));
     }
 
@@ -141,14 +186,17 @@ public final class ScratchTarget implements AutoCloseable {
         return user;
     }
 
+    /** The password to connect with, if any: the server's for a scratch database, a made one for the embedded server. */
+    public TargetCredentials credentials() {
+        return credentials;
+    }
+
     /** Plain connections, no pool: a scratch database serves a handful of statements. */
     public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
         dataSource.setUser(user);
-        if (password != null) {
-            dataSource.setPassword(password);
-        }
+        credentials.password().ifPresent(dataSource::setPassword);
         return dataSource;
     }
 

@@ -5,29 +5,27 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Test-only failure points, off unless the system property {@value #PROPERTY} names one. The fault tests use it to
- * stop a run at an exact place and prove that the re-run loses and duplicates nothing:
+ * The fault tests' failure points, registered for the test class path only (META-INF/services in test resources),
+ * off unless the system property {@value #PROPERTY} names one:
  * <ul>
  *   <li>{@code chunk:<table>:<n>} fails after the n-th chunk of the table was COPYed, before it commits;</li>
  *   <li>{@code step:<name>} fails when the named step (or {@code copy:<table>}) starts.</li>
  * </ul>
  * The fault fires once per process, so the re-run in a new process passes the same point.
  */
-final class FaultInjection {
+public final class PropertyFaultPoints implements FaultPoints {
 
-    static final String PROPERTY = "lite2pg.fault";
+    public static final String PROPERTY = "lite2pg.fault";
 
-    private FaultInjection() {
-    }
-
-    static void atStepStart(String stepName) {
+    @Override
+    public void atStepStart(String stepName) {
         if (("step:" + stepName).equals(System.getProperty(PROPERTY))) {
             fire("injected fault at the start of step " + stepName);
         }
     }
 
-    /** A listener that fails the given table's n-th chunk inside its transaction, or null when none is configured. */
-    static ItemWriteListener<SourceRow> forChunks(String table) {
+    @Override
+    public ItemWriteListener<SourceRow> forChunks(String table) {
         String fault = System.getProperty(PROPERTY);
         String prefix = "chunk:" + table + ":";
         if (fault == null || !fault.startsWith(prefix)) {
