@@ -202,7 +202,9 @@ class QuarantineIT {
         assertThat(report.get("verdict").asString()).isEqualTo("PASS WITH WARNINGS");
         assertThat(report.get("quarantine").get("rows").asLong()).isEqualTo(2);
         assertThat(Files.readString(runFolder("nul").resolve("report.md"))).contains("customer", "id=8", "email")
-                .contains(quarantined.get(0).get(3).substring("TEXT '".length(), quarantined.get(0).get(3).length() - 1));
+                // report.md escapes Markdown's backslash: the value reads as bad_value does once rendered
+                .contains(quarantined.get(0).get(3).substring("TEXT '".length(), quarantined.get(0).get(3).length() - 1)
+                        .replace("\\", "\\\\"));
 
         CliRun status = CliRun.of(Map.of(), "status", "--job", job.toString());
         assertThat(status.exitCode()).as(status.all()).isZero();
