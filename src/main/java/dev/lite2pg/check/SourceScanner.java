@@ -10,9 +10,9 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
-import dev.lite2pg.validate.RowidRange;
 import dev.lite2pg.validate.SourceChecks;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

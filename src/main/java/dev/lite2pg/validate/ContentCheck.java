@@ -7,6 +7,7 @@ import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.ContentChecksums;

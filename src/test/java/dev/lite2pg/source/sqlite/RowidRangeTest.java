@@ -1,4 +1,4 @@
-package dev.lite2pg.validate;
+package dev.lite2pg.source.sqlite;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
-package dev.lite2pg.validate;
+package dev.lite2pg.source.sqlite;
 
 import dev.lite2pg.model.SourceTable;
-import dev.lite2pg.source.sqlite.SqliteSql;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
