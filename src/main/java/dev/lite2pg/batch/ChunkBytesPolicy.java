@@ -1,6 +1,5 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.infrastructure.repeat.CompletionPolicy;
 import org.springframework.batch.infrastructure.repeat.RepeatContext;
 import org.springframework.batch.infrastructure.repeat.policy.CompletionPolicySupport;
@@ -14,17 +13,17 @@ import org.springframework.batch.infrastructure.repeat.policy.SimpleCompletionPo
  */
 final class ChunkBytesPolicy extends CompletionPolicySupport {
 
-    private final SqliteTableReader reader;
+    private final SqliteItemReader reader;
     private final long maxBytes;
     private long bytesAtStart;
 
-    ChunkBytesPolicy(SqliteTableReader reader, long maxBytes) {
+    ChunkBytesPolicy(SqliteItemReader reader, long maxBytes) {
         this.reader = reader;
         this.maxBytes = maxBytes;
     }
 
     /** The chunk ends at {@code rows} rows or {@code maxBytes} bytes, whichever comes first. */
-    static CompletionPolicy rowsOrBytes(int rows, SqliteTableReader reader, long maxBytes) {
+    static CompletionPolicy rowsOrBytes(int rows, SqliteItemReader reader, long maxBytes) {
         CompositeCompletionPolicy policy = new CompositeCompletionPolicy();
         policy.setPolicies(new CompletionPolicy[] {new SimpleCompletionPolicy(rows), new ChunkBytesPolicy(reader, maxBytes)});
         return policy;

@@ -1,7 +1,6 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -73,7 +72,7 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
             execution.getStepExecutions().stream()
                     .filter(step -> step.getStepName().startsWith("copy:"))
                     // the reader's position commits in the chunk's transaction, with the chunk's rows
-                    .filter(step -> step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L) > 0)
+                    .filter(step -> step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L) > 0)
                     .sorted(Comparator.comparingLong(StepExecution::getId))
                     .forEach(step -> tables.add(step.getExecutionContext().containsKey(CopyPartitioner.TABLE)
                             ? step.getExecutionContext().getString(CopyPartitioner.TABLE)
@@ -88,7 +87,7 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStepName().startsWith("copy:")) {
-                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L));
+                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L));
                 }
             }
         }

@@ -4,7 +4,6 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -203,7 +202,7 @@ public final class RunHistory {
                 total = null; // the table is not in this file: unknown rather than wrong
             }
         }
-        return new TableCopied(table, sourceTable, status, context.getLong(SqliteTableReader.ROWS_KEY, 0L), total);
+        return new TableCopied(table, sourceTable, status, context.getLong(SqliteItemReader.ROWS_KEY, 0L), total);
     }
 
     private static boolean isCopy(StepExecution step) {

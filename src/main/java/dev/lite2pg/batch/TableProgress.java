@@ -6,7 +6,6 @@ import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.progress.TableStatus;
 import dev.lite2pg.progress.TableTracker;
 import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -35,7 +34,7 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
 
     @Override
     public void beforeStep(StepExecution execution) {
-        long committed = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
+        long committed = execution.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L);
         long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, -1L);
         if (total < 0) {
             // A run started by a lite2pg that did not record the count.
@@ -57,7 +56,7 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
     @Override
     public ExitStatus afterStep(StepExecution execution) {
         // The saved context holds what is committed, not what the failed chunk had read.
-        long total = execution.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L);
+        long total = execution.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L);
         if (execution.getStatus().isUnsuccessful()) {
             display.finish(name(), PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
         } else {

@@ -17,7 +17,6 @@ import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.sqlite.SqliteFiles;
 import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.target.postgres.PostgresCopyWriter;
 import dev.lite2pg.target.postgres.Sequences;
@@ -244,7 +243,7 @@ final class ValidateTasklet implements Tasklet {
                     copy.converters()[i].description(), adjustments));
         }
         return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
-                saved.getLong(SqliteTableReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
+                saved.getLong(SqliteItemReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
                 run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, copy.stepName()), columns, content);
     }
 

@@ -10,11 +10,10 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
-import dev.lite2pg.validate.RowidRange;
 import dev.lite2pg.validate.SourceChecks;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -152,17 +151,12 @@ public final class SourceScanner {
         TableCopy copy = part.copy();
         RowScan scan = new RowScan(copy);
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
-        ExecutionContext start = new ExecutionContext();
-        if (part.range().after() != null) {
-            // The reader resumes after a saved key, exactly as a restarted copy does.
-            start.put(SqliteTableReader.POSITION_KEY, new ArrayList<>(List.of(part.range().after())));
-        }
-        reader.open(start);
+        reader.open(part.range());
         long rows = 0;
         long badValues = 0;
         long badRows = 0;
         try {
-            for (SourceRow row = reader.read(); row != null && !part.range().endsBefore(row.key()); row = reader.read()) {
+            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
                 int bad = scan.check(row, tally::add);
                 rows++;
                 badValues += bad;

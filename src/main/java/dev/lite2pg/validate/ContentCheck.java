@@ -7,6 +7,7 @@ import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
 import dev.lite2pg.target.postgres.ContentChecksums;
@@ -14,7 +15,6 @@ import dev.lite2pg.target.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.target.postgres.ContentChecksums.Difference;
 import dev.lite2pg.target.postgres.ContentChecksums.ScratchLoad;
 import dev.lite2pg.target.postgres.QuarantineTable;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -176,15 +176,10 @@ public final class ContentCheck implements AutoCloseable {
      */
     private void load(TableCopy copy, RowidRange part, ContentChecksums sql, Set<String> refused) throws SQLException {
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
-        ExecutionContext start = new ExecutionContext();
-        if (part.after() != null) {
-            // The reader resumes after a saved key, exactly as a restarted copy does.
-            start.put(SqliteTableReader.POSITION_KEY, new ArrayList<>(List.of(part.after())));
-        }
-        reader.open(start);
+        reader.open(part);
         CopyTextEncoder encoder = new CopyTextEncoder(WRITE_BYTES * 2);
         try (ScratchLoad scratch = sql.loadScratch()) {
-            for (SourceRow row = reader.read(); row != null && !part.endsBefore(row.key()); row = reader.read()) {
+            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
                 if (!refused.isEmpty() && refused.contains(RowJson.key(row.key()))) {
                     continue;
                 }

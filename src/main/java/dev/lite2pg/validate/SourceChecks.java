@@ -3,29 +3,28 @@ package dev.lite2pg.validate;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
-import dev.lite2pg.source.sqlite.SqliteSql;
+import dev.lite2pg.source.sqlite.SqliteOrphans;
+import dev.lite2pg.source.sqlite.SqliteOrphans.Reference;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * Orphan references in the source: rows whose reference the target's foreign key would find no parent for once the
  * copy is done. The copy defers foreign keys until every table is in, so these are found here, on the source, before
- * anything is written, instead of by the final {@code VALIDATE} after everything was.
+ * anything is written, instead of by the final {@code VALIDATE} after everything was. This class decides which source
+ * columns a target key stands for and why a row is an orphan; {@link SqliteOrphans} asks SQLite.
  */
 public final class SourceChecks {
 
-    private final Connection sqlite;
+    private final SqliteOrphans sqlite;
 
     public SourceChecks(Connection sqlite) {
-        this.sqlite = sqlite;
+        this.sqlite = new SqliteOrphans(sqlite);
     }
 
     /** One orphan reference: the child row and the values of its referencing columns. */
@@ -46,10 +45,7 @@ public final class SourceChecks {
         if (query.isEmpty()) {
             return OptionalLong.empty();
         }
-        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*)" + query.get().fromWhere())) {
-            rs.next();
-            return OptionalLong.of(rs.getLong(1));
-        }
+        return OptionalLong.of(sqlite.count(query.get().reference()));
     }
 
     /** As {@link #orphanCount}, handing every orphan to {@code sink}, in key order. */
@@ -60,37 +56,12 @@ public final class SourceChecks {
         }
         Query query = found.get();
         RowKeys rowKeys = RowKeys.of(query.child());
-        List<String> keyColumns = rowKeys.selectExpressions().stream().map(e -> "c." + e).toList();
-        String select = "SELECT " + String.join(", ", keyColumns) + ", "
-                + query.childColumns().stream().map(c -> "c." + SqliteSql.quote(c)).collect(Collectors.joining(", "))
-                + query.fromWhere() + " ORDER BY " + String.join(", ", keyColumns);
-        long count = 0;
-        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery(select)) {
-            int keyWidth = keyColumns.size();
-            while (rs.next()) {
-                Object[] keyValues = new Object[keyWidth];
-                for (int i = 0; i < keyWidth; i++) {
-                    keyValues[i] = value(rs, i + 1);
-                }
-                List<Object> values = new ArrayList<>();
-                for (int i = 0; i < query.childColumns().size(); i++) {
-                    values.add(value(rs, keyWidth + i + 1));
-                }
-                sink.found(new Orphan(query.child(), query.childColumns(), rowKeys.describe(keyValues), values, query.reason()));
-                count++;
-            }
-        }
-        return OptionalLong.of(count);
+        return OptionalLong.of(sqlite.each(query.reference(), rowKeys.selectExpressions(), (keyValues, values) -> sink.found(
+                new Orphan(query.child(), query.reference().childColumns(), rowKeys.describe(keyValues), values, query.reason()))));
     }
 
-    /** The driver hands small integers over as Integer; everything else in lite2pg holds SQLite INTEGERs as Long. */
-    private static Object value(ResultSet rs, int index) throws SQLException {
-        Object value = rs.getObject(index);
-        return value instanceof Integer i ? Long.valueOf(i) : value;
-    }
-
-    /** The orphans of one key: {@code FROM child c WHERE <reference set> AND <no parent>}, and why they are orphans. */
-    private record Query(TableCopy child, List<String> childColumns, String fromWhere, String reason) {
+    /** The orphans of one key: the reference between source tables, and why its orphans are orphans. */
+    private record Query(TableCopy child, Reference reference, String reason) {
     }
 
     private static Optional<Query> query(TargetForeignKey key, List<TableCopy> copies) {
@@ -103,26 +74,19 @@ public final class SourceChecks {
             return Optional.empty();
         }
         Optional<TableCopy> parent = find(copies, key.referencedTable());
-        String notNull = childColumns.stream().map(c -> "c." + SqliteSql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        String from = " FROM " + SqliteSql.quote(child.get().source().name()) + " c WHERE " + notNull;
+        String childTable = child.get().source().name();
         String which = " (foreign key " + key.name() + " of " + key.table() + ")";
         if (parent.isEmpty()) {
             // The parent is not copied, so it stays empty in the target: every non-null reference is an orphan.
-            return Optional.of(new Query(child.get(), childColumns, from, "references " + key.referencedTable()
-                    + ", which is not copied, so the target table stays empty" + which));
+            return Optional.of(new Query(child.get(), new Reference(childTable, childColumns, null, List.of()),
+                    "references " + key.referencedTable() + ", which is not copied, so the target table stays empty" + which));
         }
         List<String> parentColumns = sourceColumns(parent.get(), key.referencedColumns());
         if (parentColumns == null) {
             return Optional.empty();
         }
-        List<String> join = new ArrayList<>();
-        for (int i = 0; i < childColumns.size(); i++) {
-            join.add("p." + SqliteSql.quote(parentColumns.get(i)) + " = c." + SqliteSql.quote(childColumns.get(i)));
-        }
-        String fromWhere = from + " AND NOT EXISTS (SELECT 1 FROM " + SqliteSql.quote(parent.get().source().name()) + " p WHERE "
-                + String.join(" AND ", join) + ")";
-        return Optional.of(new Query(child.get(), childColumns, fromWhere, "no " + key.referencedTable() + " row has "
-                + String.join(", ", key.referencedColumns()) + " = this value" + which));
+        return Optional.of(new Query(child.get(), new Reference(childTable, childColumns, parent.get().source().name(), parentColumns),
+                "no " + key.referencedTable() + " row has " + String.join(", ", key.referencedColumns()) + " = this value" + which));
     }
 
     private static Optional<TableCopy> find(List<TableCopy> copies, String targetTable) {

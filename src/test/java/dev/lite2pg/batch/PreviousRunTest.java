@@ -1,6 +1,5 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.source.sqlite.SqliteTableReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -45,7 +44,7 @@ class PreviousRunTest {
         step.setStatus(status);
         step.getExecutionContext().putString(CopyPartitioner.TABLE, name.substring("copy:".length()));
         if (rowsCommitted != null) {
-            step.getExecutionContext().putLong(SqliteTableReader.ROWS_KEY, rowsCommitted);
+            step.getExecutionContext().putLong(SqliteItemReader.ROWS_KEY, rowsCommitted);
         }
         return step;
     }

@@ -11,6 +11,7 @@ import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.testing.TestDatabase;

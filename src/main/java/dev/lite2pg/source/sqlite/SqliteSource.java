@@ -5,7 +5,6 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.model.SourceForeignKey;
 import dev.lite2pg.model.SourceTable;
-import dev.lite2pg.source.SourceDatabase;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** SQLite introspection through the pragma table-valued functions, on a read-only connection. */
-public final class SqliteSource implements SourceDatabase {
+public final class SqliteSource implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
@@ -41,7 +40,7 @@ public final class SqliteSource implements SourceDatabase {
         return connection;
     }
 
-    @Override
+    /** Copyable tables: never views, virtual or shadow tables, nor SQLite's own bookkeeping tables. */
     public List<SourceTable> tables() {
         String sql = "SELECT name, wr " + SqliteFiles.COPIED_TABLES + " ORDER BY name";
         List<SourceTable> tables = new ArrayList<>();
@@ -107,7 +106,7 @@ public final class SqliteSource implements SourceDatabase {
         return keys;
     }
 
-    @Override
+    /** AUTOINCREMENT high-water marks by table name (SQLite's sqlite_sequence), empty when there is none. */
     public Map<String, Long> sequenceHighWaterMarks() {
         Map<String, Long> marks = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
@@ -133,7 +132,6 @@ public final class SqliteSource implements SourceDatabase {
      * {@code integrity_check} adds at O(N log N) — that each index holds exactly its table's rows — and lite2pg reads
      * tables through their own b-trees, never through a secondary index.
      */
-    @Override
     public List<String> integrityProblems() {
         List<String> problems = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
@@ -156,7 +154,6 @@ public final class SqliteSource implements SourceDatabase {
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
-    @Override
     public long rowCount(String table) {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqliteSql.quote(table))) {

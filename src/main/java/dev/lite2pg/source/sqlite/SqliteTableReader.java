@@ -5,9 +5,6 @@ import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,20 +23,15 @@ import java.util.stream.Collectors;
 
 /**
  * Reads one SQLite table page by page in key order: {@code WHERE key > last ORDER BY key LIMIT n}, never OFFSET,
- * so each page costs the same however deep into the table it is and memory stays at one page.
- *
- * <p>The position saved in the step's ExecutionContext is the key of the last row handed to the chunk. Spring
- * Batch saves it in the same transaction as that chunk's COPY, so a restart resumes exactly after the last
- * committed row.
+ * so each page costs the same however deep into the table it is and memory stays at one page. A read starts after a
+ * given key (a restarted copy's last committed row, a part of the table) and can end at one (the end of a part).
+ * The key is the rowid, or the primary key of a WITHOUT ROWID table.
  *
  * <p>Memory is bounded by bytes as well as rows ({@link ReadBudget}): a page ends early once its values hold the
  * budget's page bytes, and a value larger than the budget's value bytes is measured in SQLite ({@code octet_length},
  * which does not load it) and never read: the row carries an {@link OversizedValue} in its place.
  */
-public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
-
-    public static final String POSITION_KEY = "source.lastKey";
-    public static final String ROWS_KEY = "source.rowsRead";
+public final class SqliteTableReader implements AutoCloseable {
 
     private final Path file;
     private final SourceTable table;
@@ -48,8 +40,9 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
     private final ReadBudget budget;
     private final boolean rowidKey;
     private final int keyWidth;
-    private final String firstPageSql;
-    private final String nextPageSql;
+    private final String selectSql;
+    private final String keyList;
+    private final String keyPlaceholders;
     private final String sizesSql;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -62,8 +55,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
     private int nextInPage;
     private boolean exhausted;
     private Object[] lastKey;
-    private Object[] lastDeliveredKey;
-    private long rowsDelivered;
+    private Object[] upTo;
     private long bytesDelivered;
 
     /**
@@ -80,7 +72,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
                 ? List.of(SqliteSql.rowidAlias(table))
                 : table.primaryKey().stream().map(c -> SqliteSql.quote(c.name())).toList();
         this.keyWidth = keyExpressions.size();
-        String keyList = String.join(", ", keyExpressions);
+        this.keyList = String.join(", ", keyExpressions);
         // After the key, the size of the row's largest value; a value over the limit reads as NULL, so SQLite never loads it.
         long limit = budget.valueBytes();
         StringBuilder select = new StringBuilder("SELECT ").append(keyList).append(", max(0");
@@ -94,38 +86,50 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
                     .append(c).append(" END");
         }
         select.append(" FROM ").append(SqliteSql.quote(table.name()));
-        String order = " ORDER BY " + keyList + " LIMIT ?";
-        String placeholders = keyExpressions.stream().map(k -> "?").collect(Collectors.joining(", "));
-        // Row values compare a composite key the same way ORDER BY sorts it, so pages never overlap or skip.
-        String after = keyWidth == 1 ? keyList + " > ?" : "(" + keyList + ") > (" + placeholders + ")";
-        this.firstPageSql = select + order;
-        this.nextPageSql = select + " WHERE " + after + order;
-        String at = keyWidth == 1 ? keyList + " = ?" : "(" + keyList + ") = (" + placeholders + ")";
+        this.selectSql = select.toString();
+        this.keyPlaceholders = keyExpressions.stream().map(k -> "?").collect(Collectors.joining(", "));
         this.sizesSql = "SELECT " + this.columns.stream().map(SqliteSql::quote).map(c -> "typeof(" + c + "), octet_length(" + c + ")")
-                .collect(Collectors.joining(", ")) + " FROM " + SqliteSql.quote(table.name()) + " WHERE " + at;
+                .collect(Collectors.joining(", ")) + " FROM " + SqliteSql.quote(table.name()) + " WHERE " + compareKey("=");
     }
 
-    @Override
-    public void open(ExecutionContext context) throws ItemStreamException {
+    /** Row values compare a composite key the same way ORDER BY sorts it, so pages never overlap or skip. */
+    private String compareKey(String operator) {
+        return keyWidth == 1 ? keyList + " " + operator + " ?" : "(" + keyList + ") " + operator + " (" + keyPlaceholders + ")";
+    }
+
+    /** Reads the whole table. */
+    public void open() {
+        open(null, null);
+    }
+
+    /** Reads one rowid range of the table: the whole of it for {@link RowidRange#ALL}, as for a WITHOUT ROWID table. */
+    public void open(RowidRange part) {
+        open(part.after() == null ? null : new Object[] {part.after()}, part.upTo() == null ? null : new Object[] {part.upTo()});
+    }
+
+    /**
+     * @param after the read starts after the row with this key; null from the first row
+     * @param upTo the read ends with the row with this key, or the last one before it; null at the table's last row
+     */
+    public void open(Object[] after, Object[] upTo) {
+        this.lastKey = after;
+        this.upTo = upTo;
+        String until = upTo == null ? "" : compareKey("<=");
+        String order = " ORDER BY " + keyList + " LIMIT ?";
+        String firstPageSql = selectSql + (until.isEmpty() ? "" : " WHERE " + until) + order;
+        String nextPageSql = selectSql + " WHERE " + compareKey(">") + (until.isEmpty() ? "" : " AND " + until) + order;
         connection = SqliteFiles.openReadOnly(file);
         try {
             firstPage = connection.prepareStatement(firstPageSql);
             nextPage = connection.prepareStatement(nextPageSql);
             sizes = this.columns.isEmpty() ? null : connection.prepareStatement(sizesSql);
         } catch (SQLException e) {
-            throw new ItemStreamException("cannot prepare the read of " + table.name() + ": " + e.getMessage(), e);
-        }
-        if (context.containsKey(POSITION_KEY)) {
-            @SuppressWarnings("unchecked")
-            List<Object> saved = (List<Object>) context.get(POSITION_KEY);
-            lastKey = saved.toArray();
-            lastDeliveredKey = lastKey;
-            rowsDelivered = context.getLong(ROWS_KEY, 0L);
+            throw new IllegalStateException("cannot prepare the read of " + table.name() + ": " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public SourceRow read() {
+    /** The next row in key order, or null after the last. */
+    public SourceRow next() {
         if (nextInPage == page.size()) {
             if (exhausted) {
                 return null;
@@ -136,8 +140,6 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
             }
         }
         SourceRow row = page.get(nextInPage++);
-        lastDeliveredKey = row.key();
-        rowsDelivered++;
         bytesDelivered += bytes(row);
         return row;
     }
@@ -148,9 +150,11 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
         try {
             PreparedStatement ps = lastKey == null ? firstPage : nextPage;
             int p = 1;
-            if (lastKey != null) {
-                for (Object k : lastKey) {
-                    ps.setObject(p++, k);
+            for (Object[] bound : new Object[][] {lastKey, upTo}) {
+                if (bound != null) {
+                    for (Object k : bound) {
+                        ps.setObject(p++, k);
+                    }
                 }
             }
             ps.setInt(p, pageSize);
@@ -166,7 +170,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
             }
             exhausted = !full;
         } catch (SQLException e) {
-            throw new ItemStreamException("cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
         }
         if (!page.isEmpty()) {
             lastKey = page.get(page.size() - 1).key();
@@ -243,15 +247,7 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
     }
 
     @Override
-    public void update(ExecutionContext context) throws ItemStreamException {
-        if (lastDeliveredKey != null) {
-            context.put(POSITION_KEY, new ArrayList<>(List.of(lastDeliveredKey)));
-            context.putLong(ROWS_KEY, rowsDelivered);
-        }
-    }
-
-    @Override
-    public void close() throws ItemStreamException {
+    public void close() {
         try {
             if (connection != null) {
                 connection.close();
@@ -270,14 +266,9 @@ public final class SqliteTableReader implements ItemStreamReader<SourceRow> {
         return List.of(key).toString();
     }
 
-    /** Bytes of the values handed out so far by {@link #read()}, as {@link #bytes} weighs them: what a chunk holds is measured by it. */
+    /** Bytes of the values handed out so far by {@link #next()}, as {@link #bytes} weighs them: what a chunk holds is measured by it. */
     public long bytesDelivered() {
         return bytesDelivered;
-    }
-
-    /** Rows already delivered before this run, as restored from the saved position. */
-    public long rowsAlreadyCopied() {
-        return rowsDelivered;
     }
 
 }

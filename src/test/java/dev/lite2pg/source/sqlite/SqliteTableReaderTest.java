@@ -7,7 +7,6 @@ import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +42,7 @@ class SqliteTableReaderTest {
 
     private static List<SourceRow> readAll(SqliteTableReader reader) {
         List<SourceRow> rows = new ArrayList<>();
-        for (SourceRow row; (row = reader.read()) != null; ) {
+        for (SourceRow row; (row = reader.next()) != null; ) {
             rows.add(row);
         }
         return rows;
@@ -55,7 +54,7 @@ class SqliteTableReaderTest {
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) INSERT INTO t SELECT i, 'v' || i FROM n",
                 "UPDATE t SET a = 1.5 WHERE rowid = 2", "UPDATE t SET a = X'00FF' WHERE rowid = 3", "UPDATE t SET a = NULL WHERE rowid = 4");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("a", "b"), 7, BUDGET);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).hasSize(25);
@@ -67,25 +66,57 @@ class SqliteTableReaderTest {
     }
 
     @Test
-    void resumesAfterTheSavedPositionWithoutRepeatingOrSkippingARow() throws Exception {
+    void readsFromAfterItsStartKeyUpToItsEndKeyAcrossPagesWithoutRepeatingOrSkippingARow() throws Exception {
         Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
         SourceTable t = table(file, "t");
-        SqliteTableReader first = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
-        ExecutionContext context = new ExecutionContext();
-        first.open(context);
-        for (int i = 0; i < 4; i++) {
-            first.read();
-        }
-        first.update(context);
-        first.close();
 
-        SqliteTableReader resumed = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
-        resumed.open(context);
-        assertThat(resumed.rowsAlreadyCopied()).isEqualTo(4);
-        List<SourceRow> rest = readAll(resumed);
-        resumed.close();
-        assertThat(rest).extracting(r -> r.values()[0]).containsExactly(50L, 60L, 70L, 80L, 90L, 100L);
+        SqliteTableReader middle = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
+        middle.open(new Object[] {40L}, new Object[] {90L});
+        List<SourceRow> rows = readAll(middle);
+        middle.close();
+        assertThat(rows).extracting(r -> r.values()[0]).containsExactly(50L, 60L, 70L, 80L, 90L);
+        assertThat(middle.bytesDelivered()).as("nothing read past the end key is handed over").isEqualTo(5 * 8);
+
+        SqliteTableReader rest = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
+        rest.open(new Object[] {45L}, null);
+        assertThat(readAll(rest)).extracting(r -> r.values()[0]).containsExactly(50L, 60L, 70L, 80L, 90L, 100L);
+        rest.close();
+    }
+
+    @Test
+    void readsEachRowidRangeOfATableOnceWithTheBoundaryRowInTheFirstOfThem() throws Exception {
+        Path file = database("CREATE TABLE t (v)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) INSERT INTO t SELECT i FROM n");
+        SourceTable t = table(file, "t");
+        List<RowidRange> parts;
+        try (SqliteSource source = SqliteSource.open(file)) {
+            parts = RowidRange.parts(source.connection(), t, 2);
+        }
+        assertThat(parts).containsExactly(new RowidRange(null, 12_500L), new RowidRange(12_500L, null));
+
+        List<List<SourceRow>> read = new ArrayList<>();
+        for (RowidRange part : parts) {
+            SqliteTableReader reader = new SqliteTableReader(file, t, List.of("v"), 1000, BUDGET);
+            reader.open(part);
+            read.add(readAll(reader));
+            reader.close();
+        }
+        assertThat(read.get(0)).hasSize(12_500);
+        assertThat(read.get(0).get(12_499).key()).containsExactly(12_500L);
+        assertThat(read.get(1)).hasSize(12_500);
+        assertThat(read.get(1).get(0).key()).containsExactly(12_501L);
+    }
+
+    @Test
+    void endsAWithoutRowidTableAtItsCompositeEndKey() throws Exception {
+        Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
+                "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
+        SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 1, BUDGET);
+        reader.open(new Object[] {1L, 1L}, new Object[] {2L, 2L});
+        List<SourceRow> rows = readAll(reader);
+        reader.close();
+        assertThat(rows).extracting(r -> r.values()[0]).containsExactly("b", "c", "d");
     }
 
     @Test
@@ -93,7 +124,7 @@ class SqliteTableReaderTest {
         Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
                 "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 2, BUDGET);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).extracting(r -> r.values()[0]).containsExactly("a", "b", "c", "d", "e");
@@ -104,7 +135,7 @@ class SqliteTableReaderTest {
     void handsOverInvalidUtf8AsRawBytesInsteadOfAReplacedString() throws Exception {
         Path file = database("CREATE TABLE t (v TEXT)", "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT)), ('ok'), ('a' || char(0) || 'b')");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("v"), 10, BUDGET);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows.get(0).values()[0]).isInstanceOf(InvalidUtf8Text.class);
@@ -119,7 +150,7 @@ class SqliteTableReaderTest {
         SourceTable t = table(file, "t");
         assertThat(SqliteSql.rowidAlias(t)).isEqualTo("_rowid_");
         SqliteTableReader reader = new SqliteTableReader(file, t, List.of("rowid", "v"), 1, BUDGET);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).extracting(r -> r.values()[0]).containsExactly("r1", "r2");
@@ -131,7 +162,7 @@ class SqliteTableReaderTest {
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i, randomblob(400) FROM n");
         // Pages of 100 rows, but 1,000 bytes: three rows each.
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("id", "b"), 100, new ReadBudget(1 << 20, 1000));
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).extracting(r -> r.values()[0]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
@@ -144,7 +175,7 @@ class SqliteTableReaderTest {
                 "INSERT INTO t VALUES (1, 1, zeroblob(50), 'ok'), (1, 2, zeroblob(5000), printf('%.*c', 3000, 'x')), (2, 1, 'small', 'ok')");
         ReadBudget budget = new ReadBudget(1000, 1 << 20);
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("body", "note"), 10, budget);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).hasSize(3);
@@ -173,7 +204,7 @@ class SqliteTableReaderTest {
         Path file = database("CREATE TABLE t (v, rowid AS (v * 100))", "INSERT INTO t (v) VALUES (1), (2)");
         SourceTable t = table(file, "t");
         SqliteTableReader reader = new SqliteTableReader(file, t, List.of("v"), 1, BUDGET);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
         assertThat(rows).extracting(r -> r.key()[0]).containsExactly(1L, 2L);

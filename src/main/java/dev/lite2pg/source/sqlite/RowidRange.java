@@ -1,7 +1,6 @@
-package dev.lite2pg.validate;
+package dev.lite2pg.source.sqlite;
 
 import dev.lite2pg.model.SourceTable;
-import dev.lite2pg.source.sqlite.SqliteSql;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,11 +21,6 @@ public record RowidRange(Long after, Long upTo) {
 
     /** A part smaller than this costs more in its own connection and scratch table than it saves. */
     static final long MIN_ROWS_PER_PART = 10_000;
-
-    /** @param key a reader's row key: a rowid, unless the range is {@link #ALL} */
-    public boolean endsBefore(Object[] key) {
-        return upTo != null && (Long) key[0] > upTo;
-    }
 
     /**
      * Splits between the smallest and the largest rowid, two b-tree lookups instead of a count. Rowids are nearly

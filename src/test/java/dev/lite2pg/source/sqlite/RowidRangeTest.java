@@ -1,4 +1,4 @@
-package dev.lite2pg.validate;
+package dev.lite2pg.source.sqlite;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +18,5 @@ class RowidRangeTest {
         assertThat(RowidRange.split(1, 19_999, 2)).containsExactly(RowidRange.ALL);
         assertThat(RowidRange.split(1, 1_000_000, 1)).containsExactly(RowidRange.ALL);
         assertThat(RowidRange.split(Long.MIN_VALUE, Long.MAX_VALUE, 2)).containsExactly(RowidRange.ALL);
-    }
-
-    @Test
-    void aPartEndsAfterItsLastRowid() {
-        RowidRange first = new RowidRange(null, 10L);
-
-        assertThat(first.endsBefore(new Object[]{10L})).isFalse();
-        assertThat(first.endsBefore(new Object[]{11L})).isTrue();
-        assertThat(RowidRange.ALL.endsBefore(new Object[]{"a text key of a WITHOUT ROWID table"})).isFalse();
-        assertThat(new RowidRange(10L, null).endsBefore(new Object[]{Long.MAX_VALUE})).isFalse();
     }
 }
