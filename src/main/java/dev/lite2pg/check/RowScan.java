@@ -4,7 +4,9 @@ import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueConverter;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
+import dev.lite2pg.copy.ReasonKinds;
 import dev.lite2pg.copy.RowKeys;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Converts one table's source rows exactly as the copy does (same converters, same NULL-into-NOT-NULL rule) and
- * writes nothing: every value the target would refuse is handed over as a {@link BadValue}. Pure: it sees rows, not
+ * writes nothing: every value the target would refuse is handed over as a {@link RowRefusal}. Pure: it sees rows, not
  * databases. A good row costs only its conversions; names and descriptions are built for bad values alone.
  */
 public final class RowScan {
@@ -61,12 +63,12 @@ public final class RowScan {
     }
 
     /** @return how many values of the row the target would refuse; each is handed to {@code found} */
-    public int check(SourceRow row, Consumer<BadValue> found) {
+    public int check(SourceRow row, Consumer<RowRefusal> found) {
         Object[] values = row.values();
         int bad = 0;
         for (int i = 0; i < converters.length; i++) {
             if (values[i] instanceof OversizedValue oversized) {
-                found.accept(new BadValue(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
+                found.accept(new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
                         oversized.toString(), oversized.reason(), ReasonKinds.of(oversized.reason())));
                 bad++;
                 continue;
@@ -95,8 +97,8 @@ public final class RowScan {
         return bad;
     }
 
-    private BadValue badValue(SourceRow row, int column, String reason, String kind) {
-        return new BadValue(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(column),
+    private RowRefusal badValue(SourceRow row, int column, String reason, String kind) {
+        return new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(column),
                 ValueDescriptions.describe(row.values()[column]), reason, kind);
     }
 }

@@ -4,6 +4,7 @@ import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -180,7 +181,7 @@ public final class SourceScanner {
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
         return () -> {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
-                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new BadValue(
+                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new RowRefusal(
                         orphan.child().source().name(), orphan.rowKey(), String.join(", ", orphan.columns()),
                         orphan.values().stream().map(ValueDescriptions::describe).collect(Collectors.joining(", ")),
                         orphan.reason(), orphan.reason())));
@@ -262,7 +263,7 @@ public final class SourceScanner {
         return table -> order.getOrDefault(table, Integer.MAX_VALUE);
     }
 
-    private ToIntFunction<BadValue.Group> columnOrder() {
+    private ToIntFunction<RowRefusal.Group> columnOrder() {
         Map<String, TableCopy> bySource = new HashMap<>();
         copies.forEach(c -> bySource.put(c.source().name(), c));
         return group -> {

@@ -2,6 +2,7 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.model.InvalidUtf8Text;
@@ -36,8 +37,8 @@ class RowScanTest {
                 .requireMapped("app").copies().get(0);
     }
 
-    private static List<BadValue> check(Object... values) {
-        List<BadValue> found = new ArrayList<>();
+    private static List<RowRefusal> check(Object... values) {
+        List<RowRefusal> found = new ArrayList<>();
         int count = new RowScan(EVENT).check(new SourceRow(new Object[] {values[0]}, values), found::add);
         assertThat(count).isEqualTo(found.size());
         return found;
@@ -60,9 +61,9 @@ class RowScanTest {
 
     @Test
     void everyBadValueOfTheRowIsReportedNotOnlyTheFirst() {
-        List<BadValue> found = check(7L, 2L, null, new InvalidUtf8Text(new byte[] {'A', (byte) 0xFF}));
+        List<RowRefusal> found = check(7L, 2L, null, new InvalidUtf8Text(new byte[] {'A', (byte) 0xFF}));
 
-        assertThat(found).extracting(BadValue::table, BadValue::rowKey, BadValue::column, BadValue::value, BadValue::reason, BadValue::kind)
+        assertThat(found).extracting(RowRefusal::table, RowRefusal::rowKey, RowRefusal::column, RowRefusal::value, RowRefusal::reason, RowRefusal::kind)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "Flag", "INTEGER 2",
                                 "not a boolean: expected 0/1, t/f, true/false (target type bool)", "not a boolean"),
@@ -75,8 +76,8 @@ class RowScanTest {
 
     @Test
     void likeReasonsShareAKindSoTheyAreCountedTogether() {
-        BadValue first = check(1L, null, "2023-02-29", null).get(0);
-        BadValue second = check(2L, null, "2021-04-31 08:00", null).get(0);
+        RowRefusal first = check(1L, null, "2023-02-29", null).get(0);
+        RowRefusal second = check(2L, null, "2021-04-31 08:00", null).get(0);
 
         assertThat(first.reason()).isNotEqualTo(second.reason());
         assertThat(first.group()).isEqualTo(second.group());

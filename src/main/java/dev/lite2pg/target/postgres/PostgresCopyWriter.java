@@ -5,6 +5,7 @@ import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.ReasonKinds;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.RowsRefusedException;
@@ -104,23 +105,27 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             List<RowRefusal> rowRefusals = null;
             for (int i = 0; i < converted.length; i++) {
                 String reason = null;
+                String kind = null;
                 if (values[i] instanceof OversizedValue oversized) {
                     // Measured, not read: the scan refused it already unless its row is to be quarantined.
                     reason = oversized.reason();
+                    kind = ReasonKinds.of(reason);
                 } else {
                     try {
                         converted[i] = copy.converters()[i].convert(values[i], tallies[i]);
                         if (converted[i] == null && copy.notNull()[i]) {
                             reason = "NULL into NOT NULL column " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                            kind = reason;
                         }
                     } catch (ConversionRefusedException e) {
                         reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
+                        kind = ReasonKinds.of(e.getMessage());
                     }
                 }
                 if (reason != null) {
                     String value = values[i] instanceof OversizedValue ? values[i].toString() : ValueDescriptions.describe(values[i]);
                     RowRefusal refusal = new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
-                            value, reason);
+                            value, reason, kind);
                     if (quarantine != null) {
                         rowRefusals = rowRefusals == null ? new ArrayList<>() : rowRefusals;
                         rowRefusals.add(refusal);
@@ -211,8 +216,9 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         int index = column == null ? -1 : copy.targetColumns().indexOf(column);
         String sourceColumn = index >= 0 ? copy.sourceColumns().get(index) : column == null ? "(row)" : column;
         String value = index >= 0 ? ValueDescriptions.describe(row.values()[index]) : "(row)";
-        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value,
-                "refused by PostgreSQL: " + PostgresRefusal.reason(e)));
+        String reason = "refused by PostgreSQL: " + PostgresRefusal.reason(e);
+        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value, reason,
+                ReasonKinds.of(reason)));
     }
 
     private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
