@@ -4,6 +4,7 @@ import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
+import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
@@ -143,7 +144,7 @@ public final class SourceScanner {
         return parts;
     }
 
-    /** One range's sums; the arrays are per column of the table (see {@link RowScan}). */
+    /** One range's sums; the arrays are per column of the table (see {@link RowConverter}). */
     private record Counts(long rows, long badValues, long badRows, ColumnTallies[] tallies, long[] textValues,
                           long[] numberValues) {
     }
@@ -151,7 +152,9 @@ public final class SourceScanner {
     /** The hot loop: one reader, one row at a time, nothing allocated for a good value beyond its conversion. */
     private Counts read(Part part, ProblemTally tally) {
         TableCopy copy = part.copy();
-        RowScan scan = new RowScan(copy);
+        // Converted exactly as the copy converts, and written nowhere: every value the target would refuse is tallied.
+        RowConverter converter = new RowConverter(copy);
+        Consumer<RowRefusal> found = tally::add;
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         ExecutionContext start = new ExecutionContext();
         if (part.range().after() != null) {
@@ -164,7 +167,7 @@ public final class SourceScanner {
         long badRows = 0;
         try {
             for (SourceRow row = reader.read(); row != null && !part.range().endsBefore(row.key()); row = reader.read()) {
-                int bad = scan.check(row, tally::add);
+                int bad = converter.convert(row, found);
                 rows++;
                 badValues += bad;
                 badRows += bad > 0 ? 1 : 0;
@@ -175,7 +178,7 @@ public final class SourceScanner {
         } finally {
             reader.close();
         }
-        return new Counts(rows, badValues, badRows, scan.tallies(), scan.textValues(), scan.numberValues());
+        return new Counts(rows, badValues, badRows, converter.tallies(), converter.textValues(), converter.numberValues());
     }
 
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
