@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
 /**
  * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
  * position commit or roll back together. Every value of the chunk is converted (by the table's {@link RowConverter})
- * before COPY starts. With
- * on-bad-row: fail a refused value writes nothing and the message lists every refused value of the chunk, and a row
- * PostgreSQL refuses (unique index, CHECK, enum) is named by its key. With on-bad-row: quarantine such rows go to the
- * quarantine table in the same transaction and the rest of the chunk is copied.
+ * before COPY starts: the writer only writes. With on-bad-row: fail a refused value writes nothing and the message
+ * lists every refused value of the chunk, and a row PostgreSQL refuses (unique index, CHECK, enum) is named by its key.
+ * With on-bad-row: quarantine such rows go to the quarantine table in the same transaction and the rest of the chunk
+ * is copied.
  */
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
