@@ -1,5 +1,6 @@
 package dev.lite2pg.check;
 
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.output.PrivateFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SequenceWriter;
@@ -32,7 +33,7 @@ final class BadValuesFile implements AutoCloseable {
         this.file = file;
     }
 
-    synchronized void write(BadValue bad) {
+    synchronized void write(RowRefusal bad) {
         if (closed) {
             throw new IllegalStateException(file + " is closed: the scan is over");
         }

@@ -1,6 +1,7 @@
 package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
+import dev.lite2pg.copy.RowRefusal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,26 +22,26 @@ final class ProblemTally {
     static final String OTHER = "other reasons";
 
     private final BadValuesFile file;
-    private final Map<BadValue.Group, Group> groups = new HashMap<>();
+    private final Map<RowRefusal.Group, Group> groups = new HashMap<>();
     private final Map<List<String>, Integer> kindsPerColumn = new HashMap<>();
 
     private static final class Group {
         long count;
-        final List<BadValue> examples = new ArrayList<>();
+        final List<RowRefusal> examples = new ArrayList<>();
     }
 
     ProblemTally(BadValuesFile file) {
         this.file = file;
     }
 
-    synchronized void add(BadValue bad) {
-        BadValue.Group key = bad.group();
+    synchronized void add(RowRefusal bad) {
+        RowRefusal.Group key = bad.group();
         Group group = groups.get(key);
         if (group == null) {
             List<String> column = List.of(bad.table(), bad.column());
             int kinds = kindsPerColumn.merge(column, 1, Integer::sum);
             if (kinds > KINDS_PER_COLUMN) {
-                key = new BadValue.Group(bad.table(), bad.column(), OTHER);
+                key = new RowRefusal.Group(bad.table(), bad.column(), OTHER);
             }
             group = groups.computeIfAbsent(key, k -> new Group());
         }
@@ -56,11 +57,11 @@ final class ProblemTally {
      * @param columnOrder position of a source column in its table's copy; orphan references (whose column may be
      *     several) come after the columns
      */
-    synchronized List<ProblemGroup> groups(ToIntFunction<String> tableOrder, ToIntFunction<BadValue.Group> columnOrder) {
+    synchronized List<ProblemGroup> groups(ToIntFunction<String> tableOrder, ToIntFunction<RowRefusal.Group> columnOrder) {
         List<ProblemGroup> result = new ArrayList<>();
         groups.forEach((key, group) -> result.add(new ProblemGroup(key.table(), key.column(), key.kind(), group.count, group.examples)));
         result.sort(Comparator.<ProblemGroup>comparingInt(g -> tableOrder.applyAsInt(g.table()))
-                .thenComparingInt(g -> columnOrder.applyAsInt(new BadValue.Group(g.table(), g.column(), g.kind())))
+                .thenComparingInt(g -> columnOrder.applyAsInt(new RowRefusal.Group(g.table(), g.column(), g.kind())))
                 .thenComparing(Comparator.comparingLong(ProblemGroup::count).reversed())
                 .thenComparing(ProblemGroup::kind));
         return result;

@@ -1,5 +1,7 @@
 package dev.lite2pg.check;
 
+import dev.lite2pg.copy.RowRefusal;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +52,7 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblem
     }
 
     /** @param examples the first {@link #EXAMPLES_PER_GROUP} found, in the order found */
-    public record ProblemGroup(String table, String column, String kind, long count, List<BadValue> examples) {
+    public record ProblemGroup(String table, String column, String kind, long count, List<RowRefusal> examples) {
         public ProblemGroup {
             examples = List.copyOf(examples);
         }

@@ -2,6 +2,7 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
+import dev.lite2pg.copy.RowRefusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class ScanSummary {
         List<ProblemGroup> groups = result.problems();
         for (ProblemGroup group : groups.subList(0, Math.min(maxGroups, groups.size()))) {
             lines.add("  - " + group.table() + "." + group.column() + ": " + count(group.count(), "value") + ": " + group.kind());
-            List<BadValue> shown = group.examples().subList(0, Math.min(examplesPerGroup, group.examples().size()));
+            List<RowRefusal> shown = group.examples().subList(0, Math.min(examplesPerGroup, group.examples().size()));
             shown.forEach(bad -> lines.add("      " + bad));
             if (group.count() > shown.size()) {
                 lines.add("      ... and " + String.format(Locale.ROOT, "%,d", group.count() - shown.size()) + " more");

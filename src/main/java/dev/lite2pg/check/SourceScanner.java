@@ -4,6 +4,8 @@ import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
+import dev.lite2pg.copy.RowConverter;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -141,7 +143,7 @@ public final class SourceScanner {
         return parts;
     }
 
-    /** One range's sums; the arrays are per column of the table (see {@link RowScan}). */
+    /** One range's sums; the arrays are per column of the table (see {@link RowConverter}). */
     private record Counts(long rows, long badValues, long badRows, ColumnTallies[] tallies, long[] textValues,
                           long[] numberValues) {
     }
@@ -149,7 +151,9 @@ public final class SourceScanner {
     /** The hot loop: one reader, one row at a time, nothing allocated for a good value beyond its conversion. */
     private Counts read(Part part, ProblemTally tally) {
         TableCopy copy = part.copy();
-        RowScan scan = new RowScan(copy);
+        // Converted exactly as the copy converts, and written nowhere: every value the target would refuse is tallied.
+        RowConverter converter = new RowConverter(copy);
+        Consumer<RowRefusal> found = tally::add;
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         reader.open(part.range());
         long rows = 0;
@@ -157,7 +161,7 @@ public final class SourceScanner {
         long badRows = 0;
         try {
             for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                int bad = scan.check(row, tally::add);
+                int bad = converter.convert(row, found);
                 rows++;
                 badValues += bad;
                 badRows += bad > 0 ? 1 : 0;
@@ -168,13 +172,13 @@ public final class SourceScanner {
         } finally {
             reader.close();
         }
-        return new Counts(rows, badValues, badRows, scan.tallies(), scan.textValues(), scan.numberValues());
+        return new Counts(rows, badValues, badRows, converter.tallies(), converter.textValues(), converter.numberValues());
     }
 
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
         return () -> {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
-                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new BadValue(
+                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new RowRefusal(
                         orphan.child().source().name(), orphan.rowKey(), String.join(", ", orphan.columns()),
                         orphan.values().stream().map(ValueDescriptions::describe).collect(Collectors.joining(", ")),
                         orphan.reason(), orphan.reason())));
@@ -256,7 +260,7 @@ public final class SourceScanner {
         return table -> order.getOrDefault(table, Integer.MAX_VALUE);
     }
 
-    private ToIntFunction<BadValue.Group> columnOrder() {
+    private ToIntFunction<RowRefusal.Group> columnOrder() {
         Map<String, TableCopy> bySource = new HashMap<>();
         copies.forEach(c -> bySource.put(c.source().name(), c));
         return group -> {

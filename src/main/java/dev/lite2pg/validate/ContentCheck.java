@@ -1,7 +1,8 @@
 package dev.lite2pg.validate;
 
-import dev.lite2pg.convert.ConversionNotes;
 import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.RowConverter;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Compares a copied table's content with its source, all rows: the source is read again from the run's snapshot by
@@ -171,26 +173,27 @@ public final class ContentCheck implements AutoCloseable {
     }
 
     /**
-     * Reads and converts exactly as the copy does (same reader, same converters), so what lands in the scratch
-     * table is what the copy sent. Conversion notes are not counted: the copy already counted them for the report.
+     * Reads and converts exactly as the copy does (same reader, same row converter), so what lands in the scratch
+     * table is what the copy sent. The converter's tallies are dropped: the copy already counted them for the report.
+     * Every row the copy refused is skipped by its key, so a refused value here means the source is not what was copied.
      */
     private void load(TableCopy copy, RowidRange part, ContentChecksums sql, Set<String> refused) throws SQLException {
         SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         reader.open(part);
         CopyTextEncoder encoder = new CopyTextEncoder(WRITE_BYTES * 2);
+        RowConverter converter = new RowConverter(copy);
+        List<RowRefusal> refusals = new ArrayList<>();
+        Consumer<RowRefusal> collectRefusal = refusals::add;
         try (ScratchLoad scratch = sql.loadScratch()) {
             for (SourceRow row = reader.next(); row != null; row = reader.next()) {
                 if (!refused.isEmpty() && refused.contains(RowJson.key(row.key()))) {
                     continue;
                 }
-                Object[] values = row.values();
-                for (int i = 0; i < values.length; i++) {
-                    if (i > 0) {
-                        encoder.separator();
-                    }
-                    encoder.value(copy.converters()[i].convert(values[i], ConversionNotes.IGNORE));
+                if (converter.convert(row, collectRefusal) > 0) {
+                    throw new IllegalStateException("comparing the content of " + copy.targetTable()
+                            + " with its source: the copy took this row but its value is refused now: " + refusals.get(0));
                 }
-                encoder.endRow();
+                converter.encode(encoder);
                 if (encoder.length() >= WRITE_BYTES) {
                     scratch.write(encoder.buffer(), encoder.length());
                     encoder.reset();

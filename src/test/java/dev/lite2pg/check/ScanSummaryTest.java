@@ -2,6 +2,7 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
+import dev.lite2pg.copy.RowRefusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,16 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScanSummaryTest {
 
-    private static BadValue nullTitle(int id) {
-        return new BadValue("book", "id=" + id, "title", "NULL", "NULL into NOT NULL column book.title", "NULL into NOT NULL column book.title");
+    private static RowRefusal nullTitle(int id) {
+        return new RowRefusal("book", "id=" + id, "title", "NULL", "NULL into NOT NULL column book.title", "NULL into NOT NULL column book.title");
     }
 
     private static ScanResult result() {
-        List<BadValue> examples = new ArrayList<>();
+        List<RowRefusal> examples = new ArrayList<>();
         for (int id = 1; id <= ScanResult.EXAMPLES_PER_GROUP; id++) {
             examples.add(nullTitle(id));
         }
-        BadValue orphan = new BadValue("book", "id=8", "author_id", "INTEGER 99",
+        RowRefusal orphan = new RowRefusal("book", "id=8", "author_id", "INTEGER 99",
                 "no author row has id = this value (foreign key book_author_fk of book)",
                 "no author row has id = this value (foreign key book_author_fk of book)");
         return new ScanResult(List.of(new TableScan("author", "author", 2, 0, 0), new TableScan("Book", "book", 1_500, 1_234, 1_200)),

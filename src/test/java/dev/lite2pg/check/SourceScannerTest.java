@@ -4,6 +4,7 @@ import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.model.TargetColumn;
 import dev.lite2pg.model.TargetForeignKey;
@@ -197,7 +198,7 @@ class SourceScannerTest {
     }
 
     private static void assertBad(ScanResult result, String table, String rowKey, String column, String value, String reason) {
-        List<BadValue> found = result.problems().stream().filter(g -> g.table().equals(table) && g.column().equals(column))
+        List<RowRefusal> found = result.problems().stream().filter(g -> g.table().equals(table) && g.column().equals(column))
                 .flatMap(g -> g.examples().stream()).filter(b -> b.rowKey().equals(rowKey)).toList();
         assertThat(found).as(table + " " + rowKey + " " + column + " in " + result.problems()).hasSize(1);
         assertThat(found.get(0).value()).isEqualTo(value);

@@ -40,7 +40,7 @@ class RunMetricsTest {
         TableMeters meters = metrics.forTable("reading");
         ChunkContext context = new ChunkContext(new StepContext(MetaDataInstanceFactory.createStepExecution()));
         RowsRefusedException refusal = new RowsRefusedException(
-                List.of(new RowRefusal("reading", "id=3", "measurement", "'abc'", "not a number")), 4);
+                List.of(new RowRefusal("reading", "id=3", "measurement", "'abc'", "not a number", "not a number")), 4);
         context.setAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY, new IllegalStateException("wrapped", refusal));
 
         meters.beforeChunk(context);

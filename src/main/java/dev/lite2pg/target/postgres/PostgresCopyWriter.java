@@ -1,10 +1,11 @@
 package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.convert.Adjustment;
-import dev.lite2pg.convert.ConversionRefusedException;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.ReasonKinds;
+import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.RowsRefusedException;
@@ -12,7 +13,6 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import dev.lite2pg.quarantine.RowJson;
-import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -31,14 +31,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
- * position commit or roll back together. Every value of the chunk is converted before COPY starts. With
- * on-bad-row: fail a refused value writes nothing and the message lists every refused value of the chunk, and a row
- * PostgreSQL refuses (unique index, CHECK, enum) is named by its key. With on-bad-row: quarantine such rows go to the
- * quarantine table in the same transaction and the rest of the chunk is copied.
+ * position commit or roll back together. Every value of the chunk is converted (by the table's {@link RowConverter})
+ * before COPY starts: the writer only writes. With on-bad-row: fail a refused value writes nothing and the message
+ * lists every refused value of the chunk, and a row PostgreSQL refuses (unique index, CHECK, enum) is named by its key.
+ * With on-bad-row: quarantine such rows go to the quarantine table in the same transaction and the rest of the chunk
+ * is copied.
  */
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
@@ -52,9 +54,12 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final DataSource dataSource;
     private final TableCopy copy;
     private final String copySql;
+    private final RowConverter converter;
     private final ColumnTallies[] tallies;
     private final RowKeys rowKeys;
-    private final String[] converted;
+    /** The refused values of the row being converted: one list and one consumer, reused row after row. */
+    private final List<RowRefusal> rowRefusals = new ArrayList<>();
+    private final Consumer<RowRefusal> collectRefusal = rowRefusals::add;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
     /** Null with on-bad-row: fail. */
     private final QuarantineTable quarantine;
@@ -73,12 +78,9 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         this.quarantine = quarantine;
         this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable())
                 + " (" + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
-        this.tallies = new ColumnTallies[copy.width()];
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new ColumnTallies();
-        }
+        this.converter = new RowConverter(copy);
+        this.tallies = converter.tallies();
         this.rowKeys = RowKeys.of(copy);
-        this.converted = new String[copy.width()];
     }
 
     @Override
@@ -100,40 +102,23 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         List<QuarantinedRow> quarantined = new ArrayList<>();
         for (int item = 0; item < items.size(); item++) {
             SourceRow row = items.get(item);
-            Object[] values = row.values();
-            List<RowRefusal> rowRefusals = null;
-            for (int i = 0; i < converted.length; i++) {
-                String reason = null;
-                if (values[i] instanceof OversizedValue oversized) {
-                    // Measured, not read: the scan refused it already unless its row is to be quarantined.
-                    reason = oversized.reason();
-                } else {
-                    try {
-                        converted[i] = copy.converters()[i].convert(values[i], tallies[i]);
-                        if (converted[i] == null && copy.notNull()[i]) {
-                            reason = "NULL into NOT NULL column " + copy.targetTable() + "." + copy.targetColumns().get(i);
-                        }
-                    } catch (ConversionRefusedException e) {
-                        reason = e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")";
-                    }
+            rowRefusals.clear();
+            int refused = converter.convert(row, collectRefusal);
+            if (refused == 0) {
+                if (quarantine != null || refusedTotal == 0) {
+                    encodeRow(item);
                 }
-                if (reason != null) {
-                    String value = values[i] instanceof OversizedValue ? values[i].toString() : ValueDescriptions.describe(values[i]);
-                    RowRefusal refusal = new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(i),
-                            value, reason);
-                    if (quarantine != null) {
-                        rowRefusals = rowRefusals == null ? new ArrayList<>() : rowRefusals;
-                        rowRefusals.add(refusal);
-                    } else if (refusals.size() < RowsRefusedException.shownLimit()) {
+                continue;
+            }
+            refusedTotal += refused;
+            if (quarantine != null) {
+                quarantined.add(quarantinedForValues(row, rowRefusals));
+            } else {
+                for (RowRefusal refusal : rowRefusals) {
+                    if (refusals.size() < RowsRefusedException.shownLimit()) {
                         refusals.add(refusal);
                     }
-                    refusedTotal++;
                 }
-            }
-            if (rowRefusals != null) {
-                quarantined.add(quarantinedForValues(row, rowRefusals));
-            } else if (quarantine != null || refusedTotal == 0) {
-                encodeRow(item);
             }
         }
         if (quarantine == null && refusedTotal > 0) {
@@ -211,8 +196,9 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         int index = column == null ? -1 : copy.targetColumns().indexOf(column);
         String sourceColumn = index >= 0 ? copy.sourceColumns().get(index) : column == null ? "(row)" : column;
         String value = index >= 0 ? ValueDescriptions.describe(row.values()[index]) : "(row)";
-        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value,
-                "refused by PostgreSQL: " + PostgresRefusal.reason(e)));
+        String reason = "refused by PostgreSQL: " + PostgresRefusal.reason(e);
+        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value, reason,
+                ReasonKinds.of(reason)));
     }
 
     private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
@@ -238,13 +224,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private void encodeRow(int item) {
         rowStart[encodedRows] = encoder.length();
         rowItem[encodedRows] = item;
-        for (int i = 0; i < converted.length; i++) {
-            if (i > 0) {
-                encoder.separator();
-            }
-            encoder.value(converted[i]);
-        }
-        encoder.endRow();
+        converter.encode(encoder);
         encodedRows++;
         rowStart[encodedRows] = encoder.length();
     }

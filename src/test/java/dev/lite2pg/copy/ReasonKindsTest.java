@@ -1,4 +1,4 @@
-package dev.lite2pg.check;
+package dev.lite2pg.copy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

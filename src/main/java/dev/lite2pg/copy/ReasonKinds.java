@@ -1,4 +1,4 @@
-package dev.lite2pg.check;
+package dev.lite2pg.copy;
 
 import java.util.regex.Pattern;
 
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code 2021-04-31 is not a valid date} are both {@code # is not a valid date}; {@code invalid JSON: Unexpected
  * end-of-input ...} is {@code invalid JSON}. The examples kept for each kind still show the full reason.
  */
-final class ReasonKinds {
+public final class ReasonKinds {
 
     /**
      * Numbers, dates, times and offsets: digits with the punctuation they are written with, but not digits that are
@@ -20,7 +20,7 @@ final class ReasonKinds {
     private ReasonKinds() {
     }
 
-    static String of(String reason) {
+    public static String of(String reason) {
         // Digits first: a time such as 25:00 must not be cut at its colon below.
         String kind = QUOTED.matcher(NUMBERS.matcher(reason).replaceAll("#")).replaceAll("…");
         // What follows ": " is detail ("invalid JSON: Unexpected character ('x' ...)"): the part before names the kind.
