@@ -3,7 +3,6 @@ package dev.lite2pg.batch;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.report.ReportWriter;
-import dev.lite2pg.report.Verdicts;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -37,7 +36,7 @@ final class ReportTasklet implements Tasklet {
         }
         ReportWriter.write(run.report, run.runFolder);
         run.say("report", run.runFolder.resolve("report.md") + " (and report.html, report.json)");
-        if (Verdicts.exitCode(run.report.verdict()) != 0) {
+        if (!run.report.verdict().passed()) {
             throw new Lite2pgException(ErrorCode.VALIDATION_FAILED, "validation failed: " + String.join("; ", run.report.problems()));
         }
         return RepeatStatus.FINISHED;

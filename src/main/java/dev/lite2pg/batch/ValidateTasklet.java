@@ -15,6 +15,7 @@ import dev.lite2pg.target.postgres.SchemaMigrator;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.sqlite.SqliteFiles;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
@@ -123,7 +124,7 @@ final class ValidateTasklet implements Tasklet {
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
-                RunReport.verdictOf(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
+                Verdict.of(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
                 loading(jobExecution), run.metrics.summary(), schemaObjects);
         List<String> notes = new ArrayList<>(problems);
         notes.addAll(warnings);

@@ -1,7 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
-import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.batch.SourceWrites;
 import dev.lite2pg.jobfile.JobDefinition;
@@ -32,7 +32,7 @@ final class CutoverRunner {
         out.flush();
         RunResult result = CutoverLauncher.launch(job, options, credentials, out);
         if (result.alreadyComplete()) {
-            return ExitCodes.PASSED;
+            return ErrorCode.SUCCESS;
         }
         boolean rehearsal = options.rehearsal() != null;
         if (result.sourceChanged() && rehearsal) {
@@ -47,9 +47,9 @@ final class CutoverRunner {
             return ErrorCode.VALIDATION_FAILED.exitCode();
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? RunReport.PASS : result.report().verdict())
+            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? Verdict.PASS : result.report().verdict())
                     + ". Report: " + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
-            return ExitCodes.PASSED;
+            return ErrorCode.SUCCESS;
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());
         String message = result.failures().isEmpty() ? "the job ended " + result.status() : ExitCodes.messageOf(result.failures().get(0));

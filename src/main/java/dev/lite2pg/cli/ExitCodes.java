@@ -12,8 +12,6 @@ import java.util.List;
 /** The one place where a failure becomes a process exit code and a message on stderr. */
 public final class ExitCodes implements IExecutionExceptionHandler {
 
-    public static final int PASSED = 0;
-
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parseResult) {
         ErrorCode code = codeOf(List.of(e));
