@@ -4,6 +4,7 @@ import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
@@ -180,13 +181,12 @@ final class ValidateTasklet implements Tasklet {
         deferred.addAll(IndexDeferral.deferredNames(context));
         Set<String> seen = new HashSet<>();
         List<SchemaObjectCheck> checks = new ArrayList<>();
-        for (String[] o : run.target.schemaObjects()) {
-            if (o[1].equals(SchemaMigrator.HISTORY_TABLE)) {
+        for (SchemaObject o : run.target.schemaObjects()) {
+            if (o.table().equals(SchemaMigrator.HISTORY_TABLE)) {
                 continue;
             }
-            String key = o[1] + "." + o[2];
-            seen.add(key);
-            checks.add(new SchemaObjectCheck(o[0], o[1], o[2], deferred.contains(key), true, Boolean.parseBoolean(o[3])));
+            seen.add(o.key());
+            checks.add(new SchemaObjectCheck(o.kind(), o.table(), o.name(), deferred.contains(o.key()), true, o.valid()));
         }
         for (String key : CycleBreaker.restoredNames(context)) {
             if (!seen.contains(key)) {
