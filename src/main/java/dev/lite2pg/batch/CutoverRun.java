@@ -2,7 +2,6 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.model.TargetForeignKey;
@@ -35,9 +34,8 @@ public final class CutoverRun {
     final Instant started = Instant.now();
     final RunMetrics metrics = new RunMetrics();
     final int parallelism;
-    /** For a dry-run, the job file's own on-bad-row; null for a real cutover. */
-    final BadRowPolicy rehearsing;
-    /** This run's rows in the quarantine table; only written to with on-bad-row: quarantine. */
+    final RunMode mode;
+    /** This run's rows in the quarantine table; only written to when the mode quarantines. */
     final QuarantineTable quarantine;
 
     /** This start's scan of the source; null on a resume, whose first start passed it. */
@@ -51,9 +49,9 @@ public final class CutoverRun {
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
     public CutoverRun(JobDefinition job, String runId, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource,
-                      PrintWriter out, int parallelism, BadRowPolicy rehearsing) {
+                      PrintWriter out, int parallelism, RunMode mode) {
         this.parallelism = parallelism;
-        this.rehearsing = rehearsing;
+        this.mode = mode;
         this.job = job;
         this.sourceFile = sourceFile;
         this.sourceSha256 = sourceSha256;
@@ -62,10 +60,6 @@ public final class CutoverRun {
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.out = out;
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
-    }
-
-    boolean quarantining() {
-        return job.onBadRow() == BadRowPolicy.QUARANTINE;
     }
 
     public RunReport report() {

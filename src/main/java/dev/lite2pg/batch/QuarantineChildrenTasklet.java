@@ -31,7 +31,7 @@ final class QuarantineChildrenTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        if (!run.quarantining()) {
+        if (!run.mode.quarantines()) {
             return RepeatStatus.FINISHED;
         }
         List<TargetForeignKey> keys = CycleBreaker.deferred(chunkContext.getStepContext().getStepExecution()

@@ -29,7 +29,7 @@ final class ReportTasklet implements Tasklet {
         JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
         // Checked here, after validation, as late as a verdict can still say it: writes during the copy or the
         // content check are as missing from the target as writes during the snapshot.
-        if (run.rehearsing == null && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
+        if (!run.mode.rehearsal() && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
             String problem = SourceWrites.problem(run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
             run.report = run.report.withProblem(problem);
             run.say("report", run.report.verdict() + ": " + problem);

@@ -71,7 +71,7 @@ final class ScanTasklet implements Tasklet {
                 .put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
         String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
-        BadRowPolicy policy = run.job.onBadRow();
+        BadRowPolicy policy = run.mode.onBadRow();
         if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
         }

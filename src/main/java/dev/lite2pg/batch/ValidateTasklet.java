@@ -3,7 +3,6 @@ package dev.lite2pg.batch;
 import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
@@ -101,7 +100,7 @@ final class ValidateTasklet implements Tasklet {
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
                 .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
-        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
+        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.mode.quarantines()));
         sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, run.copies.size())
                 .ifPresent(problems::add);
         List<SchemaObjectCheck> schemaObjects = schemaObjects(jobExecution.getExecutionContext());
@@ -110,7 +109,7 @@ final class ValidateTasklet implements Tasklet {
         tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
         long quarantinedRows = quarantined.values().stream().mapToLong(Long::longValue).sum();
         List<String> warnings = new ArrayList<>();
-        if (quarantinedRows > 0 && run.rehearsing == BadRowPolicy.FAIL) {
+        if (quarantinedRows > 0 && run.mode.setAsideRowsFail()) {
             problems.add(quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
                     + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
                     + " on-bad-row: quarantine to copy everything else and keep them aside");
@@ -121,7 +120,7 @@ final class ValidateTasklet implements Tasklet {
                     + "; every one is in " + run.quarantine.qualifiedName() + " with its key, the whole source row and the reason");
         }
         warnings.addAll(conversionWarnings(jobExecution, tables));
-        QuarantineReport quarantine = new QuarantineReport(run.job.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
+        QuarantineReport quarantine = new QuarantineReport(run.mode.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
                 run.target.schema(), run.started.toString(), Instant.now().toString(),
