@@ -1,11 +1,8 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
-import dev.lite2pg.model.TargetForeignKey;
-import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.target.postgres.QuarantineTable;
 import dev.lite2pg.target.postgres.TargetDatabase;
@@ -14,13 +11,11 @@ import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
- * What the steps of one process's run share in memory. The plan is rebuilt by the plan step on every start (it is
- * deterministic for a given source and target), so nothing here needs to survive a restart: what must survive is
- * kept in Spring Batch's execution contexts.
+ * What the steps of one process's run share in memory: the job, the run's identity and resources, and its copy plan
+ * (built again on every start, see {@link RunPlan}). Nothing here needs to survive a restart: what the steps hand on
+ * to each other is kept in Spring Batch's execution contexts.
  */
 public final class CutoverRun {
 
@@ -38,13 +33,9 @@ public final class CutoverRun {
     /** This run's rows in the quarantine table; only written to when the mode quarantines. */
     final QuarantineTable quarantine;
 
-    /** This start's scan of the source; null on a resume, whose first start passed it. */
-    ScanResult scan;
-    NameMapping mapping;
-    List<TableCopy> copies = List.of();
-    List<TargetForeignKey> foreignKeys = List.of();
-    Map<String, Long> sourceOrphans = Map.of();
-    Map<String, Long> highWaterByTargetTable = Map.of();
+    final RunPlan plan;
+
+    /** Handed from the validate step to the report step, which may add a problem, and then to the launcher. */
     RunReport report;
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
@@ -60,6 +51,7 @@ public final class CutoverRun {
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.out = out;
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
+        this.plan = new RunPlan(job, sourceFile, dataSource);
     }
 
     public RunReport report() {
@@ -71,7 +63,7 @@ public final class CutoverRun {
     }
 
     TableCopy copyFor(String targetTable) {
-        return copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
+        return plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no copy plan for table " + targetTable
                         + ": the target schema changed since the run started"));
     }

@@ -75,6 +75,6 @@ final class QuarantineChildrenTasklet implements Tasklet {
     }
 
     private Optional<TableCopy> copy(String targetTable) {
-        return run.copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
+        return run.plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
     }
 }

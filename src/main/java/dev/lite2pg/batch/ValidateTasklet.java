@@ -74,6 +74,8 @@ final class ValidateTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        ExecutionContext planned = jobExecution.getExecutionContext();
+        List<TableCopy> copies = run.plan.built().copies();
         List<TableReport> tables = new ArrayList<>();
         List<CompletedContents.TableContent> contents = new ArrayList<>();
         long contentNanos = 0;
@@ -83,7 +85,7 @@ final class ValidateTasklet implements Tasklet {
              ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism(),
                      quarantined.isEmpty() ? null : run.quarantine)) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
-            for (TableCopy copy : run.copies) {
+            for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
                 ContentCheckResult checked = content.check(copy);
@@ -98,10 +100,10 @@ final class ValidateTasklet implements Tasklet {
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
-        List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
+                .foreignKeys(keys, PlanTasklet.longs(planned, PlanTasklet.SOURCE_ORPHANS_KEY), CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
+        List<SequenceCheck> sequences = new Sequences(run.target).inspect(PlanTasklet.longs(planned, PlanTasklet.HIGH_WATER_KEY));
         List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.mode.quarantines()));
-        sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, run.copies.size())
+        sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, copies.size())
                 .ifPresent(problems::add);
         List<SchemaObjectCheck> schemaObjects = schemaObjects(jobExecution.getExecutionContext());
         schemaObjects.stream().filter(o -> !o.ok()).forEach(o -> problems.add(o.kind() + " " + o.name() + " on " + o.table()
