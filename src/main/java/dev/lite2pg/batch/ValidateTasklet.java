@@ -11,10 +11,8 @@ import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.target.postgres.SchemaMigrator;
-import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
-import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.sqlite.SqliteFiles;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.source.sqlite.SqliteTableReader;
@@ -105,17 +103,13 @@ final class ValidateTasklet implements Tasklet {
                 sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, copies.size()),
                 run.mode.quarantines(), run.mode.setAsideRowsFail(), quarantined, run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY));
-        List<String> problems = findings.problems();
-        List<String> warnings = findings.warnings();
         long quarantinedRows = findings.quarantinedRows();
         QuarantineReport quarantine = new QuarantineReport(run.mode.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
-        run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
-                run.target.schema(), run.started.toString(), Instant.now().toString(),
-                Verdict.of(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
-                loading(jobExecution), run.metrics.summary(), findings.schemaObjects());
-        List<String> notes = new ArrayList<>(problems);
-        notes.addAll(warnings);
+        run.report = findings.report(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
+                run.target.schema(), run.started.toString(), Instant.now().toString(), quarantine, loading(jobExecution), run.metrics.summary());
+        List<String> notes = new ArrayList<>(run.report.problems());
+        notes.addAll(run.report.warnings());
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
                 + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;

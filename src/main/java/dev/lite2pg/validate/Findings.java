@@ -3,10 +3,15 @@ package dev.lite2pg.validate;
 import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.report.ColumnReport;
+import dev.lite2pg.metrics.TableFigures;
 import dev.lite2pg.report.ForeignKeyCheck;
+import dev.lite2pg.report.LoadingReport;
+import dev.lite2pg.report.QuarantineReport;
+import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,15 @@ public record Findings(List<TableReport> tables, List<ForeignKeyCheck> foreignKe
                        List<SchemaObjectCheck> schemaObjects, Optional<String> sourceTablesProblem, boolean quarantines,
                        boolean setAsideRowsFail, Map<String, Long> quarantinedByTable, String quarantineTable,
                        List<String> mixedColumns) {
+
+    /** The run's report: these findings, and the verdict, problems and warnings they make. */
+    public RunReport report(String job, String source, String sourceSha256, String target, String targetSchema, String started,
+                            String finished, QuarantineReport quarantine, LoadingReport loading, List<TableFigures> metrics) {
+        List<String> problems = problems();
+        List<String> warnings = warnings();
+        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, Verdict.of(problems, warnings),
+                tables, foreignKeys, sequences, problems, warnings, quarantine, loading, metrics, schemaObjects);
+    }
 
     public long quarantinedRows() {
         return quarantinedByTable.values().stream().mapToLong(Long::longValue).sum();

@@ -4,8 +4,10 @@ import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
+import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -75,6 +77,21 @@ class FindingsTest {
         assertThat(findings.warnings()).hasSize(2);
         assertThat(findings.warnings().get(0)).isEqualTo("events.at mixes text and numbers");
         assertThat(findings.warnings().get(1)).contains("events.at").contains("4");
+    }
+
+    @Test
+    void theReportCarriesTheFindingsAndTheVerdictTheyMake() {
+        Findings failing = findings(List.of(table("orders", 3, 2, 0, Map.of())), List.of(), Map.of(), false, false);
+        Findings passing = findings(List.of(table("orders", 3, 3, 0, Map.of())), List.of(), Map.of(), false, false);
+
+        RunReport failed = failing.report("job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+        RunReport passed = passing.report("job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failed.problems()).isEqualTo(failing.problems()).isNotEmpty();
+        assertThat(failed.tables()).isEqualTo(failing.tables());
+        assertThat(passed.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(passed.problems()).isEmpty();
     }
 
     private static Findings findings(List<TableReport> tables, List<ForeignKeyCheck> keys, Map<String, Long> quarantined,
