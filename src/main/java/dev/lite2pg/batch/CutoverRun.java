@@ -35,7 +35,10 @@ public final class CutoverRun {
 
     final RunPlan plan;
 
-    /** Handed from the validate step to the report step, which may add a problem, and then to the launcher. */
+    /**
+     * Handed from the validate step to the report step, which may add a problem, and then to the launcher. In memory,
+     * not in a context: it is no plain data, and both steps run again on every start.
+     */
     RunReport report;
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
