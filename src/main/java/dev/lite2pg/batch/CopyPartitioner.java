@@ -30,7 +30,7 @@ final class CopyPartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            for (TableCopy copy : run.copies) {
+            for (TableCopy copy : run.plan.built().copies()) {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(TABLE, copy.targetTable());
                 context.putString(SOURCE_TABLE, copy.source().name());

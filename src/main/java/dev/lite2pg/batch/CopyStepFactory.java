@@ -41,7 +41,7 @@ final class CopyStepFactory {
         ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
         SqliteItemReader reader = new SqliteItemReader(
                 new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
-        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.quarantining() ? run.quarantine : null);
+        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.mode.quarantines() ? run.quarantine : null);
         TableProgress progress = new TableProgress(run, copy, progressDisplay);
         FaultPoints.installed().ifPresent(faults -> faults.atStepStart(copy.stepName()));
         var builder = new StepBuilder(copy.stepName(), repository)

@@ -41,7 +41,7 @@ public final class CutoverJobFactory {
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 // Once per run, before the plan step drops anything: a resume already passed it.
-                .next(tasklet("scan", new ScanTasklet(run, parallelism), false))
+                .next(tasklet(ScanTasklet.STEP, new ScanTasklet(run, parallelism), false))
                 .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))
                 .next(copy)
                 .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))

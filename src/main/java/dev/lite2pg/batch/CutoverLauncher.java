@@ -269,7 +269,7 @@ public final class CutoverLauncher {
             }
             out.flush();
             CutoverRun run = new CutoverRun(job, parameters.getString(RUN_ID), snapshotFile, sha256, runFolder, dataSource, out, parallelism,
-                    rehearsal == null ? null : rehearsal.declared());
+                    rehearsal == null ? RunMode.cutover(job.onBadRow()) : RunMode.dryRun(job.onBadRow(), rehearsal.declared()));
             JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);

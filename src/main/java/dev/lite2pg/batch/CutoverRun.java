@@ -1,12 +1,8 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
-import dev.lite2pg.model.TargetForeignKey;
-import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.target.postgres.QuarantineTable;
 import dev.lite2pg.target.postgres.TargetDatabase;
@@ -15,13 +11,11 @@ import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
- * What the steps of one process's run share in memory. The plan is rebuilt by the plan step on every start (it is
- * deterministic for a given source and target), so nothing here needs to survive a restart: what must survive is
- * kept in Spring Batch's execution contexts.
+ * What the steps of one process's run share in memory: the job, the run's identity and resources, and its copy plan
+ * (built again on every start, see {@link RunPlan}). Nothing here needs to survive a restart: what the steps hand on
+ * to each other is kept in Spring Batch's execution contexts.
  */
 public final class CutoverRun {
 
@@ -35,25 +29,23 @@ public final class CutoverRun {
     final Instant started = Instant.now();
     final RunMetrics metrics = new RunMetrics();
     final int parallelism;
-    /** For a dry-run, the job file's own on-bad-row; null for a real cutover. */
-    final BadRowPolicy rehearsing;
-    /** This run's rows in the quarantine table; only written to with on-bad-row: quarantine. */
+    final RunMode mode;
+    /** This run's rows in the quarantine table; only written to when the mode quarantines. */
     final QuarantineTable quarantine;
 
-    /** This start's scan of the source; null on a resume, whose first start passed it. */
-    ScanResult scan;
-    NameMapping mapping;
-    List<TableCopy> copies = List.of();
-    List<TargetForeignKey> foreignKeys = List.of();
-    Map<String, Long> sourceOrphans = Map.of();
-    Map<String, Long> highWaterByTargetTable = Map.of();
+    final RunPlan plan;
+
+    /**
+     * Handed from the validate step to the report step, which may add a problem, and then to the launcher. In memory,
+     * not in a context: it is no plain data, and both steps run again on every start.
+     */
     RunReport report;
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
     public CutoverRun(JobDefinition job, String runId, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource,
-                      PrintWriter out, int parallelism, BadRowPolicy rehearsing) {
+                      PrintWriter out, int parallelism, RunMode mode) {
         this.parallelism = parallelism;
-        this.rehearsing = rehearsing;
+        this.mode = mode;
         this.job = job;
         this.sourceFile = sourceFile;
         this.sourceSha256 = sourceSha256;
@@ -62,10 +54,7 @@ public final class CutoverRun {
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.out = out;
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
-    }
-
-    boolean quarantining() {
-        return job.onBadRow() == BadRowPolicy.QUARANTINE;
+        this.plan = new RunPlan(job, sourceFile, dataSource);
     }
 
     public RunReport report() {
@@ -77,7 +66,7 @@ public final class CutoverRun {
     }
 
     TableCopy copyFor(String targetTable) {
-        return copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
+        return plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no copy plan for table " + targetTable
                         + ": the target schema changed since the run started"));
     }

@@ -6,27 +6,25 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
-import org.springframework.batch.core.job.JobExecution;
-import java.util.Set;
-import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.plan.LoadOrder;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableMapping;
 import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.validate.SourceChecks;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +33,11 @@ import java.util.stream.Collectors;
  * secondary indexes deferred until after the copy.
  */
 final class PlanTasklet implements Tasklet {
+
+    /** Orphan references per foreign key ({@code table.name}) in the source, for the validate step's report. */
+    static final String SOURCE_ORPHANS_KEY = "lite2pg.plan.source-orphans";
+    /** Each copied table's highest id handed out in SQLite, for the sequences and validate steps. */
+    static final String HIGH_WATER_KEY = "lite2pg.plan.sequence-high-water";
 
     private final CutoverRun run;
     private final CycleBreaker cycles;
@@ -48,30 +51,24 @@ final class PlanTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        String schema = run.job.target().schema();
-        List<TargetTable> targetTables;
-        Connection connection = DataSourceUtils.getConnection(run.dataSource);
-        targetTables = new PostgresCatalog(connection).tables(schema);
+        CopyPlan plan = run.plan.get();
+        NameMapping mapping = plan.mapping();
+        List<TargetForeignKey> keys = plan.foreignKeys();
+        LoadOrder order = plan.order();
+        List<TableCopy> copies = plan.copies();
+        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            CopyPlan plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
-                    run.job.conversions()).requireMapped(schema);
-            NameMapping mapping = plan.mapping();
-            List<TargetForeignKey> keys = plan.foreignKeys();
-            LoadOrder order = plan.order();
-            List<TableCopy> copies = plan.copies();
-
             // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
-            Map<String, Long> orphans = run.scan != null ? run.scan.orphans() : countOrphans(source, keys, copies);
-            run.mapping = mapping;
-            run.copies = copies;
-            run.sourceOrphans = orphans;
-            run.highWaterByTargetTable = highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables());
+            Optional<Map<String, Long>> scanned = scannedOrphans(jobExecution);
+            Map<String, Long> orphans = scanned.isPresent() ? scanned.get() : countOrphans(source, keys, copies);
+            ExecutionContext context = jobExecution.getExecutionContext();
+            context.put(SOURCE_ORPHANS_KEY, new LinkedHashMap<>(orphans));
+            context.put(HIGH_WATER_KEY, highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables()));
             // Checking every copied row against its parent (and updating every index) during COPY costs more than the
             // copy itself; the scan step already refused orphans, and the keys are validated after the copy.
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
-            JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
             cycles.breakEdges(deferredKeys, jobExecution);
             List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
             run.say("plan", copies.size() + " tables in load order: "
@@ -87,6 +84,21 @@ final class PlanTasklet implements Tasklet {
             }
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** What the scan step counted on this start; empty on a resume, whose first start ran the scan. */
+    private static Optional<Map<String, Long>> scannedOrphans(JobExecution jobExecution) {
+        return jobExecution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(ScanTasklet.STEP) && step.getExecutionContext().containsKey(ScanTasklet.ORPHANS_KEY))
+                .findFirst()
+                .map(step -> longs(step.getExecutionContext(), ScanTasklet.ORPHANS_KEY));
+    }
+
+    /** A map of counts this step or the scan put in a context: plain data, as contexts are JSON. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Long> longs(ExecutionContext context, String key) {
+        Object value = context.get(key);
+        return value == null ? Map.of() : new LinkedHashMap<>((Map<String, Long>) value);
     }
 
     /**
@@ -111,8 +123,8 @@ final class PlanTasklet implements Tasklet {
         return orphans;
     }
 
-    private static Map<String, Long> highWaterByTargetTable(Map<String, Long> marks, List<TableMapping> tables) {
-        Map<String, Long> byTarget = new LinkedHashMap<>();
+    private static LinkedHashMap<String, Long> highWaterByTargetTable(Map<String, Long> marks, List<TableMapping> tables) {
+        LinkedHashMap<String, Long> byTarget = new LinkedHashMap<>();
         for (TableMapping m : tables) {
             Long mark = marks.get(m.source().name());
             if (mark != null) {

@@ -31,7 +31,7 @@ final class QuarantineChildrenTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        if (!run.quarantining()) {
+        if (!run.mode.quarantines()) {
             return RepeatStatus.FINISHED;
         }
         List<TargetForeignKey> keys = CycleBreaker.deferred(chunkContext.getStepContext().getStepExecution()
@@ -75,6 +75,6 @@ final class QuarantineChildrenTasklet implements Tasklet {
     }
 
     private Optional<TableCopy> copy(String targetTable) {
-        return run.copies.stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
+        return run.plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
     }
 }

@@ -3,7 +3,6 @@ package dev.lite2pg.batch;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.report.ReportWriter;
-import dev.lite2pg.report.Verdicts;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -30,14 +29,14 @@ final class ReportTasklet implements Tasklet {
         JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
         // Checked here, after validation, as late as a verdict can still say it: writes during the copy or the
         // content check are as missing from the target as writes during the snapshot.
-        if (run.rehearsing == null && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
+        if (!run.mode.rehearsal() && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
             String problem = SourceWrites.problem(run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
             run.report = run.report.withProblem(problem);
             run.say("report", run.report.verdict() + ": " + problem);
         }
         ReportWriter.write(run.report, run.runFolder);
         run.say("report", run.runFolder.resolve("report.md") + " (and report.html, report.json)");
-        if (Verdicts.exitCode(run.report.verdict()) != 0) {
+        if (!run.report.verdict().passed()) {
             throw new Lite2pgException(ErrorCode.VALIDATION_FAILED, "validation failed: " + String.join("; ", run.report.problems()));
         }
         return RepeatStatus.FINISHED;

@@ -7,18 +7,15 @@ import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.target.postgres.PostgresCatalog;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
@@ -39,6 +36,10 @@ final class ScanTasklet implements Tasklet {
     /** The scan's mixed-column warnings in the job's execution context, for the report (the copy counts adjustments). */
     static final String MIXED_COLUMNS_KEY = "lite2pg.scan.mixed-columns";
 
+    /** The orphan references the scan counted per foreign key ({@code table.name}), in this step's context. */
+    static final String ORPHANS_KEY = "lite2pg.scan.orphans";
+    static final String STEP = "scan";
+
     private final CutoverRun run;
     private final int parallelism;
 
@@ -49,29 +50,20 @@ final class ScanTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        String schema = run.job.target().schema();
-        List<TargetTable> targetTables;
-        // Its own connection, committed at once: the step's transaction stays unopened during the long read below.
-        try (Connection connection = run.dataSource.getConnection()) {
-            targetTables = new PostgresCatalog(connection).tables(schema);
-        }
-        CopyPlan plan;
-        try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            plan = CopyPlan.build(source.tables(), targetTables, schema, run.job.mapping(),
-                    run.job.conversions()).requireMapped(schema);
-        }
+        CopyPlan plan = run.plan.get();
         long started = System.nanoTime();
         run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
                 + " thread(s) before anything is written");
         ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
                 .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> { });
-        run.scan = result;
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        // For the plan step of this start; a resume skips this step and counts the orphans again.
+        step.getExecutionContext().put(ORPHANS_KEY, new LinkedHashMap<>(result.orphans()));
         // In the job's context, not only in memory: a resume skips this step and its report must still warn.
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
+        step.getJobExecution().getExecutionContext().put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
         String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
-        BadRowPolicy policy = run.job.onBadRow();
+        BadRowPolicy policy = run.mode.onBadRow();
         if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
             throw new Lite2pgException(ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
         }

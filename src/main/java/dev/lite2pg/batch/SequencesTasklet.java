@@ -5,6 +5,7 @@ import dev.lite2pg.target.postgres.Sequences;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.util.List;
@@ -20,7 +21,8 @@ final class SequencesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<SequenceCheck> checks = new Sequences(run.target).advance(run.highWaterByTargetTable);
+        ExecutionContext planned = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        List<SequenceCheck> checks = new Sequences(run.target).advance(PlanTasklet.longs(planned, PlanTasklet.HIGH_WATER_KEY));
         run.say("sequences", checks.size() + " sequence(s) moved past the copied ids");
         return RepeatStatus.FINISHED;
     }

@@ -1,9 +1,8 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
@@ -12,7 +11,6 @@ import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.target.postgres.SchemaMigrator;
-import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.sqlite.SqliteFiles;
@@ -21,6 +19,7 @@ import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.target.postgres.PostgresCopyWriter;
 import dev.lite2pg.target.postgres.Sequences;
 import dev.lite2pg.validate.ContentCheck;
+import dev.lite2pg.validate.Findings;
 import dev.lite2pg.validate.TargetChecks;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.batch.core.job.JobExecution;
@@ -44,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Compares source and target after the copy (rows per table, every table's content, orphan references per foreign
@@ -72,6 +70,8 @@ final class ValidateTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        ExecutionContext context = jobExecution.getExecutionContext();
+        List<TableCopy> copies = run.plan.built().copies();
         List<TableReport> tables = new ArrayList<>();
         List<CompletedContents.TableContent> contents = new ArrayList<>();
         long contentNanos = 0;
@@ -81,7 +81,7 @@ final class ValidateTasklet implements Tasklet {
              ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism(),
                      quarantined.isEmpty() ? null : run.quarantine)) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
-            for (TableCopy copy : run.copies) {
+            for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
                 ContentCheckResult checked = content.check(copy);
@@ -96,58 +96,22 @@ final class ValidateTasklet implements Tasklet {
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
-        List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
-        List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
-        sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, run.copies.size())
-                .ifPresent(problems::add);
-        List<SchemaObjectCheck> schemaObjects = schemaObjects(jobExecution.getExecutionContext());
-        schemaObjects.stream().filter(o -> !o.ok()).forEach(o -> problems.add(o.kind() + " " + o.name() + " on " + o.table()
-                + (o.present() ? " is not valid" : " is missing") + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
-        tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
-        long quarantinedRows = quarantined.values().stream().mapToLong(Long::longValue).sum();
-        List<String> warnings = new ArrayList<>();
-        if (quarantinedRows > 0 && run.rehearsing == BadRowPolicy.FAIL) {
-            problems.add(quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
-                    + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
-                    + " on-bad-row: quarantine to copy everything else and keep them aside");
-        }
-        if (quarantinedRows > 0) {
-            warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in " + quarantined.size() + " table(s): "
-                    + quarantined.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
-                    + "; every one is in " + run.quarantine.qualifiedName() + " with its key, the whole source row and the reason");
-        }
-        warnings.addAll(conversionWarnings(jobExecution, tables));
-        QuarantineReport quarantine = new QuarantineReport(run.job.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
+                .foreignKeys(keys, PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY), CycleBreaker.restoredNames(context));
+        List<SequenceCheck> sequences = new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
+        Findings findings = new Findings(tables, foreignKeys, sequences, schemaObjects(context),
+                sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, copies.size()),
+                run.mode.quarantines(), run.mode.setAsideRowsFail(), quarantined, run.quarantine.qualifiedName(),
+                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY));
+        long quarantinedRows = findings.quarantinedRows();
+        QuarantineReport quarantine = new QuarantineReport(run.mode.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
                 quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
-        run.report = new RunReport(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
-                run.target.schema(), run.started.toString(), Instant.now().toString(),
-                RunReport.verdictOf(problems, warnings), tables, foreignKeys, sequences, problems, warnings, quarantine,
-                loading(jobExecution), run.metrics.summary(), schemaObjects);
-        List<String> notes = new ArrayList<>(problems);
-        notes.addAll(warnings);
+        run.report = findings.report(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
+                run.target.schema(), run.started.toString(), Instant.now().toString(), quarantine, loading(jobExecution), run.metrics.summary());
+        List<String> notes = new ArrayList<>(run.report.problems());
+        notes.addAll(run.report.warnings());
         run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
                 + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * Columns mixing text timestamps and numbers (from the scan), then every value the copy changed because the job
-     * asked for it (a time of day dropped, an offset converted or dropped): each passes, none may go unread.
-     */
-    private static List<String> conversionWarnings(JobExecution jobExecution, List<TableReport> tables) {
-        List<String> warnings = DeferredRecords.read(jobExecution.getExecutionContext(), ScanTasklet.MIXED_COLUMNS_KEY);
-        for (TableReport table : tables) {
-            for (ColumnReport column : table.columns()) {
-                for (Adjustment a : Adjustment.values()) {
-                    Long n = column.adjustments().get(a.name());
-                    if (a.warns() && n != null) {
-                        warnings.add(ScanWarnings.adjusted(table.source() + "." + column.source(), a, n));
-                    }
-                }
-            }
-        }
-        return warnings;
     }
 
     /**
@@ -178,13 +142,12 @@ final class ValidateTasklet implements Tasklet {
         deferred.addAll(IndexDeferral.deferredNames(context));
         Set<String> seen = new HashSet<>();
         List<SchemaObjectCheck> checks = new ArrayList<>();
-        for (String[] o : run.target.schemaObjects()) {
-            if (o[1].equals(SchemaMigrator.HISTORY_TABLE)) {
+        for (SchemaObject o : run.target.schemaObjects()) {
+            if (o.table().equals(SchemaMigrator.HISTORY_TABLE)) {
                 continue;
             }
-            String key = o[1] + "." + o[2];
-            seen.add(key);
-            checks.add(new SchemaObjectCheck(o[0], o[1], o[2], deferred.contains(key), true, Boolean.parseBoolean(o[3])));
+            seen.add(o.key());
+            checks.add(new SchemaObjectCheck(o.kind(), o.table(), o.name(), deferred.contains(o.key()), true, o.valid()));
         }
         for (String key : CycleBreaker.restoredNames(context)) {
             if (!seen.contains(key)) {

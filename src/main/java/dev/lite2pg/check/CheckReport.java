@@ -3,7 +3,7 @@ package dev.lite2pg.check;
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.output.PrivateFiles;
-import dev.lite2pg.report.Verdicts;
+import dev.lite2pg.report.Verdict;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +19,8 @@ import java.util.Map;
  * What {@code check} found, for machines: {@code check.json} in the check's folder. Counts and first examples only;
  * every bad value is in {@code badValuesFile}.
  *
- * @param verdict {@link #PASS} when nothing would be refused, {@link #PASS_WITH_WARNINGS} when nothing would be refused
- *     but {@code warnings} has lines, {@link #FAIL} otherwise
+ * @param verdict PASS when nothing would be refused, PASS WITH WARNINGS when nothing would be refused but
+ *     {@code warnings} has lines, FAIL otherwise
  * @param target where the migrations were applied (an embedded server or a scratch database), never a password
  * @param mappingProblems source names that map to nothing in the target schema; their tables and columns are not scanned
  * @param orphans per target foreign key ({@code table.name}) checked on the source, the orphan references found
@@ -28,14 +28,11 @@ import java.util.Map;
  * @param warnings what the copy will change or guess at without refusing it, one line each (see {@link ScanWarnings})
  */
 public record CheckReport(String job, String source, String sourceSha256, String target, String targetSchema,
-                          String started, String finished, int parallelism, String verdict, List<String> mappingProblems,
+                          String started, String finished, int parallelism, Verdict verdict, List<String> mappingProblems,
                           long rowsScanned, long badValues, long badRows, long orphanReferences, List<TableScan> tables,
                           List<ProblemGroup> problems, Map<String, Long> orphans, String badValuesFile,
                           List<String> warnings) {
 
-    public static final String PASS = "PASS";
-    public static final String PASS_WITH_WARNINGS = Verdicts.PASS_WITH_WARNINGS;
-    public static final String FAIL = "FAIL";
     public static final String FILE_NAME = "check.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -50,7 +47,7 @@ public record CheckReport(String job, String source, String sourceSha256, String
 
     /** Nothing would be refused; warnings, if any, do not stop a cutover. */
     public boolean passed() {
-        return PASS.equals(verdict) || PASS_WITH_WARNINGS.equals(verdict);
+        return verdict.passed();
     }
 
     /** @return the file written */

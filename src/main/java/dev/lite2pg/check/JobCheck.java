@@ -7,6 +7,7 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
@@ -80,7 +81,7 @@ public final class JobCheck {
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
         CheckReport report = new CheckReport(job.name(), source.toString(), sha256, target, schema, started,
                 OffsetDateTime.now().toString(), parallelism,
-                !passed ? CheckReport.FAIL : scan.warnings().isEmpty() ? CheckReport.PASS : CheckReport.PASS_WITH_WARNINGS,
+                !passed ? Verdict.FAIL : scan.warnings().isEmpty() ? Verdict.PASS : Verdict.PASS_WITH_WARNINGS,
                 plan.mapping().problems(), scan.rowsScanned(), scan.badValues(), scan.badRows(), scan.orphanReferences(),
                 scan.tables(), scan.problems(), scan.orphans(),
                 scan.badValuesFile() == null ? null : scan.badValuesFile().toString(), scan.warnings());

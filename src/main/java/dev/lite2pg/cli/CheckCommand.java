@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         if (outcome.report().passed()) {
             out.println("lite2pg: check " + outcome.report().verdict() + ": " + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
                     + " rows read and converted, nothing the target would refuse. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
-            return ExitCodes.PASSED;
+            return ExitCodes.of(outcome.report());
         }
         if (outcome.scan().hasProblems()) {
             out.println("lite2pg: the target would refuse " + ScanSummary.what(outcome.scan()) + ":");
@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));
         }
-        out.println("lite2pg: check FAIL. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
-        return ErrorCode.PROBLEMS_FOUND.exitCode();
+        out.println("lite2pg: check " + outcome.report().verdict() + ". Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
+        return ExitCodes.of(outcome.report());
     }
 }

@@ -1,7 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
-import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.batch.SourceWrites;
 import dev.lite2pg.jobfile.JobDefinition;
@@ -31,10 +31,10 @@ final class CutoverRunner {
                 + ", password " + (credentials.password().isPresent() ? "from " + credentials.sourceVariable().orElse("environment") : "none"));
         out.flush();
         RunResult result = CutoverLauncher.launch(job, options, credentials, out);
-        if (result.alreadyComplete()) {
-            return ExitCodes.PASSED;
-        }
         boolean rehearsal = options.rehearsal() != null;
+        if (result.alreadyComplete()) {
+            return ExitCodes.of(result, rehearsal);
+        }
         if (result.sourceChanged() && rehearsal) {
             // The run copied its snapshot; whatever the application wrote afterwards is not in the target.
             err.println("lite2pg: WARNING: the source " + job.source().path() + " was written to after the run's snapshot was taken;"
@@ -44,12 +44,12 @@ final class CutoverRunner {
             // The report step checks this and fails the verdict; a write after it (in the last moments of the job)
             // leaves the target just as incomplete.
             err.println("lite2pg: FAIL: " + SourceWrites.problem(job.source().path(), null));
-            return ErrorCode.VALIDATION_FAILED.exitCode();
+            return ExitCodes.of(result, rehearsal);
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? RunReport.PASS : result.report().verdict())
+            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? Verdict.PASS : result.report().verdict())
                     + ". Report: " + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
-            return ExitCodes.PASSED;
+            return ExitCodes.of(result, rehearsal);
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());
         String message = result.failures().isEmpty() ? "the job ended " + result.status() : ExitCodes.messageOf(result.failures().get(0));
@@ -67,6 +67,6 @@ final class CutoverRunner {
             err.println("lite2pg: report: " + result.runFolder().resolve("report.md"));
         }
         err.println("lite2pg: details in " + result.runFolder().resolve("lite2pg.log"));
-        return code.exitCode();
+        return ExitCodes.of(result, rehearsal);
     }
 }

@@ -1,7 +1,10 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.RunResult;
+import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -11,8 +14,6 @@ import java.util.List;
 
 /** The one place where a failure becomes a process exit code and a message on stderr. */
 public final class ExitCodes implements IExecutionExceptionHandler {
-
-    public static final int PASSED = 0;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parseResult) {
@@ -26,6 +27,26 @@ public final class ExitCodes implements IExecutionExceptionHandler {
         cli.getErr().println("lite2pg: " + e.getMessage());
         cli.getErr().println("Run with --help for the commands and options.");
         return ErrorCode.USAGE.exitCode();
+    }
+
+    /**
+     * A cutover's, dry-run's or demo's exit code: success when the job completed (its report step lets only a passing
+     * verdict complete) or had completed before; a failed validation when a cutover's source was written to after its
+     * snapshot, whatever the verdict said; otherwise the code of what stopped the job.
+     */
+    static int of(RunResult result, boolean rehearsal) {
+        if (result.alreadyComplete()) {
+            return ErrorCode.SUCCESS;
+        }
+        if (result.status() == BatchStatus.COMPLETED) {
+            return result.sourceChanged() && !rehearsal ? ErrorCode.VALIDATION_FAILED.exitCode() : ErrorCode.SUCCESS;
+        }
+        return codeOf(result.failures()).exitCode();
+    }
+
+    /** check's exit code: success when nothing would be refused, problems found otherwise. */
+    static int of(CheckReport report) {
+        return report.passed() ? ErrorCode.SUCCESS : ErrorCode.PROBLEMS_FOUND.exitCode();
     }
 
     /** The code of the first lite2pg failure found in the chain of any of the failures; JOB_FAILED otherwise. */

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.benchmark.BenchmarkDatabase;
 import dev.lite2pg.benchmark.BenchmarkDatabase.Summary;
+import dev.lite2pg.model.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,6 @@ final class GenerateBenchmarkCommand implements Callable<Integer> {
         });
         console.printf(Locale.ROOT, "generate-benchmark: wrote %d rows, %.1f MiB in %.1f s: %s%n", summary.totalRows(),
                 summary.bytes() / 1024.0 / 1024.0, summary.took().toMillis() / 1000.0, summary.file());
-        return ExitCodes.PASSED;
+        return ErrorCode.SUCCESS;
     }
 }

@@ -73,7 +73,7 @@ final class StatusCommand implements Callable<Integer> {
             out.print(render(history));
         }
         out.flush();
-        return ExitCodes.PASSED;
+        return ErrorCode.SUCCESS;
     }
 
     private static History read(JobDefinition job, TargetCredentials credentials) {

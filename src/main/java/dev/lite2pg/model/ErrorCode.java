@@ -15,6 +15,9 @@ public enum ErrorCode {
     /** check ran to the end and found source values, references or names the target would refuse. */
     PROBLEMS_FOUND(3);
 
+    /** The exit code of a command that finished and passed: the only one that is not an error. */
+    public static final int SUCCESS = 0;
+
     private final int exitCode;
 
     ErrorCode(int exitCode) {

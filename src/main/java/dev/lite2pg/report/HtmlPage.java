@@ -84,7 +84,7 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
         long rows = r.tables().stream().mapToLong(TableReport::rowsWritten).sum();
         long millis = r.tables().stream().mapToLong(TableReport::durationMillis).sum();
         int mismatched = (int) r.tables().stream().filter(t -> !t.countsMatch()).count();
-        return new HtmlPage(r, Verdicts.tone(r.verdict()).name().toLowerCase(Locale.ROOT), Verdicts.exitCode(r.verdict()),
+        return new HtmlPage(r, tone(r.verdict()), r.verdict().exitCode(),
                 new Totals(r.tables().size(), Figures.count(rows), Figures.duration(millis), mismatched),
                 BarChart.of(r.tables()),
                 r.tables().stream().map(HtmlPage::table).toList(),
@@ -95,6 +95,15 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
                         Figures.count(f.valuesRefused()), Figures.count(f.chunks()),
                         String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
                         String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis()))).toList());
+    }
+
+    /** How a verdict looks: a passing run is green, a passing run with warnings amber, a failing one red. */
+    private static String tone(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> "pass";
+            case PASS_WITH_WARNINGS -> "warn";
+            case FAIL -> "fail";
+        };
     }
 
     private static Table table(TableReport t) {

@@ -17,13 +17,10 @@ import java.util.List;
  * @param schemaObjects every index and constraint of the target schema after the run, present and valid
  */
 public record RunReport(String job, String source, String sourceSha256, String target, String targetSchema,
-                        String started, String finished, String verdict, List<TableReport> tables,
+                        String started, String finished, Verdict verdict, List<TableReport> tables,
                         List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences, List<String> problems,
                         List<String> warnings, QuarantineReport quarantine, LoadingReport loading,
                         List<TableFigures> metrics, List<SchemaObjectCheck> schemaObjects) {
-
-    public static final String PASS = "PASS";
-    public static final String FAIL = "FAIL";
 
     public RunReport {
         tables = List.copyOf(tables);
@@ -39,12 +36,7 @@ public record RunReport(String job, String source, String sourceSha256, String t
     public RunReport withProblem(String problem) {
         List<String> more = new java.util.ArrayList<>(problems);
         more.add(problem);
-        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, verdictOf(more, warnings), tables,
+        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, Verdict.of(more, warnings), tables,
                 foreignKeys, sequences, more, warnings, quarantine, loading, metrics, schemaObjects);
-    }
-
-    /** The verdict these problems and warnings make. */
-    public static String verdictOf(List<String> problems, List<String> warnings) {
-        return !problems.isEmpty() ? FAIL : !warnings.isEmpty() ? Verdicts.PASS_WITH_WARNINGS : PASS;
     }
 }

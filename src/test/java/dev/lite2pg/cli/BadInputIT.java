@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.cli.BadInputDatabase.Bad;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
@@ -67,7 +68,7 @@ class BadInputIT {
         }
         assertGoodRowsExact("app");
         RunReport report = RunReports.newest(work.resolve("runs"), "bad");
-        assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
         assertThat(report.tables()).allMatch(t -> t.countsMatch() && t.content().matches());
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
@@ -78,7 +79,7 @@ class BadInputIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         RunReport report = RunReports.newest(work.resolve("runs"), "bad.dry-run");
-        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.quarantine().first()).extracting(QuarantinedRow::table, QuarantinedRow::rowKey)
                 .containsExactlyInAnyOrderElementsOf(BadInputDatabase.BAD.stream()
                         .map(b -> org.assertj.core.groups.Tuple.tuple(b.table(), b.key())).toList());

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.check.CheckReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -96,7 +97,7 @@ class CheckCommandIT {
 
         Path folder = onlyCheckFolder("books");
         CheckReport report = CheckReport.read(folder.resolve("check.json"));
-        assertThat(report.verdict()).isEqualTo(CheckReport.FAIL);
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.sourceSha256()).isEqualTo(before);
         assertThat(List.of(report.rowsScanned(), report.badValues(), report.badRows(), report.orphanReferences()))
                 .as("rows, bad values, bad rows, orphans").containsExactly(11L, 8L, 8L, 1L);

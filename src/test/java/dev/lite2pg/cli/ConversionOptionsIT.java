@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -117,7 +118,7 @@ class ConversionOptionsIT {
                 List.of("2", "1996-07-04", "2024-01-31 09:30:00"),
                 List.of("3", "2024-03-01", "2024-03-01 10:00:00"));
         RunReport report = RunReports.newest(work.resolve("runs"), "market");
-        assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
         assertThat(report.warnings()).contains(
                 "bars.day: 1 value with a UTC offset stored as written, offset dropped (conversions.offsets: local)",
                 "bars.day: 1 value with a time of day dropped into a date (conversions.drop-time-of-day: true)",
@@ -148,7 +149,7 @@ class ConversionOptionsIT {
         assertThat(db.rows("SELECT id, px FROM app.quotes ORDER BY id")).containsExactly(
                 List.of("1", "Infinity"), List.of("2", "-Infinity"), List.of("3", "1.5"));
         RunReport report = RunReports.newest(work.resolve("runs"), "events");
-        assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
         assertThat(report.warnings()).anyMatch(w -> w.startsWith("events.at: 3 numbers among 1 text value"));
         assertThat(adjustments(report, "events", "at")).isEqualTo(Map.of("EPOCH_ROUNDED_TO_MICROSECOND", 1L));
         assertThat(report.tables()).allMatch(t -> t.countsMatch() && t.content().matches());

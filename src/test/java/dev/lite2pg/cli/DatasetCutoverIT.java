@@ -5,6 +5,7 @@ import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.Datasets;
 import dev.lite2pg.testing.RunReports;
@@ -133,7 +134,7 @@ class DatasetCutoverIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
-        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.problems()).anyMatch(p -> p.contains("5 source row(s) would stop the cutover (on-bad-row: fail)"));
         assertThat(report.quarantine().rows()).isEqualTo(5);
         assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey() + " " + r.column())
@@ -155,7 +156,7 @@ class DatasetCutoverIT {
 
             assertThat(run.exitCode()).as(run.all()).isZero();
             RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
-            assertThat(report.verdict()).isEqualTo("PASS WITH WARNINGS");
+            assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
             assertThat(report.warnings()).containsExactly(SAKILA_CREATE_DATE_WARNING);
             assertThat(report.tables()).hasSize(15);
             assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
@@ -77,7 +78,7 @@ class DryRunIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("dropped schema staging", "the target is as the dry-run found it");
-        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo("PASS");
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo(Verdict.PASS);
         assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')")).isEmpty();
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
         try (Stream<Path> files = Files.list(work.resolve("runs").resolve("shop.dry-run"))) {
@@ -98,7 +99,7 @@ class DryRunIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         RunReport report = RunReports.newest(work.resolve("runs"), "shop.dry-run");
-        assertThat(report.verdict()).isEqualTo("FAIL");
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey())
                 .containsExactlyInAnyOrder("customer id=3", "customer id=4", "orders id=12", "orders id=13");
         assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
@@ -113,7 +114,7 @@ class DryRunIT {
                 "--job", job("shop", source(true), "kept", "on-bad-row: quarantine\n").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo("PASS WITH WARNINGS");
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
         assertThat(db.rows("SELECT id FROM kept.customer ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
         assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'")).containsExactly(List.of("4"));
     }

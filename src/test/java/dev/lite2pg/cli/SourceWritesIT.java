@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -49,7 +50,7 @@ class SourceWritesIT {
                     .contains("Stop the application").contains("cutover --fresh");
             assertThat(run.all()).doesNotContain("finished, validation PASS").doesNotContain("WARNING");
             RunReport report = RunReports.newest(work.resolve("runs"), "demo");
-            assertThat(report.verdict()).isEqualTo(RunReport.FAIL);
+            assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(report.problems()).anyMatch(p -> p.contains("was written to after the run's snapshot"));
             assertThat(customers(db)).as("the target lacks the application's last writes").isLessThan(sourceCustomers(source));
 
@@ -82,7 +83,7 @@ class SourceWritesIT {
             assertThat(written).isPositive();
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(run.err()).contains("WARNING: the source").contains("was written to after the run's snapshot was taken");
-            assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict()).isEqualTo(RunReport.PASS);
+            assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict()).isEqualTo(Verdict.PASS);
         }
     }
 

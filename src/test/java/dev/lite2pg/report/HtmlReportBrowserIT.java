@@ -44,7 +44,7 @@ class HtmlReportBrowserIT {
             }
             Assumptions.abort(message);
         }
-        page = ReportWriter.write(SampleReports.twoTables(Verdicts.PASS_WITH_WARNINGS), dir.resolve("run")).resolve("report.html");
+        page = ReportWriter.write(SampleReports.twoTables(Verdict.PASS_WITH_WARNINGS), dir.resolve("run")).resolve("report.html");
     }
 
     @Test

@@ -12,7 +12,7 @@ class MarkdownReportTest {
 
     @Test
     void contentSectionShowsBothChecksumsAndTheFirstDifferingRows() {
-        String md = MarkdownReport.render(SampleReports.withVerdict("FAIL",
+        String md = MarkdownReport.render(SampleReports.withVerdict(Verdict.FAIL,
                 List.of(SampleReports.table("customer", 1_200, 800), SampleReports.differing("a|b")), List.of("content differs")));
 
         assertThat(md)
@@ -46,7 +46,7 @@ class MarkdownReportTest {
         TableReport table = new TableReport(SCRIPT, SCRIPT, 2, 2, 1, 1, 1, 10,
                 List.of(new ColumnReport(IMG, IMG, "text", "text", Map.of())), SampleReports.matching(SCRIPT, 1));
         return new RunReport("job", "/data/a_b.sqlite", "abc", "postgresql://app@db:5432/app", "pub|lic",
-                "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Verdicts.PASS_WITH_WARNINGS, List.of(table), List.of(), List.of(),
+                "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Verdict.PASS_WITH_WARNINGS, List.of(table), List.of(), List.of(),
                 List.of("- " + LINK), List.of("1 row of " + SCRIPT + " quarantined"),
                 new QuarantineReport("quarantine", "\"lite2pg\".\"quarantine\"", 1, List.of(new QuarantinedRow(SCRIPT, SCRIPT,
                         "id=a|b", "[\"a|b\"]", "{}", IMG, LINK, "not *text*\nsecond line", QuarantinedRow.Origin.VALUE))),

@@ -13,7 +13,7 @@ class ReportWriterTest {
 
     @Test
     void writesJsonMarkdownAndHtmlSideBySide(@TempDir Path dir) throws Exception {
-        RunReport report = SampleReports.withVerdict("FAIL", List.of(SampleReports.table("customer", 1_200, 800),
+        RunReport report = SampleReports.withVerdict(Verdict.FAIL, List.of(SampleReports.table("customer", 1_200, 800),
                 SampleReports.differing("orders")), List.of("table orders: content differs"));
 
         Path folder = ReportWriter.write(report, dir.resolve("run"));

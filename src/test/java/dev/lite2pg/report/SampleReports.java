@@ -15,7 +15,7 @@ final class SampleReports {
     private SampleReports() {
     }
 
-    static RunReport withVerdict(String verdict, List<TableReport> tables, List<String> problems) {
+    static RunReport withVerdict(Verdict verdict, List<TableReport> tables, List<String> problems) {
         return new RunReport("nightly-cutover", "/data/app.sqlite", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                 "postgresql://app@db.internal:5432/app", "public", "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", verdict,
                 tables,
@@ -31,7 +31,7 @@ final class SampleReports {
         TableReport orders = new TableReport("orders", "orders", 3, 3, 2, 2, 1, 10,
                 List.of(new ColumnReport("paid", "paid", "boolean", "boolean", Map.of())), matching("orders", 2));
         return new RunReport("nightly-cutover", "/data/app.sqlite", "abc", "postgresql://app@db.internal:5432/app", "public",
-                "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Verdicts.PASS_WITH_WARNINGS, List.of(orders), List.of(), List.of(),
+                "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Verdict.PASS_WITH_WARNINGS, List.of(orders), List.of(), List.of(),
                 List.of(), List.of("1 source row(s) quarantined instead of copied"),
                 new QuarantineReport("quarantine", "\"lite2pg\".\"quarantine\"", 1, List.of(new QuarantinedRow("orders", "orders",
                         "id=7", "[7]", "{\"id\":7,\"paid\":\"yes\"}", "paid", "'yes'", "not a boolean", QuarantinedRow.Origin.VALUE))),
@@ -60,7 +60,7 @@ final class SampleReports {
                         List.of("id=2: values differ", "id=3: missing from the target", "id=4: extra in the target")));
     }
 
-    static RunReport twoTables(String verdict) {
+    static RunReport twoTables(Verdict verdict) {
         return withVerdict(verdict, List.of(table("customer", 1_200, 800), table(HOSTILE_TABLE, 35_000, 2_500)), List.of());
     }
 }

@@ -11,6 +11,7 @@ import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
@@ -168,7 +169,7 @@ class ContentCheckIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.out()).contains("1 table differs");
         RunReport report = ReportWriter.read(runFolder("tags").resolve("report.json"));
-        assertThat(report.verdict()).isEqualTo(RunReport.FAIL);
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.tables().get(0).countsMatch()).as("counts alone see nothing wrong").isTrue();
         assertThat(report.tables().get(0).content().firstDifferences()).containsExactly("id=2: values differ", "id=4: values differ");
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("table tags: content differs from the source")

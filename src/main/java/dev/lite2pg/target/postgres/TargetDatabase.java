@@ -1,5 +1,6 @@
 package dev.lite2pg.target.postgres;
 
+import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -217,10 +218,9 @@ public final class TargetDatabase {
     }
 
     /**
-     * Every index and constraint of the schema's tables: {@code kind, table, name, valid} (an index built and ready, a
-     * constraint validated).
+     * Every index and constraint of the schema's tables.
      */
-    public List<String[]> schemaObjects() {
+    public List<SchemaObject> schemaObjects() {
         return jdbc.query("""
                 SELECT 'index', t.relname, i.relname, x.indisvalid AND x.indisready
                 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
@@ -231,7 +231,7 @@ public final class TargetDatabase {
                        t.relname, c.conname, c.convalidated
                 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
                 WHERE t.relnamespace = to_regnamespace(?) AND c.contype IN ('p', 'u', 'f', 'c', 'x')
-                ORDER BY 2, 1, 3""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                String.valueOf(rs.getBoolean(4))}, PgSql.quote(schema), PgSql.quote(schema));
+                ORDER BY 2, 1, 3""", (rs, n) -> new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getBoolean(4)), PgSql.quote(schema), PgSql.quote(schema));
     }
 }
