@@ -6,10 +6,10 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing and names every bad value, {@code on-bad-row: quarantine} sets each bad row aside with the right key,
  * column and reason and copies every good row exactly, and a dry-run reports all of them at once.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class BadInputIT {
 
     private TestDatabase db;
@@ -37,14 +38,8 @@ class BadInputIT {
 
     @BeforeEach
     void writeSource() throws Exception {
-        db = TestPostgres.createDatabase();
         source = work.resolve("bad.sqlite");
         migrations = BadInputDatabase.write(source, work.resolve("sql"));
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     @Test

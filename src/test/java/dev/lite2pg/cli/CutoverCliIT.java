@@ -2,10 +2,10 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no test can see another's rows. Every run gets a target password in the environment (the test server uses trust
  * authentication and ignores it), and no run may print it.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class CutoverCliIT {
 
     private static final String SECRET = "hunter2-secret";
@@ -47,18 +48,6 @@ class CutoverCliIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // 1. Happy path

@@ -4,11 +4,10 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dry-run} against a staging server: it rehearses into the target and leaves it as it found it (or keeps the
  * data with --keep), never touches a target holding a finished cutover, and follows the job's on-bad-row in its verdict.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class DryRunIT {
 
     private static final String MIGRATION = """
@@ -42,16 +42,6 @@ class DryRunIT {
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     private Path source(boolean withBadRows) throws SQLException {
         Path source = work.resolve(withBadRows ? "bad.sqlite" : "good.sqlite");

@@ -1,11 +1,11 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A dry-run's snapshot is a full copy of the source that no later run can resume from: it must not outlive the
  * dry-run, whether the dry-run passes, fails with --keep, or is stopped by SIGTERM (Ctrl-C, kill, a service manager).
  */
+@ExtendWith(TestDatabaseExtension.class)
 class DryRunSnapshotIT {
 
     private static final String FAULT = "lite2pg.fault";
@@ -34,16 +35,8 @@ class DryRunSnapshotIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        db = TestPostgres.createDatabase();
         bigSource = work.resolve("big.sqlite");
         bigMigrations = BigSource.create(bigSource, work.resolve("big-sql"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @AfterEach

@@ -1,11 +1,10 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a failed (resumable) cutover leave only 0700 folders and 0600 files, whatever the process's umask, read back from
  * the file system.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class PrivateOutputIT {
 
     private static final String FAULT = "lite2pg.fault";
@@ -32,18 +32,6 @@ class PrivateOutputIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @AfterEach
     void clearFault() {

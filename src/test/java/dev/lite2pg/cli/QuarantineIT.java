@@ -1,10 +1,9 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and grandchildren follow them, every other row arrives exactly, and the report reconciles source = target +
  * quarantined. With {@code on-bad-row: fail} a row PostgreSQL refuses is named by its key, not a stack trace.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class QuarantineIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,18 +34,6 @@ class QuarantineIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static final String MIGRATION = """
             CREATE TYPE mood AS ENUM ('happy', 'sad');

@@ -3,14 +3,14 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code lite2pg status} against a real job repository, through the life of one job: no run yet, a run stopped by an
  * injected fault in the middle of a table, then the re-run that completes it.
  */
+@ExtendWith(TestDatabaseExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusIT {
 
@@ -42,7 +43,6 @@ class StatusIT {
     static void setUp() throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        db = TestPostgres.createDatabase();
         job = work.resolve("demo.yml");
         Path project = Path.of("").toAbsolutePath();
         Files.writeString(job, "name: demo\n"
@@ -51,13 +51,6 @@ class StatusIT {
                 + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
                 + "chunk-size: 7\n"
                 + "output: \"" + work.resolve("runs") + "\"\n");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @AfterEach

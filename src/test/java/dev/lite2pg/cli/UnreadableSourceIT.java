@@ -1,10 +1,9 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused by {@code cutover} and {@code check} alike, exit 2, naming the file and why, before anything is written to
  * the target; and a path is a path, never a URL whose {@code ?} opens another file.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class UnreadableSourceIT {
 
     private static final String MIGRATION = "CREATE TABLE t (id integer PRIMARY KEY, v text);\n";
@@ -34,18 +34,6 @@ class UnreadableSourceIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     static Stream<Arguments> unreadable() {
         return Stream.of(

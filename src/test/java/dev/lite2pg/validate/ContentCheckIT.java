@@ -14,10 +14,9 @@ import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -43,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * behind the copy's back (a row updated, one deleted, a duplicate added, a trigger rewriting values) must not,
  * naming the rows.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class ContentCheckIT {
 
     private static final String MIGRATION = """
@@ -67,18 +67,6 @@ class ContentCheckIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void convertedSourceMatchesTheTargetThenEveryTamperedRowIsNamed() throws Exception {
