@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class FreshAndSnapshotIT {
         try (TestDatabase db = TestPostgres.createDatabase()) {
             CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(shared, cleanSource, db).toString());
             assertThat(run.exitCode()).as(run.all()).isZero();
-            clean = fingerprint(db);
+            clean = TargetFingerprint.of(db, "demo");
         }
     }
 
@@ -77,7 +78,7 @@ class FreshAndSnapshotIT {
                     .contains("is not as it was when the snapshot was taken")
                     .contains("customer: 56 of 117 rows already copied, resuming");
             assertThat(resumed.err()).contains("was written to after the run's snapshot was taken").contains("cutover --fresh");
-            assertThat(fingerprint(db)).as("the resumed run holds the snapshot's rows, not the changed source's").isEqualTo(clean);
+            assertThat(TargetFingerprint.of(db, "demo")).as("the resumed run holds the snapshot's rows, not the changed source's").isEqualTo(clean);
             assertThat(snapshots()).as("a run that did not complete keeps its snapshot").hasSize(1);
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(changedSha);
 
@@ -85,13 +86,13 @@ class FreshAndSnapshotIT {
             assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
             assertThat(again.all()).doesNotContain("already completed");
             assertThat(again.err()).contains("was written to after the run's snapshot was taken").contains("cutover --fresh");
-            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(clean);
 
             CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
             assertThat(fresh.exitCode()).as(fresh.all()).isZero();
             assertThat(fresh.out()).contains("[fresh] run ").contains("marked ABANDONED").contains("emptied ");
             assertThat(count(db, "SELECT count(*) FROM demo.customer WHERE last_name = '" + CHANGED + "'")).isEqualTo(1);
-            Map<String, String> freshPrint = fingerprint(db);
+            Map<String, String> freshPrint = TargetFingerprint.of(db, "demo");
             assertThat(freshPrint.get("customer")).isNotEqualTo(clean.get("customer"));
             freshPrint.remove("customer");
             Map<String, String> cleanRest = new TreeMap<>(clean);
@@ -107,36 +108,36 @@ class FreshAndSnapshotIT {
         try (TestDatabase db = TestPostgres.createDatabase()) {
             Path job = jobFile(work, source, db);
             failAtCustomerChunk(db, job);
-            Map<String, String> afterFailure = fingerprint(db);
+            Map<String, String> afterFailure = TargetFingerprint.of(db, "demo");
             Path snapshot = snapshots().get(0);
 
             Files.write(snapshot, new byte[] {0}, StandardOpenOption.APPEND);
             CliRun altered = CliRun.of(db.environment(), "cutover", "--job", job.toString());
             assertThat(altered.exitCode()).as(altered.all()).isEqualTo(2);
             assertThat(altered.err()).contains("cannot resume run").contains("has changed (sha256").contains("cutover --fresh");
-            assertThat(fingerprint(db)).as("nothing written").isEqualTo(afterFailure);
+            assertThat(TargetFingerprint.of(db, "demo")).as("nothing written").isEqualTo(afterFailure);
 
             Files.delete(snapshot);
             CliRun gone = CliRun.of(db.environment(), "cutover", "--job", job.toString());
             assertThat(gone.exitCode()).as(gone.all()).isEqualTo(2);
             assertThat(gone.err()).contains("snapshot " + snapshot + " is gone").contains("cutover --fresh");
-            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(afterFailure);
 
             CliRun declined = CliRun.answering("no\n", db.environment(), "cutover", "--job", job.toString(), "--fresh");
             assertThat(declined.exitCode()).as(declined.all()).isEqualTo(2);
             assertThat(declined.out()).contains("--fresh abandons run ").contains("(FAILED").contains("customer").contains("Type yes");
             assertThat(declined.err()).contains("not confirmed; nothing was changed");
-            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(afterFailure);
 
             CliRun noAnswer = CliRun.answering("", db.environment(), "cutover", "--job", job.toString(), "--fresh");
             assertThat(noAnswer.exitCode()).as("end of input is not a yes: " + noAnswer.all()).isEqualTo(2);
-            assertThat(fingerprint(db)).isEqualTo(afterFailure);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(afterFailure);
 
             CliRun fresh = CliRun.answering("yes\n", db.environment(), "cutover", "--job", job.toString(), "--fresh");
             assertThat(fresh.exitCode()).as(fresh.all()).isZero();
             assertThat(fresh.out()).contains("marked ABANDONED").contains("emptied ").contains("[snapshot] ");
             assertThat(fresh.out()).as("a new run copies every table from its first row").doesNotContain("already copied, resuming");
-            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(clean);
 
             CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
             assertThat(status.exitCode()).as(status.all()).isZero();
@@ -154,14 +155,14 @@ class FreshAndSnapshotIT {
         try (TestDatabase db = TestPostgres.createDatabase()) {
             Path job = jobFile(work, source, db);
             failAtCustomerChunk(db, job);
-            Map<String, String> afterFailure = fingerprint(db);
+            Map<String, String> afterFailure = TargetFingerprint.of(db, "demo");
 
             CliRun other = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--source", fixed.toString());
             assertThat(other.exitCode()).as(other.all()).isEqualTo(2);
             assertThat(other.err()).contains("copies " + source + " (from its snapshot), not " + fixed)
                     .contains("Nothing was written").contains("cutover --fresh").contains("cutover --source " + source);
             assertThat(other.out()).doesNotContain("resuming");
-            assertThat(fingerprint(db)).as("nothing written").isEqualTo(afterFailure);
+            assertThat(TargetFingerprint.of(db, "demo")).as("nothing written").isEqualTo(afterFailure);
 
             CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--source", fixed.toString(), "--fresh", "--yes");
             assertThat(fresh.exitCode()).as(fresh.all()).isZero();
@@ -217,33 +218,5 @@ class FreshAndSnapshotIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Rows and md5 of every table and every sequence's next value. */
-    private static Map<String, String> fingerprint(TestDatabase db) throws Exception {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT relname FROM pg_class WHERE relnamespace = 'demo'::regnamespace"
-                    + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                        + " FROM demo.\"" + table + "\" t")) {
-                    rs.next();
-                    result.put(table, rs.getLong(1) + " " + rs.getString(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT 'demo.' || sequencename, CASE WHEN last_value IS NULL THEN start_value"
-                    + " ELSE last_value + increment_by END FROM pg_sequences WHERE schemaname = 'demo'")) {
-                while (rs.next()) {
-                    result.put("sequence " + rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return result;
     }
 }

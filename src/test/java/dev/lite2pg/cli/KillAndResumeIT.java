@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +68,7 @@ class KillAndResumeIT {
             int exit = child.awaitExit(CHILD_TIMEOUT);
             assertThat(exit).as(child.all()).isZero();
             bigWindowMillis = child.millisAtLine(l -> l.startsWith("lite2pg: cutover finished")) - child.millisAtLine(l -> l.startsWith("[plan]"));
-            bigClean = fingerprint(db, BigSource.SCHEMA);
+            bigClean = TargetFingerprint.of(db, BigSource.SCHEMA);
             bigCleanForeignKeys = foreignKeys(db, BigSource.SCHEMA);
             System.out.printf("[KillAndResumeIT] clean child run of the big source: %d ms, %d ms of them after [plan]%n",
                     child.millisSinceStart(), bigWindowMillis);
@@ -83,7 +83,7 @@ class KillAndResumeIT {
         try (TestDatabase db = TestPostgres.createDatabase()) {
             CliRun run = CliRun.of(db.environment(), "cutover", "--job", demoJob(db, "clean").toString());
             assertThat(run.exitCode()).as(run.all()).isZero();
-            demoClean = fingerprint(db, "demo");
+            demoClean = TargetFingerprint.of(db, "demo");
             demoCleanForeignKeys = foreignKeys(db, "demo");
         }
         assertThat(demoCleanForeignKeys).hasSize(8).allMatch(k -> k.endsWith(" validated"));
@@ -131,7 +131,7 @@ class KillAndResumeIT {
                 assertTablesFinishedBeforeTheKillAreNotCopiedAgain(killed, resumed.out());
                 assertResumedTablesAddUp(resumed.out());
             }
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+            assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
             assertNoRowLostOrDuplicated(db);
             assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
         }
@@ -165,7 +165,7 @@ class KillAndResumeIT {
                     .contains("lost its connection while rolling back a chunk");
             assertTablesFinishedBeforeTheKillAreNotCopiedAgain(failedOut, resumed.out());
             assertResumedTablesAddUp(resumed.out());
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+            assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
             assertNoRowLostOrDuplicated(db);
             assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
         }
@@ -231,7 +231,7 @@ class KillAndResumeIT {
             assertThat(keys).isEqualTo(demoCleanForeignKeys);
             assertThat(foreignKeyNames(db, "demo")).containsAll(dropped);
             assertThat(keys).allMatch(k -> k.endsWith(" validated"));
-            assertThat(fingerprint(db, "demo")).isEqualTo(demoClean);
+            assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(demoClean);
         }
     }
 
@@ -271,7 +271,7 @@ class KillAndResumeIT {
                     }
                 }
             }
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+            assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
             assertNoRowLostOrDuplicated(db);
             assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
         }
@@ -390,35 +390,6 @@ class KillAndResumeIT {
                 }
             }
         }
-    }
-
-    /** Rows and md5 of every table and every sequence's next value, as RestartIT defines them. */
-    private static Map<String, String> fingerprint(TestDatabase db, String schema) throws Exception {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = '" + schema + "'::regnamespace"
-                    + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                        + " FROM " + schema + ".\"" + table + "\" t")) {
-                    rs.next();
-                    result.put(table, rs.getLong(1) + " " + rs.getString(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || sequencename,"
-                    + " CASE WHEN last_value IS NULL THEN start_value ELSE last_value + increment_by END"
-                    + " FROM pg_sequences WHERE schemaname = '" + schema + "'")) {
-                while (rs.next()) {
-                    result.put("sequence " + rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return result;
     }
 
     /** Every foreign key of the schema: table, name, definition, and whether PostgreSQL has validated it. */

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class RestartIT {
             assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
                     .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
                     .contains("[constraints] 8 foreign key(s) re-added and validated");
-            clean = fingerprint(db);
+            clean = TargetFingerprint.withIndexes(db, "demo");
         }
         assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq", "index order_customer_id_idx");
         assertThat(clean.get("index order_customer_id_idx")).as("rebuilt exactly as the migration made it")
@@ -86,7 +86,7 @@ class RestartIT {
             if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
                 assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
             }
-            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
             assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
         }
     }
@@ -104,7 +104,7 @@ class RestartIT {
             int exit = child.awaitExit(Duration.ofMinutes(3));
             assertThat(exit).as(child.all()).isZero();
             assertThat(child.all()).doesNotContain("injected fault").contains("[validate]");
-            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
         }
     }
 
@@ -131,37 +131,5 @@ class RestartIT {
                 + "chunk-size: 7\n"
                 + "output: \"" + work.resolve("runs") + "\"\n");
         return file;
-    }
-
-    /** Rows and md5 of every table (as the datasets define it) and every sequence's next value. */
-    private static Map<String, String> fingerprint(TestDatabase db) throws Exception {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            try (ResultSet tables = c.createStatement().executeQuery(
-                    "SELECT relname FROM pg_class WHERE relnamespace = 'demo'::regnamespace AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
-                while (tables.next()) {
-                    String table = tables.getString(1);
-                    try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                            + " FROM demo.\"" + table + "\" t")) {
-                        rs.next();
-                        result.put(table, rs.getLong(1) + " " + rs.getString(2));
-                    }
-                }
-            }
-            try (ResultSet indexes = c.createStatement().executeQuery(
-                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'demo'")) {
-                while (indexes.next()) {
-                    result.put("index " + indexes.getString(1), indexes.getString(2));
-                }
-            }
-            try (ResultSet seqs = c.createStatement().executeQuery(
-                    "SELECT 'demo.' || sequencename, CASE WHEN last_value IS NULL THEN start_value ELSE last_value + increment_by END"
-                            + " FROM pg_sequences WHERE schemaname = 'demo'")) {
-                while (seqs.next()) {
-                    result.put("sequence " + seqs.getString(1), seqs.getString(2));
-                }
-            }
-        }
-        return result;
     }
 }
