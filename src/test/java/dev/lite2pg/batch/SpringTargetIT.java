@@ -5,6 +5,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.target.postgres.ScratchTarget;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,7 @@ class SpringTargetIT {
     void aPasswordReachesThePoolVerbatimEvenWhenItLooksLikeASpringPlaceholder() throws Exception {
         String password = "pw${user.home}x$";
         try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path file = work.resolve("job.yml");
-            Files.writeString(file, "name: pw\nsource:\n  path: x.sqlite\ntarget:\n  url: \"" + db.url() + "\"\n  user: " + db.user()
-                    + "\nschema:\n  locations: [ \"filesystem:sql\" ]\n");
+            Path file = JobFile.named("pw").source(Path.of("x.sqlite")).target(db).migrations(Path.of("sql")).writeTo(work.resolve("job.yml"));
             JobDefinition job = JobFileLoader.load(file);
             TargetCredentials credentials = TargetCredentials.fromEnvironment(Map.of("LITE2PG_TARGET_PASSWORD",
                     db.password() == null ? password : db.password()));

@@ -4,6 +4,7 @@ import dev.lite2pg.cli.BadInputDatabase.Bad;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
@@ -129,15 +130,8 @@ class BadInputIT {
     }
 
     private Path job(String name, String schema, String extra) throws Exception {
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
-                + extra
-                + "chunk-size: 4\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(migrations).extra(extra).chunkSize(4)
+                .output(work.resolve("runs")).writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 
 

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class CheckCommandIT {
     void withoutATargetSectionTheSchemaIsBuiltInAnEmbeddedPostgresqlAndEveryBadValueIsListed() throws Exception {
         Path source = dirtySource();
         String before = SourceFingerprint.sha256(source);
-        Path job = job("books", source, "");
+        Path job = job("books", source, null);
 
         CliRun run = CliRun.of(Map.of(), "check", "--job", job.toString(), "--parallel", "2");
 
@@ -113,7 +114,7 @@ class CheckCommandIT {
         Path source = dirtySource();
         String before = SourceFingerprint.sha256(source);
         try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = job("books", source, target(db));
+            Path job = job("books", source, db);
             List<String> scratchBefore = scratchDatabases(db);
 
             CliRun dirty = CliRun.of(environment(db), "check", "--job", job.toString());
@@ -151,7 +152,7 @@ class CheckCommandIT {
                 st.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD '" + SECRET + "'");
             }
             try {
-                Path job = job("books", source, target(db));
+                Path job = job("books", source, db);
                 CliRun run = CliRun.of(Map.of("LITE2PG_TARGET_PASSWORD", SECRET), "check", "--job", job.toString(),
                         "--target-user", role);
 
@@ -172,21 +173,11 @@ class CheckCommandIT {
         return db.password() == null ? Map.of("LITE2PG_TARGET_PASSWORD", SECRET) : db.environment();
     }
 
-    private static String target(TestDatabase db) {
-        return "target:\n  url: " + quoted(db.url()) + "\n  user: " + quoted(db.user()) + "\n";
-    }
-
-    private Path job(String name, Path source, String target) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: " + quoted(source.toString()) + "\n"
-                + target
-                + "schema:\n  locations: [ " + quoted("filesystem:" + sql) + " ]\n"
-                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
-        return file;
+    /** A job file writing into {@code db}, or one without a target when it is null. */
+    private Path job(String name, Path source, TestDatabase db) throws Exception {
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        JobFile job = JobFile.named(name).source(source).migrations(sql).output(work.resolve("runs"));
+        return (db == null ? job : job.target(db)).writeTo(work.resolve(name + ".yml"));
     }
 
     private Path onlyCheckFolder(String job) throws Exception {
@@ -223,9 +214,5 @@ class CheckCommandIT {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secret);
             }
         }
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
@@ -168,13 +169,7 @@ class ConversionOptionsIT {
     }
 
     private Path job(String name, String schema, String extra) throws Exception {
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(migrations).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 }

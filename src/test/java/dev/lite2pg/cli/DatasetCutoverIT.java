@@ -7,6 +7,7 @@ import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.Datasets;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -219,15 +220,8 @@ class DatasetCutoverIT {
             "customer.create_date: 599 values with a time of day dropped into a date (conversions.drop-time-of-day: true)";
 
     private Path jobFile(String name, Path source, TestDatabase db, String schema, Path dataset, String mapping) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: " + quoted(source.toString()) + "\n"
-                + "target:\n  url: " + quoted(db.url()) + "\n  user: " + db.user() + "\n  schema: " + quoted(schema) + "\n"
-                + "schema:\n  locations: [ " + quoted("filesystem:" + dataset.resolve("postgres-schema")) + " ]\n"
-                + mapping
-                + "chunk-size: 1000\n"
-                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(dataset.resolve("postgres-schema"))
+                .extra(mapping).chunkSize(1000).output(work.resolve("runs")).writeTo(work.resolve(name + ".yml"));
     }
 
     private static String quoted(String text) {

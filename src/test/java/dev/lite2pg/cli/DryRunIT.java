@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
@@ -231,17 +232,9 @@ class DryRunIT {
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 
 

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -80,13 +81,7 @@ class DryRunSnapshotIT {
     }
 
     private static Path job(String name, Path output) throws Exception {
-        Path file = work.resolve("big-" + name + ".yml");
-        Files.writeString(file, "name: big-" + name + "\n"
-                + "source:\n  path: \"" + bigSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + BigSource.SCHEMA + "_" + name + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + bigMigrations + "\" ]\n"
-                + "chunk-size: 2000\n"
-                + "output: \"" + output + "\"\n");
-        return file;
+        return JobFile.named("big-" + name).source(bigSource).target(db).schema(BigSource.SCHEMA + "_" + name).migrations(bigMigrations)
+                .chunkSize(2000).output(output).writeTo(work.resolve("big-" + name + ".yml"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -136,13 +136,6 @@ class FreshAfterGoLiveIT {
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve("demo.yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 }

@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -202,15 +203,7 @@ class FreshAndSnapshotIT {
     }
 
     private static Path jobFile(Path folder, Path source, TestDatabase db) throws Exception {
-        Path file = folder.resolve("demo.yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + folder.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).chunkSize(7).output(folder.resolve("runs")).writeTo(folder.resolve("demo.yml"));
     }
 
     private static long count(TestDatabase db, String sql) throws Exception {

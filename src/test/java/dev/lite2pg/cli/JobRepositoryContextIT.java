@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lite2pg.batch.ExecutionContextJsonTest;
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,13 +43,7 @@ class JobRepositoryContextIT {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
         try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = work.resolve("demo.yml");
-            Files.writeString(job, "name: demo\n"
-                    + "source:\n  path: \"" + source + "\"\n"
-                    + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                    + "schema:\n  locations: [ \"filesystem:" + Path.of("").toAbsolutePath().resolve("sql/demo") + "\" ]\n"
-                    + "chunk-size: 7\n"
-                    + "output: \"" + work.resolve("runs") + "\"\n");
+            Path job = JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
             System.setProperty(FAULT, "chunk:customer:9");
             CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--parallel", "1");
             assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);

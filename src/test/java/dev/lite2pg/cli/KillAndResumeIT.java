@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -281,14 +282,8 @@ class KillAndResumeIT {
     // helpers
 
     private static Path bigJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        Path file = work.resolve("big-" + name + ".yml");
-        Files.writeString(file, "name: big\n"
-                + "source:\n  path: \"" + bigSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + BigSource.SCHEMA + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + bigMigrations + "\" ]\n"
-                + "chunk-size: " + chunkSize + "\n"
-                + "output: \"" + work.resolve("runs-" + name) + "\"\n");
-        return file;
+        return JobFile.named("big").source(bigSource).target(db).schema(BigSource.SCHEMA).migrations(bigMigrations).chunkSize(chunkSize)
+                .output(work.resolve("runs-" + name)).writeTo(work.resolve("big-" + name + ".yml"));
     }
 
     private static Path demoJob(TestDatabase db, String name) throws Exception {
@@ -296,15 +291,7 @@ class KillAndResumeIT {
     }
 
     private static Path demoJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        Path file = work.resolve("demo-" + name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + demoSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: " + chunkSize + "\n"
-                + "output: \"" + work.resolve("runs-demo-" + name) + "\"\n");
-        return file;
+        return JobFile.demo(demoSource, db).chunkSize(chunkSize).output(work.resolve("runs-demo-" + name)).writeTo(work.resolve("demo-" + name + ".yml"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -132,13 +133,7 @@ class LargeValuesIT {
         Path migrations = work.resolve("sql");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("V1__large.sql"), "CREATE TABLE " + targetTable + ";\n");
-        Path file = work.resolve("large.yml");
-        Files.writeString(file, "name: large\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: big\n"
-                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
-                + "chunk-size: 5000\n"
-                + "output: \"" + work.resolve("runs") + "\"\n" + more);
-        return file;
+        return JobFile.named("large").source(source).target(db).schema("big").migrations(migrations).extra(more).chunkSize(5000)
+                .output(work.resolve("runs")).writeTo(work.resolve("large.yml"));
     }
 }

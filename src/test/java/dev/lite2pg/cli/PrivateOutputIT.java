@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -72,16 +73,8 @@ class PrivateOutputIT {
     }
 
     private Path job(Path source) throws IOException {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
-        Path file = work.resolve("private.yml");
-        Files.writeString(file, "name: private\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"app\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "on-bad-row: quarantine\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
+        return JobFile.named("private").source(source).target(db).schema("app").migrations(sql).extra("on-bad-row: quarantine\n")
+                .output(work.resolve("runs")).writeTo(work.resolve("private.yml"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -221,17 +222,9 @@ class QuarantineIT {
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     private Path runFolder(String jobName) throws Exception {

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -122,14 +122,6 @@ class RestartIT {
     }
 
     private static Path jobFile(TestDatabase db, String name) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve(name + ".yml"));
     }
 }

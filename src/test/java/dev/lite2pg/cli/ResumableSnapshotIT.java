@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -97,13 +98,6 @@ class ResumableSnapshotIT {
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve("demo.yml");
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 }

@@ -2,13 +2,13 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.report.RunReport;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -150,13 +150,7 @@ class SourceWritesIT {
     }
 
     private Path jobFile(String name, Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema("demo").migrations(JobFile.DEMO_MIGRATIONS).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 }

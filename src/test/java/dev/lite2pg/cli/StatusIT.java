@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -43,14 +43,7 @@ class StatusIT {
     static void setUp() throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        job = work.resolve("demo.yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(job, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
+        job = JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 
     @AfterEach

@@ -4,13 +4,13 @@ import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.target.postgres.RunLock;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -81,13 +81,6 @@ class TargetIdentityIT {
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve("demo.yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 }

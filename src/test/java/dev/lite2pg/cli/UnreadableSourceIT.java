@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -135,16 +136,9 @@ class UnreadableSourceIT {
 
     /** The job is named after its target schema, so each test's rows and runs are its own. */
     private Path job(String name, Path source) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + name + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(name).migrations(sql).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     interface Content {

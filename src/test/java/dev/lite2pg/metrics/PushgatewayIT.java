@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lite2pg.cli.CliRun;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestPostgres;
 import java.io.IOException;
@@ -138,15 +139,8 @@ class PushgatewayIT {
     private Path jobFile(TestDatabase db) throws IOException {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        Path file = work.resolve("demo.yml");
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n"
-                + "metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n");
-        return file;
+        return JobFile.demo(source, db).extra("metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n").chunkSize(7)
+                .output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 
     private void awaitReady() throws Exception {

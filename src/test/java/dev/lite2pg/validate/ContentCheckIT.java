@@ -13,6 +13,7 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -235,16 +236,9 @@ class ContentCheckIT {
     }
 
     private Path job(String name, Path source, String schema, String migration) throws Exception {
-        Path sql = Files.createDirectories(work.resolve("sql-" + name));
-        Files.writeString(sql.resolve("V1__schema.sql"), migration);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: " + schema + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "chunk-size: 2\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).chunkSize(2).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     private Path runFolder(String jobName) throws Exception {
