@@ -5,10 +5,11 @@ import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run stopped at a chosen point, then the same command again: the target must end exactly as after a clean run
  * (every table's rows and md5, every sequence's next value), so no row was lost or written twice.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class RestartIT {
 
     private static final String FAULT = PropertyFaultPoints.PROPERTY;
@@ -38,17 +40,15 @@ class RestartIT {
     private static Map<String, String> clean;
 
     @BeforeAll
-    static void cleanRun() throws Exception {
+    static void cleanRun(TestDatabase db) throws Exception {
         source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
-                    .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
-                    .contains("[constraints] 8 foreign key(s) re-added and validated");
-            clean = TargetFingerprint.withIndexes(db, "demo");
-        }
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
+                .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
+                .contains("[constraints] 8 foreign key(s) re-added and validated");
+        clean = TargetFingerprint.withIndexes(db, "demo");
         assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq", "index order_customer_id_idx");
         assertThat(clean.get("index order_customer_id_idx")).as("rebuilt exactly as the migration made it")
                 .isEqualTo("CREATE INDEX order_customer_id_idx ON demo.\"order\" USING btree (customer_id)");
@@ -70,25 +70,23 @@ class RestartIT {
             "step:sequences",
             "step:validate",
             "step:report"})
-    void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault) throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile(db, fault.replace(':', '_'));
-            System.setProperty(FAULT, fault);
-            CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
-            assertThat(failed.err()).contains("injected fault").contains("re-run the same command");
+    void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault, TestDatabase db) throws Exception {
+        Path job = jobFile(db, fault.replace(':', '_'));
+        System.setProperty(FAULT, fault);
+        CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        assertThat(failed.err()).contains("injected fault").contains("re-run the same command");
 
-            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-            if (fault.equals("chunk:customer:9")) {
-                assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
-            }
-            if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
-                assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
-            }
-            assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
-            assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        if (fault.equals("chunk:customer:9")) {
+            assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
         }
+        if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
+            assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
+        }
+        assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
+        assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
     }
 
     /**
@@ -97,10 +95,9 @@ class RestartIT {
      * JAVA_TOOL_OPTIONS would put it), and ends as the clean run does.
      */
     @Test
-    void theShippedClassesIgnoreTheFaultProperty() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase();
-             ChildCutover child = ChildCutover.startShipped(jobFile(db, "shipped"), work, db.environment(),
-                     List.of("-D" + FAULT + "=step:validate"))) {
+    void theShippedClassesIgnoreTheFaultProperty(TestDatabase db) throws Exception {
+        try (ChildCutover child = ChildCutover.startShipped(jobFile(db, "shipped"), work, db.environment(),
+                List.of("-D" + FAULT + "=step:validate"))) {
             int exit = child.awaitExit(Duration.ofMinutes(3));
             assertThat(exit).as(child.all()).isZero();
             assertThat(child.all()).doesNotContain("injected fault").contains("[validate]");
