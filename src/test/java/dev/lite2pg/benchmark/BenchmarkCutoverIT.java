@@ -2,8 +2,9 @@ package dev.lite2pg.benchmark;
 
 import dev.lite2pg.cli.CliRun;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cutover with jobs/benchmark.yml into a fresh database. Every column of the benchmark is a conversion, so this also
  * proves the generator writes nothing lite2pg refuses.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class BenchmarkCutoverIT {
 
     private static final String SCALE = "0.002";
@@ -31,40 +33,38 @@ class BenchmarkCutoverIT {
     Path work;
 
     @Test
-    void theGeneratedDatabaseCutsOverAndEveryRowArrives() throws Exception {
+    void theGeneratedDatabaseCutsOverAndEveryRowArrives(TestDatabase db) throws Exception {
         Path sqlite = work.resolve("bench.sqlite");
         CliRun generated = CliRun.of(Map.of(), "generate-benchmark", "--out", sqlite.toString(), "--scale", SCALE);
         assertThat(generated.exitCode()).as(generated.all()).isZero();
 
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", benchmarkJob(sqlite).toString(), "--target-url", db.url());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("validation PASS");
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", benchmarkJob(sqlite).toString(), "--target-url", db.url());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("validation PASS");
 
-            Map<String, Long> counts = new LinkedHashMap<>();
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
-                    counts.put(table, single(st, "SELECT count(*) FROM bench." + table));
-                }
-                assertThat(counts).containsExactlyEntriesOf(BenchmarkDatabase.rowCounts(Double.parseDouble(SCALE)));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
+                counts.put(table, single(st, "SELECT count(*) FROM bench." + table));
+            }
+            assertThat(counts).containsExactlyEntriesOf(BenchmarkDatabase.rowCounts(Double.parseDouble(SCALE)));
 
-                // The converted values agree with the source's, column family by column family.
-                try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
-                     Statement sst = source.createStatement()) {
-                    assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE strategy_id IS NULL"))
-                            .isPositive()
-                            .isEqualTo(single(sst, "SELECT count(*) FROM orders WHERE strategy_id IS NULL"));
-                    assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE is_filled"))
-                            .isEqualTo(single(sst, "SELECT sum(is_filled) FROM orders"));
-                    assertThat(single(st, "SELECT sum(extract(epoch FROM placed_at))::bigint FROM bench.orders"))
-                            .isEqualTo(single(sst, "SELECT sum(placed_at) FROM orders"));
-                    assertThat(single(st, "SELECT sum(limit_price * 100)::bigint FROM bench.orders"))
-                            .isEqualTo(single(sst, "SELECT CAST(round(sum(limit_price * 100)) AS INTEGER) FROM orders"));
-                    assertThat(single(st, "SELECT count(*) FROM bench.alerts WHERE (payload ->> 'strategy')::bigint = strategy_id"))
-                            .isEqualTo(counts.get("alerts"));
-                    assertThat(single(st, "SELECT count(*) FROM bench.users WHERE created_at <> date_trunc('second', created_at)"))
-                            .as("microseconds kept").isEqualTo(single(sst, "SELECT count(*) FROM users WHERE created_at LIKE '%.%'"));
-                }
+            // The converted values agree with the source's, column family by column family.
+            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+                 Statement sst = source.createStatement()) {
+                assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE strategy_id IS NULL"))
+                        .isPositive()
+                        .isEqualTo(single(sst, "SELECT count(*) FROM orders WHERE strategy_id IS NULL"));
+                assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE is_filled"))
+                        .isEqualTo(single(sst, "SELECT sum(is_filled) FROM orders"));
+                assertThat(single(st, "SELECT sum(extract(epoch FROM placed_at))::bigint FROM bench.orders"))
+                        .isEqualTo(single(sst, "SELECT sum(placed_at) FROM orders"));
+                assertThat(single(st, "SELECT sum(limit_price * 100)::bigint FROM bench.orders"))
+                        .isEqualTo(single(sst, "SELECT CAST(round(sum(limit_price * 100)) AS INTEGER) FROM orders"));
+                assertThat(single(st, "SELECT count(*) FROM bench.alerts WHERE (payload ->> 'strategy')::bigint = strategy_id"))
+                        .isEqualTo(counts.get("alerts"));
+                assertThat(single(st, "SELECT count(*) FROM bench.users WHERE created_at <> date_trunc('second', created_at)"))
+                        .as("microseconds kept").isEqualTo(single(sst, "SELECT count(*) FROM users WHERE created_at LIKE '%.%'"));
             }
         }
     }

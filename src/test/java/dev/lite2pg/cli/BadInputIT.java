@@ -5,12 +5,13 @@ import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing and names every bad value, {@code on-bad-row: quarantine} sets each bad row aside with the right key,
  * column and reason and copies every good row exactly, and a dry-run reports all of them at once.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class BadInputIT {
 
     private TestDatabase db;
@@ -38,14 +40,8 @@ class BadInputIT {
 
     @BeforeEach
     void writeSource() throws Exception {
-        db = TestPostgres.createDatabase();
         source = work.resolve("bad.sqlite");
         migrations = BadInputDatabase.write(source, work.resolve("sql"));
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     @Test
@@ -135,15 +131,8 @@ class BadInputIT {
     }
 
     private Path job(String name, String schema, String extra) throws Exception {
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
-                + extra
-                + "chunk-size: 4\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(migrations).extra(extra).chunkSize(4)
+                .output(work.resolve("runs")).writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 
 

@@ -3,9 +3,11 @@ package dev.lite2pg.cli;
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a scratch database on the test server when it does; in both cases the source file keeps its exact bytes and the
  * target database never receives a table.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class CheckCommandIT {
 
     private static final String SECRET = "check-secret-42";
@@ -82,7 +85,7 @@ class CheckCommandIT {
     void withoutATargetSectionTheSchemaIsBuiltInAnEmbeddedPostgresqlAndEveryBadValueIsListed() throws Exception {
         Path source = dirtySource();
         String before = SourceFingerprint.sha256(source);
-        Path job = job("books", source, "");
+        Path job = job("books", source, null);
 
         CliRun run = CliRun.of(Map.of(), "check", "--job", job.toString(), "--parallel", "2");
 
@@ -110,61 +113,57 @@ class CheckCommandIT {
     }
 
     @Test
-    void withATargetServerTheSchemaIsBuiltInAScratchDatabaseThatIsDroppedAndTheTargetIsNeverTouched() throws Exception {
+    void withATargetServerTheSchemaIsBuiltInAScratchDatabaseThatIsDroppedAndTheTargetIsNeverTouched(TestDatabase db) throws Exception {
         Path source = dirtySource();
         String before = SourceFingerprint.sha256(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = job("books", source, target(db));
-            List<String> scratchBefore = scratchDatabases(db);
+        Path job = job("books", source, db);
+        List<String> scratchBefore = scratchDatabases(db);
 
-            CliRun dirty = CliRun.of(environment(db), "check", "--job", job.toString());
+        CliRun dirty = CliRun.of(environment(db), "check", "--job", job.toString());
 
-            assertThat(dirty.exitCode()).as(dirty.all()).isEqualTo(3);
-            assertThat(dirty.out()).contains("scratch database lite2pg_check_").contains("scratch database dropped");
-            for (List<String> finding : EXPECTED) {
-                assertThat(dirty.out()).contains(finding.get(0));
-            }
-            assertThat(scratchDatabases(db)).as("the scratch database is dropped").isEqualTo(scratchBefore);
-            assertThat(tablesIn(db)).as("nothing is created in the target database").isZero();
-            assertThat(dirty.all()).doesNotContain(SECRET);
-
-            try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-                sqlite.sql("DELETE FROM book WHERE id > 1", "UPDATE author SET name = 'Lem' WHERE id = 2");
-            }
-            String fixed = SourceFingerprint.sha256(source);
-            CliRun clean = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "1");
-
-            assertThat(clean.exitCode()).as(clean.all()).isZero();
-            assertThat(clean.out()).contains("check PASS").contains("3 rows read and converted");
-            assertThat(scratchDatabases(db)).isEqualTo(scratchBefore);
-            assertThat(tablesIn(db)).isZero();
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(fixed).isNotEqualTo(before);
-            assertNoFileUnder(work.resolve("runs"), SECRET);
+        assertThat(dirty.exitCode()).as(dirty.all()).isEqualTo(3);
+        assertThat(dirty.out()).contains("scratch database lite2pg_check_").contains("scratch database dropped");
+        for (List<String> finding : EXPECTED) {
+            assertThat(dirty.out()).contains(finding.get(0));
         }
+        assertThat(scratchDatabases(db)).as("the scratch database is dropped").isEqualTo(scratchBefore);
+        assertThat(tablesIn(db)).as("nothing is created in the target database").isZero();
+        assertThat(dirty.all()).doesNotContain(SECRET);
+
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("DELETE FROM book WHERE id > 1", "UPDATE author SET name = 'Lem' WHERE id = 2");
+        }
+        String fixed = SourceFingerprint.sha256(source);
+        CliRun clean = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "1");
+
+        assertThat(clean.exitCode()).as(clean.all()).isZero();
+        assertThat(clean.out()).contains("check PASS").contains("3 rows read and converted");
+        assertThat(scratchDatabases(db)).isEqualTo(scratchBefore);
+        assertThat(tablesIn(db)).isZero();
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(fixed).isNotEqualTo(before);
+        assertNoFileUnder(work.resolve("runs"), SECRET);
     }
 
     @Test
-    void aUserWithoutCreatedbIsToldSoAndNothingIsCreated() throws Exception {
+    void aUserWithoutCreatedbIsToldSoAndNothingIsCreated(TestDatabase db) throws Exception {
         Path source = dirtySource();
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            String role = "lite2pg_no_createdb_" + db.name().substring(db.name().length() - 8);
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                st.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD '" + SECRET + "'");
-            }
-            try {
-                Path job = job("books", source, target(db));
-                CliRun run = CliRun.of(Map.of("LITE2PG_TARGET_PASSWORD", SECRET), "check", "--job", job.toString(),
-                        "--target-user", role);
+        String role = "lite2pg_no_createdb_" + db.name().substring(db.name().length() - 8);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD '" + SECRET + "'");
+        }
+        try {
+            Path job = job("books", source, db);
+            CliRun run = CliRun.of(Map.of("LITE2PG_TARGET_PASSWORD", SECRET), "check", "--job", job.toString(),
+                    "--target-user", role);
 
-                assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-                assertThat(run.err()).contains("user " + role + " may not create databases").contains("CREATEDB")
-                        .contains("embedded PostgreSQL");
-                assertThat(run.all()).doesNotContain(SECRET);
-                assertThat(tablesIn(db)).isZero();
-            } finally {
-                try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                    st.execute("DROP ROLE " + role);
-                }
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).contains("user " + role + " may not create databases").contains("CREATEDB")
+                    .contains("embedded PostgreSQL");
+            assertThat(run.all()).doesNotContain(SECRET);
+            assertThat(tablesIn(db)).isZero();
+        } finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE " + role);
             }
         }
     }
@@ -173,21 +172,11 @@ class CheckCommandIT {
         return db.password() == null ? Map.of("LITE2PG_TARGET_PASSWORD", SECRET) : db.environment();
     }
 
-    private static String target(TestDatabase db) {
-        return "target:\n  url: " + quoted(db.url()) + "\n  user: " + quoted(db.user()) + "\n";
-    }
-
-    private Path job(String name, Path source, String target) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: " + quoted(source.toString()) + "\n"
-                + target
-                + "schema:\n  locations: [ " + quoted("filesystem:" + sql) + " ]\n"
-                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
-        return file;
+    /** A job file writing into {@code db}, or one without a target when it is null. */
+    private Path job(String name, Path source, TestDatabase db) throws Exception {
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        JobFile job = JobFile.named(name).source(source).migrations(sql).output(work.resolve("runs"));
+        return (db == null ? job : job.target(db)).writeTo(work.resolve(name + ".yml"));
     }
 
     private Path onlyCheckFolder(String job) throws Exception {
@@ -224,9 +213,5 @@ class CheckCommandIT {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secret);
             }
         }
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

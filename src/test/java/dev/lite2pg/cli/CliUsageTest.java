@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -231,18 +232,7 @@ class CliUsageTest {
 
     /** A job file that is valid apart from {@code extra}; the source need not exist, as nothing here gets that far. */
     private Path jobFile(String extra) throws Exception {
-        Path job = work.resolve("job.yml");
-        Files.writeString(job, """
-                name: usage
-                source:
-                  path: app.sqlite
-                target:
-                  url: jdbc:postgresql://127.0.0.1:5432/app
-                  user: app
-                  schema: app
-                schema:
-                  locations: [ "filesystem:sql" ]
-                """ + extra);
-        return job;
+        return JobFile.named("usage").source(Path.of("app.sqlite")).target("jdbc:postgresql://127.0.0.1:5432/app", "app").schema("app")
+                .migrations(Path.of("sql")).extra(extra).writeTo(work.resolve("job.yml"));
     }
 }

@@ -3,12 +3,13 @@ package dev.lite2pg.cli;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the source wrote are refused unless the job says how to read them; what the job allows is copied, counted and warned
  * about; numbers among text timestamps are a warning; REAL epochs round to the microsecond; ±Infinity reaches numeric.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class ConversionOptionsIT {
 
     private static final String MIGRATION = """
@@ -41,7 +43,6 @@ class ConversionOptionsIT {
 
     @BeforeEach
     void writeSource() throws Exception {
-        db = TestPostgres.createDatabase();
         source = work.resolve("market.sqlite");
         migrations = work.resolve("sql");
         Files.createDirectories(migrations);
@@ -61,11 +62,6 @@ class ConversionOptionsIT {
             sqlite.rows("INSERT INTO events VALUES (?, ?)",
                     row(1, "2024-01-01 10:00:00"), row(2, 0), row(3, 2024), row(4, 1746101132.9452817));
         }
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     @Test
@@ -174,13 +170,7 @@ class ConversionOptionsIT {
     }
 
     private Path job(String name, String schema, String extra) throws Exception {
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + migrations + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(migrations).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 }

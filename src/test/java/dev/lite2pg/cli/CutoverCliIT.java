@@ -1,11 +1,12 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no test can see another's rows. Every run gets a target password in the environment (the test server uses trust
  * authentication and ignores it), and no run may print it.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class CutoverCliIT {
 
     private static final String SECRET = "hunter2-secret";
@@ -47,18 +49,6 @@ class CutoverCliIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // 1. Happy path
@@ -825,17 +815,9 @@ class CutoverCliIT {
 
     /** Writes the migration to {@code sql/V1__schema.sql} and a job file for it; {@code extra} adds YAML keys. */
     private Path job(String name, Path source, String schema, String migration, String extra) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), migration);
-        Path file = Files.createTempFile(work, name, ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: " + quoted(source.toString()) + "\n"
-                + "target:\n  url: " + quoted(db.url()) + "\n  user: " + quoted(db.user()) + "\n  schema: " + quoted(schema) + "\n"
-                + "schema:\n  locations: [ " + quoted("filesystem:" + sql) + " ]\n"
-                + extra
-                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), migration);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+                .writeTo(Files.createTempFile(work, name, ".yml"));
     }
 
     /** The newest run folder of the job: {@code <output>/<job name>/<timestamp>}. */
@@ -875,9 +857,5 @@ class CutoverCliIT {
 
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

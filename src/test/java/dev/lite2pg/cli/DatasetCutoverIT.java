@@ -5,13 +5,15 @@ import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
-import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.testing.Datasets;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,89 +36,82 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The three shared real-world databases, copied through the {@code cutover} command with the job-file keys an operator
  * writes, then every target table compared with the dataset's expected rows and md5 (as its expected.json defines them).
  */
+@ExtendWith(TestDatabaseExtension.class)
 class DatasetCutoverIT {
 
     @TempDir
     Path work;
 
     @Test
-    void chinookCopiesExactlyIntoAMixedCaseSchemaWithEveryNameRenamed() throws Exception {
+    void chinookCopiesExactlyIntoAMixedCaseSchemaWithEveryNameRenamed(TestDatabase db) throws Exception {
         Path dataset = Datasets.require("chinook");
         Path source = dataset.resolve("source.sqlite");
         String before = SourceFingerprint.sha256(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("chinook", source, db, "Chinook Target", dataset, "");
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertMatchesExpected(dataset, db, "Chinook Target");
-            assertContentChecksMatch("chinook");
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        Path job = jobFile("chinook", source, db, "Chinook Target", dataset, "");
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertMatchesExpected(dataset, db, "Chinook Target");
+        assertContentChecksMatch("chinook");
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
 
-            CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(again.exitCode()).as("a finished cutover is not copied again: " + again.all()).isZero();
-            assertThat(again.out()).contains("already completed").contains("nothing was written");
-            assertThat(again.out()).doesNotContain("[copy]").doesNotContain("[snapshot]");
-            assertMatchesExpected(dataset, db, "Chinook Target");
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
-        }
+        CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(again.exitCode()).as("a finished cutover is not copied again: " + again.all()).isZero();
+        assertThat(again.out()).contains("already completed").contains("nothing was written");
+        assertThat(again.out()).doesNotContain("[copy]").doesNotContain("[snapshot]");
+        assertMatchesExpected(dataset, db, "Chinook Target");
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
     @Test
-    void memosCopiesBooleansJsonbBlobsAndMovesSequencesPastSqliteAutoincrement() throws Exception {
+    void memosCopiesBooleansJsonbBlobsAndMovesSequencesPastSqliteAutoincrement(TestDatabase db) throws Exception {
         Path dataset = Datasets.require("memos");
         Path source = dataset.resolve("source.sqlite");
         String before = SourceFingerprint.sha256(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("memos", source, db, "public", dataset, "");
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertMatchesExpected(dataset, db, "public");
-            assertContentChecksMatch("memos");
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
-        }
+        Path job = jobFile("memos", source, db, "public", dataset, "");
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertMatchesExpected(dataset, db, "public");
+        assertContentChecksMatch("memos");
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
     @Test
-    void sakilaAsItIsIsRefusedNamingTheFivePaymentsWithoutRentalBeforeAnyRowIsWritten() throws Exception {
+    void sakilaAsItIsIsRefusedNamingTheFivePaymentsWithoutRentalBeforeAnyRowIsWritten(TestDatabase db) throws Exception {
         Path dataset = Datasets.require("sakila");
         Path source = dataset.resolve("source.sqlite");
         String before = SourceFingerprint.sha256(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).contains("payment.rental_id: 5 values: NULL into NOT NULL column payment.rental_id")
-                    .contains("payment_id=424").contains("payment_id=7011").contains("payment_id=10840")
-                    .contains("payment_id=14675").contains("payment_id=15458");
-            try (Connection c = db.connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sakila.payment")) {
-                rs.next();
-                assertThat(rs.getLong(1)).isZero();
-            }
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("payment.rental_id: 5 values: NULL into NOT NULL column payment.rental_id")
+                .contains("payment_id=424").contains("payment_id=7011").contains("payment_id=10840")
+                .contains("payment_id=14675").contains("payment_id=15458");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sakila.payment")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
         }
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
     @Test
-    void sakilaAfterTheDocumentedFixupMatchesAllTablesThroughTheStoreStaffCycle() throws Exception {
+    void sakilaAfterTheDocumentedFixupMatchesAllTablesThroughTheStoreStaffCycle(TestDatabase db) throws Exception {
         Path dataset = Datasets.require("sakila");
         Path source = fixedUpSakila(dataset);
         String before = SourceFingerprint.sha256(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("sakila", source, db, "public", dataset, SAKILA_MAPPING);
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("store").contains("staff").contains("re-added and validated");
-            assertMatchesExpected(dataset, db, "public");
-            assertContentChecksMatch("sakila");
-            try (Connection c = db.connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
-                         + " AND conrelid IN ('public.store'::regclass, 'public.staff'::regclass)")) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("store/staff foreign keys back and validated").isEqualTo(4);
-            }
-            assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
+        Path job = jobFile("sakila", source, db, "public", dataset, SAKILA_MAPPING);
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("store").contains("staff").contains("re-added and validated");
+        assertMatchesExpected(dataset, db, "public");
+        assertContentChecksMatch("sakila");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
+                     + " AND conrelid IN ('public.store'::regclass, 'public.staff'::regclass)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("store/staff foreign keys back and validated").isEqualTo(4);
         }
+        assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
     @Test
@@ -146,24 +141,22 @@ class DatasetCutoverIT {
     }
 
     @Test
-    void dryRunOfTheFixedUpSakilaPassesWithEveryContentCheckAndLeavesTheStagingDatabaseAsItFoundIt() throws Exception {
+    void dryRunOfTheFixedUpSakilaPassesWithEveryContentCheckAndLeavesTheStagingDatabaseAsItFoundIt(TestDatabase db) throws Exception {
         Path dataset = Datasets.require("sakila");
         Path source = fixedUpSakila(dataset);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
+        Path job = jobFile("sakila", source, db, "sakila", dataset, SAKILA_MAPPING);
 
-            CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
 
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
-            assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
-            assertThat(report.warnings()).containsExactly(SAKILA_CREATE_DATE_WARNING);
-            assertThat(report.tables()).hasSize(15);
-            assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());
-            try (Connection c = db.connect(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname IN ('sakila', 'lite2pg')")) {
-                assertThat(rs.next()).as("the dry-run left a schema behind").isFalse();
-            }
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        RunReport report = ReportWriter.read(RunReports.newestFile(work.resolve("runs"), "sakila.dry-run"));
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
+        assertThat(report.warnings()).containsExactly(SAKILA_CREATE_DATE_WARNING);
+        assertThat(report.tables()).hasSize(15);
+        assertThat(report.tables()).allMatch(t -> t.content().matches() && t.countsMatch());
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname IN ('sakila', 'lite2pg')")) {
+            assertThat(rs.next()).as("the dry-run left a schema behind").isFalse();
         }
     }
 
@@ -220,15 +213,8 @@ class DatasetCutoverIT {
             "customer.create_date: 599 values with a time of day dropped into a date (conversions.drop-time-of-day: true)";
 
     private Path jobFile(String name, Path source, TestDatabase db, String schema, Path dataset, String mapping) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: " + quoted(source.toString()) + "\n"
-                + "target:\n  url: " + quoted(db.url()) + "\n  user: " + db.user() + "\n  schema: " + quoted(schema) + "\n"
-                + "schema:\n  locations: [ " + quoted("filesystem:" + dataset.resolve("postgres-schema")) + " ]\n"
-                + mapping
-                + "chunk-size: 1000\n"
-                + "output: " + quoted(work.resolve("runs").toString()) + "\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(dataset.resolve("postgres-schema"))
+                .extra(mapping).chunkSize(1000).output(work.resolve("runs")).writeTo(work.resolve(name + ".yml"));
     }
 
     private static String quoted(String text) {

@@ -1,8 +1,9 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's first command: the demo, into a given server and into its own embedded PostgreSQL. */
+@ExtendWith(TestDatabaseExtension.class)
 class DemoIT {
 
     @TempDir
@@ -32,36 +34,32 @@ class DemoIT {
     }
 
     @Test
-    void theDemoCopiesTheBikeShopIntoAGivenTargetAndPasses() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "demo", "--job", demoJob().toString(), "--target-url", db.url());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("validation PASS").contains("report.md");
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.\"order\"),"
-                        + " (SELECT count(*) FROM demo.order_line), nextval('demo.customer_customer_id_seq')");
-                rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(117);
-                assertThat(rs.getLong(2)).isEqualTo(150);
-                assertThat(rs.getLong(3)).isEqualTo(375);
-                assertThat(rs.getLong(4)).as("past sqlite_sequence's 120, not max(id) 117").isEqualTo(121);
-            }
+    void theDemoCopiesTheBikeShopIntoAGivenTargetAndPasses(TestDatabase db) throws Exception {
+        CliRun run = CliRun.of(db.environment(), "demo", "--job", demoJob().toString(), "--target-url", db.url());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("validation PASS").contains("report.md");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.\"order\"),"
+                    + " (SELECT count(*) FROM demo.order_line), nextval('demo.customer_customer_id_seq')");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(117);
+            assertThat(rs.getLong(2)).isEqualTo(150);
+            assertThat(rs.getLong(3)).isEqualTo(375);
+            assertThat(rs.getLong(4)).as("past sqlite_sequence's 120, not max(id) 117").isEqualTo(121);
         }
     }
 
     @Test
-    void aSecondDemoReplacesItsOwnEarlierDatabase() throws Exception {
+    void aSecondDemoReplacesItsOwnEarlierDatabase(TestDatabase first, TestDatabase second) throws Exception {
         // Into a second target: the first one's finished cutover would (rightly) refuse a rewritten source.
-        try (TestDatabase first = TestPostgres.createDatabase(); TestDatabase second = TestPostgres.createDatabase()) {
-            Path job = demoJob();
-            assertThat(CliRun.of(first.environment(), "demo", "--job", job.toString(), "--target-url", first.url()).exitCode()).isZero();
+        Path job = demoJob();
+        assertThat(CliRun.of(first.environment(), "demo", "--job", job.toString(), "--target-url", first.url()).exitCode()).isZero();
 
-            CliRun again = CliRun.of(second.environment(), "demo", "--job", job.toString(), "--target-url", second.url());
+        CliRun again = CliRun.of(second.environment(), "demo", "--job", job.toString(), "--target-url", second.url());
 
-            assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).contains("wrote the sample SQLite database", "validation PASS");
-            assertThat(second.rows("SELECT count(*) FROM demo.order_line")).containsExactly(List.of("375"));
-        }
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("wrote the sample SQLite database", "validation PASS");
+        assertThat(second.rows("SELECT count(*) FROM demo.order_line")).containsExactly(List.of("375"));
     }
 
     @Test

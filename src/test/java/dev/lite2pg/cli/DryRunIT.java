@@ -3,13 +3,13 @@ package dev.lite2pg.cli;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dry-run} against a staging server: it rehearses into the target and leaves it as it found it (or keeps the
  * data with --keep), never touches a target holding a finished cutover, and follows the job's on-bad-row in its verdict.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class DryRunIT {
 
     private static final String MIGRATION = """
@@ -43,16 +44,6 @@ class DryRunIT {
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     private Path source(boolean withBadRows) throws SQLException {
         Path source = work.resolve(withBadRows ? "bad.sqlite" : "good.sqlite");
@@ -242,17 +233,9 @@ class DryRunIT {
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + "-" + schema + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 
 

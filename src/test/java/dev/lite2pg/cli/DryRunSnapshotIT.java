@@ -1,11 +1,12 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A dry-run's snapshot is a full copy of the source that no later run can resume from: it must not outlive the
  * dry-run, whether the dry-run passes, fails with --keep, or is stopped by SIGTERM (Ctrl-C, kill, a service manager).
  */
+@ExtendWith(TestDatabaseExtension.class)
 class DryRunSnapshotIT {
 
     private static final String FAULT = "lite2pg.fault";
@@ -34,16 +36,8 @@ class DryRunSnapshotIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        db = TestPostgres.createDatabase();
         bigSource = work.resolve("big.sqlite");
         bigMigrations = BigSource.create(bigSource, work.resolve("big-sql"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @AfterEach
@@ -87,13 +81,7 @@ class DryRunSnapshotIT {
     }
 
     private static Path job(String name, Path output) throws Exception {
-        Path file = work.resolve("big-" + name + ".yml");
-        Files.writeString(file, "name: big-" + name + "\n"
-                + "source:\n  path: \"" + bigSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + BigSource.SCHEMA + "_" + name + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + bigMigrations + "\" ]\n"
-                + "chunk-size: 2000\n"
-                + "output: \"" + output + "\"\n");
-        return file;
+        return JobFile.named("big-" + name).source(bigSource).target(db).schema(BigSource.SCHEMA + "_" + name).migrations(bigMigrations)
+                .chunkSize(2000).output(output).writeTo(work.resolve("big-" + name + ".yml"));
     }
 }

@@ -1,10 +1,13 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
+import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leave the target exactly as a clean run does: every table's rows and md5, every sequence's next value, every
  * foreign key present and validated.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class KillAndResumeIT {
 
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
@@ -60,16 +63,15 @@ class KillAndResumeIT {
     private static Set<String> demoCleanForeignKeys;
 
     @BeforeAll
-    static void cleanRuns() throws Exception {
+    static void cleanRuns(TestDatabase big, TestDatabase demo) throws Exception {
         bigSource = work.resolve("big.sqlite");
         bigMigrations = BigSource.create(bigSource, work.resolve("big-sql"));
-        try (TestDatabase db = TestPostgres.createDatabase();
-             ChildCutover child = ChildCutover.start(bigJob(db, "clean", 2000), work, db.environment())) {
+        try (ChildCutover child = ChildCutover.start(bigJob(big, "clean", 2000), work, big.environment())) {
             int exit = child.awaitExit(CHILD_TIMEOUT);
             assertThat(exit).as(child.all()).isZero();
             bigWindowMillis = child.millisAtLine(l -> l.startsWith("lite2pg: cutover finished")) - child.millisAtLine(l -> l.startsWith("[plan]"));
-            bigClean = fingerprint(db, BigSource.SCHEMA);
-            bigCleanForeignKeys = foreignKeys(db, BigSource.SCHEMA);
+            bigClean = TargetFingerprint.of(big, BigSource.SCHEMA);
+            bigCleanForeignKeys = foreignKeys(big, BigSource.SCHEMA);
             System.out.printf("[KillAndResumeIT] clean child run of the big source: %d ms, %d ms of them after [plan]%n",
                     child.millisSinceStart(), bigWindowMillis);
         }
@@ -80,12 +82,10 @@ class KillAndResumeIT {
 
         demoSource = work.resolve("demo.sqlite");
         DemoDatabase.create(demoSource);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", demoJob(db, "clean").toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            demoClean = fingerprint(db, "demo");
-            demoCleanForeignKeys = foreignKeys(db, "demo");
-        }
+        CliRun run = CliRun.of(demo.environment(), "cutover", "--job", demoJob(demo, "clean").toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        demoClean = TargetFingerprint.of(demo, "demo");
+        demoCleanForeignKeys = foreignKeys(demo, "demo");
         assertThat(demoCleanForeignKeys).hasSize(8).allMatch(k -> k.endsWith(" validated"));
     }
 
@@ -102,73 +102,69 @@ class KillAndResumeIT {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void aProcessKilledAtARandomMomentResumesToExactlyTheCleanResult(long seed) throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = bigJob(db, "kill-" + seed, 2000);
-            long delay = (long) (bigWindowMillis * new SplittableRandom(seed).nextDouble());
-            String killed;
-            try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
-                child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
-                Thread.sleep(delay);
-                child.kill();
-                killed = child.out();
-            }
-            long lingered = awaitNoOtherSession(db);
-            String statusAtKill = lastJobStatus(db);
-
-            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            System.out.printf("[KillAndResumeIT] seed %d: killed %d ms after [plan], sessions gone %d ms later, job was %s; resume: %s%n",
-                    seed, delay, lingered, statusAtKill,
-                    resumed.out().lines().filter(l -> l.startsWith("[copy]") || l.startsWith("[recover]")).toList());
-            if (statusAtKill.equals("COMPLETED")) {
-                // Killed after the job ended, while the process was still exiting: nothing to resume.
-                assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-                assertThat(resumed.out()).contains("already completed");
-            } else {
-                assertThat(statusAtKill).isEqualTo("STARTED");
-                assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-                assertThat(resumed.out()).contains("[recover] run ");
-                assertTablesFinishedBeforeTheKillAreNotCopiedAgain(killed, resumed.out());
-                assertResumedTablesAddUp(resumed.out());
-            }
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
-            assertNoRowLostOrDuplicated(db);
-            assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
+    void aProcessKilledAtARandomMomentResumesToExactlyTheCleanResult(long seed, TestDatabase db) throws Exception {
+        Path job = bigJob(db, "kill-" + seed, 2000);
+        long delay = (long) (bigWindowMillis * new SplittableRandom(seed).nextDouble());
+        String killed;
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
+            Thread.sleep(delay);
+            child.kill();
+            killed = child.out();
         }
+        long lingered = awaitNoOtherSession(db);
+        String statusAtKill = lastJobStatus(db);
+
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        System.out.printf("[KillAndResumeIT] seed %d: killed %d ms after [plan], sessions gone %d ms later, job was %s; resume: %s%n",
+                seed, delay, lingered, statusAtKill,
+                resumed.out().lines().filter(l -> l.startsWith("[copy]") || l.startsWith("[recover]")).toList());
+        if (statusAtKill.equals("COMPLETED")) {
+            // Killed after the job ended, while the process was still exiting: nothing to resume.
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.out()).contains("already completed");
+        } else {
+            assertThat(statusAtKill).isEqualTo("STARTED");
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.out()).contains("[recover] run ");
+            assertTablesFinishedBeforeTheKillAreNotCopiedAgain(killed, resumed.out());
+            assertResumedTablesAddUp(resumed.out());
+        }
+        assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+        assertNoRowLostOrDuplicated(db);
+        assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
     }
 
     // -----------------------------------------------------------------------------------------------------------
     // 2. the PostgreSQL connection dropped in the middle of a chunk
 
     @Test
-    void aConnectionTerminatedInTheMiddleOfACopyFailsTheRunAndTheReRunResumesExactly() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = bigJob(db, "terminated", 2000);
-            int terminatedPid;
-            String failedOut;
-            try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
-                child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
-                Thread.sleep(bigWindowMillis / 5);
-                terminatedPid = terminateACopyOfAccount(db, child);
-                int exit = child.awaitExit(CHILD_TIMEOUT);
-                assertThat(exit).as(child.all()).isEqualTo(1);
-                assertThat(child.err()).as(child.all()).contains("re-run the same command to resume");
-                assertThat(child.out()).as(child.all()).contains("[copy] account: FAILED after ");
-                failedOut = child.out();
-            }
-            assertThat(terminatedPid).isPositive();
-
-            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-            assertThat(resumed.out()).as("the failed run recorded its failure itself, so it is not taken for a dead process")
-                    .doesNotContain("left running by a process that died")
-                    .contains("lost its connection while rolling back a chunk");
-            assertTablesFinishedBeforeTheKillAreNotCopiedAgain(failedOut, resumed.out());
-            assertResumedTablesAddUp(resumed.out());
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
-            assertNoRowLostOrDuplicated(db);
-            assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
+    void aConnectionTerminatedInTheMiddleOfACopyFailsTheRunAndTheReRunResumesExactly(TestDatabase db) throws Exception {
+        Path job = bigJob(db, "terminated", 2000);
+        int terminatedPid;
+        String failedOut;
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
+            Thread.sleep(bigWindowMillis / 5);
+            terminatedPid = terminateACopyOfAccount(db, child);
+            int exit = child.awaitExit(CHILD_TIMEOUT);
+            assertThat(exit).as(child.all()).isEqualTo(1);
+            assertThat(child.err()).as(child.all()).contains("re-run the same command to resume");
+            assertThat(child.out()).as(child.all()).contains("[copy] account: FAILED after ");
+            failedOut = child.out();
         }
+        assertThat(terminatedPid).isPositive();
+
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).as("the failed run recorded its failure itself, so it is not taken for a dead process")
+                .doesNotContain("left running by a process that died")
+                .contains("lost its connection while rolling back a chunk");
+        assertTablesFinishedBeforeTheKillAreNotCopiedAgain(failedOut, resumed.out());
+        assertResumedTablesAddUp(resumed.out());
+        assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+        assertNoRowLostOrDuplicated(db);
+        assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
     }
 
     /** Terminates the backend of a COPY into account while it is inside its chunk's transaction; returns its pid. */
@@ -201,94 +197,84 @@ class KillAndResumeIT {
     // 3. killed after the cycle's foreign keys were dropped, before they were added back
 
     @Test
-    void aProcessKilledAfterDroppingTheCyclesForeignKeysRestoresThemOnResume() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            // One row per chunk makes the demo's copy last long enough to kill it between the drop and the restore.
-            Path job = demoJob(db, "cycle", 1);
-            String droppedLine;
-            try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
-                droppedLine = child.awaitLine(l -> l.startsWith("[plan] deferred until after the copy"), CHILD_TIMEOUT);
-                // The keys are dropped in the plan step's transaction: once a table is copied, that step has committed.
-                child.awaitLine(l -> l.startsWith("[copy] "), CHILD_TIMEOUT);
-                child.kill();
-                assertThat(child.out()).as(child.all()).doesNotContain("[constraints]");
-            }
-            String cycle = droppedLine.substring(droppedLine.indexOf("including the cycle ") + "including the cycle ".length(), droppedLine.lastIndexOf("; "));
-            List<String> dropped = Arrays.asList(cycle.split(", "));
-            assertThat(dropped).isNotEmpty().allMatch(k -> k.matches("\\w+\\.\\w+"));
-            awaitNoOtherSession(db);
-            assertThat(lastJobStatus(db)).isEqualTo("STARTED");
-            Set<String> present = foreignKeyNames(db, "demo");
-            assertThat(present).as("the kill fell between the drop and the restore").doesNotContainAnyElementsOf(dropped);
-
-            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-            assertThat(resumed.out()).contains("[recover] run ").contains("foreign key(s) re-added and validated in ");
-            for (String key : dropped) {
-                assertThat(resumed.out()).contains(key);
-            }
-            Set<String> keys = foreignKeys(db, "demo");
-            assertThat(keys).isEqualTo(demoCleanForeignKeys);
-            assertThat(foreignKeyNames(db, "demo")).containsAll(dropped);
-            assertThat(keys).allMatch(k -> k.endsWith(" validated"));
-            assertThat(fingerprint(db, "demo")).isEqualTo(demoClean);
+    void aProcessKilledAfterDroppingTheCyclesForeignKeysRestoresThemOnResume(TestDatabase db) throws Exception {
+        // One row per chunk makes the demo's copy last long enough to kill it between the drop and the restore.
+        Path job = demoJob(db, "cycle", 1);
+        String droppedLine;
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            droppedLine = child.awaitLine(l -> l.startsWith("[plan] deferred until after the copy"), CHILD_TIMEOUT);
+            // The keys are dropped in the plan step's transaction: once a table is copied, that step has committed.
+            child.awaitLine(l -> l.startsWith("[copy] "), CHILD_TIMEOUT);
+            child.kill();
+            assertThat(child.out()).as(child.all()).doesNotContain("[constraints]");
         }
+        String cycle = droppedLine.substring(droppedLine.indexOf("including the cycle ") + "including the cycle ".length(), droppedLine.lastIndexOf("; "));
+        List<String> dropped = Arrays.asList(cycle.split(", "));
+        assertThat(dropped).isNotEmpty().allMatch(k -> k.matches("\\w+\\.\\w+"));
+        awaitNoOtherSession(db);
+        assertThat(lastJobStatus(db)).isEqualTo("STARTED");
+        Set<String> present = foreignKeyNames(db, "demo");
+        assertThat(present).as("the kill fell between the drop and the restore").doesNotContainAnyElementsOf(dropped);
+
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("[recover] run ").contains("foreign key(s) re-added and validated in ");
+        for (String key : dropped) {
+            assertThat(resumed.out()).contains(key);
+        }
+        Set<String> keys = foreignKeys(db, "demo");
+        assertThat(keys).isEqualTo(demoCleanForeignKeys);
+        assertThat(foreignKeyNames(db, "demo")).containsAll(dropped);
+        assertThat(keys).allMatch(k -> k.endsWith(" validated"));
+        assertThat(TargetFingerprint.of(db, "demo")).isEqualTo(demoClean);
     }
 
     // -----------------------------------------------------------------------------------------------------------
     // 4. two processes on the same job at once
 
     @Test
-    void aSecondProcessOnTheSameJobIsRefusedAndTouchesNothing() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            // Smaller chunks make the first run slow enough for the second to start while it copies.
-            Path job = bigJob(db, "concurrent", 500);
-            Path jobRuns = work.resolve("runs-concurrent").resolve("big");
-            try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
-                child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
-                String before = repositorySnapshot(db);
+    void aSecondProcessOnTheSameJobIsRefusedAndTouchesNothing(TestDatabase db) throws Exception {
+        // Smaller chunks make the first run slow enough for the second to start while it copies.
+        Path job = bigJob(db, "concurrent", 500);
+        Path jobRuns = work.resolve("runs-concurrent").resolve("big");
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            child.awaitLine(l -> l.startsWith("[plan]"), CHILD_TIMEOUT);
+            String before = repositorySnapshot(db);
 
-                CliRun second = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            CliRun second = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
-                String after = repositorySnapshot(db);
-                assertThat(child.isAlive()).as("the first run must still be copying, or this test proves nothing\n" + child.all()).isTrue();
-                assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
-                assertThat(second.err()).contains("another lite2pg process is running job big").contains("nothing was touched");
-                assertThat(second.out()).doesNotContain("[preflight]").doesNotContain("[plan]").doesNotContain("[copy]");
-                assertThat(after).as("the refused run created no job instance or execution").isEqualTo(before);
+            String after = repositorySnapshot(db);
+            assertThat(child.isAlive()).as("the first run must still be copying, or this test proves nothing\n" + child.all()).isTrue();
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
+            assertThat(second.err()).contains("another lite2pg process is running job big").contains("nothing was touched");
+            assertThat(second.out()).doesNotContain("[preflight]").doesNotContain("[plan]").doesNotContain("[copy]");
+            assertThat(after).as("the refused run created no job instance or execution").isEqualTo(before);
 
-                int exit = child.awaitExit(CHILD_TIMEOUT);
-                assertThat(exit).as(child.all()).isZero();
-                Matcher report = Pattern.compile("Report: (\\S+)").matcher(child.out());
-                assertThat(report.find()).as(child.out()).isTrue();
-                Path childRunFolder = Path.of(report.group(1)).getParent();
-                try (Stream<Path> folders = Files.list(jobRuns)) {
-                    List<Path> others = folders.filter(f -> !f.equals(childRunFolder)).toList();
-                    assertThat(others).as("the refused run's folder").hasSizeLessThanOrEqualTo(1);
-                    for (Path other : others) {
-                        assertThat(other.resolve("report.md")).doesNotExist();
-                        assertThat(other.resolve("report.json")).doesNotExist();
-                    }
+            int exit = child.awaitExit(CHILD_TIMEOUT);
+            assertThat(exit).as(child.all()).isZero();
+            Matcher report = Pattern.compile("Report: (\\S+)").matcher(child.out());
+            assertThat(report.find()).as(child.out()).isTrue();
+            Path childRunFolder = Path.of(report.group(1)).getParent();
+            try (Stream<Path> folders = Files.list(jobRuns)) {
+                List<Path> others = folders.filter(f -> !f.equals(childRunFolder)).toList();
+                assertThat(others).as("the refused run's folder").hasSizeLessThanOrEqualTo(1);
+                for (Path other : others) {
+                    assertThat(other.resolve("report.md")).doesNotExist();
+                    assertThat(other.resolve("report.json")).doesNotExist();
                 }
             }
-            assertThat(fingerprint(db, BigSource.SCHEMA)).isEqualTo(bigClean);
-            assertNoRowLostOrDuplicated(db);
-            assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
         }
+        assertThat(TargetFingerprint.of(db, BigSource.SCHEMA)).isEqualTo(bigClean);
+        assertNoRowLostOrDuplicated(db);
+        assertThat(foreignKeys(db, BigSource.SCHEMA)).isEqualTo(bigCleanForeignKeys);
     }
 
     // -----------------------------------------------------------------------------------------------------------
     // helpers
 
     private static Path bigJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        Path file = work.resolve("big-" + name + ".yml");
-        Files.writeString(file, "name: big\n"
-                + "source:\n  path: \"" + bigSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + BigSource.SCHEMA + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + bigMigrations + "\" ]\n"
-                + "chunk-size: " + chunkSize + "\n"
-                + "output: \"" + work.resolve("runs-" + name) + "\"\n");
-        return file;
+        return JobFile.named("big").source(bigSource).target(db).schema(BigSource.SCHEMA).migrations(bigMigrations).chunkSize(chunkSize)
+                .output(work.resolve("runs-" + name)).writeTo(work.resolve("big-" + name + ".yml"));
     }
 
     private static Path demoJob(TestDatabase db, String name) throws Exception {
@@ -296,15 +282,7 @@ class KillAndResumeIT {
     }
 
     private static Path demoJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        Path file = work.resolve("demo-" + name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + demoSource + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: " + chunkSize + "\n"
-                + "output: \"" + work.resolve("runs-demo-" + name) + "\"\n");
-        return file;
+        return JobFile.demo(demoSource, db).chunkSize(chunkSize).output(work.resolve("runs-demo-" + name)).writeTo(work.resolve("demo-" + name + ".yml"));
     }
 
     /**
@@ -390,35 +368,6 @@ class KillAndResumeIT {
                 }
             }
         }
-    }
-
-    /** Rows and md5 of every table and every sequence's next value, as RestartIT defines them. */
-    private static Map<String, String> fingerprint(TestDatabase db, String schema) throws Exception {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = '" + schema + "'::regnamespace"
-                    + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                        + " FROM " + schema + ".\"" + table + "\" t")) {
-                    rs.next();
-                    result.put(table, rs.getLong(1) + " " + rs.getString(2));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || sequencename,"
-                    + " CASE WHEN last_value IS NULL THEN start_value ELSE last_value + increment_by END"
-                    + " FROM pg_sequences WHERE schemaname = '" + schema + "'")) {
-                while (rs.next()) {
-                    result.put("sequence " + rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return result;
     }
 
     /** Every foreign key of the schema: table, name, definition, and whether PostgreSQL has validated it. */

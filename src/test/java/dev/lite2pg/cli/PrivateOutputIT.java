@@ -1,11 +1,11 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a failed (resumable) cutover leave only 0700 folders and 0600 files, whatever the process's umask, read back from
  * the file system.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class PrivateOutputIT {
 
     private static final String FAULT = "lite2pg.fault";
@@ -32,18 +33,6 @@ class PrivateOutputIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @AfterEach
     void clearFault() {
@@ -84,16 +73,8 @@ class PrivateOutputIT {
     }
 
     private Path job(Path source) throws IOException {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
-        Path file = work.resolve("private.yml");
-        Files.writeString(file, "name: private\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"app\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "on-bad-row: quarantine\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
+        return JobFile.named("private").source(source).target(db).schema("app").migrations(sql).extra("on-bad-row: quarantine\n")
+                .output(work.resolve("runs")).writeTo(work.resolve("private.yml"));
     }
 }

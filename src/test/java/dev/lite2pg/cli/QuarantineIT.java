@@ -1,10 +1,10 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and grandchildren follow them, every other row arrives exactly, and the report reconciles source = target +
  * quarantined. With {@code on-bad-row: fail} a row PostgreSQL refuses is named by its key, not a stack trace.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class QuarantineIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,18 +35,6 @@ class QuarantineIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static final String MIGRATION = """
             CREATE TYPE mood AS ENUM ('happy', 'sad');
@@ -235,17 +224,9 @@ class QuarantineIT {
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: \"" + schema + "\"\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + extra
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     private Path runFolder(String jobName) throws Exception {

@@ -2,16 +2,18 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
+import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run stopped at a chosen point, then the same command again: the target must end exactly as after a clean run
  * (every table's rows and md5, every sequence's next value), so no row was lost or written twice.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class RestartIT {
 
     private static final String FAULT = PropertyFaultPoints.PROPERTY;
@@ -38,17 +40,15 @@ class RestartIT {
     private static Map<String, String> clean;
 
     @BeforeAll
-    static void cleanRun() throws Exception {
+    static void cleanRun(TestDatabase db) throws Exception {
         source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
-                    .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
-                    .contains("[constraints] 8 foreign key(s) re-added and validated");
-            clean = fingerprint(db);
-        }
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
+                .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
+                .contains("[constraints] 8 foreign key(s) re-added and validated");
+        clean = TargetFingerprint.withIndexes(db, "demo");
         assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq", "index order_customer_id_idx");
         assertThat(clean.get("index order_customer_id_idx")).as("rebuilt exactly as the migration made it")
                 .isEqualTo("CREATE INDEX order_customer_id_idx ON demo.\"order\" USING btree (customer_id)");
@@ -70,25 +70,23 @@ class RestartIT {
             "step:sequences",
             "step:validate",
             "step:report"})
-    void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault) throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile(db, fault.replace(':', '_'));
-            System.setProperty(FAULT, fault);
-            CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
-            assertThat(failed.err()).contains("injected fault").contains("re-run the same command");
+    void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault, TestDatabase db) throws Exception {
+        Path job = jobFile(db, fault.replace(':', '_'));
+        System.setProperty(FAULT, fault);
+        CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+        assertThat(failed.err()).contains("injected fault").contains("re-run the same command");
 
-            CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-            if (fault.equals("chunk:customer:9")) {
-                assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
-            }
-            if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
-                assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
-            }
-            assertThat(fingerprint(db)).isEqualTo(clean);
-            assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
+        CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        if (fault.equals("chunk:customer:9")) {
+            assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
         }
+        if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
+            assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
+        }
+        assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
+        assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
     }
 
     /**
@@ -97,14 +95,13 @@ class RestartIT {
      * JAVA_TOOL_OPTIONS would put it), and ends as the clean run does.
      */
     @Test
-    void theShippedClassesIgnoreTheFaultProperty() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase();
-             ChildCutover child = ChildCutover.startShipped(jobFile(db, "shipped"), work, db.environment(),
-                     List.of("-D" + FAULT + "=step:validate"))) {
+    void theShippedClassesIgnoreTheFaultProperty(TestDatabase db) throws Exception {
+        try (ChildCutover child = ChildCutover.startShipped(jobFile(db, "shipped"), work, db.environment(),
+                List.of("-D" + FAULT + "=step:validate"))) {
             int exit = child.awaitExit(Duration.ofMinutes(3));
             assertThat(exit).as(child.all()).isZero();
             assertThat(child.all()).doesNotContain("injected fault").contains("[validate]");
-            assertThat(fingerprint(db)).isEqualTo(clean);
+            assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
         }
     }
 
@@ -122,46 +119,6 @@ class RestartIT {
     }
 
     private static Path jobFile(TestDatabase db, String name) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
-    }
-
-    /** Rows and md5 of every table (as the datasets define it) and every sequence's next value. */
-    private static Map<String, String> fingerprint(TestDatabase db) throws Exception {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            try (ResultSet tables = c.createStatement().executeQuery(
-                    "SELECT relname FROM pg_class WHERE relnamespace = 'demo'::regnamespace AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
-                while (tables.next()) {
-                    String table = tables.getString(1);
-                    try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                            + " FROM demo.\"" + table + "\" t")) {
-                        rs.next();
-                        result.put(table, rs.getLong(1) + " " + rs.getString(2));
-                    }
-                }
-            }
-            try (ResultSet indexes = c.createStatement().executeQuery(
-                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'demo'")) {
-                while (indexes.next()) {
-                    result.put("index " + indexes.getString(1), indexes.getString(2));
-                }
-            }
-            try (ResultSet seqs = c.createStatement().executeQuery(
-                    "SELECT 'demo.' || sequencename, CASE WHEN last_value IS NULL THEN start_value ELSE last_value + increment_by END"
-                            + " FROM pg_sequences WHERE schemaname = 'demo'")) {
-                while (seqs.next()) {
-                    result.put("sequence " + seqs.getString(1), seqs.getString(2));
-                }
-            }
-        }
-        return result;
+        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve(name + ".yml"));
     }
 }

@@ -1,10 +1,12 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names it while it does, {@code --fresh} deletes the abandoned run's, a completed run deletes its own, and no
  * snapshot is ever left without a run that points at it.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class ResumableSnapshotIT {
 
     private static final String FAULT = "lite2pg.fault";
@@ -36,42 +39,40 @@ class ResumableSnapshotIT {
     }
 
     @Test
-    void statusNamesTheSnapshotOfAResumableRunAndFreshOrCompletionDeletesIt() throws Exception {
+    void statusNamesTheSnapshotOfAResumableRunAndFreshOrCompletionDeletesIt(TestDatabase db) throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile(source, db);
-            failing(db, "cutover", "--job", job.toString());
-            Path first = onlySnapshot();
+        Path job = jobFile(source, db);
+        failing(db, "cutover", "--job", job.toString());
+        Path first = onlySnapshot();
 
-            CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
-            assertThat(status.out()).as(status.all())
-                    .contains("  snapshot " + first + ": a copy of the source, kept for the resume;");
-            JsonNode failed = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs").get(0);
-            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
-            assertThat(failed.get("snapshot").asString()).isEqualTo(first.toString());
-            assertThat(failed.get("snapshotExists").asBoolean()).isTrue();
+        CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
+        assertThat(status.out()).as(status.all())
+                .contains("  snapshot " + first + ": a copy of the source, kept for the resume;");
+        JsonNode failed = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs").get(0);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("snapshot").asString()).isEqualTo(first.toString());
+        assertThat(failed.get("snapshotExists").asBoolean()).isTrue();
 
-            failing(db, "cutover", "--job", job.toString(), "--fresh", "--yes");
-            Path second = onlySnapshot();
-            assertThat(second).as("--fresh deleted the abandoned run's snapshot").isNotEqualTo(first);
-            assertThat(first).doesNotExist();
-            JsonNode runs = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs");
-            assertThat(runs.get(0).get("snapshot").asString()).isEqualTo(second.toString());
-            assertThat(runs.get(1).get("status").asString()).isEqualTo("ABANDONED");
-            assertThat(runs.get(1).get("snapshot").isNull()).as(runs.get(1).toString()).isTrue();
+        failing(db, "cutover", "--job", job.toString(), "--fresh", "--yes");
+        Path second = onlySnapshot();
+        assertThat(second).as("--fresh deleted the abandoned run's snapshot").isNotEqualTo(first);
+        assertThat(first).doesNotExist();
+        JsonNode runs = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs");
+        assertThat(runs.get(0).get("snapshot").asString()).isEqualTo(second.toString());
+        assertThat(runs.get(1).get("status").asString()).isEqualTo("ABANDONED");
+        assertThat(runs.get(1).get("snapshot").isNull()).as(runs.get(1).toString()).isTrue();
 
-            Files.delete(second);
-            CliRun gone = CliRun.of(db.environment(), "status", "--job", job.toString());
-            assertThat(gone.out()).as(gone.all())
-                    .contains("  snapshot " + second + " is gone: the run cannot resume; start over with cutover --fresh");
+        Files.delete(second);
+        CliRun gone = CliRun.of(db.environment(), "status", "--job", job.toString());
+        assertThat(gone.out()).as(gone.all())
+                .contains("  snapshot " + second + " is gone: the run cannot resume; start over with cutover --fresh");
 
-            CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
-            assertThat(fresh.exitCode()).as(fresh.all()).isZero();
-            assertThat(snapshots()).as("a completed run keeps no snapshot").isEmpty();
-            CliRun done = CliRun.of(db.environment(), "status", "--job", job.toString());
-            assertThat(done.out()).as(done.all()).doesNotContain("  snapshot ");
-        }
+        CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(snapshots()).as("a completed run keeps no snapshot").isEmpty();
+        CliRun done = CliRun.of(db.environment(), "status", "--job", job.toString());
+        assertThat(done.out()).as(done.all()).doesNotContain("  snapshot ");
     }
 
     private static void failing(TestDatabase db, String... args) {
@@ -97,13 +98,6 @@ class ResumableSnapshotIT {
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve("demo.yml");
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 }

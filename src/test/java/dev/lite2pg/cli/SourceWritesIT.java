@@ -3,13 +3,14 @@ package dev.lite2pg.cli;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,64 +28,61 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An application that keeps writing to the live SQLite file while lite2pg runs: the target lacks what it wrote after
  * the snapshot. A cutover must not pass over that; a dry-run rehearses against a live application on purpose.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class SourceWritesIT {
 
     @TempDir
     Path work;
 
     @Test
-    void aCutoverWhoseSourceIsWrittenToMeanwhileFailsUntilFresh() throws Exception {
+    void aCutoverWhoseSourceIsWrittenToMeanwhileFailsUntilFresh(TestDatabase db) throws Exception {
         Path source = walSource();
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("demo", source, db);
-            CliRun run;
-            long written;
-            try (LiveApplication app = new LiveApplication(source)) {
-                run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-                written = app.stop();
-            }
-            assertThat(written).as("the application wrote while the cutover ran").isPositive();
-            assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-            assertThat(run.err()).containsPattern("the source .*demo\\.sqlite was written to after the run's snapshot was taken at"
-                            + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: the target lacks those writes")
-                    .contains("Stop the application").contains("cutover --fresh");
-            assertThat(run.all()).doesNotContain("finished, validation PASS").doesNotContain("WARNING");
-            RunReport report = RunReports.newest(work.resolve("runs"), "demo");
-            assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(report.problems()).anyMatch(p -> p.contains("was written to after the run's snapshot"));
-            assertThat(customers(db)).as("the target lacks the application's last writes").isLessThan(sourceCustomers(source));
-
-            // The application is stopped; the run is not complete, and a plain cutover must not say it is.
-            CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-            assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
-            assertThat(again.all()).doesNotContain("already completed");
-            assertThat(again.err()).contains("was written to after the run's snapshot").contains("cutover --fresh");
-
-            CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
-            assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  FAILED$");
-
-            CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
-            assertThat(fresh.exitCode()).as(fresh.all()).isZero();
-            assertThat(customers(db)).as("every customer the application wrote").isEqualTo(sourceCustomers(source));
+        Path job = jobFile("demo", source, db);
+        CliRun run;
+        long written;
+        try (LiveApplication app = new LiveApplication(source)) {
+            run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+            written = app.stop();
         }
+        assertThat(written).as("the application wrote while the cutover ran").isPositive();
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).containsPattern("the source .*demo\\.sqlite was written to after the run's snapshot was taken at"
+                        + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: the target lacks those writes")
+                .contains("Stop the application").contains("cutover --fresh");
+        assertThat(run.all()).doesNotContain("finished, validation PASS").doesNotContain("WARNING");
+        RunReport report = RunReports.newest(work.resolve("runs"), "demo");
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(report.problems()).anyMatch(p -> p.contains("was written to after the run's snapshot"));
+        assertThat(customers(db)).as("the target lacks the application's last writes").isLessThan(sourceCustomers(source));
+
+        // The application is stopped; the run is not complete, and a plain cutover must not say it is.
+        CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
+        assertThat(again.all()).doesNotContain("already completed");
+        assertThat(again.err()).contains("was written to after the run's snapshot").contains("cutover --fresh");
+
+        CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
+        assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  FAILED$");
+
+        CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(customers(db)).as("every customer the application wrote").isEqualTo(sourceCustomers(source));
     }
 
     @Test
-    void aDryRunWhoseSourceIsWrittenToMeanwhileWarns() throws Exception {
+    void aDryRunWhoseSourceIsWrittenToMeanwhileWarns(TestDatabase db) throws Exception {
         Path source = walSource();
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            Path job = jobFile("demo", source, db);
-            CliRun run;
-            long written;
-            try (LiveApplication app = new LiveApplication(source)) {
-                run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
-                written = app.stop();
-            }
-            assertThat(written).isPositive();
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.err()).contains("WARNING: the source").contains("was written to after the run's snapshot was taken");
-            assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict()).isEqualTo(Verdict.PASS);
+        Path job = jobFile("demo", source, db);
+        CliRun run;
+        long written;
+        try (LiveApplication app = new LiveApplication(source)) {
+            run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+            written = app.stop();
         }
+        assertThat(written).isPositive();
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.err()).contains("WARNING: the source").contains("was written to after the run's snapshot was taken");
+        assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict()).isEqualTo(Verdict.PASS);
     }
 
     /** Inserts a customer every few milliseconds on its own connection, as a live application would. */
@@ -151,13 +149,7 @@ class SourceWritesIT {
     }
 
     private Path jobFile(String name, Path source, TestDatabase db) throws Exception {
-        Path file = work.resolve(name + ".yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        return JobFile.named(name).source(source).target(db).schema("demo").migrations(JobFile.DEMO_MIGRATIONS).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 }

@@ -2,20 +2,20 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code lite2pg status} against a real job repository, through the life of one job: no run yet, a run stopped by an
  * injected fault in the middle of a table, then the re-run that completes it.
  */
+@ExtendWith(TestDatabaseExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusIT {
 
@@ -42,22 +43,7 @@ class StatusIT {
     static void setUp() throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        db = TestPostgres.createDatabase();
-        job = work.resolve("demo.yml");
-        Path project = Path.of("").toAbsolutePath();
-        Files.writeString(job, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + project.resolve("sql/demo") + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (db != null) {
-            db.close();
-        }
+        job = JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 
     @AfterEach

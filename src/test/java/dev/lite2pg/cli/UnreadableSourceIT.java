@@ -1,10 +1,10 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused by {@code cutover} and {@code check} alike, exit 2, naming the file and why, before anything is written to
  * the target; and a path is a path, never a URL whose {@code ?} opens another file.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class UnreadableSourceIT {
 
     private static final String MIGRATION = "CREATE TABLE t (id integer PRIMARY KEY, v text);\n";
@@ -34,18 +35,6 @@ class UnreadableSourceIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     static Stream<Arguments> unreadable() {
         return Stream.of(
@@ -147,16 +136,9 @@ class UnreadableSourceIT {
 
     /** The job is named after its target schema, so each test's rows and runs are its own. */
     private Path job(String name, Path source) throws Exception {
-        Path sql = work.resolve("sql");
-        Files.createDirectories(sql);
-        Files.writeString(sql.resolve("V1__schema.sql"), MIGRATION);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: " + name + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
+        return JobFile.named(name).source(source).target(db).schema(name).migrations(sql).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     interface Content {

@@ -3,13 +3,14 @@ package dev.lite2pg.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Differential test: lite2pg's json and jsonb converters must accept exactly the texts PostgreSQL's own input accepts,
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The random inputs nest far below the depth at which PostgreSQL's recursive parser runs out of stack; that limit has
  * its own test.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class JsonAgainstPostgresIT {
 
     private static final long SEED = Long.getLong("lite2pg.json.seed", 1);
@@ -29,10 +31,10 @@ class JsonAgainstPostgresIT {
             "invalid JSON: unpaired surrogate escape in a string");
 
     @Test
-    void convertersAgreeWithPostgresqlOnEveryInput() throws Exception {
+    void convertersAgreeWithPostgresqlOnEveryInput(TestDatabase db) throws Exception {
         List<String> texts = inputs();
         List<PostgresJsonInput.Verdict> verdicts;
-        try (TestDatabase db = TestPostgres.createDatabase(); Connection c = db.connect()) {
+        try (Connection c = db.connect()) {
             verdicts = new PostgresJsonInput(c).verdicts(texts);
         }
         List<String> disagreements = new ArrayList<>();
@@ -73,7 +75,7 @@ class JsonAgainstPostgresIT {
      * than COPY's) and fails far deeper values on its stack; lite2pg refuses those itself, as a bad value.
      */
     @Test
-    void postgresqlTakesNestingUpToTheValidatorsLimitWhichRefusesWhatPostgresqlCannotParse() throws Exception {
+    void postgresqlTakesNestingUpToTheValidatorsLimitWhichRefusesWhatPostgresqlCannotParse(TestDatabase db) throws Exception {
         int limit = JsonValidator.MAX_DEPTH;
         List<String> atLimit = List.of("[".repeat(limit) + "]".repeat(limit), "{\"a\":".repeat(limit) + "1" + "}".repeat(limit),
                 "[{\"a\":".repeat(limit / 2) + "1" + "}]".repeat(limit / 2));
@@ -82,7 +84,7 @@ class JsonAgainstPostgresIT {
         List<String> texts = new ArrayList<>(atLimit);
         texts.addAll(tooDeep);
         List<PostgresJsonInput.Verdict> verdicts;
-        try (TestDatabase db = TestPostgres.createDatabase(); Connection c = db.connect()) {
+        try (Connection c = db.connect()) {
             verdicts = new PostgresJsonInput(c).verdicts(texts);
         }
         for (int i = 0; i < atLimit.size(); i++) {

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lite2pg.cli.CliRun;
 import dev.lite2pg.demo.DemoDatabase;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * prometheus-pushgateway) started for the test: what the gateway then serves to Prometheus must hold every table's
  * rows. Without the binary the test is skipped, except where LITE2PG_REQUIRE_PUSHGATEWAY=1 (CI sets it).
  */
+@ExtendWith(TestDatabaseExtension.class)
 class PushgatewayIT {
 
     private static final Path PUSHGATEWAY = Path.of("/usr/bin/prometheus-pushgateway");
@@ -75,35 +78,31 @@ class PushgatewayIT {
     }
 
     @Test
-    void aCutoverPushesEveryTablesRowsWrittenAndSpringBatchsStepTimers() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db).toString());
+    void aCutoverPushesEveryTablesRowsWrittenAndSpringBatchsStepTimers(TestDatabase db) throws Exception {
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db).toString());
 
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("[metrics] pushed to the Pushgateway http://127.0.0.1:" + port + " as job demo");
-            String served = get("/metrics");
-            assertThat(rowsWritten(served, "demo")).as(served).isEqualTo(expectedRowsByTargetTable());
-            assertThat(served).containsPattern("(?m)^lite2pg_chunk_seconds_count\\{[^}]*table=\"customer\"[^}]*} 17$")
-                    .containsPattern("(?m)^spring_batch_step_seconds_count\\{[^}]*\"copy:order_line\"[^}]*} 1$")
-                    .containsPattern("(?m)^spring_batch_job_seconds_count\\{[^}]*\"demo\"[^}]*} 1$");
-        }
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("[metrics] pushed to the Pushgateway http://127.0.0.1:" + port + " as job demo");
+        String served = get("/metrics");
+        assertThat(rowsWritten(served, "demo")).as(served).isEqualTo(expectedRowsByTargetTable());
+        assertThat(served).containsPattern("(?m)^lite2pg_chunk_seconds_count\\{[^}]*table=\"customer\"[^}]*} 17$")
+                .containsPattern("(?m)^spring_batch_step_seconds_count\\{[^}]*\"copy:order_line\"[^}]*} 1$")
+                .containsPattern("(?m)^spring_batch_job_seconds_count\\{[^}]*\"demo\"[^}]*} 1$");
     }
 
     @Test
-    void outputThatIsNotATerminalGetsAPlainFinalLinePerTableWithItsRate() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db).toString());
+    void outputThatIsNotATerminalGetsAPlainFinalLinePerTableWithItsRate(TestDatabase db) throws Exception {
+        CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db).toString());
 
-            assertThat(run.exitCode()).as(run.all()).isZero();
-            for (Map.Entry<String, Long> table : DemoDatabase.ROW_COUNTS.entrySet()) {
-                String rows = String.valueOf(table.getValue());
-                assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote("[copy] " + table.getKey() + " -> " + targetName(table.getKey())
-                        + ": " + rows + " rows (" + rows + " in this run), ") + "[\\d,.]+ rows/s over [\\d.:]+( s)?$");
-            }
-            assertThat(run.out()).as("no cursor movement outside a terminal").doesNotContain("\u001B[");
-            Path metricsJson = Files.walk(work.resolve("runs")).filter(p -> p.endsWith("metrics.json")).findFirst().orElseThrow();
-            assertThat(Files.readString(metricsJson)).contains("\"table\" : \"order_line\"").contains("\"rowsWritten\" : 375");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        for (Map.Entry<String, Long> table : DemoDatabase.ROW_COUNTS.entrySet()) {
+            String rows = String.valueOf(table.getValue());
+            assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote("[copy] " + table.getKey() + " -> " + targetName(table.getKey())
+                    + ": " + rows + " rows (" + rows + " in this run), ") + "[\\d,.]+ rows/s over [\\d.:]+( s)?$");
         }
+        assertThat(run.out()).as("no cursor movement outside a terminal").doesNotContain("\u001B[");
+        Path metricsJson = Files.walk(work.resolve("runs")).filter(p -> p.endsWith("metrics.json")).findFirst().orElseThrow();
+        assertThat(Files.readString(metricsJson)).contains("\"table\" : \"order_line\"").contains("\"rowsWritten\" : 375");
     }
 
     /** The demo's row counts under the target's names. */
@@ -138,15 +137,8 @@ class PushgatewayIT {
     private Path jobFile(TestDatabase db) throws IOException {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        Path file = work.resolve("demo.yml");
-        Files.writeString(file, "name: demo\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: " + db.user() + "\n  schema: demo\n"
-                + "schema:\n  locations: [ \"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\" ]\n"
-                + "chunk-size: 7\n"
-                + "output: \"" + work.resolve("runs") + "\"\n"
-                + "metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n");
-        return file;
+        return JobFile.demo(source, db).extra("metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n").chunkSize(7)
+                .output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
     }
 
     private void awaitReady() throws Exception {

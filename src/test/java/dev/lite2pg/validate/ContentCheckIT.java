@@ -15,11 +15,11 @@ import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.sqlite.RowidRange;
 import dev.lite2pg.source.sqlite.SqliteSource;
 import dev.lite2pg.target.postgres.PostgresCatalog;
+import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -45,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * behind the copy's back (a row updated, one deleted, a duplicate added, a trigger rewriting values) must not,
  * naming the rows.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class ContentCheckIT {
 
     private static final String MIGRATION = """
@@ -69,18 +70,6 @@ class ContentCheckIT {
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestPostgres.createDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void convertedSourceMatchesTheTargetThenEveryTamperedRowIsNamed() throws Exception {
@@ -249,16 +238,9 @@ class ContentCheckIT {
     }
 
     private Path job(String name, Path source, String schema, String migration) throws Exception {
-        Path sql = Files.createDirectories(work.resolve("sql-" + name));
-        Files.writeString(sql.resolve("V1__schema.sql"), migration);
-        Path file = work.resolve(name + ".yml");
-        Files.writeString(file, "name: " + name + "\n"
-                + "source:\n  path: \"" + source + "\"\n"
-                + "target:\n  url: \"" + db.url() + "\"\n  user: \"" + db.user() + "\"\n  schema: " + schema + "\n"
-                + "schema:\n  locations: [ \"filesystem:" + sql + "\" ]\n"
-                + "chunk-size: 2\n"
-                + "output: \"" + work.resolve("runs") + "\"\n");
-        return file;
+        Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
+        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).chunkSize(2).output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 
     private Path runFolder(String jobName) throws Exception {

@@ -1,8 +1,9 @@
 package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -11,40 +12,37 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(TestDatabaseExtension.class)
 class ServerIdentityIT {
 
     private static final String SECRET = "identity-secret";
 
     @Test
-    void theDatabaseIsNamedByTheServerNotByTheUrlsSpelling() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            List<String> server = db.rows("SELECT system_identifier::text, current_setting('port') FROM pg_control_system()").get(0);
-            String expected = "cluster " + server.get(0) + " port " + server.get(1) + " database " + db.name();
+    void theDatabaseIsNamedByTheServerNotByTheUrlsSpelling(TestDatabase db) throws Exception {
+        List<String> server = db.rows("SELECT system_identifier::text, current_setting('port') FROM pg_control_system()").get(0);
+        String expected = "cluster " + server.get(0) + " port " + server.get(1) + " database " + db.name();
 
-            assertThat(ServerIdentity.of(dataSource(db.url(), db.user(), db.password()))).isEqualTo(expected);
-            assertThat(ServerIdentity.of(dataSource(otherSpelling(db.url()), db.user(), db.password()))).isEqualTo(expected);
-        }
+        assertThat(ServerIdentity.of(dataSource(db.url(), db.user(), db.password()))).isEqualTo(expected);
+        assertThat(ServerIdentity.of(dataSource(otherSpelling(db.url()), db.user(), db.password()))).isEqualTo(expected);
     }
 
     @Test
-    void withoutPgControlSystemTheServersAddressStandsIn() throws Exception {
-        try (TestDatabase db = TestPostgres.createDatabase()) {
-            String role = "lite2pg_identity_" + db.name().substring(db.name().length() - 8);
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                st.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + SECRET + "'");
-                // Per database: the other databases of the test server keep the default grant.
-                st.execute("REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC");
-            }
-            try {
-                String url = db.url().contains("//localhost:") ? otherSpelling(db.url()) : db.url();
-                List<String> server = db.rows("SELECT current_setting('port')").get(0);
+    void withoutPgControlSystemTheServersAddressStandsIn(TestDatabase db) throws Exception {
+        String role = "lite2pg_identity_" + db.name().substring(db.name().length() - 8);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + SECRET + "'");
+            // Per database: the other databases of the test server keep the default grant.
+            st.execute("REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC");
+        }
+        try {
+            String url = db.url().contains("//localhost:") ? otherSpelling(db.url()) : db.url();
+            List<String> server = db.rows("SELECT current_setting('port')").get(0);
 
-                assertThat(ServerIdentity.of(dataSource(url, role, SECRET)))
-                        .isEqualTo("server 127.0.0.1 port " + server.get(0) + " database " + db.name());
-            } finally {
-                try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                    st.execute("DROP ROLE " + role);
-                }
+            assertThat(ServerIdentity.of(dataSource(url, role, SECRET)))
+                    .isEqualTo("server 127.0.0.1 port " + server.get(0) + " database " + db.name());
+        } finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE " + role);
             }
         }
     }

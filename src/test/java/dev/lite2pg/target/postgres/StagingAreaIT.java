@@ -1,10 +1,10 @@
 package dev.lite2pg.target.postgres;
 
 import dev.lite2pg.testing.TestDatabase;
-import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
+import dev.lite2pg.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A dry-run's clean-up drops only what is still the dry-run's own: it looks again just before, instead of trusting
  * what it saw at the start.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class StagingAreaIT {
 
     private TestDatabase db;
@@ -25,16 +26,10 @@ class StagingAreaIT {
 
     @BeforeEach
     void createDatabase() {
-        db = TestPostgres.createDatabase();
         dataSource = new PGSimpleDataSource();
         dataSource.setURL(db.url());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     @Test
