@@ -50,8 +50,7 @@ public final class CopyPlanner {
             targetColumns.add(target.name());
             targetTypes.add(target.type().sqlName());
         }
-        List<String> key = mapping.source().primaryKey().stream().map(SourceColumn::name).toList();
         return new TableCopy(order, mapping.source(), targetSchema, mapping.target().name(), sourceColumns, targetColumns,
-                targetTypes, converters, notNull, key.isEmpty() ? List.of("rowid") : key);
+                targetTypes, converters, notNull);
     }
 }

@@ -10,17 +10,15 @@ import java.util.List;
  * columns, and the converter for each, held in arrays indexed by column for the hot path.
  *
  * @param order position in foreign-key load order (parents first)
- * @param keyDescription names of the columns that identify a row in messages (primary key, else rowid)
  */
 public record TableCopy(int order, SourceTable source, String targetSchema, String targetTable,
                         List<String> sourceColumns, List<String> targetColumns, List<String> targetTypes,
-                        ValueConverter[] converters, boolean[] notNull, List<String> keyDescription) {
+                        ValueConverter[] converters, boolean[] notNull) {
 
     public TableCopy {
         sourceColumns = List.copyOf(sourceColumns);
         targetColumns = List.copyOf(targetColumns);
         targetTypes = List.copyOf(targetTypes);
-        keyDescription = List.copyOf(keyDescription);
     }
 
     public int width() {

@@ -277,10 +277,6 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         }
     }
 
-    public ColumnTallies[] tallies() {
-        return tallies;
-    }
-
     @Override
     public void open(ExecutionContext context) {
         rowsWritten = context.getLong(ROWS_WRITTEN_KEY, 0L);
