@@ -32,7 +32,7 @@ final class FreshStart {
     private final TargetDatabase target;
     private final JobRepository repository;
     private final TransactionTemplate transaction;
-    private final CycleBreaker cycles;
+    private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
     private final JobDefinition job;
     /** Null: the tables are emptied whatever they hold (a rehearsal's, a failed run's); else see {@link #guardingChanges}. */
@@ -44,7 +44,7 @@ final class FreshStart {
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
-        this.cycles = new CycleBreaker(target, repository);
+        this.foreignKeys = new ForeignKeyDeferral(target, repository);
         this.indexes = new IndexDeferral(target, repository);
         this.job = job;
     }
@@ -88,7 +88,7 @@ final class FreshStart {
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
                 for (JobExecution execution : previous.executions()) {
-                    restored.addAll(cycles.restore(execution));
+                    restored.addAll(foreignKeys.restore(execution));
                     restored.addAll(indexes.rebuild(execution));
                 }
             });

@@ -9,7 +9,7 @@ import dev.lite2pg.model.TargetIndex;
 import org.springframework.batch.core.job.JobExecution;
 import java.util.Set;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.plan.LoadOrder;
+import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableMapping;
 import dev.lite2pg.source.sqlite.SqliteSource;
@@ -30,19 +30,19 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Introspects both sides, maps names, picks converters from the target's real types and orders tables by foreign key
+ * Introspects both sides, maps names, picks converters from the target's real types and lists tables parents first
  * (the same {@link CopyPlan} the scan step checked the source against), then records and drops the foreign keys and
  * secondary indexes deferred until after the copy.
  */
 final class PlanTasklet implements Tasklet {
 
     private final CutoverRun run;
-    private final CycleBreaker cycles;
+    private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
 
-    PlanTasklet(CutoverRun run, CycleBreaker cycles, IndexDeferral indexes) {
+    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes) {
         this.run = run;
-        this.cycles = cycles;
+        this.foreignKeys = foreignKeys;
         this.indexes = indexes;
     }
 
@@ -57,7 +57,7 @@ final class PlanTasklet implements Tasklet {
                     run.job.conversions()).requireMapped(schema);
             NameMapping mapping = plan.mapping();
             List<TargetForeignKey> keys = plan.foreignKeys();
-            LoadOrder order = plan.order();
+            ParentsFirstOrder order = plan.order();
             List<TableCopy> copies = plan.copies();
 
             // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
@@ -72,14 +72,14 @@ final class PlanTasklet implements Tasklet {
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
             JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-            cycles.breakEdges(deferredKeys, jobExecution);
+            foreignKeys.defer(deferredKeys, jobExecution);
             List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
             run.say("plan", copies.size() + " tables in load order: "
                     + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
             if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
                 run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
-                        + " foreign key(s)" + (order.brokenEdges().isEmpty() ? "" : ", including the cycle "
-                        + order.brokenEdges().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")))
+                        + " foreign key(s)" + (order.cycleKeys().isEmpty() ? "" : ", including the cycle "
+                        + order.cycleKeys().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")))
                         + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {

@@ -97,7 +97,7 @@ final class ValidateTasklet implements Tasklet {
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(keys, run.sourceOrphans, CycleBreaker.restoredNames(jobExecution.getExecutionContext()));
+                .foreignKeys(keys, run.sourceOrphans, ForeignKeyDeferral.restoredNames(jobExecution.getExecutionContext()));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(run.highWaterByTargetTable);
         List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, run.quarantining()));
         sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, run.copies.size())
@@ -175,7 +175,7 @@ final class ValidateTasklet implements Tasklet {
 
     /** What the migrations created, as the catalog shows it now; every object the plan step deferred must be back. */
     private List<SchemaObjectCheck> schemaObjects(ExecutionContext context) {
-        Set<String> deferred = new HashSet<>(CycleBreaker.restoredNames(context));
+        Set<String> deferred = new HashSet<>(ForeignKeyDeferral.restoredNames(context));
         deferred.addAll(IndexDeferral.deferredNames(context));
         Set<String> seen = new HashSet<>();
         List<SchemaObjectCheck> checks = new ArrayList<>();
@@ -187,7 +187,7 @@ final class ValidateTasklet implements Tasklet {
             seen.add(key);
             checks.add(new SchemaObjectCheck(o[0], o[1], o[2], deferred.contains(key), true, Boolean.parseBoolean(o[3])));
         }
-        for (String key : CycleBreaker.restoredNames(context)) {
+        for (String key : ForeignKeyDeferral.restoredNames(context)) {
             if (!seen.contains(key)) {
                 checks.add(new SchemaObjectCheck("foreign key", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
             }
@@ -202,7 +202,7 @@ final class ValidateTasklet implements Tasklet {
 
     private LoadingReport loading(JobExecution jobExecution) {
         ExecutionContext context = jobExecution.getExecutionContext();
-        return new LoadingReport(run.parallelism, CycleBreaker.restoredNames(context), IndexDeferral.deferredNames(context),
+        return new LoadingReport(run.parallelism, ForeignKeyDeferral.restoredNames(context), IndexDeferral.deferredNames(context),
                 copyMillis(jobExecution, CONSTRAINTS_STEP), List.of(
                         "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
                                 + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",

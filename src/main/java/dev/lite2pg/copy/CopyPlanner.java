@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Turns the name mapping and the load order into one {@link TableCopy} per table, converters chosen once. */
+/** Turns the name mapping and the parents-first order into one {@link TableCopy} per table, converters chosen once. */
 public final class CopyPlanner {
 
     private CopyPlanner() {

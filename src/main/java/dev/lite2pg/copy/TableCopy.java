@@ -9,7 +9,7 @@ import java.util.List;
  * Everything needed to copy one table, decided once before the first row: which source columns feed which target
  * columns, and the converter for each, held in arrays indexed by column for the hot path.
  *
- * @param order position in foreign-key load order (parents first)
+ * @param order position in the parents-first order tables are listed in (see {@link dev.lite2pg.plan.ParentsFirstOrder})
  */
 public record TableCopy(int order, SourceTable source, String targetSchema, String targetTable,
                         List<String> sourceColumns, List<String> targetColumns, List<String> targetTypes,
