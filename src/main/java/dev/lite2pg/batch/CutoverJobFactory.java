@@ -32,9 +32,9 @@ public final class CutoverJobFactory {
         ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(run.target, repository);
         IndexDeferral indexes = new IndexDeferral(run.target, repository);
         CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
-        Step copy = new StepBuilder("copy", repository)
+        Step copy = new StepBuilder(CopySteps.MANAGER, repository)
                 .observationRegistry(run.metrics.observations())
-                .partitioner("copy", new CopyPartitioner(run))
+                .partitioner(CopySteps.MANAGER, new CopyPartitioner(run))
                 .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)

@@ -373,9 +373,9 @@ public final class CutoverLauncher {
      */
     private static List<Throwable> failuresMostSpecificFirst(JobExecution execution) {
         List<Throwable> failures = new java.util.ArrayList<>();
-        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals("copy"))
+        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
-        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("copy"))
+        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The newest run (job instance) of a job into one target, as the job repository records it: what a plain
@@ -25,16 +26,21 @@ import java.util.Set;
 record PreviousRun(JobInstance instance, List<JobExecution> executions) {
 
     static Optional<PreviousRun> newest(JobRepository repository, JobDefinition job, TargetIdentity target) {
+        return newestFirst(repository, job, target).findFirst();
+    }
+
+    /** Every run of the job into this target, newest first; read lazily, so the newest costs only its own queries. */
+    static Stream<PreviousRun> newestFirst(JobRepository repository, JobDefinition job, TargetIdentity target) {
         List<JobInstance> instances = new ArrayList<>(repository.findJobInstances(job.name()));
         instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
-        for (JobInstance instance : instances) {
+        return instances.stream().flatMap(instance -> {
             List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
-            if (!executions.isEmpty() && target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
-                executions.sort(Comparator.comparingLong(JobExecution::getId));
-                return Optional.of(new PreviousRun(instance, List.copyOf(executions)));
+            if (executions.isEmpty() || !target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
+                return Stream.empty();
             }
-        }
-        return Optional.empty();
+            executions.sort(Comparator.comparingLong(JobExecution::getId));
+            return Stream.of(new PreviousRun(instance, List.copyOf(executions)));
+        });
     }
 
     JobExecution last() {
@@ -71,13 +77,11 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         Set<String> tables = new LinkedHashSet<>();
         for (JobExecution execution : executions) {
             execution.getStepExecutions().stream()
-                    .filter(step -> step.getStepName().startsWith("copy:"))
+                    .filter(CopySteps::isTable)
                     // the reader's position commits in the chunk's transaction, with the chunk's rows
                     .filter(step -> step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L) > 0)
                     .sorted(Comparator.comparingLong(StepExecution::getId))
-                    .forEach(step -> tables.add(step.getExecutionContext().containsKey(CopyPartitioner.TABLE)
-                            ? step.getExecutionContext().getString(CopyPartitioner.TABLE)
-                            : step.getStepName().substring("copy:".length())));
+                    .forEach(step -> tables.add(CopySteps.table(step)));
         }
         return List.copyOf(tables);
     }
@@ -87,7 +91,7 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         java.util.Map<String, Long> lastByStep = new java.util.HashMap<>();
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().startsWith("copy:")) {
+                if (CopySteps.isTable(step)) {
                     lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteTableReader.ROWS_KEY, 0L));
                 }
             }

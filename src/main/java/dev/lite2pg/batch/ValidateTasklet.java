@@ -55,7 +55,6 @@ import java.util.stream.Collectors;
 final class ValidateTasklet implements Tasklet {
 
     /** The step that runs every table's copy step: its own time is the copy's wall-clock time. */
-    private static final String COPY_STEP = "copy";
     /** Connections of the pool that the content check cannot have: the run's lock and this step's transaction. */
     private static final int HELD_CONNECTIONS = 2;
     private static final String CONSTRAINTS_STEP = "constraints";
@@ -93,7 +92,7 @@ final class ValidateTasklet implements Tasklet {
             }
         }
         CompletedContents.record(contents, jobExecution, repository);
-        sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, COPY_STEP));
+        sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, CopySteps.MANAGER));
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
@@ -229,7 +228,7 @@ final class ValidateTasklet implements Tasklet {
 
     private TableReport tableReport(TableCopy copy, long sourceRows, long quarantinedRows, ContentCheckResult content,
                                     JobExecution jobExecution) {
-        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), copy.stepName());
+        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), CopySteps.of(copy));
         ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
         List<ColumnReport> columns = new ArrayList<>();
         for (int i = 0; i < copy.width(); i++) {
@@ -245,7 +244,7 @@ final class ValidateTasklet implements Tasklet {
         }
         return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
                 saved.getLong(SqliteTableReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
-                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, copy.stepName()), columns, content);
+                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, CopySteps.of(copy)), columns, content);
     }
 
     /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */

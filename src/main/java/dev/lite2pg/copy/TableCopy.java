@@ -37,8 +37,4 @@ public record TableCopy(int order, SourceTable source, String targetSchema, Stri
         }
         return keys;
     }
-
-    public String stepName() {
-        return "copy:" + targetTable;
-    }
 }
