@@ -41,7 +41,7 @@ final class CopyStepFactory {
         ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
         SqliteTableReader reader = new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget);
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.quarantining() ? run.quarantine : null);
-        TableProgress progress = new TableProgress(run, copy, progressDisplay);
+        TableProgress progress = new TableProgress(copy, progressDisplay);
         FaultPoints.installed().ifPresent(faults -> faults.atStepStart(CopySteps.of(copy)));
         var builder = new StepBuilder(CopySteps.of(copy), repository)
                 .observationRegistry(run.metrics.observations())

@@ -101,7 +101,7 @@ final class FreshStart {
                 + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
                 + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored))
                 + (changes.isEmpty() ? "" : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): " + changes));
-        previous.snapshot().ifPresent(SourceSnapshot::delete);
+        SourceSnapshot.delete(previous.snapshot());
         return true;
     }
 
@@ -115,8 +115,10 @@ final class FreshStart {
         for (String table : tables) {
             CompletedContents.TableContent content = then.get(table);
             if (content == null) {
-                changed.add(table + " (no record of what the run left in it, so whether it changed cannot be told)");
-            } else if (target.tableExists(table)) {
+                // The validate step records every copied table before the run can complete.
+                throw new IllegalStateException(previous.describe() + " completed without recording what it left in " + table);
+            }
+            if (target.tableExists(table)) {
                 CompletedContents.changeOf(content, target).map(CompletedContents.Change::describe).ifPresent(changed::add);
             }
         }

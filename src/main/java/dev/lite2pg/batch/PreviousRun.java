@@ -55,17 +55,19 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         return last().getJobParameters().getString(CutoverLauncher.SOURCE_SHA256);
     }
 
-    /** The snapshot the run reads; empty for a run recorded before lite2pg took snapshots. */
-    Optional<Path> snapshot() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SNAPSHOT)).map(Path::of);
+    /** The snapshot the run reads. */
+    Path snapshot() {
+        return Path.of(last().getJobParameters().getString(CutoverLauncher.SNAPSHOT));
     }
 
-    Optional<Path> sourcePath() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_PATH)).map(Path::of);
+    /** The source file the snapshot was taken of. */
+    Path sourcePath() {
+        return Path.of(last().getJobParameters().getString(CutoverLauncher.SOURCE_PATH));
     }
 
-    Optional<String> sourceStamp() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP));
+    /** The source file's {@link dev.lite2pg.source.SourceStamp} when the snapshot was taken. */
+    String sourceStamp() {
+        return last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP);
     }
 
     /**

@@ -154,14 +154,9 @@ final class ValidateTasklet implements Tasklet {
      * Whatever went wrong before (a snapshot SQLite could not fill, a plan that matched nothing), a run is never PASS
      * with fewer tables than the source file held, nor with none copied from a source that has tables.
      *
-     * @param sourceTables as counted in the source file when the snapshot was taken; null for a run started by a
-     *     lite2pg that did not count them
+     * @param sourceTables as counted in the source file when the snapshot was taken
      */
-    static Optional<String> sourceTablesProblem(Long sourceTables, int snapshotTables, int copiedTables) {
-        if (sourceTables == null) {
-            return copiedTables == 0 && snapshotTables > 0 ? Optional.of("the source has " + snapshotTables
-                    + " table(s) and the run copied none: check the job's mapping") : Optional.empty();
-        }
+    static Optional<String> sourceTablesProblem(long sourceTables, int snapshotTables, int copiedTables) {
         if (snapshotTables < sourceTables) {
             return Optional.of("the run's snapshot holds " + snapshotTables + " table(s), the source file held " + sourceTables
                     + " when it was taken: the tables it lacks were not copied. Start again with cutover --fresh");

@@ -39,7 +39,7 @@ public final class QuarantineTable {
         this.runId = runId;
     }
 
-    /** Idempotent, so repositories created by an older lite2pg get the table too. */
+    /** Idempotent: called on every start, whether the repository schema was just created or not. */
     static void ensure(Statement st, String repositorySchema) throws SQLException {
         String qualified = PgSql.qualified(repositorySchema, NAME);
         st.execute("CREATE TABLE IF NOT EXISTS " + qualified + " ("
