@@ -40,14 +40,14 @@ final class ForeignKeyDeferral {
         for (String record : dropped(jobExecution.getExecutionContext())) {
             TargetForeignKey key = decode(record);
             if (target.addForeignKey(key)) {
-                restored.add(key.table() + "." + key.name());
+                restored.add(key.displayName());
             }
         }
         return restored;
     }
 
     static List<String> restoredNames(ExecutionContext context) {
-        return dropped(context).stream().map(ForeignKeyDeferral::decode).map(k -> k.table() + "." + k.name()).toList();
+        return dropped(context).stream().map(ForeignKeyDeferral::decode).map(TargetForeignKey::displayName).toList();
     }
 
     private static List<String> dropped(ExecutionContext context) {

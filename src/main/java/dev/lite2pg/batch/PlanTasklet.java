@@ -79,7 +79,7 @@ final class PlanTasklet implements Tasklet {
             if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
                 run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
                         + " foreign key(s)" + (order.cycleKeys().isEmpty() ? "" : ", including the cycle "
-                        + order.cycleKeys().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")))
+                        + order.cycleKeys().stream().map(TargetForeignKey::displayName).collect(Collectors.joining(", ")))
                         + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {
@@ -100,7 +100,7 @@ final class PlanTasklet implements Tasklet {
         for (TargetForeignKey key : keys) {
             OptionalLong count = checks.orphanCount(key, copies);
             if (count.isPresent()) {
-                orphans.put(key.table() + "." + key.name(), count.getAsLong());
+                orphans.put(key.displayName(), count.getAsLong());
                 if (count.getAsLong() > 0) {
                     throw new Lite2pgException(ErrorCode.PRECONDITION, "foreign key " + key.name() + " (" + key.table() + " -> "
                             + key.referencedTable() + "): " + count.getAsLong() + " source row(s) reference a missing parent;"
