@@ -69,9 +69,15 @@ public final class CutoverLauncher {
         }
 
         public Options {
+            requireParallelism(parallelism);
+        }
+
+        /** @return {@code parallelism}, when it is at least 1; else a refusal (bad usage) */
+        public static int requireParallelism(int parallelism) {
             if (parallelism < 1) {
                 throw new Lite2pgException(ErrorCode.USAGE, "--parallel must be at least 1, not " + parallelism);
             }
+            return parallelism;
         }
 
         public static Options resumeOrStart() {

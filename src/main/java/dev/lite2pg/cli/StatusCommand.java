@@ -54,8 +54,8 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
-    Path jobFile;
+    @Mixin
+    JobFileOption jobFile = new JobFileOption();
 
     @Mixin
     TargetOptions overrides = new TargetOptions();
@@ -65,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobDefinition job = overrides.loadWithTarget(jobFile, "status");
+        JobDefinition job = overrides.loadWithTarget(jobFile.file, "status");
         History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
