@@ -257,7 +257,12 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             in.writeToCopy(encoder.buffer(), rowStart[from], rowStart[to] - rowStart[from]);
-            in.endCopy();
+            long copied = in.endCopy();
+            if (copied != to - from) {
+                // PostgreSQL read the text as other rows than were encoded: never commit a chunk that cannot be counted.
+                throw new IllegalStateException("COPY into " + copy.targetTable() + " stored " + copied + " rows where " + (to - from)
+                        + " were sent; the chunk is rolled back and the run fails (resume once the cause is fixed)");
+            }
         } finally {
             // pgjdbc's rule: a COPY left active locks the connection for every later statement.
             if (in.isActive()) {
