@@ -41,10 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     Lite2pgCommand parent;
 
     @Mixin
-    JobFileOption jobFile = new JobFileOption();
-
-    @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Mixin
     ParallelOption parallel = new ParallelOption();
@@ -52,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int threads = parallel.value();
-        JobDefinition job = overrides.load(jobFile.file);
+        JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         TargetCredentials credentials = job.target().hasServer() ? TargetCredentials.fromEnvironment(parent.environment) : TargetCredentials.none();
         out.println("lite2pg check: job " + job.name() + ", source " + job.source().path() + ", target schema " + job.target().schema()

@@ -38,10 +38,7 @@ final class CutoverCommand implements Callable<Integer> {
     Lite2pgCommand parent;
 
     @Mixin
-    JobFileOption jobFile = new JobFileOption();
-
-    @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
             "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
@@ -60,7 +57,7 @@ final class CutoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = overrides.loadWithTarget(jobFile.file, "cutover");
+        JobDefinition job = jobOptions.loadWithTarget("cutover");
         PrintWriter out = spec.commandLine().getOut();
         if (discardChanges && !fresh) {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");

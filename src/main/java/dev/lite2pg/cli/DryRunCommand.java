@@ -35,10 +35,7 @@ final class DryRunCommand implements Callable<Integer> {
     Lite2pgCommand parent;
 
     @Mixin
-    JobFileOption jobFile = new JobFileOption();
-
-    @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--keep", description = {"Keep the copied data, the run's records and its quarantine rows in the staging",
             "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."})
@@ -49,7 +46,7 @@ final class DryRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = overrides.load(jobFile.file);
+        JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(parallel.value(),

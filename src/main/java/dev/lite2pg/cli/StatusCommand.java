@@ -55,17 +55,14 @@ final class StatusCommand implements Callable<Integer> {
     Lite2pgCommand parent;
 
     @Mixin
-    JobFileOption jobFile = new JobFileOption();
-
-    @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--json", description = "Print the runs as JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        JobDefinition job = overrides.loadWithTarget(jobFile.file, "status");
+        JobDefinition job = jobOptions.loadWithTarget("status");
         History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
