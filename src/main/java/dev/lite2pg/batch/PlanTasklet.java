@@ -74,7 +74,7 @@ final class PlanTasklet implements Tasklet {
             JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
             foreignKeys.defer(deferredKeys, jobExecution);
             List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
-            run.say("plan", copies.size() + " tables in load order: "
+            run.say("plan", copies.size() + " tables (parents first; the copy starts the largest first): "
                     + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
             if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
                 run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
