@@ -50,7 +50,7 @@ final class CompletedContents {
         repository.updateExecutionContext(jobExecution);
     }
 
-    /** By table; empty for a run completed by a lite2pg that kept no record. */
+    /** By table: every table the run copied, once its validate step ran. */
     static Map<String, TableContent> read(ExecutionContext context) {
         Map<String, TableContent> tables = new LinkedHashMap<>();
         for (String record : DeferredRecords.read(context, KEY)) {

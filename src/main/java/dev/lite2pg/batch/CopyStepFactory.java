@@ -42,9 +42,9 @@ final class CopyStepFactory {
         SqliteItemReader reader = new SqliteItemReader(
                 new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
         PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.mode.quarantines() ? run.quarantine : null);
-        TableProgress progress = new TableProgress(run, copy, progressDisplay);
-        FaultPoints.installed().ifPresent(faults -> faults.atStepStart(copy.stepName()));
-        var builder = new StepBuilder(copy.stepName(), repository)
+        TableProgress progress = new TableProgress(copy, progressDisplay);
+        FaultPoints.installed().ifPresent(faults -> faults.atStepStart(CopySteps.of(copy)));
+        var builder = new StepBuilder(CopySteps.of(copy), repository)
                 .observationRegistry(run.metrics.observations())
                 .<SourceRow, SourceRow>chunk(ChunkBytesPolicy.rowsOrBytes(run.job.chunkSize(), reader, budget.pageBytes()), transactions)
                 .reader(reader)

@@ -10,9 +10,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, scan, plan, copy (a step per table, in foreign-key order), quarantine (children of
- * rows set aside), constraints, sequences, validate, report. Steps that only compute or check run again on a restart;
- * steps that write run once.
+ * The cutover job: preflight, schema, scan, plan, copy (a step per table, largest first), quarantine (children of rows
+ * set aside), constraints, sequences, validate, report. On a restart, preflight and scan (which passed on the first
+ * start, against the same snapshot) and the tables already copied are skipped; every other step runs again, even if it
+ * completed before, and is written so that running it again is harmless: it only computes or checks, or finds its work
+ * done (a key already added back is not added twice, a sequence is set to the same value).
  */
 public final class CutoverJobFactory {
 
@@ -27,12 +29,12 @@ public final class CutoverJobFactory {
     }
 
     public Job build(CutoverRun run) {
-        CycleBreaker cycles = new CycleBreaker(run.target, repository);
+        ForeignKeyDeferral foreignKeys = new ForeignKeyDeferral(run.target, repository);
         IndexDeferral indexes = new IndexDeferral(run.target, repository);
         CopyStepFactory copySteps = new CopyStepFactory(run, repository, transactions);
-        Step copy = new StepBuilder("copy", repository)
+        Step copy = new StepBuilder(CopySteps.MANAGER, repository)
                 .observationRegistry(run.metrics.observations())
-                .partitioner("copy", new CopyPartitioner(run))
+                .partitioner(CopySteps.MANAGER, new CopyPartitioner(run))
                 .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)
@@ -42,11 +44,11 @@ public final class CutoverJobFactory {
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 // Once per run, before the plan step drops anything: a resume already passed it.
                 .next(tasklet(ScanTasklet.STEP, new ScanTasklet(run, parallelism), false))
-                .next(tasklet("plan", new PlanTasklet(run, cycles, indexes), true))
+                .next(tasklet("plan", new PlanTasklet(run, foreignKeys, indexes), true))
                 .next(copy)
                 .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))
                 // The plan step defers keys and indexes again on every start, so the constraints step must also run on every start.
-                .next(tasklet("constraints", new RebuildConstraintsTasklet(run, cycles, indexes), true))
+                .next(tasklet("constraints", new RebuildConstraintsTasklet(run, foreignKeys, indexes), true))
                 .next(tasklet("sequences", new SequencesTasklet(run), true))
                 .next(tasklet("validate", new ValidateTasklet(run, repository), true))
                 .next(tasklet("report", new ReportTasklet(run), true))

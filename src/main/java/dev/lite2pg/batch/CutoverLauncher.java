@@ -69,9 +69,15 @@ public final class CutoverLauncher {
         }
 
         public Options {
+            requireParallelism(parallelism);
+        }
+
+        /** @return {@code parallelism}, when it is at least 1; else a refusal (bad usage) */
+        public static int requireParallelism(int parallelism) {
             if (parallelism < 1) {
                 throw new Lite2pgException(ErrorCode.USAGE, "--parallel must be at least 1, not " + parallelism);
             }
+            return parallelism;
         }
 
         public static Options resumeOrStart() {
@@ -201,13 +207,13 @@ public final class CutoverLauncher {
                 return alreadyCompleted(last);
             }
             boolean rowsCopied = last.rowsCopied() > 0;
-            if (rowsCopied && !sameFile(last) && last.sourcePath().isPresent()) {
+            if (rowsCopied && !sameFile(last)) {
                 // Resuming would finish filling the target from the old file's snapshot while the operator named another.
                 throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + ": " + last.describe() + " copies "
-                        + last.sourcePath().get() + " (from its snapshot), not " + job.source().path() + ", and already wrote "
+                        + last.sourcePath() + " (from its snapshot), not " + job.source().path() + ", and already wrote "
                         + last.rowsCopied() + " row(s) of it into the target. Nothing was written. To copy " + job.source().path()
                         + " instead: cutover --fresh (empties the tables the failed run copied). To finish the failed run:"
-                        + " cutover --source " + last.sourcePath().get());
+                        + " cutover --source " + last.sourcePath());
             }
             if (!rowsCopied && !sourceAsSnapshotted(last)) {
                 // Nothing of the old snapshot is in the target: the operator fixed the source (e.g. after a refused
@@ -215,7 +221,7 @@ public final class CutoverLauncher {
                 // snapshot of the broken one. Abandoning the run loses nothing, so --fresh is not required.
                 out.println("[resume] " + last.describe() + " stopped before copying any row and "
                         + (sameFile(last) ? "the source has changed since its snapshot"
-                                : "the source is now " + job.source().path() + ", not " + last.sourcePath().map(Path::toString).orElse("the file it snapshotted"))
+                                : "the source is now " + job.source().path() + ", not " + last.sourcePath())
                         + ": it is abandoned and a new run starts from the source as it is now");
                 FreshStart.of(last, dataSource, repository, transactions, job).run(what -> true, out);
                 return start(SnapshotPlan.NEW, null);
@@ -225,12 +231,12 @@ public final class CutoverLauncher {
 
         private boolean sameFile(PreviousRun last) {
             Path now = job.source().path().toAbsolutePath().normalize();
-            return last.sourcePath().map(p -> p.toAbsolutePath().normalize().equals(now)).orElse(false);
+            return last.sourcePath().toAbsolutePath().normalize().equals(now);
         }
 
         private boolean sourceAsSnapshotted(PreviousRun last) {
             return sameFile(last)
-                    && last.sourceStamp().map(SourceStamp.of(job.source().path())::equals).orElse(false);
+                    && SourceStamp.of(job.source().path()).equals(last.sourceStamp());
         }
 
         private enum SnapshotPlan { NEW, RESUME }
@@ -243,7 +249,7 @@ public final class CutoverLauncher {
             if (plan == SnapshotPlan.RESUME) {
                 snapshotFile = resumable(resumed);
                 sha256 = resumed.sourceSha256();
-                stamp = resumed.sourceStamp().orElse("");
+                stamp = resumed.sourceStamp();
                 parameters = resumed.last().getJobParameters();
                 recoverUnknownRun(resumed.last());
                 out.println("[resume] " + resumed.describe() + ": resuming from its snapshot " + snapshotFile + " (sha256 " + sha256 + ", verified)");
@@ -288,7 +294,7 @@ public final class CutoverLauncher {
                 // failed run left dropped.
                 FreshStart.of(run.get(), dataSource, repository, transactions, job).run(what -> true, out);
             }
-            run.flatMap(PreviousRun::snapshot).ifPresent(SourceSnapshot::delete);
+            run.map(PreviousRun::snapshot).ifPresent(SourceSnapshot::delete);
             StagingArea.Cleanup cleanup = before.leaveAsFound(dataSource, job.name(), rehearsal.cutoverJob());
             cleanup.done().forEach(line -> out.println("[dry-run] " + line));
             cleanup.left().forEach(line -> out.println("[dry-run] WARNING: " + line));
@@ -300,9 +306,7 @@ public final class CutoverLauncher {
 
         /** The snapshot a resume must read, or why the run cannot resume and what to do instead. */
         private Path resumable(PreviousRun resumed) {
-            Path snapshot = resumed.snapshot().orElseThrow(() -> new Lite2pgException(ErrorCode.PRECONDITION,
-                    "job " + job.name() + " cannot resume " + resumed.describe() + ": it was started by a lite2pg that took no"
-                            + " snapshot of the source. Start over with: cutover --fresh (empties the tables it copied)"));
+            Path snapshot = resumed.snapshot();
             SourceSnapshot.problem(snapshot, resumed.sourceSha256()).ifPresent(problem -> {
                 throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + " cannot resume " + resumed.describe()
                         + ": " + problem + ", so the rows it has not copied yet may not be the ones it started with. Nothing was"
@@ -319,7 +323,7 @@ public final class CutoverLauncher {
             boolean sameFile = sameFile(last);
             boolean unchanged = sourceAsSnapshotted(last);
             String done = "job " + job.name() + " already completed " + last.describe() + " into " + job.target().redactedUrl()
-                    + " schema " + job.target().schema() + " from " + last.sourcePath().map(Path::toString).orElse("its source")
+                    + " schema " + job.target().schema() + " from " + last.sourcePath()
                     + " (sha256 " + last.sourceSha256() + ")";
             if (!unchanged) {
                 throw new Lite2pgException(ErrorCode.PRECONDITION, done + "; the source " + job.source().path()
@@ -373,9 +377,9 @@ public final class CutoverLauncher {
      */
     private static List<Throwable> failuresMostSpecificFirst(JobExecution execution) {
         List<Throwable> failures = new java.util.ArrayList<>();
-        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals("copy"))
+        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
-        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("copy"))
+        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;

@@ -24,8 +24,9 @@ import java.util.Map;
  * are read back: JDK values and collections, Spring Batch's own, a blob key ({@code byte[]}) and a text key that is
  * not UTF-8 ({@link InvalidUtf8Text}).
  *
- * <p>A context written by an earlier lite2pg with Java serialization (Base64 of an object stream, "rO0") is refused
- * before any of it is decoded, as is anything else that is not such JSON, telling the operator to start afresh.
+ * <p>A context written with Java serialization (Base64 of an object stream, "rO0": Spring Batch's default, never
+ * lite2pg's) is refused before any of it is decoded, as is anything else that is not such JSON, telling the operator
+ * to start afresh.
  */
 public final class ExecutionContextJson implements ExecutionContextSerializer {
 
@@ -62,7 +63,7 @@ public final class ExecutionContextJson implements ExecutionContextSerializer {
         stream.mark(JAVA_SERIALIZATION.length);
         byte[] start = stream.readNBytes(JAVA_SERIALIZATION.length);
         if (Arrays.equals(start, JAVA_SERIALIZATION)) {
-            throw unreadable("it was written with Java serialization by an earlier lite2pg, which lite2pg no longer reads");
+            throw unreadable("it was written with Java serialization (Spring Batch's default), which lite2pg never reads");
         }
         stream.reset();
         try {

@@ -32,7 +32,7 @@ final class FreshStart {
     private final TargetDatabase target;
     private final JobRepository repository;
     private final TransactionTemplate transaction;
-    private final CycleBreaker cycles;
+    private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
     private final JobDefinition job;
     /** Null: the tables are emptied whatever they hold (a rehearsal's, a failed run's); else see {@link #guardingChanges}. */
@@ -44,7 +44,7 @@ final class FreshStart {
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
-        this.cycles = new CycleBreaker(target, repository);
+        this.foreignKeys = new ForeignKeyDeferral(target, repository);
         this.indexes = new IndexDeferral(target, repository);
         this.job = job;
     }
@@ -88,7 +88,7 @@ final class FreshStart {
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
                 for (JobExecution execution : previous.executions()) {
-                    restored.addAll(cycles.restore(execution));
+                    restored.addAll(foreignKeys.restore(execution));
                     restored.addAll(indexes.rebuild(execution));
                 }
             });
@@ -101,7 +101,7 @@ final class FreshStart {
                 + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
                 + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored))
                 + (changes.isEmpty() ? "" : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): " + changes));
-        previous.snapshot().ifPresent(SourceSnapshot::delete);
+        SourceSnapshot.delete(previous.snapshot());
         return true;
     }
 
@@ -115,8 +115,10 @@ final class FreshStart {
         for (String table : tables) {
             CompletedContents.TableContent content = then.get(table);
             if (content == null) {
-                changed.add(table + " (no record of what the run left in it, so whether it changed cannot be told)");
-            } else if (target.tableExists(table)) {
+                // The validate step records every copied table before the run can complete.
+                throw new IllegalStateException(previous.describe() + " completed without recording what it left in " + table);
+            }
+            if (target.tableExists(table)) {
                 CompletedContents.changeOf(content, target).map(CompletedContents.Change::describe).ifPresent(changed::add);
             }
         }

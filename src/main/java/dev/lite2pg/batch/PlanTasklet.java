@@ -6,7 +6,7 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
-import dev.lite2pg.plan.LoadOrder;
+import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableMapping;
 import dev.lite2pg.source.sqlite.SqliteSource;
@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Introspects both sides, maps names, picks converters from the target's real types and orders tables by foreign key
+ * Introspects both sides, maps names, picks converters from the target's real types and lists tables parents first
  * (the same {@link CopyPlan} the scan step checked the source against), then records and drops the foreign keys and
  * secondary indexes deferred until after the copy.
  */
@@ -40,12 +40,12 @@ final class PlanTasklet implements Tasklet {
     static final String HIGH_WATER_KEY = "lite2pg.plan.sequence-high-water";
 
     private final CutoverRun run;
-    private final CycleBreaker cycles;
+    private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
 
-    PlanTasklet(CutoverRun run, CycleBreaker cycles, IndexDeferral indexes) {
+    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes) {
         this.run = run;
-        this.cycles = cycles;
+        this.foreignKeys = foreignKeys;
         this.indexes = indexes;
     }
 
@@ -54,7 +54,7 @@ final class PlanTasklet implements Tasklet {
         CopyPlan plan = run.plan.get();
         NameMapping mapping = plan.mapping();
         List<TargetForeignKey> keys = plan.foreignKeys();
-        LoadOrder order = plan.order();
+        ParentsFirstOrder order = plan.order();
         List<TableCopy> copies = plan.copies();
         JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
@@ -69,14 +69,14 @@ final class PlanTasklet implements Tasklet {
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
-            cycles.breakEdges(deferredKeys, jobExecution);
+            foreignKeys.defer(deferredKeys, jobExecution);
             List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
-            run.say("plan", copies.size() + " tables in load order: "
+            run.say("plan", copies.size() + " tables (parents first; the copy starts the largest first): "
                     + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
             if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
                 run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
-                        + " foreign key(s)" + (order.brokenEdges().isEmpty() ? "" : ", including the cycle "
-                        + order.brokenEdges().stream().map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")))
+                        + " foreign key(s)" + (order.cycleKeys().isEmpty() ? "" : ", including the cycle "
+                        + order.cycleKeys().stream().map(TargetForeignKey::displayName).collect(Collectors.joining(", ")))
                         + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {
@@ -112,7 +112,7 @@ final class PlanTasklet implements Tasklet {
         for (TargetForeignKey key : keys) {
             OptionalLong count = checks.orphanCount(key, copies);
             if (count.isPresent()) {
-                orphans.put(key.table() + "." + key.name(), count.getAsLong());
+                orphans.put(key.displayName(), count.getAsLong());
                 if (count.getAsLong() > 0) {
                     throw new Lite2pgException(ErrorCode.PRECONDITION, "foreign key " + key.name() + " (" + key.table() + " -> "
                             + key.referencedTable() + "): " + count.getAsLong() + " source row(s) reference a missing parent;"

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The newest run (job instance) of a job into one target, as the job repository records it: what a plain
@@ -24,16 +25,21 @@ import java.util.Set;
 record PreviousRun(JobInstance instance, List<JobExecution> executions) {
 
     static Optional<PreviousRun> newest(JobRepository repository, JobDefinition job, TargetIdentity target) {
+        return newestFirst(repository, job, target).findFirst();
+    }
+
+    /** Every run of the job into this target, newest first; read lazily, so the newest costs only its own queries. */
+    static Stream<PreviousRun> newestFirst(JobRepository repository, JobDefinition job, TargetIdentity target) {
         List<JobInstance> instances = new ArrayList<>(repository.findJobInstances(job.name()));
         instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
-        for (JobInstance instance : instances) {
+        return instances.stream().flatMap(instance -> {
             List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
-            if (!executions.isEmpty() && target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
-                executions.sort(Comparator.comparingLong(JobExecution::getId));
-                return Optional.of(new PreviousRun(instance, List.copyOf(executions)));
+            if (executions.isEmpty() || !target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
+                return Stream.empty();
             }
-        }
-        return Optional.empty();
+            executions.sort(Comparator.comparingLong(JobExecution::getId));
+            return Stream.of(new PreviousRun(instance, List.copyOf(executions)));
+        });
     }
 
     JobExecution last() {
@@ -48,17 +54,19 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         return last().getJobParameters().getString(CutoverLauncher.SOURCE_SHA256);
     }
 
-    /** The snapshot the run reads; empty for a run recorded before lite2pg took snapshots. */
-    Optional<Path> snapshot() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SNAPSHOT)).map(Path::of);
+    /** The snapshot the run reads. */
+    Path snapshot() {
+        return Path.of(last().getJobParameters().getString(CutoverLauncher.SNAPSHOT));
     }
 
-    Optional<Path> sourcePath() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_PATH)).map(Path::of);
+    /** The source file the snapshot was taken of. */
+    Path sourcePath() {
+        return Path.of(last().getJobParameters().getString(CutoverLauncher.SOURCE_PATH));
     }
 
-    Optional<String> sourceStamp() {
-        return Optional.ofNullable(last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP));
+    /** The source file's {@link dev.lite2pg.source.SourceStamp} when the snapshot was taken. */
+    String sourceStamp() {
+        return last().getJobParameters().getString(CutoverLauncher.SOURCE_STAMP);
     }
 
     /**
@@ -70,13 +78,11 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         Set<String> tables = new LinkedHashSet<>();
         for (JobExecution execution : executions) {
             execution.getStepExecutions().stream()
-                    .filter(step -> step.getStepName().startsWith("copy:"))
+                    .filter(CopySteps::isTable)
                     // the reader's position commits in the chunk's transaction, with the chunk's rows
                     .filter(step -> step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L) > 0)
                     .sorted(Comparator.comparingLong(StepExecution::getId))
-                    .forEach(step -> tables.add(step.getExecutionContext().containsKey(CopyPartitioner.TABLE)
-                            ? step.getExecutionContext().getString(CopyPartitioner.TABLE)
-                            : step.getStepName().substring("copy:".length())));
+                    .forEach(step -> tables.add(CopySteps.table(step)));
         }
         return List.copyOf(tables);
     }
@@ -86,7 +92,7 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         java.util.Map<String, Long> lastByStep = new java.util.HashMap<>();
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().startsWith("copy:")) {
+                if (CopySteps.isTable(step)) {
                     lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L));
                 }
             }

@@ -34,8 +34,8 @@ final class QuarantineChildrenTasklet implements Tasklet {
         if (!run.mode.quarantines()) {
             return RepeatStatus.FINISHED;
         }
-        List<TargetForeignKey> keys = CycleBreaker.deferred(chunkContext.getStepContext().getStepExecution()
-                .getJobExecution().getExecutionContext()).stream().filter(k -> !k.columns().isEmpty()).toList();
+        List<TargetForeignKey> keys = ForeignKeyDeferral.deferred(chunkContext.getStepContext().getStepExecution()
+                .getJobExecution().getExecutionContext());
         Connection connection = DataSourceUtils.getConnection(run.dataSource);
         Map<String, Integer> moved = new LinkedHashMap<>();
         int movedThisPass;

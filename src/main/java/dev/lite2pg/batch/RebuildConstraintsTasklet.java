@@ -18,12 +18,12 @@ final class RebuildConstraintsTasklet implements Tasklet {
     static final String MAINTENANCE_MEMORY = "256MB";
 
     private final CutoverRun run;
-    private final CycleBreaker cycles;
+    private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
 
-    RebuildConstraintsTasklet(CutoverRun run, CycleBreaker cycles, IndexDeferral indexes) {
+    RebuildConstraintsTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes) {
         this.run = run;
-        this.cycles = cycles;
+        this.foreignKeys = foreignKeys;
         this.indexes = indexes;
     }
 
@@ -34,7 +34,7 @@ final class RebuildConstraintsTasklet implements Tasklet {
         long started = System.nanoTime();
         List<String> built = indexes.rebuild(jobExecution);
         long indexesDone = System.nanoTime();
-        List<String> restored = cycles.restore(jobExecution);
+        List<String> restored = foreignKeys.restore(jobExecution);
         long keysDone = System.nanoTime();
         if (!built.isEmpty()) {
             run.say("constraints", built.size() + " secondary index(es) built in " + seconds(indexesDone - started) + ": " + String.join(", ", built));

@@ -15,11 +15,10 @@ public final class SourceWrites {
     }
 
     /**
-     * @param stampAtSnapshot the source's {@link SourceStamp} when the snapshot was taken; empty or null for a run
-     *     recorded before lite2pg kept one, which cannot be judged and is not held against it
+     * @param stampAtSnapshot the source's {@link SourceStamp} when the snapshot was taken
      */
     static boolean since(Path source, String stampAtSnapshot) {
-        return stampAtSnapshot != null && !stampAtSnapshot.isEmpty() && !stampAtSnapshot.equals(SourceStamp.of(source));
+        return !stampAtSnapshot.equals(SourceStamp.of(source));
     }
 
     /** Why a cutover whose source was written to after its snapshot (taken at {@code snapshotTaken}) fails, and what to do. */

@@ -5,7 +5,6 @@ import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.progress.TableStatus;
 import dev.lite2pg.progress.TableTracker;
-import dev.lite2pg.source.sqlite.SqliteSource;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -21,13 +20,11 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
 
     static final String PREFIX = "[copy] ";
 
-    private final CutoverRun run;
     private final TableCopy copy;
     private final ProgressDisplay display;
     private TableTracker tracker;
 
-    TableProgress(CutoverRun run, TableCopy copy, ProgressDisplay display) {
-        this.run = run;
+    TableProgress(TableCopy copy, ProgressDisplay display) {
         this.copy = copy;
         this.display = display;
     }
@@ -35,13 +32,7 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
     @Override
     public void beforeStep(StepExecution execution) {
         long committed = execution.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L);
-        long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, -1L);
-        if (total < 0) {
-            // A run started by a lite2pg that did not record the count.
-            try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-                total = source.rowCount(copy.source().name());
-            }
-        }
+        long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS);
         if (committed > 0) {
             display.print(PREFIX + String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
         }

@@ -12,16 +12,13 @@ import java.sql.SQLException;
  * The target a job's runs are recorded under (the {@code target} job parameter) and locked by: the database as the
  * server names it, and the schema. Two spellings of one database's URL are one target.
  *
- * @param recorded what new runs record, e.g. {@code cluster 7714919866863339639 port 5432 database app schema=public}
- * @param legacy what lite2pg before this recorded: the redacted URL text and the schema; runs recorded so are still
- *     found through the URL they were started with
+ * @param recorded what runs record, e.g. {@code cluster 7714919866863339639 port 5432 database app schema=public}
  */
-public record TargetIdentity(String recorded, String legacy) {
+public record TargetIdentity(String recorded) {
 
     public static TargetIdentity of(DataSource dataSource, JobDefinition job) {
-        String schema = " schema=" + job.target().schema();
         try {
-            return new TargetIdentity(ServerIdentity.of(dataSource) + schema, job.target().redactedUrl() + schema);
+            return new TargetIdentity(ServerIdentity.of(dataSource) + " schema=" + job.target().schema());
         } catch (SQLException e) {
             throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot ask the target " + job.target().redactedUrl()
                     + " which database it is: " + e.getMessage(), e);
@@ -30,6 +27,6 @@ public record TargetIdentity(String recorded, String legacy) {
 
     /** Whether a run recorded under this {@code target} parameter is a run into this target. */
     public boolean matches(String target) {
-        return recorded.equals(target) || legacy.equals(target);
+        return recorded.equals(target);
     }
 }

@@ -52,7 +52,6 @@ import java.util.Optional;
 final class ValidateTasklet implements Tasklet {
 
     /** The step that runs every table's copy step: its own time is the copy's wall-clock time. */
-    private static final String COPY_STEP = "copy";
     /** Connections of the pool that the content check cannot have: the run's lock and this step's transaction. */
     private static final int HELD_CONNECTIONS = 2;
     private static final String CONSTRAINTS_STEP = "constraints";
@@ -92,11 +91,11 @@ final class ValidateTasklet implements Tasklet {
             }
         }
         CompletedContents.record(contents, jobExecution, repository);
-        sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, COPY_STEP));
+        sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, CopySteps.MANAGER));
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
                 .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(keys, PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY), CycleBreaker.restoredNames(context));
+                .foreignKeys(keys, PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY), ForeignKeyDeferral.restoredNames(context));
         List<SequenceCheck> sequences = new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
         Findings findings = new Findings(tables, foreignKeys, sequences, schemaObjects(context),
                 sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, copies.size()),
@@ -118,14 +117,9 @@ final class ValidateTasklet implements Tasklet {
      * Whatever went wrong before (a snapshot SQLite could not fill, a plan that matched nothing), a run is never PASS
      * with fewer tables than the source file held, nor with none copied from a source that has tables.
      *
-     * @param sourceTables as counted in the source file when the snapshot was taken; null for a run started by a
-     *     lite2pg that did not count them
+     * @param sourceTables as counted in the source file when the snapshot was taken
      */
-    static Optional<String> sourceTablesProblem(Long sourceTables, int snapshotTables, int copiedTables) {
-        if (sourceTables == null) {
-            return copiedTables == 0 && snapshotTables > 0 ? Optional.of("the source has " + snapshotTables
-                    + " table(s) and the run copied none: check the job's mapping") : Optional.empty();
-        }
+    static Optional<String> sourceTablesProblem(long sourceTables, int snapshotTables, int copiedTables) {
         if (snapshotTables < sourceTables) {
             return Optional.of("the run's snapshot holds " + snapshotTables + " table(s), the source file held " + sourceTables
                     + " when it was taken: the tables it lacks were not copied. Start again with cutover --fresh");
@@ -138,7 +132,7 @@ final class ValidateTasklet implements Tasklet {
 
     /** What the migrations created, as the catalog shows it now; every object the plan step deferred must be back. */
     private List<SchemaObjectCheck> schemaObjects(ExecutionContext context) {
-        Set<String> deferred = new HashSet<>(CycleBreaker.restoredNames(context));
+        Set<String> deferred = new HashSet<>(ForeignKeyDeferral.restoredNames(context));
         deferred.addAll(IndexDeferral.deferredNames(context));
         Set<String> seen = new HashSet<>();
         List<SchemaObjectCheck> checks = new ArrayList<>();
@@ -149,7 +143,7 @@ final class ValidateTasklet implements Tasklet {
             seen.add(o.key());
             checks.add(new SchemaObjectCheck(o.kind(), o.table(), o.name(), deferred.contains(o.key()), true, o.valid()));
         }
-        for (String key : CycleBreaker.restoredNames(context)) {
+        for (String key : ForeignKeyDeferral.restoredNames(context)) {
             if (!seen.contains(key)) {
                 checks.add(new SchemaObjectCheck("foreign key", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
             }
@@ -164,7 +158,7 @@ final class ValidateTasklet implements Tasklet {
 
     private LoadingReport loading(JobExecution jobExecution) {
         ExecutionContext context = jobExecution.getExecutionContext();
-        return new LoadingReport(run.parallelism, CycleBreaker.restoredNames(context), IndexDeferral.deferredNames(context),
+        return new LoadingReport(run.parallelism, ForeignKeyDeferral.restoredNames(context), IndexDeferral.deferredNames(context),
                 copyMillis(jobExecution, CONSTRAINTS_STEP), List.of(
                         "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
                                 + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",
@@ -191,7 +185,7 @@ final class ValidateTasklet implements Tasklet {
 
     private TableReport tableReport(TableCopy copy, long sourceRows, long quarantinedRows, ContentCheckResult content,
                                     JobExecution jobExecution) {
-        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), copy.stepName());
+        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), CopySteps.of(copy));
         ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
         List<ColumnReport> columns = new ArrayList<>();
         for (int i = 0; i < copy.width(); i++) {
@@ -207,7 +201,7 @@ final class ValidateTasklet implements Tasklet {
         }
         return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
                 saved.getLong(SqliteItemReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
-                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, copy.stepName()), columns, content);
+                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, CopySteps.of(copy)), columns, content);
     }
 
     /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */

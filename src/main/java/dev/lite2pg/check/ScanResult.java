@@ -13,8 +13,8 @@ import java.util.Map;
  * What a scan of the whole source found, as data: per table the rows read and the values refused, per source column
  * and kind of reason a count with the first examples, and the file listing every one of them.
  *
- * @param tables in load order
- * @param valueProblems values the copy would refuse, per source column and kind of reason, tables in load order
+ * @param tables parents first
+ * @param valueProblems values the copy would refuse, per source column and kind of reason, tables parents first
  * @param referenceProblems orphan references, per foreign key: these values convert, the foreign key refuses them
  * @param orphans per target foreign key ({@code table.name}) whose columns are all copied: the source rows whose
  *     reference finds no parent in the copy; keys that cannot be checked on the source are absent

@@ -110,7 +110,7 @@ public final class SourceScanner {
             for (int i = 0; i < foreignKeys.size(); i++) {
                 OptionalLong count = await(orphanCounts.get(i));
                 TargetForeignKey key = foreignKeys.get(i);
-                count.ifPresent(n -> orphans.put(key.table() + "." + key.name(), n));
+                count.ifPresent(n -> orphans.put(key.displayName(), n));
             }
             file.close();
             List<TableScan> tables = totals.values().stream().map(TableTotals::scan).toList();

@@ -1,22 +1,18 @@
 package dev.lite2pg.cli;
 
-import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.check.JobCheck;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
-import dev.lite2pg.model.Lite2pgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -44,21 +40,16 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML); its target section is optional.")
-    Path jobFile;
+    @Mixin
+    JobOptions jobOptions = new JobOptions();
 
     @Mixin
-    TargetOptions overrides = new TargetOptions();
-
-    @Option(names = "--parallel", paramLabel = "N", description = "Threads reading the source (default: the number of cores, here ${DEFAULT-VALUE}).")
-    int parallel = CutoverLauncher.Options.defaultParallelism();
+    ParallelOption parallel = new ParallelOption();
 
     @Override
     public Integer call() {
-        if (parallel < 1) {
-            throw new Lite2pgException(ErrorCode.USAGE, "--parallel must be at least 1, not " + parallel);
-        }
-        JobDefinition job = overrides.load(jobFile);
+        int threads = parallel.value();
+        JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         TargetCredentials credentials = job.target().hasServer() ? TargetCredentials.fromEnvironment(parent.environment) : TargetCredentials.none();
         out.println("lite2pg check: job " + job.name() + ", source " + job.source().path() + ", target schema " + job.target().schema()
@@ -67,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
                 : " in an embedded PostgreSQL (no target server given)"));
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
-        JobCheck.Outcome outcome = JobCheck.run(job, credentials, parallel, line -> {
+        JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, line -> {
             out.println("[check] " + line);
             out.flush();
         });

@@ -15,14 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "cutover", mixinStandardHelpOptions = true,
         description = {
                 "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
-                "folder), preflight (quick_check, empty target), schema (Flyway), plan (names, converters, foreign-key",
-                "order), copy (one step per table, COPY in chunks), constraints, sequences, validate, report (report.json",
+                "folder), preflight (quick_check, empty target), schema (Flyway), plan (names, converters, foreign keys",
+                "deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences, validate, report (report.json",
                 "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
                 "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
                 "success it says so and writes nothing.",
@@ -38,11 +37,8 @@ final class CutoverCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
-    Path jobFile;
-
     @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
             "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
@@ -56,17 +52,17 @@ final class CutoverCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
     boolean yes;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores, here ${DEFAULT-VALUE}).")
-    int parallel = CutoverLauncher.Options.defaultParallelism();
+    @Mixin
+    ParallelOption parallel = new ParallelOption();
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = overrides.loadWithTarget(jobFile, "cutover");
+        JobDefinition job = jobOptions.loadWithTarget("cutover");
         PrintWriter out = spec.commandLine().getOut();
         if (discardChanges && !fresh) {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
         }
-        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel, null, discardChanges);
+        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
         return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
     }
 

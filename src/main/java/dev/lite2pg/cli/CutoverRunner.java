@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
+import dev.lite2pg.batch.FailureMessage;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.batch.SourceWrites;
@@ -52,7 +53,7 @@ final class CutoverRunner {
             return ExitCodes.of(result, rehearsal);
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());
-        String message = result.failures().isEmpty() ? "the job ended " + result.status() : ExitCodes.messageOf(result.failures().get(0));
+        String message = result.failures().isEmpty() ? "the job ended " + result.status() : FailureMessage.of(result.failures().get(0));
         err.println("lite2pg: " + message);
         if (code == ErrorCode.JOB_FAILED && ExitCodes.firstCause(result.failures(), RowsRefusedException.class).isPresent()) {
             err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"

@@ -12,7 +12,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
@@ -35,25 +34,22 @@ final class DryRunCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
-    Path jobFile;
-
     @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--keep", description = {"Keep the copied data, the run's records and its quarantine rows in the staging",
             "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."})
     boolean keep;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores, here ${DEFAULT-VALUE}).")
-    int parallel = CutoverLauncher.Options.defaultParallelism();
+    @Mixin
+    ParallelOption parallel = new ParallelOption();
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition job = overrides.load(jobFile);
+        JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(parallel,
+        CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(parallel.value(),
                 new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), keep));
         if (job.target().hasServer()) {
             return CutoverRunner.run("dry-run", job.asDryRun(), options, TargetCredentials.fromEnvironment(parent.environment), out, err);

@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.FailureMessage;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.model.ErrorCode;
@@ -18,7 +19,7 @@ public final class ExitCodes implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parseResult) {
         ErrorCode code = codeOf(List.of(e));
-        cli.getErr().println("lite2pg: " + messageOf(e));
+        cli.getErr().println("lite2pg: " + FailureMessage.of(e));
         return code.exitCode();
     }
 
@@ -64,17 +65,5 @@ public final class ExitCodes implements IExecutionExceptionHandler {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /** The operator-facing message: ours when there is one, else the deepest cause's, which names the real problem. */
-    static String messageOf(Throwable failure) {
-        Throwable deepest = failure;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof Lite2pgException || t instanceof dev.lite2pg.copy.RowsRefusedException) {
-                return t.getMessage();
-            }
-            deepest = t;
-        }
-        return deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
     }
 }

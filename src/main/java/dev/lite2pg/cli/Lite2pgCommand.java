@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "lite2pg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-                "Moves an application's SQLite database into PostgreSQL for good: schema by Flyway, tables copied in",
-                "foreign-key order with exact type conversion, sequences advanced, and a validation report to sign off.",
+                "Moves an application's SQLite database into PostgreSQL for good: schema by Flyway, tables copied largest",
+                "first with exact type conversion, sequences advanced, and a validation report to sign off.",
                 "",
                 "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
         subcommands = {CutoverCommand.class, DryRunCommand.class, CheckCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},

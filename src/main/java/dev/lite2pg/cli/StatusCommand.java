@@ -1,5 +1,6 @@
 package dev.lite2pg.cli;
 
+import dev.lite2pg.batch.FailureMessage;
 import dev.lite2pg.batch.RunHistory;
 import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.batch.RunHistory.ExecutionSummary;
@@ -53,18 +54,15 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
-    Path jobFile;
-
     @Mixin
-    TargetOptions overrides = new TargetOptions();
+    JobOptions jobOptions = new JobOptions();
 
     @Option(names = "--json", description = "Print the runs as JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        JobDefinition job = overrides.loadWithTarget(jobFile, "status");
+        JobDefinition job = jobOptions.loadWithTarget("status");
         History history = read(job, TargetCredentials.fromEnvironment(parent.environment));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -83,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a failure.
             throw new Lite2pgException(ExitCodes.codeOf(java.util.List.of(e)), "cannot read the job repository in " + job.target().redactedUrl()
-                    + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + ExitCodes.messageOf(e)
+                    + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + FailureMessage.of(e)
                     + "\n  details in " + logFile, e);
         }
     }
@@ -97,7 +95,6 @@ final class StatusCommand implements Callable<Integer> {
         int count = history.runs().size();
         text.append("job ").append(history.job()).append(" into ").append(history.target()).append(": ")
                 .append(count).append(count == 1 ? " run" : " runs").append(", newest first\n");
-        boolean unknownTotal = false;
         for (RunSummary run : history.runs()) {
             text.append('\n').append("run ").append(run.instanceId()).append("  source sha256 ").append(shortSha(run.sourceSha256()))
                     .append("  ").append(run.status()).append('\n');
@@ -125,16 +122,10 @@ final class StatusCommand implements Callable<Integer> {
             List<List<String>> tables = new ArrayList<>();
             tables.add(List.of("table", "from", "copied", "total", "status"));
             for (TableCopied t : run.tables()) {
-                unknownTotal |= t.total() == null;
-                tables.add(List.of(t.table(), t.sourceTable() == null ? "?" : t.sourceTable(), String.valueOf(t.copied()),
-                        t.total() == null ? "?" : String.valueOf(t.total()), t.status()));
+                tables.add(List.of(t.table(), t.sourceTable(), String.valueOf(t.copied()), String.valueOf(t.total()), t.status()));
             }
             text.append('\n');
             table(text, tables, 2, 3);
-        }
-        if (unknownTotal) {
-            text.append("\n? = unknown: the source file is missing or no longer holds the run's content,"
-                    + " or the run was recorded before lite2pg kept source table names\n");
         }
         return text.toString();
     }

@@ -3,9 +3,6 @@ package dev.lite2pg.copy;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ConversionNotes;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /** Counts of deliberate value adjustments for one column, kept as plain longs: the copy loop calls this per value. */
 public final class ColumnTallies implements ConversionNotes {
 
@@ -22,15 +19,5 @@ public final class ColumnTallies implements ConversionNotes {
 
     public void set(Adjustment adjustment, long value) {
         counts[adjustment.ordinal()] = value;
-    }
-
-    public Map<Adjustment, Long> nonZero() {
-        Map<Adjustment, Long> map = new EnumMap<>(Adjustment.class);
-        for (Adjustment a : Adjustment.values()) {
-            if (counts[a.ordinal()] != 0) {
-                map.put(a, counts[a.ordinal()]);
-            }
-        }
-        return map;
     }
 }

@@ -7,7 +7,7 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.plan.LoadOrder;
+import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapper;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableOrder;
@@ -19,15 +19,15 @@ import java.util.Set;
 
 /**
  * Everything decided before the first row moves: which source table and column feeds which target one, the
- * foreign-key load order, and one {@link TableCopy} per table with its converters. Built from the two catalogs
+ * parents-first order tables are listed in, and one {@link TableCopy} per table with its converters. Built from the two catalogs
  * only, so the cutover's scan and plan steps and {@code check} plan identically, and tests need no database.
  *
  * @param mapping the name mapping; its problems stop a cutover (see {@link #requireMapped})
- * @param order the load order of the mapped target tables
- * @param copies one per mapped table, in load order
+ * @param order the mapped target tables, parents first
+ * @param copies one per mapped table, parents first
  * @param foreignKeys every foreign key of the target schema
  */
-public record CopyPlan(NameMapping mapping, LoadOrder order, List<TableCopy> copies, List<TargetForeignKey> foreignKeys) {
+public record CopyPlan(NameMapping mapping, ParentsFirstOrder order, List<TableCopy> copies, List<TargetForeignKey> foreignKeys) {
 
     public CopyPlan {
         copies = List.copyOf(copies);
@@ -39,7 +39,7 @@ public record CopyPlan(NameMapping mapping, LoadOrder order, List<TableCopy> cop
         NameMapping mapping = withConversionKeysChecked(NameMapper.map(source, target, spec), options);
         List<TargetForeignKey> keys = target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
         List<String> tablesToCopy = mapping.tables().stream().map(m -> m.target().name()).toList();
-        LoadOrder order = TableOrder.order(tablesToCopy, keys);
+        ParentsFirstOrder order = TableOrder.order(tablesToCopy, keys);
         List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), targetSchema, options);
         return new CopyPlan(mapping, order, copies, keys);
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Turns the name mapping and the load order into one {@link TableCopy} per table, converters chosen once. */
+/** Turns the name mapping and the parents-first order into one {@link TableCopy} per table, converters chosen once. */
 public final class CopyPlanner {
 
     private CopyPlanner() {
@@ -50,8 +50,7 @@ public final class CopyPlanner {
             targetColumns.add(target.name());
             targetTypes.add(target.type().sqlName());
         }
-        List<String> key = mapping.source().primaryKey().stream().map(SourceColumn::name).toList();
         return new TableCopy(order, mapping.source(), targetSchema, mapping.target().name(), sourceColumns, targetColumns,
-                targetTypes, converters, notNull, key.isEmpty() ? List.of("rowid") : key);
+                targetTypes, converters, notNull);
     }
 }

@@ -7,17 +7,11 @@ public class RowsRefusedException extends RuntimeException {
 
     private static final int SHOWN = 20;
 
-    private final List<RowRefusal> refusals;
     private final int total;
 
     public RowsRefusedException(List<RowRefusal> refusals, int total) {
         super(message(refusals, total));
-        this.refusals = List.copyOf(refusals);
         this.total = total;
-    }
-
-    public List<RowRefusal> refusals() {
-        return refusals;
     }
 
     public int total() {

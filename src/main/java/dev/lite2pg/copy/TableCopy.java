@@ -9,18 +9,16 @@ import java.util.List;
  * Everything needed to copy one table, decided once before the first row: which source columns feed which target
  * columns, and the converter for each, held in arrays indexed by column for the hot path.
  *
- * @param order position in foreign-key load order (parents first)
- * @param keyDescription names of the columns that identify a row in messages (primary key, else rowid)
+ * @param order position in the parents-first order tables are listed in (see {@link dev.lite2pg.plan.ParentsFirstOrder})
  */
 public record TableCopy(int order, SourceTable source, String targetSchema, String targetTable,
                         List<String> sourceColumns, List<String> targetColumns, List<String> targetTypes,
-                        ValueConverter[] converters, boolean[] notNull, List<String> keyDescription) {
+                        ValueConverter[] converters, boolean[] notNull) {
 
     public TableCopy {
         sourceColumns = List.copyOf(sourceColumns);
         targetColumns = List.copyOf(targetColumns);
         targetTypes = List.copyOf(targetTypes);
-        keyDescription = List.copyOf(keyDescription);
     }
 
     public int width() {
@@ -38,9 +36,5 @@ public record TableCopy(int order, SourceTable source, String targetSchema, Stri
             keys.add(targetColumns.get(index));
         }
         return keys;
-    }
-
-    public String stepName() {
-        return "copy:" + targetTable;
     }
 }

@@ -14,6 +14,14 @@ public record TargetForeignKey(String name, String table, List<String> columns, 
         referencedColumns = List.copyOf(referencedColumns);
     }
 
+    /**
+     * How the key is named wherever it is shown or looked up by name ({@code table.name}: a constraint name is unique
+     * only within its table): the plan's and the scan's orphan counts, the deferred keys, the report.
+     */
+    public String displayName() {
+        return table + "." + name;
+    }
+
     public boolean selfReferencing() {
         return table.equals(referencedTable);
     }

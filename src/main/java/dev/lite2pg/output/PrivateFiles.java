@@ -26,8 +26,8 @@ public final class PrivateFiles {
     }
 
     /**
-     * Creates the folder and any missing parent 0700. The folder itself is made 0700 also when it already exists (a
-     * job folder written by an older lite2pg); existing parents are left alone: they are the operator's.
+     * Creates the folder and any missing parent 0700. The folder itself is made 0700 also when it already exists (the
+     * operator may have made it); existing parents are left alone: they are the operator's.
      */
     public static void folder(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath();

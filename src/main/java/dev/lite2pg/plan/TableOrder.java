@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Orders tables so that every row's parent rows are already there when it is written, because the target's
- * foreign keys are checked row by row during the copy. Where no such order exists, says which keys to drop.
+ * Orders tables parents first: the order tables are listed in (see {@link ParentsFirstOrder}), not the order they are
+ * copied in. Where no such order exists, names the keys that close each cycle.
  */
 public final class TableOrder {
     /** A total order, so that the result never depends on the order the catalog listed keys in. */
@@ -33,7 +33,7 @@ public final class TableOrder {
      * @param foreignKeys any foreign keys; only those between two tables of {@code tablesToCopy} count, because
      *     a key to a table outside the copy is satisfied, or not, regardless of the order
      */
-    public static LoadOrder order(Collection<String> tablesToCopy, Collection<TargetForeignKey> foreignKeys) {
+    public static ParentsFirstOrder order(Collection<String> tablesToCopy, Collection<TargetForeignKey> foreignKeys) {
         SortedSet<String> tables = new TreeSet<>(tablesToCopy);
         List<TargetForeignKey> broken = new ArrayList<>();
         Map<String, List<TargetForeignKey>> dependsOn = new TreeMap<>();
@@ -59,7 +59,7 @@ public final class TableOrder {
         }
         Set<TargetForeignKey> brokenSet = new HashSet<>(broken);
         broken.sort(KEY_ORDER);
-        return new LoadOrder(parentsFirst(tables, dependsOn, brokenSet), broken);
+        return new ParentsFirstOrder(parentsFirst(tables, dependsOn, brokenSet), broken);
     }
 
     private static List<String> parents(Map<String, List<TargetForeignKey>> dependsOn, String table) {

@@ -95,7 +95,7 @@ public final class ContentCheck implements AutoCloseable {
         if (quarantine != null) {
             source = source.minus(inTransaction(copy, keys, sql -> {
                 sql.createScratch();
-                sql.loadScratchFromJson(quarantine.takenFromTargetSql(copy.targetTable()));
+                sql.loadScratchFromJson(quarantine.takenFromTarget(copy.targetTable()));
                 return sql.scratchChecksum();
             }));
         }

@@ -23,8 +23,8 @@ public final class TargetChecks {
         List<ForeignKeyCheck> checks = new ArrayList<>();
         for (TargetForeignKey key : keys) {
             checks.add(new ForeignKeyCheck(key.name(), key.table(), key.referencedTable(),
-                    sourceOrphans.getOrDefault(key.table() + "." + key.name(), -1L), target.orphans(key),
-                    restored.contains(key.table() + "." + key.name())));
+                    sourceOrphans.getOrDefault(key.displayName(), -1L), target.orphans(key),
+                    restored.contains(key.displayName())));
         }
         return checks;
     }

@@ -27,10 +27,4 @@ class ValidateTaskletTest {
         assertThat(ValidateTasklet.sourceTablesProblem(3L, 3, 2)).as("a table the mapping excludes").isEmpty();
         assertThat(ValidateTasklet.sourceTablesProblem(0L, 0, 0)).isEmpty();
     }
-
-    @Test
-    void aRunRecordedWithoutTheSourcesCountIsJudgedBySnapshot() {
-        assertThat(ValidateTasklet.sourceTablesProblem(null, 2, 0)).get().asString().contains("has 2 table(s) and the run copied none");
-        assertThat(ValidateTasklet.sourceTablesProblem(null, 2, 2)).isEmpty();
-    }
 }

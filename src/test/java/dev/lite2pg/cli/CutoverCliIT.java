@@ -572,6 +572,7 @@ class CutoverCliIT {
         assertThat(report.get("problems").toString()).contains("item");
         JsonNode table = element(report.get("tables"), "target", "item");
         assertThat(List.of(table.get("sourceRows").asLong(), table.get("targetRows").asLong())).containsExactly(3L, 2L);
+        assertThat(table.get("rowsWritten").asLong()).as("what COPY stored, not what it was sent").isEqualTo(2L);
         assertThat(runFolder("lossy").resolve("report.md")).isRegularFile();
     }
 

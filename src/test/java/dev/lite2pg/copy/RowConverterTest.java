@@ -120,7 +120,10 @@ class RowConverterTest {
         converter.convert(new SourceRow(new Object[] {1L}, new Object[] {1L, 1L, 1_700_000_000.1234567, "a"}), bad -> { });
         converter.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 1_700_000_000.5, "b"}), bad -> { });
 
-        assertThat(converter.tallies()[2].nonZero()).isEqualTo(Map.of(Adjustment.EPOCH_ROUNDED_TO_MICROSECOND, 1L));
-        assertThat(converter.tallies()[1].nonZero()).isEmpty();
+        for (Adjustment adjustment : Adjustment.values()) {
+            assertThat(converter.tallies()[2].get(adjustment)).as(adjustment.name())
+                    .isEqualTo(adjustment == Adjustment.EPOCH_ROUNDED_TO_MICROSECOND ? 1L : 0L);
+            assertThat(converter.tallies()[1].get(adjustment)).as(adjustment.name()).isZero();
+        }
     }
 }

@@ -54,6 +54,6 @@ class RowKeysTest {
         }
         List<String> names = List.of(columns);
         return new TableCopy(0, table, "public", table.name(), names, names, names.stream().map(n -> "text").toList(),
-                converters, new boolean[columns.length], List.of());
+                converters, new boolean[columns.length]);
     }
 }

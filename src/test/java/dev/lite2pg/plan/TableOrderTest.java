@@ -18,25 +18,25 @@ class TableOrderTest {
 
     @Test
     void aChainComesParentFirstEvenAgainstNameOrder() {
-        LoadOrder order = TableOrder.order(List.of("ant", "mid", "zoo"),
+        ParentsFirstOrder order = TableOrder.order(List.of("ant", "mid", "zoo"),
                 List.of(fk("ant", "mid_id", "mid", "id"), fk("mid", "zoo_id", "zoo", "id")));
 
         assertThat(order.tables()).containsExactly("zoo", "mid", "ant");
-        assertThat(order.brokenEdges()).isEmpty();
+        assertThat(order.cycleKeys()).isEmpty();
     }
 
     @Test
     void aDiamondPutsTheSharedParentFirstAndTheSharedChildLast() {
-        LoadOrder order = TableOrder.order(List.of("a", "b", "c", "w"), List.of(
+        ParentsFirstOrder order = TableOrder.order(List.of("a", "b", "c", "w"), List.of(
                 fk("b", "w_id", "w", "id"), fk("c", "w_id", "w", "id"), fk("a", "b_id", "b", "id"), fk("a", "c_id", "c", "id")));
 
         assertThat(order.tables()).containsExactly("w", "b", "c", "a");
-        assertThat(order.brokenEdges()).isEmpty();
+        assertThat(order.cycleKeys()).isEmpty();
     }
 
     @Test
     void independentTablesComeInNameOrder() {
-        LoadOrder order = TableOrder.order(List.of("track", "album", "genre", "artist"), List.of());
+        ParentsFirstOrder order = TableOrder.order(List.of("track", "album", "genre", "artist"), List.of());
 
         assertThat(order.tables()).containsExactly("album", "artist", "genre", "track");
     }
@@ -46,22 +46,22 @@ class TableOrderTest {
         TargetForeignKey reportsTo = fk("employee", "reports_to", "employee", "employee_id");
         TargetForeignKey supportRep = fk("customer", "support_rep_id", "employee", "employee_id");
 
-        LoadOrder order = TableOrder.order(List.of("customer", "employee"), List.of(reportsTo, supportRep));
+        ParentsFirstOrder order = TableOrder.order(List.of("customer", "employee"), List.of(reportsTo, supportRep));
 
         assertThat(order.tables()).containsExactly("employee", "customer");
-        assertThat(order.brokenEdges()).containsExactly(reportsTo);
+        assertThat(order.cycleKeys()).containsExactly(reportsTo);
     }
 
     @Test
     void keysToTablesOutsideTheCopyAreIgnored() {
-        LoadOrder order = TableOrder.order(List.of("order_lines", "orders"), List.of(
+        ParentsFirstOrder order = TableOrder.order(List.of("order_lines", "orders"), List.of(
                 fk("orders", "customer_id", "customers", "id"),
                 fk("order_lines", "order_id", "orders", "id"),
                 fk("audit", "order_id", "orders", "id"),
                 fk("customers", "id", "customers", "id")));
 
         assertThat(order.tables()).containsExactly("orders", "order_lines");
-        assertThat(order.brokenEdges()).isEmpty();
+        assertThat(order.cycleKeys()).isEmpty();
     }
 
     @Test
@@ -71,10 +71,10 @@ class TableOrderTest {
         TargetForeignKey cToA = fk("c", "a_id", "a", "id");
         TargetForeignKey dToA = fk("d", "a_id", "a", "id");
 
-        LoadOrder order = TableOrder.order(List.of("a", "b", "c", "d"), List.of(aToB, bToC, cToA, dToA));
+        ParentsFirstOrder order = TableOrder.order(List.of("a", "b", "c", "d"), List.of(aToB, bToC, cToA, dToA));
 
         // Depth-first from "a" along a -> b -> c meets "a" again through c's key: that key is the back edge.
-        assertThat(order.brokenEdges()).containsExactly(cToA);
+        assertThat(order.cycleKeys()).containsExactly(cToA);
         assertThat(order.tables()).containsExactly("c", "b", "a", "d");
     }
 
@@ -85,9 +85,9 @@ class TableOrderTest {
         TargetForeignKey xToY = fk("x", "y_id", "y", "id");
         TargetForeignKey yToX = fk("y", "x_id", "x", "id");
 
-        LoadOrder order = TableOrder.order(List.of("p", "q", "x", "y"), List.of(pToQ, qToP, xToY, yToX));
+        ParentsFirstOrder order = TableOrder.order(List.of("p", "q", "x", "y"), List.of(pToQ, qToP, xToY, yToX));
 
-        assertThat(order.brokenEdges()).containsExactly(qToP, yToX);
+        assertThat(order.cycleKeys()).containsExactly(qToP, yToX);
         assertThat(order.tables()).containsExactly("q", "p", "y", "x");
     }
 
@@ -97,9 +97,9 @@ class TableOrderTest {
         TargetForeignKey bToAFirst = fk("b", "first_a_id", "a", "id");
         TargetForeignKey bToASecond = fk("b", "second_a_id", "a", "id");
 
-        LoadOrder order = TableOrder.order(List.of("a", "b"), List.of(bToASecond, aToB, bToAFirst));
+        ParentsFirstOrder order = TableOrder.order(List.of("a", "b"), List.of(bToASecond, aToB, bToAFirst));
 
-        assertThat(order.brokenEdges()).containsExactly(bToAFirst, bToASecond);
+        assertThat(order.cycleKeys()).containsExactly(bToAFirst, bToASecond);
         assertThat(order.tables()).containsExactly("b", "a");
     }
 
@@ -108,13 +108,13 @@ class TableOrderTest {
         List<TargetForeignKey> keys = SakilaKeys.all();
         List<String> tables = SakilaKeys.TABLES;
 
-        LoadOrder order = TableOrder.order(tables, keys);
+        ParentsFirstOrder order = TableOrder.order(tables, keys);
 
         assertThat(order.tables()).containsExactlyInAnyOrderElementsOf(tables);
-        assertThat(order.brokenEdges()).hasSize(1);
-        assertThat(order.brokenEdges().get(0).name()).isIn("store_manager_staff_id_fkey", "staff_store_id_fkey");
+        assertThat(order.cycleKeys()).hasSize(1);
+        assertThat(order.cycleKeys().get(0).name()).isIn("store_manager_staff_id_fkey", "staff_store_id_fkey");
         for (TargetForeignKey key : keys) {
-            if (!order.brokenEdges().contains(key)) {
+            if (!order.cycleKeys().contains(key)) {
                 assertThat(order.tables().indexOf(key.referencedTable()))
                         .as("%s: %s before %s", key.name(), key.referencedTable(), key.table())
                         .isLessThan(order.tables().indexOf(key.table()));
@@ -124,11 +124,11 @@ class TableOrderTest {
 
     @Test
     void sakilaOrderIsTheOneWorkedOutByHand() {
-        LoadOrder order = TableOrder.order(SakilaKeys.TABLES, SakilaKeys.all());
+        ParentsFirstOrder order = TableOrder.order(SakilaKeys.TABLES, SakilaKeys.all());
 
         // Depth-first through {staff, store} starts at "staff" and follows staff.store_id into store, whose
         // manager_staff_id leads back to staff: that key is dropped and store loads before staff.
-        assertThat(order.brokenEdges()).extracting(TargetForeignKey::name).containsExactly("store_manager_staff_id_fkey");
+        assertThat(order.cycleKeys()).extracting(TargetForeignKey::name).containsExactly("store_manager_staff_id_fkey");
         assertThat(order.tables()).containsExactly("actor", "category", "country", "city", "address", "language", "film",
                 "film_actor", "film_category", "store", "customer", "inventory", "staff", "rental", "payment");
     }
@@ -137,7 +137,7 @@ class TableOrderTest {
     void theResultDoesNotDependOnInputOrder() {
         List<TargetForeignKey> keys = new ArrayList<>(SakilaKeys.all());
         List<String> tables = new ArrayList<>(SakilaKeys.TABLES);
-        LoadOrder first = TableOrder.order(tables, keys);
+        ParentsFirstOrder first = TableOrder.order(tables, keys);
         Random random = new Random(42);
 
         for (int i = 0; i < 20; i++) {
@@ -160,9 +160,9 @@ class TableOrderTest {
         // And close the loop, so the cycle search has to walk all of it.
         keys.add(fk("t19999", "first_id", "t00000", "id"));
 
-        LoadOrder order = TableOrder.order(tables, keys);
+        ParentsFirstOrder order = TableOrder.order(tables, keys);
 
-        assertThat(order.brokenEdges()).extracting(TargetForeignKey::name).containsExactly("t19999_first_id_fkey");
+        assertThat(order.cycleKeys()).extracting(TargetForeignKey::name).containsExactly("t19999_first_id_fkey");
         assertThat(order.tables().get(0)).isEqualTo("t19999");
         assertThat(order.tables().get(19_999)).isEqualTo("t00000");
     }

@@ -52,6 +52,6 @@ class ContentCheckTest {
     private static TableCopy copy(List<SourceColumn> columns, List<String> copied) {
         List<String> targets = copied.stream().map(c -> c.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase()).toList();
         return new TableCopy(0, new SourceTable("Lines", columns, false, List.of()), "public", "lines", copied, targets,
-                copied.stream().map(c -> "text").toList(), new ValueConverter[copied.size()], new boolean[copied.size()], List.of());
+                copied.stream().map(c -> "text").toList(), new ValueConverter[copied.size()], new boolean[copied.size()]);
     }
 }

@@ -33,12 +33,4 @@ public final class SqliteSql {
         }
         throw new IllegalStateException("table " + table.name() + " has columns named rowid, _rowid_ and oid: its rowid cannot be read");
     }
-
-    /** Columns that position the reader: the rowid, or the primary key of a WITHOUT ROWID table. */
-    public static List<String> keyColumns(SourceTable table) {
-        if (table.withoutRowid()) {
-            return table.primaryKey().stream().map(SourceColumn::name).toList();
-        }
-        return List.of(rowidAlias(table));
-    }
 }

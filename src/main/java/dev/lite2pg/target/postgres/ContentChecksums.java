@@ -155,10 +155,15 @@ public final class ContentChecksums {
      *
      * @param selectJson a query whose single column is the JSON
      */
-    public void loadScratchFromJson(String selectJson) throws SQLException {
-        execute("INSERT INTO " + SCRATCH + " (" + PgSql.columnList(columns) + ") SELECT " + columns.stream()
-                .map(c -> "r." + PgSql.quote(c)).collect(Collectors.joining(", ")) + " FROM (" + selectJson + ") q(j),"
-                + " json_populate_record(NULL::" + SCRATCH + ", q.j) r");
+    public void loadScratchFromJson(QuarantineTable.Select rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + SCRATCH + " (" + PgSql.columnList(columns)
+                + ") SELECT " + columns.stream().map(c -> "r." + PgSql.quote(c)).collect(Collectors.joining(", "))
+                + " FROM (" + rows.sql() + ") q(j), json_populate_record(NULL::" + SCRATCH + ", q.j) r")) {
+            for (int i = 0; i < rows.parameters().size(); i++) {
+                ps.setString(i + 1, rows.parameters().get(i));
+            }
+            ps.execute();
+        }
     }
 
     public Checksum scratchChecksum() throws SQLException {

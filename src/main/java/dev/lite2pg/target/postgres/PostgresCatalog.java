@@ -19,9 +19,6 @@ import java.util.Map;
 /** Reads the target schema's tables, real column types (domains resolved) and foreign keys from pg_catalog. */
 public final class PostgresCatalog {
 
-    /** Flyway's own bookkeeping table is never an application table. */
-    public static final String FLYWAY_HISTORY = "flyway_schema_history";
-
     private final Connection connection;
     private final Map<Long, PgTypeRow> types = new HashMap<>();
 
@@ -49,7 +46,7 @@ public final class PostgresCatalog {
                 ORDER BY c.relname, a.attnum""";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, schema);
-            ps.setString(2, FLYWAY_HISTORY);
+            ps.setString(2, SchemaMigrator.HISTORY_TABLE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     TargetType type = resolve(rs.getLong(3), rs.getInt(4), rs.getString(5));

@@ -126,14 +126,13 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         asynchronousCommit(connection);
-        int written;
+        long written;
         if (quarantine == null) {
             try {
-                copyRows(connection, 0, encodedRows);
+                written = copyRows(connection, 0, encodedRows);
             } catch (PSQLException e) {
                 throw refusedByPostgres(items, 0, e).map(r -> new RowsRefusedException(List.of(r), 1)).orElseThrow(() -> e);
             }
-            written = encodedRows;
         } else {
             written = copyQuarantining(connection, items, quarantined);
             quarantine.add(connection, quarantined);
@@ -148,11 +147,11 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
      * COPY inserts in batches, so a unique violation on line 3 can surface after a bad enum on line 4. Each attempt
      * either writes its whole range or removes one row, so the loop ends.
      */
-    private int copyQuarantining(Connection connection, List<? extends SourceRow> items, List<QuarantinedRow> quarantined)
+    private long copyQuarantining(Connection connection, List<? extends SourceRow> items, List<QuarantinedRow> quarantined)
             throws SQLException {
         Deque<int[]> ranges = new ArrayDeque<>();
         ranges.push(new int[] {0, encodedRows});
-        int refused = 0;
+        long stored = 0;
         while (!ranges.isEmpty()) {
             int[] range = ranges.pop();
             int from = range[0];
@@ -162,7 +161,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             }
             Savepoint beforeCopy = connection.setSavepoint();
             try {
-                copyRows(connection, from, to);
+                stored += copyRows(connection, from, to);
                 connection.releaseSavepoint(beforeCopy);
             } catch (PSQLException e) {
                 connection.rollback(beforeCopy);
@@ -176,13 +175,12 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                 quarantined.add(new QuarantinedRow(copy.targetTable(), copy.source().name(), refusal.rowKey(),
                         RowJson.key(row.key()), RowJson.row(copy.sourceColumns(), row.values()), refusal.column(),
                         refusal.value(), refusal.reason(), Origin.POSTGRES));
-                refused++;
                 // The earlier rows first, so that of two rows with the same unique key the first one is copied.
                 ranges.push(new int[] {bad + 1, to});
                 ranges.push(new int[] {from, bad});
             }
         }
-        return encodedRows - refused;
+        return stored;
     }
 
     /** The row PostgreSQL refused, named as a refused value is, or empty when the error names no row. */
@@ -229,15 +227,16 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         rowStart[encodedRows] = encoder.length();
     }
 
-    /** COPYs the encoded rows {@code from} (inclusive) to {@code to} (exclusive). */
-    private void copyRows(Connection connection, int from, int to) throws SQLException {
+    /** COPYs the encoded rows {@code from} (inclusive) to {@code to} (exclusive); returns the rows PostgreSQL stored. */
+    private long copyRows(Connection connection, int from, int to) throws SQLException {
         if (from >= to) {
-            return;
+            return 0;
         }
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             in.writeToCopy(encoder.buffer(), rowStart[from], rowStart[to] - rowStart[from]);
-            in.endCopy();
+            // What PostgreSQL stored, not what was sent: a BEFORE INSERT trigger may drop a row (validation then fails).
+            return in.endCopy();
         } finally {
             // pgjdbc's rule: a COPY left active locks the connection for every later statement.
             if (in.isActive()) {
@@ -255,10 +254,6 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         try (java.sql.Statement st = connection.createStatement()) {
             st.execute("SET LOCAL synchronous_commit TO off");
         }
-    }
-
-    public ColumnTallies[] tallies() {
-        return tallies;
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class QuarantineTable {
         this.runId = runId;
     }
 
-    /** Idempotent, so repositories created by an older lite2pg get the table too. */
+    /** Idempotent: called on every start, whether the repository schema was just created or not. */
     static void ensure(Statement st, String repositorySchema) throws SQLException {
         String qualified = PgSql.qualified(repositorySchema, NAME);
         st.execute("CREATE TABLE IF NOT EXISTS " + qualified + " ("
@@ -117,13 +117,20 @@ public final class QuarantineTable {
         return keys;
     }
 
+    /** A SELECT and the values of its {@code ?} parameters, in order. */
+    public record Select(String sql, List<String> parameters) {
+        public Select {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
     /**
      * The rows taken out of the target table after the copy (children of quarantined parents), as their copied values:
      * a SELECT of JSON objects shaped like the target row, for the content check to subtract.
      */
-    public String takenFromTargetSql(String targetTable) {
-        return "SELECT row_data FROM " + table + " WHERE job_name = " + PgSql.literal(jobName) + " AND run_id = "
-                + PgSql.literal(runId) + " AND target_table = " + PgSql.literal(targetTable) + " AND origin = '" + Origin.PARENT + "'";
+    public Select takenFromTarget(String targetTable) {
+        return new Select("SELECT row_data FROM " + table + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND origin = ?",
+                List.of(jobName, runId, targetTable, Origin.PARENT.name()));
     }
 
     public List<QuarantinedRow> first(Connection connection, int limit) throws SQLException {
@@ -162,30 +169,41 @@ public final class QuarantineTable {
         String notNull = cols.stream().map(c -> "c." + c + " IS NOT NULL").collect(Collectors.joining(" AND "));
         String matches = IntStream.range(0, cols.size()).mapToObj(i -> "p." + refs.get(i) + " = c." + cols.get(i))
                 .collect(Collectors.joining(" AND "));
-        String rowKey = childKeyColumns.isEmpty()
-                ? "'row ' || left(ROW(o.*)::text, 120)"
-                : childKeyColumns.stream().map(k -> PgSql.literal(k + "=") + " || coalesce(o." + PgSql.quote(k) + "::text, 'NULL')")
-                        .collect(Collectors.joining(" || ', ' || "));
         String fkValues = "'(' || " + key.columns().stream().map(c -> "coalesce(o." + PgSql.quote(c) + "::text, 'NULL')")
                 .collect(Collectors.joining(" || ', ' || ")) + " || ')'";
-        String parentQuarantined = "EXISTS (SELECT 1 FROM " + table + " q WHERE q.job_name = " + PgSql.literal(jobName)
-                + " AND q.run_id = " + PgSql.literal(runId) + " AND q.target_table = " + PgSql.literal(key.referencedTable())
-                + " AND (" + IntStream.range(0, cols.size()).mapToObj(i -> "(CASE WHEN q.origin = '" + Origin.PARENT
-                        + "' THEN q.row_data->>" + PgSql.literal(key.referencedColumns().get(i)) + " ELSE q.row_data->>"
-                        + PgSql.literal(parentNamesInRowData.get(i)) + " END) = o." + cols.get(i) + "::text")
-                .collect(Collectors.joining(" AND ")) + "))";
-        String references = PgSql.literal(key.referencedTable() + " (" + String.join(", ", key.referencedColumns()) + ") = ")
-                + " || " + fkValues;
-        String sql = "WITH orphans AS (DELETE FROM ONLY " + child + " c WHERE " + notNull
-                + " AND NOT EXISTS (SELECT 1 FROM ONLY " + parent + " p WHERE " + matches + ") RETURNING c.*)"
-                + " INSERT INTO " + table + " (" + COLUMNS + ") SELECT " + PgSql.literal(jobName) + ", " + PgSql.literal(runId)
-                + ", " + PgSql.literal(key.table()) + ", " + PgSql.literal(childSourceTable) + ", " + rowKey + ", NULL, to_json(o), "
-                + PgSql.literal(String.join(", ", key.columns())) + ", " + fkValues + ", "
-                + "'its parent row ' || " + references + " || CASE WHEN " + parentQuarantined
-                + " THEN ' was quarantined' ELSE ' is not in the source' END || ' (foreign key ' || "
-                + PgSql.literal(key.name()) + " || ')', '" + Origin.PARENT + "' FROM orphans o";
-        try (Statement st = connection.createStatement()) {
-            return st.executeUpdate(sql);
+        // Identifiers are quoted into the text; every value is a parameter, added in the order its ? stands in.
+        List<String> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("WITH orphans AS (DELETE FROM ONLY ").append(child).append(" c WHERE ").append(notNull)
+                .append(" AND NOT EXISTS (SELECT 1 FROM ONLY ").append(parent).append(" p WHERE ").append(matches).append(") RETURNING c.*)")
+                .append(" INSERT INTO ").append(table).append(" (").append(COLUMNS).append(") SELECT ?, ?, ?, ?, ");
+        parameters.addAll(List.of(jobName, runId, key.table(), childSourceTable));
+        if (childKeyColumns.isEmpty()) {
+            sql.append("'row ' || left(ROW(o.*)::text, 120)");
+        } else {
+            sql.append(childKeyColumns.stream().map(k -> "? || coalesce(o." + PgSql.quote(k) + "::text, 'NULL')")
+                    .collect(Collectors.joining(" || ', ' || ")));
+            childKeyColumns.forEach(k -> parameters.add(k + "="));
+        }
+        sql.append(", NULL, to_json(o), ?, ").append(fkValues).append(", 'its parent row ' || ? || ").append(fkValues);
+        parameters.add(String.join(", ", key.columns()));
+        parameters.add(key.referencedTable() + " (" + String.join(", ", key.referencedColumns()) + ") = ");
+        // Whether the missing parent was quarantined itself: then the child is said to follow it.
+        sql.append(" || CASE WHEN EXISTS (SELECT 1 FROM ").append(table).append(" q WHERE q.job_name = ? AND q.run_id = ?")
+                .append(" AND q.target_table = ? AND (")
+                .append(IntStream.range(0, cols.size()).mapToObj(i -> "(CASE WHEN q.origin = ? THEN q.row_data->>? ELSE q.row_data->>? END) = o."
+                        + cols.get(i) + "::text").collect(Collectors.joining(" AND ")))
+                .append(")) THEN ' was quarantined' ELSE ' is not in the source' END || ' (foreign key ' || ? || ')', ? FROM orphans o");
+        parameters.addAll(List.of(jobName, runId, key.referencedTable()));
+        for (int i = 0; i < cols.size(); i++) {
+            parameters.addAll(List.of(Origin.PARENT.name(), key.referencedColumns().get(i), parentNamesInRowData.get(i)));
+        }
+        parameters.add(key.name());
+        parameters.add(Origin.PARENT.name());
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setString(i + 1, parameters.get(i));
+            }
+            return ps.executeUpdate();
         }
     }
 }

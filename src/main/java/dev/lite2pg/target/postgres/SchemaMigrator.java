@@ -9,7 +9,10 @@ import java.util.List;
 /** Builds the target schema with Flyway from the job's migrations; a schema already up to date is left alone. */
 public final class SchemaMigrator {
 
-    /** Flyway's default history table, in the target schema: its indexes are Flyway's, not the application's. */
+    /**
+     * Flyway's history table (its default name, set explicitly so that this is the one place that names it), in the
+     * target schema: never an application table, and its indexes are Flyway's, not the application's.
+     */
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
     private SchemaMigrator() {
@@ -22,6 +25,7 @@ public final class SchemaMigrator {
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(true)
+                .table(HISTORY_TABLE)
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load()

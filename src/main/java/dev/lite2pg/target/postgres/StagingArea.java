@@ -32,8 +32,6 @@ public record StagingArea(String schema, String repositorySchema, boolean schema
     private static final String[] REPOSITORY_TABLES_CHILD_FIRST = {"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION"};
 
-    private static final String FLYWAY_HISTORY = "flyway_schema_history";
-
     public static StagingArea inspect(DataSource dataSource, String schema, String repositorySchema) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return new StagingArea(schema, repositorySchema, schemaExists(c, schema), hasRelations(c, schema),
@@ -124,11 +122,11 @@ public record StagingArea(String schema, String repositorySchema, boolean schema
         if (!schemaExists(c, schema) || !hasRelations(c, schema)) {
             return Optional.empty();
         }
-        if (!hasTable(c, schema, FLYWAY_HISTORY)) {
+        if (!hasTable(c, schema, SchemaMigrator.HISTORY_TABLE)) {
             return Optional.of("it holds tables but no Flyway history, so they are not the dry-run's migrations'");
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(installed_on)::text FROM "
-                + PgSql.qualified(schema, FLYWAY_HISTORY) + " WHERE installed_on < ?::timestamp")) {
+                + PgSql.qualified(schema, SchemaMigrator.HISTORY_TABLE) + " WHERE installed_on < ?::timestamp")) {
             ps.setString(1, inspectedAt);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

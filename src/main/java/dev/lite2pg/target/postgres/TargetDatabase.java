@@ -36,7 +36,7 @@ public final class TargetDatabase {
         List<String> tables = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""",
-                String.class, schema, PostgresCatalog.FLYWAY_HISTORY);
+                String.class, schema, SchemaMigrator.HISTORY_TABLE);
         List<String> filled = new ArrayList<>();
         for (String table : tables) {
             if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {

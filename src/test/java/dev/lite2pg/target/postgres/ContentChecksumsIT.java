@@ -109,7 +109,7 @@ class ContentChecksumsIT {
         }
         ContentChecksums checksums = new ContentChecksums(connection, "shop", "item", COLUMNS, TYPES, List.of("id"));
         checksums.createScratch();
-        checksums.loadScratchFromJson("SELECT to_json(s) FROM shop.source s");
+        checksums.loadScratchFromJson(new QuarantineTable.Select("SELECT to_json(s) FROM shop.source s", List.of()));
         return checksums;
     }
 }

@@ -191,6 +191,6 @@ class PostgresCopyWriterIT {
             converters.add(ConverterResolver.resolve(type, ConversionOptions.DEFAULTS));
         }
         return new TableCopy(0, source, "shop", "customer", columns, columns, types.stream().map(TargetType::sqlName).toList(),
-                converters.toArray(ValueConverter[]::new), new boolean[] {true, true, false, false}, List.of("id"));
+                converters.toArray(ValueConverter[]::new), new boolean[] {true, true, false, false});
     }
 }

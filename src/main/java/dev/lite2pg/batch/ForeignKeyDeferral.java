@@ -10,28 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drops the foreign keys that make a load order impossible and adds exactly those back after the copy. Each key's
- * definition is saved in the job's execution context before it is dropped, so a run that dies in between still
- * knows, on resume, what it must restore.
+ * Drops the foreign keys of the copied tables before the copy (every one of them, not only those that close a cycle:
+ * see {@link PlanTasklet}) and adds exactly those back after it. Each key's definition is saved in the job's execution
+ * context before it is dropped, so a run that dies in between still knows, on resume, what it must restore.
  */
-final class CycleBreaker {
+final class ForeignKeyDeferral {
 
-    static final String DROPPED = "cycles.dropped";
+    static final String DROPPED = "foreignKeys.deferred";
 
     private final TargetDatabase target;
     private final JobRepository repository;
 
-    CycleBreaker(TargetDatabase target, JobRepository repository) {
+    ForeignKeyDeferral(TargetDatabase target, JobRepository repository) {
         this.target = target;
         this.repository = repository;
     }
 
-    void breakEdges(List<TargetForeignKey> edges, JobExecution jobExecution) {
-        if (edges.isEmpty()) {
+    void defer(List<TargetForeignKey> keys, JobExecution jobExecution) {
+        if (keys.isEmpty()) {
             return;
         }
-        DeferredRecords.save(DROPPED, edges.stream().map(CycleBreaker::encode).toList(), jobExecution, repository);
-        edges.forEach(target::dropForeignKey);
+        DeferredRecords.save(DROPPED, keys.stream().map(ForeignKeyDeferral::encode).toList(), jobExecution, repository);
+        keys.forEach(target::dropForeignKey);
     }
 
     /** @return the keys added back now, as {@code table.name}; those already there are skipped */
@@ -40,14 +40,14 @@ final class CycleBreaker {
         for (String record : dropped(jobExecution.getExecutionContext())) {
             TargetForeignKey key = decode(record);
             if (target.addForeignKey(key)) {
-                restored.add(key.table() + "." + key.name());
+                restored.add(key.displayName());
             }
         }
         return restored;
     }
 
     static List<String> restoredNames(ExecutionContext context) {
-        return dropped(context).stream().map(CycleBreaker::decode).map(k -> k.table() + "." + k.name()).toList();
+        return dropped(context).stream().map(ForeignKeyDeferral::decode).map(TargetForeignKey::displayName).toList();
     }
 
     private static List<String> dropped(ExecutionContext context) {
@@ -56,11 +56,11 @@ final class CycleBreaker {
 
     /** Every key this job instance deferred, with its columns: after a restart the catalog no longer shows them. */
     static List<TargetForeignKey> deferred(ExecutionContext context) {
-        return dropped(context).stream().map(CycleBreaker::decode).toList();
+        return dropped(context).stream().map(ForeignKeyDeferral::decode).toList();
     }
 
     // What ADD CONSTRAINT and the quarantine need, tab-separated, column lists joined by a unit separator: the
-    // execution context then holds plain strings. Records of older runs lack the column lists.
+    // execution context then holds plain strings.
     private static final String LIST = "\u001f";
 
     private static String encode(TargetForeignKey key) {
@@ -70,10 +70,6 @@ final class CycleBreaker {
 
     private static TargetForeignKey decode(String record) {
         String[] parts = record.split("\t", 6);
-        if (parts.length < 6) {
-            String[] old = record.split("\t", 4);
-            return new TargetForeignKey(old[1], old[0], List.of(), old[2], List.of(), old[3]);
-        }
         return new TargetForeignKey(parts[1], parts[0], columns(parts[3]), parts[2], columns(parts[4]), parts[5]);
     }
 
