@@ -4,7 +4,7 @@ import dev.lite2pg.copy.TableCopy;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

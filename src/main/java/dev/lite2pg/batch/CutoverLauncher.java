@@ -1,7 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
-import dev.lite2pg.target.postgres.StagingArea;
+import dev.lite2pg.postgres.StagingArea;
 import org.postgresql.ds.PGSimpleDataSource;
 import java.sql.SQLException;
 import dev.lite2pg.jobfile.JobDefinition;
@@ -10,7 +10,7 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
-import dev.lite2pg.target.postgres.RunLock;
+import dev.lite2pg.postgres.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;

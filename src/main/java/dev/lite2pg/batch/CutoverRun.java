@@ -4,8 +4,8 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.report.RunReport;
-import dev.lite2pg.target.postgres.QuarantineTable;
-import dev.lite2pg.target.postgres.TargetDatabase;
+import dev.lite2pg.postgres.QuarantineTable;
+import dev.lite2pg.postgres.TargetDatabase;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

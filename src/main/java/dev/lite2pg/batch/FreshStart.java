@@ -4,7 +4,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.source.SourceSnapshot;
-import dev.lite2pg.target.postgres.TargetDatabase;
+import dev.lite2pg.postgres.TargetDatabase;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;

@@ -1,7 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.model.TargetIndex;
-import dev.lite2pg.target.postgres.TargetDatabase;
+import dev.lite2pg.postgres.TargetDatabase;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -9,7 +9,7 @@ import dev.lite2pg.model.TargetIndex;
 import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.plan.TableMapping;
-import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.validate.SourceChecks;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -2,7 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteSource;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

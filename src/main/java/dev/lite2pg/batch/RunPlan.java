@@ -4,8 +4,8 @@ import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.target.postgres.PostgresCatalog;
+import dev.lite2pg.sqlite.SqliteSource;
+import dev.lite2pg.postgres.PostgresCatalog;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.target.postgres.SchemaMigrator;
+import dev.lite2pg.postgres.SchemaMigrator;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,7 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.report.SequenceCheck;
-import dev.lite2pg.target.postgres.Sequences;
+import dev.lite2pg.postgres.Sequences;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

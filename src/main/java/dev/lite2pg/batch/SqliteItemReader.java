@@ -1,7 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.source.SourceRow;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.sqlite.SqliteTableReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 

@@ -3,7 +3,7 @@ package dev.lite2pg.batch;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.target.postgres.ServerIdentity;
+import dev.lite2pg.postgres.ServerIdentity;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;

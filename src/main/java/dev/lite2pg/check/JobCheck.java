@@ -9,10 +9,10 @@ import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
-import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.target.postgres.PostgresCatalog;
-import dev.lite2pg.target.postgres.SchemaMigrator;
-import dev.lite2pg.target.postgres.ScratchTarget;
+import dev.lite2pg.sqlite.SqliteSource;
+import dev.lite2pg.postgres.PostgresCatalog;
+import dev.lite2pg.postgres.SchemaMigrator;
+import dev.lite2pg.postgres.ScratchTarget;
 import org.flywaydb.core.api.FlywayException;
 
 import java.nio.file.Path;

@@ -12,9 +12,9 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
-import dev.lite2pg.source.sqlite.RowidRange;
-import dev.lite2pg.source.sqlite.SqliteSource;
-import dev.lite2pg.source.sqlite.SqliteTableReader;
+import dev.lite2pg.sqlite.RowidRange;
+import dev.lite2pg.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteTableReader;
 import dev.lite2pg.validate.SourceChecks;
 
 import java.nio.file.Path;

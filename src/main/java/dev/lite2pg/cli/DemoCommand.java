@@ -4,7 +4,7 @@ import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
-import dev.lite2pg.target.postgres.ScratchTarget;
+import dev.lite2pg.postgres.ScratchTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
-import dev.lite2pg.target.postgres.ScratchTarget;
+import dev.lite2pg.postgres.ScratchTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

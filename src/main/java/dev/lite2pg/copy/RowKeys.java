@@ -2,7 +2,7 @@ package dev.lite2pg.copy;
 
 import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.source.SourceRow;
-import dev.lite2pg.source.sqlite.SqliteSql;
+import dev.lite2pg.sqlite.SqliteSql;
 
 import java.util.List;
 
@@ -43,7 +43,7 @@ public final class RowKeys {
         return new RowKeys(List.of(rowid), null, List.of(rowid));
     }
 
-    /** A row read by {@link dev.lite2pg.source.sqlite.SqliteTableReader} for this table's copy. */
+    /** A row read by {@link dev.lite2pg.sqlite.SqliteTableReader} for this table's copy. */
     public String describe(SourceRow row) {
         if (valueIndexes == null) {
             return describe(row.key());

@@ -3,8 +3,8 @@ package dev.lite2pg.source;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.output.PrivateFiles;
-import dev.lite2pg.source.sqlite.SqliteBackup;
-import dev.lite2pg.source.sqlite.SqliteFiles;
+import dev.lite2pg.sqlite.SqliteBackup;
+import dev.lite2pg.sqlite.SqliteFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

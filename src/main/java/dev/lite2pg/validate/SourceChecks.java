@@ -3,8 +3,8 @@ package dev.lite2pg.validate;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
-import dev.lite2pg.source.sqlite.SqliteOrphans;
-import dev.lite2pg.source.sqlite.SqliteOrphans.Reference;
+import dev.lite2pg.sqlite.SqliteOrphans;
+import dev.lite2pg.sqlite.SqliteOrphans.Reference;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
-import dev.lite2pg.target.postgres.TargetDatabase;
+import dev.lite2pg.postgres.TargetDatabase;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.JobFileLoader;
 import dev.lite2pg.jobfile.TargetCredentials;
-import dev.lite2pg.target.postgres.ScratchTarget;
+import dev.lite2pg.postgres.ScratchTarget;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;

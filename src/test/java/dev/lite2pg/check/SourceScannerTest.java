@@ -11,7 +11,7 @@ import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.SourceFingerprint;
-import dev.lite2pg.source.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobFileLoader;
-import dev.lite2pg.target.postgres.RunLock;
+import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;

@@ -5,7 +5,7 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.report.ContentCheckResult;
-import dev.lite2pg.target.postgres.ContentChecksums.Difference;
+import dev.lite2pg.postgres.ContentChecksums.Difference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
