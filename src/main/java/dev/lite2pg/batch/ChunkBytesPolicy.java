@@ -25,7 +25,8 @@ final class ChunkBytesPolicy extends CompletionPolicySupport {
     /** The chunk ends at {@code rows} rows or {@code maxBytes} bytes, whichever comes first. */
     static CompletionPolicy rowsOrBytes(int rows, SqliteItemReader reader, long maxBytes) {
         CompositeCompletionPolicy policy = new CompositeCompletionPolicy();
-        policy.setPolicies(new CompletionPolicy[] {new SimpleCompletionPolicy(rows), new ChunkBytesPolicy(reader, maxBytes)});
+        policy.setPolicies(
+                new CompletionPolicy[] {new SimpleCompletionPolicy(rows), new ChunkBytesPolicy(reader, maxBytes)});
         return policy;
     }
 

@@ -2,15 +2,14 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.postgres.ContentChecksums;
 import dev.lite2pg.postgres.TargetDatabase;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Each copied table's row count and content checksum as validation left them, kept in the job's execution context:
@@ -27,8 +26,7 @@ final class CompletedContents {
      * @param columns the columns the checksum covers (those the copy wrote), with their {@code types}: the same
      *     checksum can be computed again later
      */
-    record TableContent(String table, long rows, String checksum, List<String> columns, List<String> types) {
-    }
+    record TableContent(String table, long rows, String checksum, List<String> columns, List<String> types) {}
 
     /**
      * @param now the table's rows now; {@code checksumNow} is null when the counts already differ
@@ -36,17 +34,25 @@ final class CompletedContents {
     record Change(TableContent then, long now, String checksumNow) {
 
         String describe() {
-            return then.table() + " (" + (then.rows() == now ? then.rows() + " rows then and now, content checksum "
-                    + then.checksum() + " then, " + checksumNow + " now" : then.rows() + " rows then, " + now + " now") + ")";
+            return then.table() + " ("
+                    + (then.rows() == now
+                            ? then.rows() + " rows then and now, content checksum " + then.checksum() + " then, "
+                                    + checksumNow + " now"
+                            : then.rows() + " rows then, " + now + " now")
+                    + ")";
         }
     }
 
-    private CompletedContents() {
-    }
+    private CompletedContents() {}
 
     /** Replaces what an earlier execution recorded: validation runs again on every resume. */
     static void record(List<TableContent> tables, JobExecution jobExecution, JobRepository repository) {
-        jobExecution.getExecutionContext().put(KEY, new ArrayList<>(tables.stream().map(CompletedContents::encode).toList()));
+        jobExecution
+                .getExecutionContext()
+                .put(
+                        KEY,
+                        new ArrayList<>(
+                                tables.stream().map(CompletedContents::encode).toList()));
         repository.updateExecutionContext(jobExecution);
     }
 
@@ -71,15 +77,23 @@ final class CompletedContents {
             return Optional.of(new Change(then, now, null));
         }
         ContentChecksums.Checksum checksum = target.contentChecksum(then.table(), then.columns(), then.types());
-        return checksum.digest().equals(then.checksum()) ? Optional.empty() : Optional.of(new Change(then, now, checksum.digest()));
+        return checksum.digest().equals(then.checksum())
+                ? Optional.empty()
+                : Optional.of(new Change(then, now, checksum.digest()));
     }
 
     private static String encode(TableContent t) {
-        return t.table() + "\t" + t.rows() + "\t" + t.checksum() + "\t" + String.join(LIST, t.columns()) + "\t" + String.join(LIST, t.types());
+        return t.table() + "\t" + t.rows() + "\t" + t.checksum() + "\t" + String.join(LIST, t.columns()) + "\t"
+                + String.join(LIST, t.types());
     }
 
     private static TableContent decode(String record) {
         String[] parts = record.split("\t", 5);
-        return new TableContent(parts[0], Long.parseLong(parts[1]), parts[2], List.of(parts[3].split(LIST, -1)), List.of(parts[4].split(LIST, -1)));
+        return new TableContent(
+                parts[0],
+                Long.parseLong(parts[1]),
+                parts[2],
+                List.of(parts[3].split(LIST, -1)),
+                List.of(parts[4].split(LIST, -1)));
     }
 }

@@ -1,12 +1,11 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import dev.lite2pg.sqlite.SqliteSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One partition per table, so each table is its own step execution: Spring Batch then skips finished tables on a

@@ -1,11 +1,11 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.SqliteTableReader;
-import dev.lite2pg.postgres.PostgresCopyWriter;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -39,14 +39,16 @@ final class CopyStepFactory {
         TableCopy copy = run.copyFor(targetTable);
         // Sized for the tables copied at once; a chunk closes at its rows or its bytes, whichever comes first.
         ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
-        SqliteItemReader reader = new SqliteItemReader(
-                new SqliteTableReader(run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
-        PostgresCopyWriter writer = new PostgresCopyWriter(run.dataSource, copy, run.mode.quarantines() ? run.quarantine : null);
+        SqliteItemReader reader = new SqliteItemReader(new SqliteTableReader(
+                run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
+        PostgresCopyWriter writer =
+                new PostgresCopyWriter(run.dataSource, copy, run.mode.quarantines() ? run.quarantine : null);
         TableProgress progress = new TableProgress(copy, progressDisplay);
         FaultPoints.installed().ifPresent(faults -> faults.atStepStart(CopySteps.of(copy)));
         var builder = new StepBuilder(CopySteps.of(copy), repository)
                 .observationRegistry(run.metrics.observations())
-                .<SourceRow, SourceRow>chunk(ChunkBytesPolicy.rowsOrBytes(run.job.chunkSize(), reader, budget.pageBytes()), transactions)
+                .<SourceRow, SourceRow>chunk(
+                        ChunkBytesPolicy.rowsOrBytes(run.job.chunkSize(), reader, budget.pageBytes()), transactions)
                 .reader(reader)
                 .writer(writer)
                 // Both interfaces of the one listener, named, since the builder's overloads would be ambiguous.

@@ -11,10 +11,10 @@ final class CopySteps {
 
     /** The partition manager's step. */
     static final String MANAGER = "copy";
+
     private static final String TABLE_PREFIX = MANAGER + ":";
 
-    private CopySteps() {
-    }
+    private CopySteps() {}
 
     static String of(TableCopy copy) {
         return TABLE_PREFIX + copy.targetTable();

@@ -47,7 +47,8 @@ public final class CutoverJobFactory {
                 .next(tasklet("plan", new PlanTasklet(run, foreignKeys, indexes), true))
                 .next(copy)
                 .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))
-                // The plan step defers keys and indexes again on every start, so the constraints step must also run on every start.
+                // The plan step defers keys and indexes again on every start, so the constraints step must also run on
+                // every start.
                 .next(tasklet("constraints", new RebuildConstraintsTasklet(run, foreignKeys, indexes), true))
                 .next(tasklet("sequences", new SequencesTasklet(run), true))
                 .next(tasklet("validate", new ValidateTasklet(run, repository), true))
@@ -56,10 +57,15 @@ public final class CutoverJobFactory {
     }
 
     private Step tasklet(String name, Tasklet tasklet, boolean rerunOnRestart) {
-        Tasklet withFaultPoint = FaultPoints.installed().<Tasklet>map(faults -> (contribution, chunk) -> {
-            faults.atStepStart(name);
-            return tasklet.execute(contribution, chunk);
-        }).orElse(tasklet);
-        return new StepBuilder(name, repository).tasklet(withFaultPoint, transactions).allowStartIfComplete(rerunOnRestart).build();
+        Tasklet withFaultPoint = FaultPoints.installed()
+                .<Tasklet>map(faults -> (contribution, chunk) -> {
+                    faults.atStepStart(name);
+                    return tasklet.execute(contribution, chunk);
+                })
+                .orElse(tasklet);
+        return new StepBuilder(name, repository)
+                .tasklet(withFaultPoint, transactions)
+                .allowStartIfComplete(rerunOnRestart)
+                .build();
     }
 }

@@ -1,16 +1,24 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
-import dev.lite2pg.postgres.StagingArea;
-import org.postgresql.ds.PGSimpleDataSource;
-import java.sql.SQLException;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.postgres.RunLock;
+import dev.lite2pg.postgres.StagingArea;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
-import dev.lite2pg.postgres.RunLock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -20,15 +28,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Starts Spring for one run against the job's target, takes the run lock, and then either resumes the newest run of
@@ -58,7 +57,8 @@ public final class CutoverLauncher {
      * @param rehearsal what makes this run a dry-run; null for a real cutover
      * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
      */
-    public record Options(boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
+    public record Options(
+            boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
 
         public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
             this(fresh, confirm, parallelism, null, false);
@@ -97,24 +97,30 @@ public final class CutoverLauncher {
      *     verdict then says what the real cutover would do
      * @param keep leave the copied data and the run's records in the target to inspect
      */
-    public record Rehearsal(String cutoverJob, BadRowPolicy declared, boolean keep) {
-    }
+    public record Rehearsal(String cutoverJob, BadRowPolicy declared, boolean keep) {}
 
-    private CutoverLauncher() {
-    }
+    private CutoverLauncher() {}
 
-    public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out) throws Exception {
+    public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out)
+            throws Exception {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
         Rehearsal rehearsal = options.rehearsal();
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
         DataSource direct = rehearsal == null ? null : directly(job, credentials);
-        try (RunLock cutoverLock = rehearsal == null ? null : RunLock.acquire(direct, rehearsal.cutoverJob(), TargetIdentity.of(direct, job).recorded())) {
+        try (RunLock cutoverLock = rehearsal == null
+                ? null
+                : RunLock.acquire(
+                        direct,
+                        rehearsal.cutoverJob(),
+                        TargetIdentity.of(direct, job).recorded())) {
             StagingArea before = rehearsal == null ? null : stagingArea(direct, job, rehearsal);
             // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
-            try (ThrowawaySnapshot dryRunSnapshot = rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
-                 ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
+            try (ThrowawaySnapshot dryRunSnapshot =
+                            rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
+                    ConfigurableApplicationContext spring = SpringTarget.start(
+                            job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 TargetIdentity target = TargetIdentity.of(dataSource, job);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
@@ -139,14 +145,18 @@ public final class CutoverLauncher {
     }
 
     /** What the dry-run's target holds before anything is written, or a refusal when it holds any run of the cutover. */
-    private static StagingArea stagingArea(DataSource dataSource, JobDefinition job, Rehearsal rehearsal) throws SQLException {
+    private static StagingArea stagingArea(DataSource dataSource, JobDefinition job, Rehearsal rehearsal)
+            throws SQLException {
         StagingArea area = StagingArea.inspect(dataSource, job.target().schema(), job.repositorySchema());
         Optional<String> cutover = area.cutoverRun(dataSource, rehearsal.cutoverJob());
         if (cutover.isPresent()) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "the target " + job.target().redactedUrl() + " holds a cutover: "
-                    + cutover.get() + " in its job repository " + job.repositorySchema() + ". A dry-run never touches a cutover's"
-                    + " target, running, failed or finished; nothing was touched. Rehearse against a staging database (--target-url),"
-                    + " or without any (no --target-url and no target section: an embedded PostgreSQL).");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the target " + job.target().redactedUrl() + " holds a cutover: "
+                            + cutover.get() + " in its job repository " + job.repositorySchema()
+                            + ". A dry-run never touches a cutover's"
+                            + " target, running, failed or finished; nothing was touched. Rehearse against a staging database (--target-url),"
+                            + " or without any (no --target-url and no target section: an embedded PostgreSQL).");
         }
         return area;
     }
@@ -166,8 +176,14 @@ public final class CutoverLauncher {
         private final int parallelism;
         private final Rehearsal rehearsal;
 
-        Launch(ConfigurableApplicationContext spring, JobDefinition job, TargetIdentity target, String runName, Path runFolder,
-               PrintWriter out, Options options) {
+        Launch(
+                ConfigurableApplicationContext spring,
+                JobDefinition job,
+                TargetIdentity target,
+                String runName,
+                Path runFolder,
+                PrintWriter out,
+                Options options) {
             this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
@@ -187,15 +203,20 @@ public final class CutoverLauncher {
             if (options.rehearsal() != null) {
                 // Every dry-run starts from scratch: rows a kept earlier rehearsal left are emptied first.
                 if (previous.isPresent() && previous.get().status() != BatchStatus.ABANDONED) {
-                    FreshStart.of(previous.get(), dataSource, repository, transactions, job).run(what -> true, out);
+                    FreshStart.of(previous.get(), dataSource, repository, transactions, job)
+                            .run(what -> true, out);
                 }
                 return start(SnapshotPlan.NEW, null);
             }
             if (options.fresh()) {
-                if (previous.isPresent() && !FreshStart.of(previous.get(), dataSource, repository, transactions, job)
-                        .guardingChanges(options.discardChanges()).run(options.confirm(), out)) {
-                    throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh was not confirmed; nothing was changed."
-                            + " Answer yes, or add --yes when no one can answer (scripts, CI).");
+                if (previous.isPresent()
+                        && !FreshStart.of(previous.get(), dataSource, repository, transactions, job)
+                                .guardingChanges(options.discardChanges())
+                                .run(options.confirm(), out)) {
+                    throw new Lite2pgException(
+                            ErrorCode.PRECONDITION,
+                            "--fresh was not confirmed; nothing was changed."
+                                    + " Answer yes, or add --yes when no one can answer (scripts, CI).");
                 }
                 return start(SnapshotPlan.NEW, null);
             }
@@ -208,19 +229,25 @@ public final class CutoverLauncher {
             }
             boolean rowsCopied = last.rowsCopied() > 0;
             if (rowsCopied && !sameFile(last)) {
-                // Resuming would finish filling the target from the old file's snapshot while the operator named another.
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + ": " + last.describe() + " copies "
-                        + last.sourcePath() + " (from its snapshot), not " + job.source().path() + ", and already wrote "
-                        + last.rowsCopied() + " row(s) of it into the target. Nothing was written. To copy " + job.source().path()
-                        + " instead: cutover --fresh (empties the tables the failed run copied). To finish the failed run:"
-                        + " cutover --source " + last.sourcePath());
+                // Resuming would finish filling the target from the old file's snapshot while the operator named
+                // another.
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "job " + job.name() + ": " + last.describe() + " copies "
+                                + last.sourcePath() + " (from its snapshot), not "
+                                + job.source().path() + ", and already wrote "
+                                + last.rowsCopied() + " row(s) of it into the target. Nothing was written. To copy "
+                                + job.source().path()
+                                + " instead: cutover --fresh (empties the tables the failed run copied). To finish the failed run:"
+                                + " cutover --source " + last.sourcePath());
             }
             if (!rowsCopied && !sourceAsSnapshotted(last)) {
                 // Nothing of the old snapshot is in the target: the operator fixed the source (e.g. after a refused
                 // orphan), in place or in another file named with --source, and expects it to be copied, not the
                 // snapshot of the broken one. Abandoning the run loses nothing, so --fresh is not required.
                 out.println("[resume] " + last.describe() + " stopped before copying any row and "
-                        + (sameFile(last) ? "the source has changed since its snapshot"
+                        + (sameFile(last)
+                                ? "the source has changed since its snapshot"
                                 : "the source is now " + job.source().path() + ", not " + last.sourcePath())
                         + ": it is abandoned and a new run starts from the source as it is now");
                 FreshStart.of(last, dataSource, repository, transactions, job).run(what -> true, out);
@@ -235,11 +262,13 @@ public final class CutoverLauncher {
         }
 
         private boolean sourceAsSnapshotted(PreviousRun last) {
-            return sameFile(last)
-                    && SourceStamp.of(job.source().path()).equals(last.sourceStamp());
+            return sameFile(last) && SourceStamp.of(job.source().path()).equals(last.sourceStamp());
         }
 
-        private enum SnapshotPlan { NEW, RESUME }
+        private enum SnapshotPlan {
+            NEW,
+            RESUME
+        }
 
         private RunResult start(SnapshotPlan plan, PreviousRun resumed) throws Exception {
             Path snapshotFile;
@@ -252,10 +281,13 @@ public final class CutoverLauncher {
                 stamp = resumed.sourceStamp();
                 parameters = resumed.last().getJobParameters();
                 recoverUnknownRun(resumed.last());
-                out.println("[resume] " + resumed.describe() + ": resuming from its snapshot " + snapshotFile + " (sha256 " + sha256 + ", verified)");
+                out.println("[resume] " + resumed.describe() + ": resuming from its snapshot " + snapshotFile
+                        + " (sha256 " + sha256 + ", verified)");
                 if (!sourceAsSnapshotted(resumed)) {
-                    out.println("[resume] note: the source " + job.source().path() + " is not as it was when the snapshot was taken;"
-                            + " the resume copies the snapshot, as the run started. To copy the source as it is now: cutover --fresh");
+                    out.println(
+                            "[resume] note: the source " + job.source().path()
+                                    + " is not as it was when the snapshot was taken;"
+                                    + " the resume copies the snapshot, as the run started. To copy the source as it is now: cutover --fresh");
                 }
             } else {
                 snapshotFile = snapshotFile(job, runName);
@@ -271,19 +303,37 @@ public final class CutoverLauncher {
                         .addString(SOURCE_STAMP, stamp, false)
                         .addLong(SOURCE_TABLES, (long) snapshot.sourceTables(), false)
                         .toJobParameters();
-                out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to " + snapshotFile + " (sha256 " + sha256 + ")");
+                out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to "
+                        + snapshotFile + " (sha256 " + sha256 + ")");
             }
             out.flush();
-            CutoverRun run = new CutoverRun(job, parameters.getString(RUN_ID), snapshotFile, sha256, runFolder, dataSource, out, parallelism,
-                    rehearsal == null ? RunMode.cutover(job.onBadRow()) : RunMode.dryRun(job.onBadRow(), rehearsal.declared()));
-            JobExecution execution = operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
+            CutoverRun run = new CutoverRun(
+                    job,
+                    parameters.getString(RUN_ID),
+                    snapshotFile,
+                    sha256,
+                    runFolder,
+                    dataSource,
+                    out,
+                    parallelism,
+                    rehearsal == null
+                            ? RunMode.cutover(job.onBadRow())
+                            : RunMode.dryRun(job.onBadRow(), rehearsal.declared()));
+            JobExecution execution =
+                    operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 SourceSnapshot.delete(snapshotFile);
                 out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
             }
-            return new RunResult(execution.getStatus(), failuresMostSpecificFirst(execution), runFolder, run.report(), false, sourceChanged);
+            return new RunResult(
+                    execution.getStatus(),
+                    failuresMostSpecificFirst(execution),
+                    runFolder,
+                    run.report(),
+                    false,
+                    sourceChanged);
         }
 
         /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */
@@ -292,7 +342,8 @@ public final class CutoverLauncher {
             if (before.schemaHadRelations() && run.isPresent()) {
                 // The application tables were there before: keep them, empty them, and put back any key or index a
                 // failed run left dropped.
-                FreshStart.of(run.get(), dataSource, repository, transactions, job).run(what -> true, out);
+                FreshStart.of(run.get(), dataSource, repository, transactions, job)
+                        .run(what -> true, out);
             }
             run.map(PreviousRun::snapshot).ifPresent(SourceSnapshot::delete);
             StagingArea.Cleanup cleanup = before.leaveAsFound(dataSource, job.name(), rehearsal.cutoverJob());
@@ -308,9 +359,12 @@ public final class CutoverLauncher {
         private Path resumable(PreviousRun resumed) {
             Path snapshot = resumed.snapshot();
             SourceSnapshot.problem(snapshot, resumed.sourceSha256()).ifPresent(problem -> {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "job " + job.name() + " cannot resume " + resumed.describe()
-                        + ": " + problem + ", so the rows it has not copied yet may not be the ones it started with. Nothing was"
-                        + " written. Start over from the source as it is now with: cutover --fresh (empties the tables it copied)");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "job " + job.name() + " cannot resume " + resumed.describe()
+                                + ": " + problem
+                                + ", so the rows it has not copied yet may not be the ones it started with. Nothing was"
+                                + " written. Start over from the source as it is now with: cutover --fresh (empties the tables it copied)");
             });
             return snapshot;
         }
@@ -322,13 +376,17 @@ public final class CutoverLauncher {
         private RunResult alreadyCompleted(PreviousRun last) {
             boolean sameFile = sameFile(last);
             boolean unchanged = sourceAsSnapshotted(last);
-            String done = "job " + job.name() + " already completed " + last.describe() + " into " + job.target().redactedUrl()
+            String done = "job " + job.name() + " already completed " + last.describe() + " into "
+                    + job.target().redactedUrl()
                     + " schema " + job.target().schema() + " from " + last.sourcePath()
                     + " (sha256 " + last.sourceSha256() + ")";
             if (!unchanged) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, done + "; the source " + job.source().path()
-                        + (sameFile ? " has changed since" : " is a different file") + ". Nothing was written. To copy it"
-                        + " instead: cutover --fresh (empties the tables the finished run copied)");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        done + "; the source " + job.source().path()
+                                + (sameFile ? " has changed since" : " is a different file")
+                                + ". Nothing was written. To copy it"
+                                + " instead: cutover --fresh (empties the tables the finished run copied)");
             }
             out.println("[done] " + done + "; nothing to do, nothing was written.");
             return new RunResult(BatchStatus.COMPLETED, List.of(), runFolder, null, true, false);
@@ -377,9 +435,11 @@ public final class CutoverLauncher {
      */
     private static List<Throwable> failuresMostSpecificFirst(JobExecution execution) {
         List<Throwable> failures = new java.util.ArrayList<>();
-        execution.getStepExecutions().stream().filter(s -> !s.getStepName().equals(CopySteps.MANAGER))
+        execution.getStepExecutions().stream()
+                .filter(s -> !s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
-        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(CopySteps.MANAGER))
+        execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals(CopySteps.MANAGER))
                 .forEach(s -> failures.addAll(s.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;

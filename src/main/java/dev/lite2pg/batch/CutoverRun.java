@@ -3,14 +3,13 @@ package dev.lite2pg.batch;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
-import dev.lite2pg.report.RunReport;
 import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.postgres.TargetDatabase;
-
-import javax.sql.DataSource;
+import dev.lite2pg.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /**
  * What the steps of one process's run share in memory: the job, the run's identity and resources, and its copy plan
@@ -42,8 +41,16 @@ public final class CutoverRun {
     RunReport report;
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
-    public CutoverRun(JobDefinition job, String runId, Path sourceFile, String sourceSha256, Path runFolder, DataSource dataSource,
-                      PrintWriter out, int parallelism, RunMode mode) {
+    public CutoverRun(
+            JobDefinition job,
+            String runId,
+            Path sourceFile,
+            String sourceSha256,
+            Path runFolder,
+            DataSource dataSource,
+            PrintWriter out,
+            int parallelism,
+            RunMode mode) {
         this.parallelism = parallelism;
         this.mode = mode;
         this.job = job;
@@ -66,9 +73,11 @@ public final class CutoverRun {
     }
 
     TableCopy copyFor(String targetTable) {
-        return plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no copy plan for table " + targetTable
-                        + ": the target schema changed since the run started"));
+        return plan.built().copies().stream()
+                .filter(c -> c.targetTable().equals(targetTable))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no copy plan for table " + targetTable + ": the target schema changed since the run started"));
     }
 
     void say(String step, String message) {

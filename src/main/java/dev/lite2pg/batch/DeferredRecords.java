@@ -1,11 +1,10 @@
 package dev.lite2pg.batch;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Definitions of schema objects dropped for the copy, kept as plain strings under one key of the job's execution
@@ -13,8 +12,7 @@ import java.util.List;
  */
 final class DeferredRecords {
 
-    private DeferredRecords() {
-    }
+    private DeferredRecords() {}
 
     /** Adds the records not saved yet and writes the job's context through the repository, in the caller's transaction. */
     static void save(String key, List<String> records, JobExecution jobExecution, JobRepository repository) {

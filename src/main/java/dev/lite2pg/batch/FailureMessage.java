@@ -6,8 +6,7 @@ import dev.lite2pg.model.Lite2pgException;
 /** The one place that picks, out of a chain of causes, the message an operator is shown (on stderr and in status). */
 public final class FailureMessage {
 
-    private FailureMessage() {
-    }
+    private FailureMessage() {}
 
     /** Ours when there is one (it says what to do), else the deepest cause's, which names the real problem. */
     public static String of(Throwable failure) {

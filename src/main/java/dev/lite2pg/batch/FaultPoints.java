@@ -1,10 +1,9 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.source.SourceRow;
-import org.springframework.batch.core.listener.ItemWriteListener;
-
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.springframework.batch.core.listener.ItemWriteListener;
 
 /**
  * Where a test can stop a run, to prove that the re-run loses and duplicates nothing: at the start of a step, and
@@ -27,9 +26,9 @@ public interface FaultPoints {
 
     /** Holder: the class path is searched on first use only. */
     final class Installed {
-        private static final Optional<FaultPoints> POINTS = ServiceLoader.load(FaultPoints.class).findFirst();
+        private static final Optional<FaultPoints> POINTS =
+                ServiceLoader.load(FaultPoints.class).findFirst();
 
-        private Installed() {
-        }
+        private Installed() {}
     }
 }

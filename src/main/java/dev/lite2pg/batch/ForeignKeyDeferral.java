@@ -2,12 +2,11 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.postgres.TargetDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Drops the foreign keys of the copied tables before the copy (every one of them, not only those that close a cycle:
@@ -30,7 +29,8 @@ final class ForeignKeyDeferral {
         if (keys.isEmpty()) {
             return;
         }
-        DeferredRecords.save(DROPPED, keys.stream().map(ForeignKeyDeferral::encode).toList(), jobExecution, repository);
+        DeferredRecords.save(
+                DROPPED, keys.stream().map(ForeignKeyDeferral::encode).toList(), jobExecution, repository);
         keys.forEach(target::dropForeignKey);
     }
 
@@ -47,7 +47,10 @@ final class ForeignKeyDeferral {
     }
 
     static List<String> restoredNames(ExecutionContext context) {
-        return dropped(context).stream().map(ForeignKeyDeferral::decode).map(TargetForeignKey::displayName).toList();
+        return dropped(context).stream()
+                .map(ForeignKeyDeferral::decode)
+                .map(TargetForeignKey::displayName)
+                .toList();
     }
 
     private static List<String> dropped(ExecutionContext context) {

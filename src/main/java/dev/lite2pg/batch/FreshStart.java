@@ -3,22 +3,21 @@ package dev.lite2pg.batch;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.postgres.TargetDatabase;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
+import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Abandons a previous run so that a new one can start: marks it ABANDONED (unless it completed), empties the tables it
@@ -38,8 +37,12 @@ final class FreshStart {
     /** Null: the tables are emptied whatever they hold (a rehearsal's, a failed run's); else see {@link #guardingChanges}. */
     private Boolean discardChanges;
 
-    private FreshStart(PreviousRun previous, DataSource dataSource, JobRepository repository,
-                       PlatformTransactionManager transactions, JobDefinition job) {
+    private FreshStart(
+            PreviousRun previous,
+            DataSource dataSource,
+            JobRepository repository,
+            PlatformTransactionManager transactions,
+            JobDefinition job) {
         this.previous = previous;
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.repository = repository;
@@ -49,8 +52,12 @@ final class FreshStart {
         this.job = job;
     }
 
-    static FreshStart of(PreviousRun previous, DataSource dataSource, JobRepository repository,
-                         PlatformTransactionManager transactions, JobDefinition job) {
+    static FreshStart of(
+            PreviousRun previous,
+            DataSource dataSource,
+            JobRepository repository,
+            PlatformTransactionManager transactions,
+            JobDefinition job) {
         return new FreshStart(previous, dataSource, repository, transactions, job);
     }
 
@@ -68,10 +75,16 @@ final class FreshStart {
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
         String changes = changesSinceCompletion(tables);
-        String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ") + previous.describe() + " of job " + job.name() + " into " + job.target().redactedUrl()
-                + " schema " + job.target().schema() + (tables.isEmpty() ? "; it wrote into no table, so nothing is emptied."
-                : ", and empties the " + tables.size() + " table(s) it wrote into (TRUNCATE; the schema and every other table are kept): "
-                + String.join(", ", tables) + ".") + (changes.isEmpty() ? "" : " Changed since it completed, and discarded: " + changes + ".");
+        String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ")
+                + previous.describe() + " of job " + job.name() + " into "
+                + job.target().redactedUrl()
+                + " schema " + job.target().schema()
+                + (tables.isEmpty()
+                        ? "; it wrote into no table, so nothing is emptied."
+                        : ", and empties the " + tables.size()
+                                + " table(s) it wrote into (TRUNCATE; the schema and every other table are kept): "
+                                + String.join(", ", tables) + ".")
+                + (changes.isEmpty() ? "" : " Changed since it completed, and discarded: " + changes + ".");
         if (!confirm.test(what)) {
             return false;
         }
@@ -81,7 +94,8 @@ final class FreshStart {
             transaction.executeWithoutResult(status -> {
                 if (Boolean.FALSE.equals(discardChanges) && previous.status() == BatchStatus.COMPLETED) {
                     // The application may have written while the operator read the question: with its writes locked
-                    // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled back).
+                    // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled
+                    // back).
                     target.lockAgainstWrites(tables);
                     changesSinceCompletion(tables);
                 }
@@ -93,14 +107,24 @@ final class FreshStart {
                 }
             });
         } catch (DataAccessException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh could not empty the tables of " + previous.describe()
-                    + " in schema " + job.target().schema() + ": " + e.getMostSpecificCause().getMessage()
-                    + ". Nothing was changed (one transaction).", e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "--fresh could not empty the tables of " + previous.describe()
+                            + " in schema " + job.target().schema() + ": "
+                            + e.getMostSpecificCause().getMessage()
+                            + ". Nothing was changed (one transaction).",
+                    e);
         }
-        out.println("[fresh] " + previous.describe() + (previous.status() == BatchStatus.COMPLETED ? " stays recorded as COMPLETED" : " marked ABANDONED")
+        out.println("[fresh] " + previous.describe()
+                + (previous.status() == BatchStatus.COMPLETED ? " stays recorded as COMPLETED" : " marked ABANDONED")
                 + (emptied.isEmpty() ? "; no table to empty" : "; emptied " + String.join(", ", emptied))
-                + (restored.isEmpty() ? "" : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored))
-                + (changes.isEmpty() ? "" : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): " + changes));
+                + (restored.isEmpty()
+                        ? ""
+                        : "; foreign keys and indexes it had dropped added back: " + String.join(", ", restored))
+                + (changes.isEmpty()
+                        ? ""
+                        : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): "
+                                + changes));
         SourceSnapshot.delete(previous.snapshot());
         return true;
     }
@@ -110,25 +134,32 @@ final class FreshStart {
         if (discardChanges == null || previous.status() != BatchStatus.COMPLETED || tables.isEmpty()) {
             return "";
         }
-        Map<String, CompletedContents.TableContent> then = CompletedContents.read(previous.last().getExecutionContext());
+        Map<String, CompletedContents.TableContent> then =
+                CompletedContents.read(previous.last().getExecutionContext());
         List<String> changed = new ArrayList<>();
         for (String table : tables) {
             CompletedContents.TableContent content = then.get(table);
             if (content == null) {
                 // The validate step records every copied table before the run can complete.
-                throw new IllegalStateException(previous.describe() + " completed without recording what it left in " + table);
+                throw new IllegalStateException(
+                        previous.describe() + " completed without recording what it left in " + table);
             }
             if (target.tableExists(table)) {
-                CompletedContents.changeOf(content, target).map(CompletedContents.Change::describe).ifPresent(changed::add);
+                CompletedContents.changeOf(content, target)
+                        .map(CompletedContents.Change::describe)
+                        .ifPresent(changed::add);
             }
         }
         String described = String.join(", ", changed);
         if (!changed.isEmpty() && !discardChanges) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "--fresh refused: " + changed.size() + " table(s) of " + previous.describe()
-                    + " changed since it completed (ended " + previous.last().getEndTime() + "): " + described + ". The application has"
-                    + " probably written to the target since the cutover; --fresh would TRUNCATE those rows. Nothing was changed."
-                    + " Keep them (the target is already cut over), or, to discard them and copy the source again, add "
-                    + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh.");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "--fresh refused: " + changed.size() + " table(s) of " + previous.describe()
+                            + " changed since it completed (ended "
+                            + previous.last().getEndTime() + "): " + described + ". The application has"
+                            + " probably written to the target since the cutover; --fresh would TRUNCATE those rows. Nothing was changed."
+                            + " Keep them (the target is already cut over), or, to discard them and copy the source again, add "
+                            + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh.");
         }
         return described;
     }

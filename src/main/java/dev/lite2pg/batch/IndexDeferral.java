@@ -2,13 +2,12 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.model.TargetIndex;
 import dev.lite2pg.postgres.TargetDatabase;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Drops the copied tables' secondary indexes before the copy and builds them once after it. Each definition is
@@ -29,11 +28,14 @@ final class IndexDeferral {
 
     /** @return the indexes dropped now (none on a resume that dropped them before) */
     List<TargetIndex> defer(Set<String> copiedTables, JobExecution jobExecution) {
-        List<TargetIndex> indexes = target.deferrableIndexes().stream().filter(i -> copiedTables.contains(i.table())).toList();
+        List<TargetIndex> indexes = target.deferrableIndexes().stream()
+                .filter(i -> copiedTables.contains(i.table()))
+                .toList();
         if (indexes.isEmpty()) {
             return indexes;
         }
-        DeferredRecords.save(DEFERRED, indexes.stream().map(IndexDeferral::encode).toList(), jobExecution, repository);
+        DeferredRecords.save(
+                DEFERRED, indexes.stream().map(IndexDeferral::encode).toList(), jobExecution, repository);
         indexes.forEach(target::dropIndex);
         return indexes;
     }
@@ -52,7 +54,10 @@ final class IndexDeferral {
 
     /** Every index this job instance deferred, as {@code table.name}. */
     static List<String> deferredNames(ExecutionContext context) {
-        return deferred(context).stream().map(IndexDeferral::decode).map(i -> i.table() + "." + i.name()).toList();
+        return deferred(context).stream()
+                .map(IndexDeferral::decode)
+                .map(i -> i.table() + "." + i.name())
+                .toList();
     }
 
     private static List<String> deferred(ExecutionContext context) {

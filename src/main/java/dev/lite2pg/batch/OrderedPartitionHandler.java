@@ -1,14 +1,5 @@
 package dev.lite2pg.batch;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.partition.PartitionHandler;
-import org.springframework.batch.core.partition.StepExecutionSplitter;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,6 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Runs the table partitions on up to {@code parallelism} threads. The plan step deferred every foreign key, so no
@@ -41,14 +40,16 @@ final class OrderedPartitionHandler implements PartitionHandler {
     @Override
     public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
         List<StepExecution> partitions = new ArrayList<>(splitter.split(manager, 1));
-        partitions.sort(Comparator.comparingLong((StepExecution e) -> -e.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, 0L))
+        partitions.sort(Comparator.comparingLong(
+                        (StepExecution e) -> -e.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS, 0L))
                 .thenComparingInt(e -> e.getExecutionContext().getInt(CopyPartitioner.ORDER)));
         AtomicReference<String> failedTable = new AtomicReference<>();
-        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, partitions.size())), runnable -> {
-            Thread thread = new Thread(runnable, "lite2pg-copy");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, partitions.size())), runnable -> {
+                    Thread thread = new Thread(runnable, "lite2pg-copy");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             List<Future<?>> running = new ArrayList<>();
             for (StepExecution partition : partitions) {
@@ -75,7 +76,8 @@ final class OrderedPartitionHandler implements PartitionHandler {
         String failed = failedTable.get();
         if (failed != null) {
             partition.setStatus(BatchStatus.FAILED);
-            partition.setExitStatus(new ExitStatus(RunHistory.NOT_STARTED, "not started: copying " + failed + " failed first"));
+            partition.setExitStatus(
+                    new ExitStatus(RunHistory.NOT_STARTED, "not started: copying " + failed + " failed first"));
             repository.update(partition);
             return;
         }

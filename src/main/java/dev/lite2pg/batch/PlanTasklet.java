@@ -6,18 +6,11 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
-import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapping;
+import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.TableMapping;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.validate.SourceChecks;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +19,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Introspects both sides, maps names, picks converters from the target's real types and lists tables parents first
@@ -56,7 +55,8 @@ final class PlanTasklet implements Tasklet {
         List<TargetForeignKey> keys = plan.foreignKeys();
         ParentsFirstOrder order = plan.order();
         List<TableCopy> copies = plan.copies();
-        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        JobExecution jobExecution =
+                chunkContext.getStepContext().getStepExecution().getJobExecution();
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
             Optional<Map<String, Long>> scanned = scannedOrphans(jobExecution);
@@ -68,16 +68,26 @@ final class PlanTasklet implements Tasklet {
             // copy itself; the scan step already refused orphans, and the keys are validated after the copy.
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
-            List<TargetForeignKey> deferredKeys = keys.stream().filter(k -> copied.contains(k.table())).toList();
+            List<TargetForeignKey> deferredKeys =
+                    keys.stream().filter(k -> copied.contains(k.table())).toList();
             foreignKeys.defer(deferredKeys, jobExecution);
             List<TargetIndex> deferredIndexes = indexes.defer(copied, jobExecution);
-            run.say("plan", copies.size() + " tables (parents first; the copy starts the largest first): "
-                    + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
+            run.say(
+                    "plan",
+                    copies.size() + " tables (parents first; the copy starts the largest first): "
+                            + copies.stream().map(TableCopy::targetTable).collect(Collectors.joining(", ")));
             if (!deferredKeys.isEmpty() || !deferredIndexes.isEmpty()) {
-                run.say("plan", "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
-                        + " foreign key(s)" + (order.cycleKeys().isEmpty() ? "" : ", including the cycle "
-                        + order.cycleKeys().stream().map(TargetForeignKey::displayName).collect(Collectors.joining(", ")))
-                        + "; " + deferredIndexes.size() + " secondary index(es)");
+                run.say(
+                        "plan",
+                        "deferred until after the copy (recorded first, then dropped): " + deferredKeys.size()
+                                + " foreign key(s)"
+                                + (order.cycleKeys().isEmpty()
+                                        ? ""
+                                        : ", including the cycle "
+                                                + order.cycleKeys().stream()
+                                                        .map(TargetForeignKey::displayName)
+                                                        .collect(Collectors.joining(", ")))
+                                + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {
                 run.say("plan", "target-only tables left empty: " + String.join(", ", mapping.targetOnlyTables()));
@@ -89,7 +99,8 @@ final class PlanTasklet implements Tasklet {
     /** What the scan step counted on this start; empty on a resume, whose first start ran the scan. */
     private static Optional<Map<String, Long>> scannedOrphans(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(ScanTasklet.STEP) && step.getExecutionContext().containsKey(ScanTasklet.ORPHANS_KEY))
+                .filter(step -> step.getStepName().equals(ScanTasklet.STEP)
+                        && step.getExecutionContext().containsKey(ScanTasklet.ORPHANS_KEY))
                 .findFirst()
                 .map(step -> longs(step.getExecutionContext(), ScanTasklet.ORPHANS_KEY));
     }
@@ -105,8 +116,8 @@ final class PlanTasklet implements Tasklet {
      * Orphan counts per foreign key for the report. The scan of the first start found none in this snapshot; should
      * the target's keys have changed since, the run still stops before the keys are dropped.
      */
-    private static Map<String, Long> countOrphans(SqliteSource source, List<TargetForeignKey> keys, List<TableCopy> copies)
-            throws SQLException {
+    private static Map<String, Long> countOrphans(
+            SqliteSource source, List<TargetForeignKey> keys, List<TableCopy> copies) throws SQLException {
         SourceChecks checks = new SourceChecks(source.connection());
         Map<String, Long> orphans = new LinkedHashMap<>();
         for (TargetForeignKey key : keys) {
@@ -114,16 +125,20 @@ final class PlanTasklet implements Tasklet {
             if (count.isPresent()) {
                 orphans.put(key.displayName(), count.getAsLong());
                 if (count.getAsLong() > 0) {
-                    throw new Lite2pgException(ErrorCode.PRECONDITION, "foreign key " + key.name() + " (" + key.table() + " -> "
-                            + key.referencedTable() + "): " + count.getAsLong() + " source row(s) reference a missing parent;"
-                            + " nothing more was written. lite2pg check --job FILE lists every one of them.");
+                    throw new Lite2pgException(
+                            ErrorCode.PRECONDITION,
+                            "foreign key " + key.name() + " (" + key.table() + " -> "
+                                    + key.referencedTable() + "): " + count.getAsLong()
+                                    + " source row(s) reference a missing parent;"
+                                    + " nothing more was written. lite2pg check --job FILE lists every one of them.");
                 }
             }
         }
         return orphans;
     }
 
-    private static LinkedHashMap<String, Long> highWaterByTargetTable(Map<String, Long> marks, List<TableMapping> tables) {
+    private static LinkedHashMap<String, Long> highWaterByTargetTable(
+            Map<String, Long> marks, List<TableMapping> tables) {
         LinkedHashMap<String, Long> byTarget = new LinkedHashMap<>();
         for (TableMapping m : tables) {
             Long mark = marks.get(m.source().name());

@@ -3,12 +3,11 @@ package dev.lite2pg.batch;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.sqlite.SqliteSource;
-import org.springframework.batch.core.step.StepContribution;
+import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.util.List;
 
 /** Refuses to start on a damaged source or a target that already holds application rows. */
 final class PreflightTasklet implements Tasklet {
@@ -24,18 +23,22 @@ final class PreflightTasklet implements Tasklet {
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             List<String> problems = source.integrityProblems();
             if (!problems.isEmpty()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + run.sourceFile + " fails PRAGMA quick_check: "
-                        + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "source " + run.sourceFile + " fails PRAGMA quick_check: "
+                                + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
             }
         }
         run.say("preflight", "source " + run.sourceFile + ": quick_check ok, opened read-only");
         if (run.target.schemaExists()) {
             List<String> filled = run.target.tablesWithRows();
             if (!filled.isEmpty()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "target schema " + run.target.schema()
-                        + " already holds rows in " + filled.size() + " table(s): " + String.join(", ", filled)
-                        + ". lite2pg copies only into empty tables, so nothing was written. Use an empty schema "
-                        + "(--target-schema) or database, or empty these tables yourself if they hold nothing you need.");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "target schema " + run.target.schema()
+                                + " already holds rows in " + filled.size() + " table(s): " + String.join(", ", filled)
+                                + ". lite2pg copies only into empty tables, so nothing was written. Use an empty schema "
+                                + "(--target-schema) or database, or empty these tables yourself if they hold nothing you need.");
             }
         }
         run.say("preflight", "target schema " + run.target.schema() + " holds no application rows");

@@ -1,12 +1,6 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The newest run (job instance) of a job into one target, as the job repository records it: what a plain
@@ -34,7 +33,8 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         instances.sort(Comparator.comparingLong(JobInstance::getInstanceId).reversed());
         return instances.stream().flatMap(instance -> {
             List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
-            if (executions.isEmpty() || !target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
+            if (executions.isEmpty()
+                    || !target.matches(executions.get(0).getJobParameters().getString(CutoverLauncher.TARGET))) {
                 return Stream.empty();
             }
             executions.sort(Comparator.comparingLong(JobExecution::getId));
@@ -93,7 +93,8 @@ record PreviousRun(JobInstance instance, List<JobExecution> executions) {
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
                 if (CopySteps.isTable(step)) {
-                    lastByStep.put(step.getStepName(), step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L));
+                    lastByStep.put(
+                            step.getStepName(), step.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L));
                 }
             }
         }

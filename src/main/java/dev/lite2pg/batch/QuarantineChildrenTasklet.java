@@ -2,12 +2,6 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * With on-bad-row: quarantine, moves every copied row whose parent row is not in the target into the quarantine,
@@ -34,8 +33,11 @@ final class QuarantineChildrenTasklet implements Tasklet {
         if (!run.mode.quarantines()) {
             return RepeatStatus.FINISHED;
         }
-        List<TargetForeignKey> keys = ForeignKeyDeferral.deferred(chunkContext.getStepContext().getStepExecution()
-                .getJobExecution().getExecutionContext());
+        List<TargetForeignKey> keys = ForeignKeyDeferral.deferred(chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getExecutionContext());
         Connection connection = DataSourceUtils.getConnection(run.dataSource);
         Map<String, Integer> moved = new LinkedHashMap<>();
         int movedThisPass;
@@ -46,8 +48,13 @@ final class QuarantineChildrenTasklet implements Tasklet {
                 if (child.isEmpty()) {
                     continue;
                 }
-                int n = run.quarantine.quarantineOrphans(connection, run.target.schema(), key, child.get().source().name(),
-                        child.get().targetKeyColumns(), namesInRowData(key));
+                int n = run.quarantine.quarantineOrphans(
+                        connection,
+                        run.target.schema(),
+                        key,
+                        child.get().source().name(),
+                        child.get().targetKeyColumns(),
+                        namesInRowData(key));
                 if (n > 0) {
                     moved.merge(key.table() + " (" + key.name() + ")", n, Integer::sum);
                     movedThisPass += n;
@@ -57,8 +64,10 @@ final class QuarantineChildrenTasklet implements Tasklet {
         if (!moved.isEmpty()) {
             List<String> parts = new ArrayList<>();
             moved.forEach((k, n) -> parts.add(n + " from " + k));
-            run.say("quarantine", "rows whose parent row is not in the target moved to " + run.quarantine.qualifiedName()
-                    + ": " + String.join(", ", parts));
+            run.say(
+                    "quarantine",
+                    "rows whose parent row is not in the target moved to " + run.quarantine.qualifiedName() + ": "
+                            + String.join(", ", parts));
         }
         return RepeatStatus.FINISHED;
     }
@@ -75,6 +84,8 @@ final class QuarantineChildrenTasklet implements Tasklet {
     }
 
     private Optional<TableCopy> copy(String targetTable) {
-        return run.plan.built().copies().stream().filter(c -> c.targetTable().equals(targetTable)).findFirst();
+        return run.plan.built().copies().stream()
+                .filter(c -> c.targetTable().equals(targetTable))
+                .findFirst();
     }
 }

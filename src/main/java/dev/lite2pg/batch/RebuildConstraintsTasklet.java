@@ -1,12 +1,11 @@
 package dev.lite2pg.batch;
 
+import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.util.List;
 
 /**
  * Builds the secondary indexes and adds back the foreign keys the plan step deferred; PostgreSQL validates every
@@ -29,7 +28,8 @@ final class RebuildConstraintsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        JobExecution jobExecution =
+                chunkContext.getStepContext().getStepExecution().getJobExecution();
         run.target.useMaintenanceMemory(MAINTENANCE_MEMORY);
         long started = System.nanoTime();
         List<String> built = indexes.rebuild(jobExecution);
@@ -37,11 +37,16 @@ final class RebuildConstraintsTasklet implements Tasklet {
         List<String> restored = foreignKeys.restore(jobExecution);
         long keysDone = System.nanoTime();
         if (!built.isEmpty()) {
-            run.say("constraints", built.size() + " secondary index(es) built in " + seconds(indexesDone - started) + ": " + String.join(", ", built));
+            run.say(
+                    "constraints",
+                    built.size() + " secondary index(es) built in " + seconds(indexesDone - started) + ": "
+                            + String.join(", ", built));
         }
         if (!restored.isEmpty()) {
-            run.say("constraints", restored.size() + " foreign key(s) re-added and validated in " + seconds(keysDone - indexesDone)
-                    + ": " + String.join(", ", restored));
+            run.say(
+                    "constraints",
+                    restored.size() + " foreign key(s) re-added and validated in " + seconds(keysDone - indexesDone)
+                            + ": " + String.join(", ", restored));
         }
         return RepeatStatus.FINISHED;
     }

@@ -3,14 +3,13 @@ package dev.lite2pg.batch;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.report.ReportWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes report.json, report.md and report.html; a verdict that is not a pass then fails the job, after the report
@@ -26,18 +25,22 @@ final class ReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+        JobParameters parameters =
+                chunkContext.getStepContext().getStepExecution().getJobParameters();
         // Checked here, after validation, as late as a verdict can still say it: writes during the copy or the
         // content check are as missing from the target as writes during the snapshot.
-        if (!run.mode.rehearsal() && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
-            String problem = SourceWrites.problem(run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
+        if (!run.mode.rehearsal()
+                && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
+            String problem = SourceWrites.problem(
+                    run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
             run.report = run.report.withProblem(problem);
             run.say("report", run.report.verdict() + ": " + problem);
         }
         ReportWriter.write(run.report, run.runFolder);
         run.say("report", run.runFolder.resolve("report.md") + " (and report.html, report.json)");
         if (!run.report.verdict().passed()) {
-            throw new Lite2pgException(ErrorCode.VALIDATION_FAILED, "validation failed: " + String.join("; ", run.report.problems()));
+            throw new Lite2pgException(
+                    ErrorCode.VALIDATION_FAILED, "validation failed: " + String.join("; ", run.report.problems()));
         }
         return RepeatStatus.FINISHED;
     }

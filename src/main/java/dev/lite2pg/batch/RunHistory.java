@@ -1,12 +1,6 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -16,6 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * What the job repository knows about the runs of one job into one target: each job instance (a source content,
@@ -27,6 +26,7 @@ public final class RunHistory {
 
     /** What {@code status} shows for an execution that is still marked running. */
     public static final String STARTED = "STARTED";
+
     public static final String STARTED_NOTE = "running or died; the next cutover recovers it";
     /** The exit code {@link OrderedPartitionHandler} gives the tables it did not reach. */
     static final String NOT_STARTED = "NOT_STARTED";
@@ -35,8 +35,7 @@ public final class RunHistory {
      * @param target the target as the job repository identifies it (the database as the server names it, and the schema)
      * @param runs newest first
      */
-    public record History(String job, String target, String repositorySchema, List<RunSummary> runs) {
-    }
+    public record History(String job, String target, String repositorySchema, List<RunSummary> runs) {}
 
     /**
      * One job instance: one source content copied into the target, over one or more executions.
@@ -48,9 +47,14 @@ public final class RunHistory {
      *     abandoned): a full copy of the source, kept until then; null for a run that cannot be resumed
      * @param snapshotExists whether that file is still there (a resume refuses a run whose snapshot is gone)
      */
-    public record RunSummary(long instanceId, String sourceSha256, String status, List<ExecutionSummary> executions,
-                             List<TableCopied> tables, String snapshot, boolean snapshotExists) {
-    }
+    public record RunSummary(
+            long instanceId,
+            String sourceSha256,
+            String status,
+            List<ExecutionSummary> executions,
+            List<TableCopied> tables,
+            String snapshot,
+            boolean snapshotExists) {}
 
     /**
      * @param status COMPLETED, FAILED, STARTED (still running, or its process died), ABANDONED, or Spring Batch's other statuses
@@ -58,9 +62,14 @@ public final class RunHistory {
      * @param error the first line of what stopped it; null when nothing is recorded
      * @param note a remark for the operator, e.g. what STARTED means; null when none
      */
-    public record ExecutionSummary(long id, LocalDateTime started, LocalDateTime ended, String status, String stoppedIn,
-                                   String error, String note) {
-    }
+    public record ExecutionSummary(
+            long id,
+            LocalDateTime started,
+            LocalDateTime ended,
+            String status,
+            String stoppedIn,
+            String error,
+            String note) {}
 
     /**
      * @param table the target table
@@ -70,15 +79,15 @@ public final class RunHistory {
      *     transaction; rows set aside in the quarantine are among them
      * @param total rows in the source table, counted in the run's snapshot when the copy step started
      */
-    public record TableCopied(String table, String sourceTable, String status, long copied, long total) {
-    }
+    public record TableCopied(String table, String sourceTable, String status, long copied, long total) {}
 
-    private RunHistory() {
-    }
+    private RunHistory() {}
 
     /** @param target the target as the server names it: every spelling of its URL shows the same runs */
     public static History read(JobRepository repository, JobDefinition job, TargetIdentity target) {
-        List<RunSummary> runs = PreviousRun.newestFirst(repository, job, target).map(RunHistory::summarize).toList();
+        List<RunSummary> runs = PreviousRun.newestFirst(repository, job, target)
+                .map(RunHistory::summarize)
+                .toList();
         return new History(job.name(), target.recorded(), job.repositorySchema(), runs);
     }
 
@@ -91,10 +100,17 @@ public final class RunHistory {
         }
         List<TableCopied> tables = tables(run.executions());
         BatchStatus last = run.status();
-        String snapshot = last == BatchStatus.COMPLETED || last == BatchStatus.ABANDONED ? null
+        String snapshot = last == BatchStatus.COMPLETED || last == BatchStatus.ABANDONED
+                ? null
                 : run.last().getJobParameters().getString(CutoverLauncher.SNAPSHOT);
-        return new RunSummary(run.instance().getInstanceId(), run.sourceSha256(), executions.get(0).status(), executions, tables,
-                snapshot, snapshot != null && Files.isRegularFile(Path.of(snapshot)));
+        return new RunSummary(
+                run.instance().getInstanceId(),
+                run.sourceSha256(),
+                executions.get(0).status(),
+                executions,
+                tables,
+                snapshot,
+                snapshot != null && Files.isRegularFile(Path.of(snapshot)));
     }
 
     private static ExecutionSummary summarize(JobExecution execution) {
@@ -102,16 +118,23 @@ public final class RunHistory {
         boolean running = batchStatus.isRunning();
         String status = running ? STARTED : batchStatus.name();
         if (batchStatus == BatchStatus.COMPLETED) {
-            return new ExecutionSummary(execution.getId(), execution.getStartTime(), execution.getEndTime(), status, null, null, null);
+            return new ExecutionSummary(
+                    execution.getId(), execution.getStartTime(), execution.getEndTime(), status, null, null, null);
         }
         List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
         steps.sort(Comparator.comparingLong(StepExecution::getId));
-        StepExecution stopped = steps.stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED).findFirst().orElse(null);
+        StepExecution stopped = steps.stream()
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .findFirst()
+                .orElse(null);
         if (stopped != null && CopySteps.isCopy(stopped)) {
             // The partition manager only says that a table failed: name the table's own step.
             StepExecution table = steps.stream()
-                    .filter(s -> CopySteps.isTable(s) && s.getStatus() != BatchStatus.COMPLETED && !NOT_STARTED.equals(s.getExitStatus().getExitCode()))
-                    .min(Comparator.comparingInt(RunHistory::order)).orElse(null);
+                    .filter(s -> CopySteps.isTable(s)
+                            && s.getStatus() != BatchStatus.COMPLETED
+                            && !NOT_STARTED.equals(s.getExitStatus().getExitCode()))
+                    .min(Comparator.comparingInt(RunHistory::order))
+                    .orElse(null);
             if (table != null) {
                 stopped = table;
             }
@@ -123,8 +146,14 @@ public final class RunHistory {
         if (error == null) {
             error = firstLine(execution.getExitStatus());
         }
-        return new ExecutionSummary(execution.getId(), execution.getStartTime(), execution.getEndTime(), status,
-                stopped == null ? null : stopped.getStepName(), error, running ? STARTED_NOTE : null);
+        return new ExecutionSummary(
+                execution.getId(),
+                execution.getStartTime(),
+                execution.getEndTime(),
+                status,
+                stopped == null ? null : stopped.getStepName(),
+                error,
+                running ? STARTED_NOTE : null);
     }
 
     /** Each table's last copy step over all executions: a finished table is not copied again by a later execution. */
@@ -144,10 +173,15 @@ public final class RunHistory {
 
     private static TableCopied table(StepExecution step) {
         var context = step.getExecutionContext();
-        String status = NOT_STARTED.equals(step.getExitStatus().getExitCode()) ? NOT_STARTED
+        String status = NOT_STARTED.equals(step.getExitStatus().getExitCode())
+                ? NOT_STARTED
                 : step.getStatus().isRunning() ? STARTED : step.getStatus().name();
-        return new TableCopied(CopySteps.table(step), context.getString(CopyPartitioner.SOURCE_TABLE), status,
-                context.getLong(SqliteItemReader.ROWS_KEY, 0L), context.getLong(CopyPartitioner.SOURCE_ROWS));
+        return new TableCopied(
+                CopySteps.table(step),
+                context.getString(CopyPartitioner.SOURCE_TABLE),
+                status,
+                context.getLong(SqliteItemReader.ROWS_KEY, 0L),
+                context.getLong(CopyPartitioner.SOURCE_ROWS));
     }
 
     private static int order(StepExecution step) {
@@ -162,27 +196,36 @@ public final class RunHistory {
      */
     static void recordFailureMessages(JobRepository repository, JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() != BatchStatus.FAILED || step.getFailureExceptions().isEmpty()) {
+            if (step.getStatus() != BatchStatus.FAILED
+                    || step.getFailureExceptions().isEmpty()) {
                 continue;
             }
             String message = FailureMessage.of(step.getFailureExceptions().get(0));
             String description = step.getExitStatus().getExitDescription();
             String first = firstLine(step.getExitStatus());
-            if (message == null || message.isBlank() || (first != null && first.contains(message.strip().lines().findFirst().orElse("")))) {
+            if (message == null
+                    || message.isBlank()
+                    || (first != null
+                            && first.contains(
+                                    message.strip().lines().findFirst().orElse("")))) {
                 continue;
             }
             try {
-                step.setExitStatus(new ExitStatus(step.getExitStatus().getExitCode(), message.strip() + "\n" + description));
+                step.setExitStatus(
+                        new ExitStatus(step.getExitStatus().getExitCode(), message.strip() + "\n" + description));
                 repository.update(step);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(RunHistory.class).warn("cannot record the failure message of step {}", step.getStepName(), e);
+                org.slf4j.LoggerFactory.getLogger(RunHistory.class)
+                        .warn("cannot record the failure message of step {}", step.getStepName(), e);
             }
         }
     }
 
     /** The first line of the exit description: a step records the exception's stack trace there. */
     static String firstLine(ExitStatus exit) {
-        if (exit == null || exit.getExitDescription() == null || exit.getExitDescription().isBlank()) {
+        if (exit == null
+                || exit.getExitDescription() == null
+                || exit.getExitDescription().isBlank()) {
             return null;
         }
         return exit.getExitDescription().strip().lines().findFirst().orElse(null);

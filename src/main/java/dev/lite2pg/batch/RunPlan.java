@@ -4,14 +4,13 @@ import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.postgres.PostgresCatalog;
-
-import javax.sql.DataSource;
+import dev.lite2pg.sqlite.SqliteSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The run's one copy plan, built from the snapshot's tables and the migrated target schema by whichever step asks
@@ -44,7 +43,8 @@ final class RunPlan {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
                 sourceTables = source.tables();
             }
-            plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions()).requireMapped(schema);
+            plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions())
+                    .requireMapped(schema);
         }
         return plan;
     }

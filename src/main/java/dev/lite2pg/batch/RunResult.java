@@ -1,10 +1,9 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.report.RunReport;
-import org.springframework.batch.core.BatchStatus;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * How one launch ended.
@@ -14,6 +13,10 @@ import java.util.List;
  * @param alreadyComplete the run had completed before; nothing was done
  * @param sourceChanged the live source was written to after the run's snapshot was taken: the target lacks those writes
  */
-public record RunResult(BatchStatus status, List<Throwable> failures, Path runFolder, RunReport report, boolean alreadyComplete,
-                        boolean sourceChanged) {
-}
+public record RunResult(
+        BatchStatus status,
+        List<Throwable> failures,
+        Path runFolder,
+        RunReport report,
+        boolean alreadyComplete,
+        boolean sourceChanged) {}

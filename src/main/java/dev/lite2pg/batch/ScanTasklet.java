@@ -7,16 +7,15 @@ import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 
 /**
  * The preflight over the data, before anything is dropped or written: every value of the snapshot read and converted
@@ -31,6 +30,7 @@ final class ScanTasklet implements Tasklet {
 
     /** Enough to see the pattern in a terminal; the file lists every one. */
     private static final int SHOWN_GROUPS = 20;
+
     private static final int SHOWN_EXAMPLES = 10;
 
     /** The scan's mixed-column warnings in the job's execution context, for the report (the copy counts adjustments). */
@@ -38,6 +38,7 @@ final class ScanTasklet implements Tasklet {
 
     /** The orphan references the scan counted per foreign key ({@code table.name}), in this step's context. */
     static final String ORPHANS_KEY = "lite2pg.scan.orphans";
+
     static final String STEP = "scan";
 
     private final CutoverRun run;
@@ -52,10 +53,12 @@ final class ScanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         CopyPlan plan = run.plan.get();
         long started = System.nanoTime();
-        run.say("scan", "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
-                + " thread(s) before anything is written");
+        run.say(
+                "scan",
+                "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
+                        + " thread(s) before anything is written");
         ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> { });
+                .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> {});
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         // For the plan step of this start; a resume skips this step and counts the orphans again.
         step.getExecutionContext().put(ORPHANS_KEY, new LinkedHashMap<>(result.orphans()));
@@ -65,12 +68,16 @@ final class ScanTasklet implements Tasklet {
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
         BadRowPolicy policy = run.mode.onBadRow();
         if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
         }
         if (result.badRows() > 0 || result.orphanReferences() > 0) {
-            run.say("scan", read + ": " + String.format(Locale.ROOT, "%,d", result.badRows())
-                    + " bad rows and " + String.format(Locale.ROOT, "%,d", result.orphanReferences())
-                    + " orphan references will be quarantined, with their children (every one: " + result.badValuesFile() + ")");
+            run.say(
+                    "scan",
+                    read + ": " + String.format(Locale.ROOT, "%,d", result.badRows())
+                            + " bad rows and " + String.format(Locale.ROOT, "%,d", result.orphanReferences())
+                            + " orphan references will be quarantined, with their children (every one: "
+                            + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");
         }

@@ -1,8 +1,8 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.postgres.SchemaMigrator;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -17,8 +17,11 @@ final class SchemaTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        run.say("schema", "Flyway " + String.join(", ", run.job.schemaLocations()) + ": "
-                + SchemaMigrator.migrate(run.dataSource, run.job.target().schema(), run.job.schemaLocations()));
+        run.say(
+                "schema",
+                "Flyway " + String.join(", ", run.job.schemaLocations()) + ": "
+                        + SchemaMigrator.migrate(
+                                run.dataSource, run.job.target().schema(), run.job.schemaLocations()));
         return RepeatStatus.FINISHED;
     }
 }

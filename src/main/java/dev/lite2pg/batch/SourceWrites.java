@@ -1,7 +1,6 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.source.SourceStamp;
-
 import java.nio.file.Path;
 
 /**
@@ -11,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class SourceWrites {
 
-    private SourceWrites() {
-    }
+    private SourceWrites() {}
 
     /**
      * @param stampAtSnapshot the source's {@link SourceStamp} when the snapshot was taken
@@ -23,7 +21,8 @@ public final class SourceWrites {
 
     /** Why a cutover whose source was written to after its snapshot (taken at {@code snapshotTaken}) fails, and what to do. */
     public static String problem(Path source, String snapshotTaken) {
-        return "the source " + source + " was written to after the run's snapshot was taken" + (snapshotTaken == null ? "" : " at " + snapshotTaken)
+        return "the source " + source + " was written to after the run's snapshot was taken"
+                + (snapshotTaken == null ? "" : " at " + snapshotTaken)
                 + ": the target lacks those writes. Stop the application (nothing may write to the source any more), then start"
                 + " over from the source as it is: cutover --fresh";
     }

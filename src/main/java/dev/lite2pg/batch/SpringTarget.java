@@ -1,22 +1,21 @@
 package dev.lite2pg.batch;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lite2pg.Lite2pgApplication;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.postgres.JobRepositorySchema;
 import dev.lite2pg.postgres.PgSql;
-import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import javax.sql.DataSource;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Spring for one command against the job's target: Boot's DataSource, transaction manager and JDBC job repository,
@@ -24,15 +23,15 @@ import java.util.Map;
  */
 public final class SpringTarget {
 
-    private SpringTarget() {
-    }
+    private SpringTarget() {}
 
     public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile) {
         return start(job, credentials, logFile, 1);
     }
 
     /** @param parallelism tables copied at once: each holds a connection for its chunk, plus two for the job repository */
-    public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism) {
+    public static ConfigurableApplicationContext start(
+            JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism) {
         privateLog(logFile);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", job.target().url());
@@ -53,8 +52,10 @@ public final class SpringTarget {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
-                .initializers(context -> credentials.password().ifPresent(password ->
-                        context.getBeanFactory().addBeanPostProcessor(new PoolPassword(password))))
+                .initializers(context -> credentials
+                        .password()
+                        .ifPresent(
+                                password -> context.getBeanFactory().addBeanPostProcessor(new PoolPassword(password))))
                 .run();
         DataSource dataSource = spring.getBean(DataSource.class);
         JobRepositorySchema.ensure(dataSource, job.repositorySchema());

@@ -2,11 +2,10 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.SqliteTableReader;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * The copy step's reader: a {@link SqliteTableReader} whose position is saved in the step's ExecutionContext. The

@@ -34,14 +34,17 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
         long committed = execution.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L);
         long total = execution.getExecutionContext().getLong(CopyPartitioner.SOURCE_ROWS);
         if (committed > 0) {
-            display.print(PREFIX + String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
+            display.print(PREFIX
+                    + String.format(
+                            "%s: %,d of %,d rows already copied, resuming", copy.targetTable(), committed, total));
         }
         tracker = new TableTracker(name(), committed, total, System::nanoTime);
     }
 
     @Override
     public void afterChunk(ChunkContext context) {
-        display.update(tracker.status(context.getStepContext().getStepExecution().getWriteCount()));
+        display.update(
+                tracker.status(context.getStepContext().getStepExecution().getWriteCount()));
     }
 
     @Override
@@ -49,16 +52,23 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
         // The saved context holds what is committed, not what the failed chunk had read.
         long total = execution.getExecutionContext().getLong(SqliteItemReader.ROWS_KEY, 0L);
         if (execution.getStatus().isUnsuccessful()) {
-            display.finish(name(), PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
+            display.finish(
+                    name(),
+                    PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
         } else {
             TableStatus last = tracker.status(execution.getWriteCount());
-            display.finish(name(), PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run), "
-                    + ProgressFormat.rate(last.rowsPerSecond()) + " over " + ProgressFormat.duration(last.elapsed()));
+            display.finish(
+                    name(),
+                    PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run), "
+                            + ProgressFormat.rate(last.rowsPerSecond()) + " over "
+                            + ProgressFormat.duration(last.elapsed()));
         }
         return execution.getExitStatus();
     }
 
     private String name() {
-        return copy.source().name().equals(copy.targetTable()) ? copy.targetTable() : copy.source().name() + " -> " + copy.targetTable();
+        return copy.source().name().equals(copy.targetTable())
+                ? copy.targetTable()
+                : copy.source().name() + " -> " + copy.targetTable();
     }
 }

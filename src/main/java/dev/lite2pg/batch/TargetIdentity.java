@@ -4,9 +4,8 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.ServerIdentity;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The target a job's runs are recorded under (the {@code target} job parameter) and locked by: the database as the
@@ -18,10 +17,13 @@ public record TargetIdentity(String recorded) {
 
     public static TargetIdentity of(DataSource dataSource, JobDefinition job) {
         try {
-            return new TargetIdentity(ServerIdentity.of(dataSource) + " schema=" + job.target().schema());
+            return new TargetIdentity(
+                    ServerIdentity.of(dataSource) + " schema=" + job.target().schema());
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot ask the target " + job.target().redactedUrl()
-                    + " which database it is: " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "cannot ask the target " + job.target().redactedUrl() + " which database it is: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -38,7 +38,9 @@ final class ThrowawaySnapshot implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the dry-run's snapshot " + file + "; delete it by hand: it is a copy of the source", e);
+            throw new UncheckedIOException(
+                    "cannot delete the dry-run's snapshot " + file + "; delete it by hand: it is a copy of the source",
+                    e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -53,7 +55,8 @@ final class ThrowawaySnapshot implements AutoCloseable {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException | RuntimeException e) {
-                System.err.println("lite2pg: could not delete " + path + " (" + e.getMessage() + "); delete it by hand: it is a copy of the source");
+                System.err.println("lite2pg: could not delete " + path + " (" + e.getMessage()
+                        + "); delete it by hand: it is a copy of the source");
             }
         }
     }
@@ -62,6 +65,7 @@ final class ThrowawaySnapshot implements AutoCloseable {
     private static List<Path> files(Path file) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         return java.util.stream.Stream.of(partial, file)
-                .flatMap(f -> SUFFIXES.stream().map(s -> f.resolveSibling(f.getFileName() + s))).toList();
+                .flatMap(f -> SUFFIXES.stream().map(s -> f.resolveSibling(f.getFileName() + s)))
+                .toList();
     }
 }

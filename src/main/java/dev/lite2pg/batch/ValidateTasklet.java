@@ -1,27 +1,38 @@
 package dev.lite2pg.batch;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.postgres.PostgresCatalog;
+import dev.lite2pg.postgres.PostgresCopyWriter;
+import dev.lite2pg.postgres.SchemaMigrator;
+import dev.lite2pg.postgres.Sequences;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.SchemaObjectCheck;
-import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.sqlite.SqliteFiles;
 import dev.lite2pg.sqlite.SqliteSource;
-import dev.lite2pg.postgres.PostgresCatalog;
-import dev.lite2pg.postgres.PostgresCopyWriter;
-import dev.lite2pg.postgres.Sequences;
 import dev.lite2pg.validate.ContentCheck;
 import dev.lite2pg.validate.Findings;
 import dev.lite2pg.validate.TargetChecks;
-import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -31,18 +42,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Compares source and target after the copy (rows per table, every table's content, orphan references per foreign
@@ -54,6 +53,7 @@ final class ValidateTasklet implements Tasklet {
     /** The step that runs every table's copy step: its own time is the copy's wall-clock time. */
     /** Connections of the pool that the content check cannot have: the run's lock and this step's transaction. */
     private static final int HELD_CONNECTIONS = 2;
+
     private static final String CONSTRAINTS_STEP = "constraints";
     /** Quarantined rows listed in the report; all of them are in the quarantine table. */
     private static final int SHOWN_QUARANTINED = 100;
@@ -68,7 +68,8 @@ final class ValidateTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        JobExecution jobExecution =
+                chunkContext.getStepContext().getStepExecution().getJobExecution();
         ExecutionContext context = jobExecution.getExecutionContext();
         List<TableCopy> copies = run.plan.built().copies();
         List<TableReport> tables = new ArrayList<>();
@@ -77,39 +78,80 @@ final class ValidateTasklet implements Tasklet {
         int snapshotTables;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
-             ContentCheck content = new ContentCheck(run.dataSource, run.sourceFile, contentParallelism(),
-                     quarantined.isEmpty() ? null : run.quarantine)) {
+                ContentCheck content = new ContentCheck(
+                        run.dataSource,
+                        run.sourceFile,
+                        contentParallelism(),
+                        quarantined.isEmpty() ? null : run.quarantine)) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
             for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
                 ContentCheckResult checked = content.check(copy);
                 contentNanos += System.nanoTime() - start;
-                tables.add(tableReport(copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
-                contents.add(new CompletedContents.TableContent(copy.targetTable(), checked.targetRows(), checked.targetChecksum(),
-                        copy.targetColumns(), copy.targetTypes()));
+                tables.add(tableReport(
+                        copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
+                contents.add(new CompletedContents.TableContent(
+                        copy.targetTable(),
+                        checked.targetRows(),
+                        checked.targetChecksum(),
+                        copy.targetColumns(),
+                        copy.targetTypes()));
             }
         }
         CompletedContents.record(contents, jobExecution, repository);
         sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, CopySteps.MANAGER));
         List<TargetForeignKey> keys = new PostgresCatalog(DataSourceUtils.getConnection(run.dataSource))
-                .tables(run.target.schema()).stream().flatMap(t -> t.foreignKeys().stream()).toList();
+                .tables(run.target.schema()).stream()
+                        .flatMap(t -> t.foreignKeys().stream())
+                        .toList();
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(keys, PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY), ForeignKeyDeferral.restoredNames(context));
-        List<SequenceCheck> sequences = new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
-        Findings findings = new Findings(tables, foreignKeys, sequences, schemaObjects(context),
-                sourceTablesProblem(jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES), snapshotTables, copies.size()),
-                run.mode.quarantines(), run.mode.setAsideRowsFail(), quarantined, run.quarantine.qualifiedName(),
+                .foreignKeys(
+                        keys,
+                        PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY),
+                        ForeignKeyDeferral.restoredNames(context));
+        List<SequenceCheck> sequences =
+                new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
+        Findings findings = new Findings(
+                tables,
+                foreignKeys,
+                sequences,
+                schemaObjects(context),
+                sourceTablesProblem(
+                        jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES),
+                        snapshotTables,
+                        copies.size()),
+                run.mode.quarantines(),
+                run.mode.setAsideRowsFail(),
+                quarantined,
+                run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY));
         long quarantinedRows = findings.quarantinedRows();
-        QuarantineReport quarantine = new QuarantineReport(run.mode.onBadRow().yaml(), run.quarantine.qualifiedName(), quarantinedRows,
-                quarantinedRows == 0 ? List.of() : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
-        run.report = findings.report(run.job.name(), run.job.source().path().toString(), run.sourceSha256, run.job.target().redactedUrl(),
-                run.target.schema(), run.started.toString(), Instant.now().toString(), quarantine, loading(jobExecution), run.metrics.summary());
+        QuarantineReport quarantine = new QuarantineReport(
+                run.mode.onBadRow().yaml(),
+                run.quarantine.qualifiedName(),
+                quarantinedRows,
+                quarantinedRows == 0
+                        ? List.of()
+                        : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
+        run.report = findings.report(
+                run.job.name(),
+                run.job.source().path().toString(),
+                run.sourceSha256,
+                run.job.target().redactedUrl(),
+                run.target.schema(),
+                run.started.toString(),
+                Instant.now().toString(),
+                quarantine,
+                loading(jobExecution),
+                run.metrics.summary());
         List<String> notes = new ArrayList<>(run.report.problems());
         notes.addAll(run.report.warnings());
-        run.say("validate", run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
-                + sequences.size() + " sequences checked" + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
+        run.say(
+                "validate",
+                run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
+                        + sequences.size() + " sequences checked"
+                        + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
     }
 
@@ -121,11 +163,13 @@ final class ValidateTasklet implements Tasklet {
      */
     static Optional<String> sourceTablesProblem(long sourceTables, int snapshotTables, int copiedTables) {
         if (snapshotTables < sourceTables) {
-            return Optional.of("the run's snapshot holds " + snapshotTables + " table(s), the source file held " + sourceTables
-                    + " when it was taken: the tables it lacks were not copied. Start again with cutover --fresh");
+            return Optional.of(
+                    "the run's snapshot holds " + snapshotTables + " table(s), the source file held " + sourceTables
+                            + " when it was taken: the tables it lacks were not copied. Start again with cutover --fresh");
         }
         if (copiedTables == 0 && sourceTables > 0) {
-            return Optional.of("the source file held " + sourceTables + " table(s) and the run copied none: check the job's mapping");
+            return Optional.of("the source file held " + sourceTables
+                    + " table(s) and the run copied none: check the job's mapping");
         }
         return Optional.empty();
     }
@@ -141,16 +185,29 @@ final class ValidateTasklet implements Tasklet {
                 continue;
             }
             seen.add(o.key());
-            checks.add(new SchemaObjectCheck(o.kind(), o.table(), o.name(), deferred.contains(o.key()), true, o.valid()));
+            checks.add(
+                    new SchemaObjectCheck(o.kind(), o.table(), o.name(), deferred.contains(o.key()), true, o.valid()));
         }
         for (String key : ForeignKeyDeferral.restoredNames(context)) {
             if (!seen.contains(key)) {
-                checks.add(new SchemaObjectCheck("foreign key", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
+                checks.add(new SchemaObjectCheck(
+                        "foreign key",
+                        key.substring(0, key.indexOf('.')),
+                        key.substring(key.indexOf('.') + 1),
+                        true,
+                        false,
+                        false));
             }
         }
         for (String key : IndexDeferral.deferredNames(context)) {
             if (!seen.contains(key)) {
-                checks.add(new SchemaObjectCheck("index", key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1), true, false, false));
+                checks.add(new SchemaObjectCheck(
+                        "index",
+                        key.substring(0, key.indexOf('.')),
+                        key.substring(key.indexOf('.') + 1),
+                        true,
+                        false,
+                        false));
             }
         }
         return checks;
@@ -158,11 +215,16 @@ final class ValidateTasklet implements Tasklet {
 
     private LoadingReport loading(JobExecution jobExecution) {
         ExecutionContext context = jobExecution.getExecutionContext();
-        return new LoadingReport(run.parallelism, ForeignKeyDeferral.restoredNames(context), IndexDeferral.deferredNames(context),
-                copyMillis(jobExecution, CONSTRAINTS_STEP), List.of(
+        return new LoadingReport(
+                run.parallelism,
+                ForeignKeyDeferral.restoredNames(context),
+                IndexDeferral.deferredNames(context),
+                copyMillis(jobExecution, CONSTRAINTS_STEP),
+                List.of(
                         "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
                                 + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",
-                        "maintenance_work_mem = " + RebuildConstraintsTasklet.MAINTENANCE_MEMORY + " while building indexes and"
+                        "maintenance_work_mem = " + RebuildConstraintsTasklet.MAINTENANCE_MEMORY
+                                + " while building indexes and"
                                 + " validating foreign keys (SET LOCAL): sorts in memory rather than on disk; no superuser needed"));
     }
 
@@ -178,30 +240,57 @@ final class ValidateTasklet implements Tasklet {
     private void sayContentChecked(List<TableReport> tables, Duration took, long copyMillis) {
         long rows = tables.stream().mapToLong(t -> t.content().sourceRows()).sum();
         long differing = tables.stream().filter(t -> !t.content().matches()).count();
-        run.say("validate", String.format(Locale.ROOT, "content of %d tables (%,d source rows) compared with the target in %.1f s"
-                        + " (the copy took %.1f s): %s", tables.size(), rows, took.toMillis() / 1000.0, copyMillis / 1000.0,
-                differing == 0 ? "all match" : differing == 1 ? "1 table differs" : differing + " tables differ"));
+        run.say(
+                "validate",
+                String.format(
+                        Locale.ROOT,
+                        "content of %d tables (%,d source rows) compared with the target in %.1f s"
+                                + " (the copy took %.1f s): %s",
+                        tables.size(),
+                        rows,
+                        took.toMillis() / 1000.0,
+                        copyMillis / 1000.0,
+                        differing == 0
+                                ? "all match"
+                                : differing == 1 ? "1 table differs" : differing + " tables differ"));
     }
 
-    private TableReport tableReport(TableCopy copy, long sourceRows, long quarantinedRows, ContentCheckResult content,
-                                    JobExecution jobExecution) {
+    private TableReport tableReport(
+            TableCopy copy,
+            long sourceRows,
+            long quarantinedRows,
+            ContentCheckResult content,
+            JobExecution jobExecution) {
         StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), CopySteps.of(copy));
         ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
         List<ColumnReport> columns = new ArrayList<>();
         for (int i = 0; i < copy.width(); i++) {
             Map<String, Long> adjustments = new LinkedHashMap<>();
             for (Adjustment a : Adjustment.values()) {
-                long n = saved.getLong(PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a), 0L);
+                long n = saved.getLong(
+                        PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a), 0L);
                 if (n != 0) {
                     adjustments.put(a.name(), n);
                 }
             }
-            columns.add(new ColumnReport(copy.sourceColumns().get(i), copy.targetColumns().get(i), copy.targetTypes().get(i),
-                    copy.converters()[i].description(), adjustments));
+            columns.add(new ColumnReport(
+                    copy.sourceColumns().get(i),
+                    copy.targetColumns().get(i),
+                    copy.targetTypes().get(i),
+                    copy.converters()[i].description(),
+                    adjustments));
         }
-        return new TableReport(copy.source().name(), copy.targetTable(), sourceRows,
-                saved.getLong(SqliteItemReader.ROWS_KEY, 0L), saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
-                run.target.rowCount(copy.targetTable()), quarantinedRows, copyMillis(jobExecution, CopySteps.of(copy)), columns, content);
+        return new TableReport(
+                copy.source().name(),
+                copy.targetTable(),
+                sourceRows,
+                saved.getLong(SqliteItemReader.ROWS_KEY, 0L),
+                saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
+                run.target.rowCount(copy.targetTable()),
+                quarantinedRows,
+                copyMillis(jobExecution, CopySteps.of(copy)),
+                columns,
+                content);
     }
 
     /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */
@@ -210,7 +299,8 @@ final class ValidateTasklet implements Tasklet {
         for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStepName().equals(stepName) && step.getStartTime() != null && step.getEndTime() != null) {
-                    millis += Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+                    millis += Duration.between(step.getStartTime(), step.getEndTime())
+                            .toMillis();
                 }
             }
         }

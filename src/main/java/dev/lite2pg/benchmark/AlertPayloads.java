@@ -12,33 +12,63 @@ final class AlertPayloads {
     static final String[] KINDS = {"price_cross", "volume_spike", "drawdown", "order_filled", "rebalance"};
 
     private static final String[] OPS = {">=", "<=", "crosses_up", "crosses_down"};
-    private static final String[] CHANNELS = {"[\"email\"]", "[\"push\"]", "[\"email\",\"push\"]",
-        "[\"email\",\"push\",\"sms\"]", "[]"};
-    private static final String[] WORDS = {"threshold", "reached", "after", "a", "quiet", "session;", "check",
-        "the", "\\\"stop\\\"", "level", "before", "open,", "spread", "widened", "to", "ticks", "and", "volume",
-        "doubled", "vs", "20d", "average."};
+    private static final String[] CHANNELS = {
+        "[\"email\"]", "[\"push\"]", "[\"email\",\"push\"]", "[\"email\",\"push\",\"sms\"]", "[]"
+    };
+    private static final String[] WORDS = {
+        "threshold",
+        "reached",
+        "after",
+        "a",
+        "quiet",
+        "session;",
+        "check",
+        "the",
+        "\\\"stop\\\"",
+        "level",
+        "before",
+        "open,",
+        "spread",
+        "widened",
+        "to",
+        "ticks",
+        "and",
+        "volume",
+        "doubled",
+        "vs",
+        "20d",
+        "average."
+    };
     private static final String NOTE_KEY = ",\"note\":\"";
     private static final int FIELD = 20; // Noise fields from here on belong to the payload
 
-    private AlertPayloads() {
-    }
+    private AlertPayloads() {}
 
     static String payload(Noise noise, long id, long strategyId) {
         int target = MIN_BYTES + noise.below(BenchmarkRows.ALERTS, id, FIELD, MAX_BYTES - MIN_BYTES + 1);
         StringBuilder json = new StringBuilder(MAX_BYTES);
-        json.append("{\"strategy\":").append(strategyId)
-                .append(",\"symbol\":\"").append(BenchmarkRows.SYMBOLS[noise.below(BenchmarkRows.ALERTS, id, FIELD + 1,
-                        BenchmarkRows.SYMBOLS.length)])
-                .append("\",\"condition\":{\"op\":\"").append(OPS[noise.below(BenchmarkRows.ALERTS, id, FIELD + 2, OPS.length)])
+        json.append("{\"strategy\":")
+                .append(strategyId)
+                .append(",\"symbol\":\"")
+                .append(
+                        BenchmarkRows.SYMBOLS[
+                                noise.below(BenchmarkRows.ALERTS, id, FIELD + 1, BenchmarkRows.SYMBOLS.length)])
+                .append("\",\"condition\":{\"op\":\"")
+                .append(OPS[noise.below(BenchmarkRows.ALERTS, id, FIELD + 2, OPS.length)])
                 .append("\",\"level\":");
         BenchmarkText.decimal(json, noise.belowLong(BenchmarkRows.ALERTS, id, FIELD + 3, 1_000_000_000L), 4)
-                .append(",\"window_s\":").append(60 * (1 + noise.below(BenchmarkRows.ALERTS, id, FIELD + 4, 60)))
+                .append(",\"window_s\":")
+                .append(60 * (1 + noise.below(BenchmarkRows.ALERTS, id, FIELD + 4, 60)))
                 .append("},\"indicators\":{\"rsi\":");
-        BenchmarkText.decimal(json, noise.below(BenchmarkRows.ALERTS, id, FIELD + 5, 10_000), 2).append(",\"ema\":[");
-        BenchmarkText.decimal(json, noise.below(BenchmarkRows.ALERTS, id, FIELD + 6, 10_000_000), 2).append(',');
+        BenchmarkText.decimal(json, noise.below(BenchmarkRows.ALERTS, id, FIELD + 5, 10_000), 2)
+                .append(",\"ema\":[");
+        BenchmarkText.decimal(json, noise.below(BenchmarkRows.ALERTS, id, FIELD + 6, 10_000_000), 2)
+                .append(',');
         BenchmarkText.decimal(json, noise.below(BenchmarkRows.ALERTS, id, FIELD + 7, 10_000_000), 2)
-                .append("]},\"channels\":").append(CHANNELS[noise.below(BenchmarkRows.ALERTS, id, FIELD + 9, CHANNELS.length)])
-                .append(",\"muted\":").append(noise.percent(BenchmarkRows.ALERTS, id, FIELD + 10, 5))
+                .append("]},\"channels\":")
+                .append(CHANNELS[noise.below(BenchmarkRows.ALERTS, id, FIELD + 9, CHANNELS.length)])
+                .append(",\"muted\":")
+                .append(noise.percent(BenchmarkRows.ALERTS, id, FIELD + 10, 5))
                 .append(",\"ack_by\":null");
         int noteEnd = target - 2; // room for the closing quote and brace
         if (json.length() + NOTE_KEY.length() > noteEnd) {

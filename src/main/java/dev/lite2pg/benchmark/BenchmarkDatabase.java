@@ -44,8 +44,7 @@ public final class BenchmarkDatabase {
         }
     }
 
-    private BenchmarkDatabase() {
-    }
+    private BenchmarkDatabase() {}
 
     /** Rows per table at {@code scale} (each at least one), parents before children. */
     public static Map<String, Long> rowCounts(double scale) {
@@ -56,7 +55,7 @@ public final class BenchmarkDatabase {
     }
 
     public static Summary create(Path file, double scale, long seed) {
-        return create(file, scale, seed, table -> { });
+        return create(file, scale, seed, table -> {});
     }
 
     /**
@@ -69,8 +68,8 @@ public final class BenchmarkDatabase {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         long started = System.nanoTime();
         deleteExisting(partial);
-        BenchmarkRows rows = new BenchmarkRows(seed, counts.get("users"), counts.get("strategies"),
-                counts.get("alerts"), counts.get("orders"));
+        BenchmarkRows rows = new BenchmarkRows(
+                seed, counts.get("users"), counts.get("strategies"), counts.get("alerts"), counts.get("orders"));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + partial)) {
             try (Statement statement = connection.createStatement()) {
                 // Generation only: a crash loses the .partial file, never a finished one. Neither setting is stored
@@ -89,7 +88,8 @@ public final class BenchmarkDatabase {
             connection.commit();
             progress.accept("built " + BenchmarkSchema.INDEXES.size() + " indexes");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the benchmark database " + partial + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not write the benchmark database " + partial + ": " + e.getMessage(), e);
         }
         try {
             deleteExisting(target);
@@ -100,8 +100,14 @@ public final class BenchmarkDatabase {
         }
     }
 
-    private static void insert(Connection connection, String table, int columns, Map<String, Long> counts,
-                               LongFunction<Object[]> row, Consumer<String> progress) throws SQLException {
+    private static void insert(
+            Connection connection,
+            String table,
+            int columns,
+            Map<String, Long> counts,
+            LongFunction<Object[]> row,
+            Consumer<String> progress)
+            throws SQLException {
         long count = counts.get(table);
         try (BatchInserter inserter = new BatchInserter(connection, table, columns)) {
             for (long id = 1; id <= count; id++) {

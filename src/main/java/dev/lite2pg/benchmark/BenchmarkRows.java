@@ -19,19 +19,68 @@ final class BenchmarkRows {
     /** Five years of activity (2020 to 2024): epoch values stay in [FIRST_SECOND, FIRST_SECOND + SPAN + a day). */
     static final long SPAN_SECONDS = 5L * 365 * 86_400;
 
-    private static final String[] FIRST_NAMES = {"Anna", "Erik", "Karin", "Johan", "Zoë", "Oskar", "Sara", "Björn",
-        "Linnea", "Hugo", "Ida", "Łukasz", "Ebba", "José", "Maja", "Nils", "Chloé", "Emil", "Aino", "Kenji"};
-    private static final String[] LAST_NAMES = {"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson",
-        "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Müller", "Rossi", "García", "Sato", "Virtanen"};
+    private static final String[] FIRST_NAMES = {
+        "Anna", "Erik", "Karin", "Johan", "Zoë", "Oskar", "Sara", "Björn", "Linnea", "Hugo", "Ida", "Łukasz", "Ebba",
+        "José", "Maja", "Nils", "Chloé", "Emil", "Aino", "Kenji"
+    };
+    private static final String[] LAST_NAMES = {
+        "Andersson",
+        "Johansson",
+        "Karlsson",
+        "Nilsson",
+        "Eriksson",
+        "Larsson",
+        "Olsson",
+        "Persson",
+        "Svensson",
+        "Gustafsson",
+        "Müller",
+        "Rossi",
+        "García",
+        "Sato",
+        "Virtanen"
+    };
     private static final String[] MAIL_DOMAINS = {"example.com", "mail.example.org", "trader.example.net"};
     private static final String[] COUNTRIES = {"SE", "NO", "DK", "FI", "DE", "FR", "ES", "IT", "PL", "JP", "US", "GB"};
-    static final String[] SYMBOLS = {"BTCUSD", "ETHUSD", "SOLUSD", "AAPL", "MSFT", "NVDA", "TSLA", "EURUSD",
-        "GBPUSD", "USDJPY", "XAUUSD", "SPY"};
-    private static final String[] DESCRIPTION_WORDS = {"buys", "dips", "on", "the", "hourly", "chart", "and", "sells",
-        "into", "strength", "with", "a", "trailing", "stop;", "rebalances", "weekly", "hedged", "by", "index", "futures",
-        "(paper", "trading)", "max", "3", "open", "positions", "—", "ask", "Åsa", "before", "changing"};
-    private static final String[] STYLES = {"Mean reversion", "Momentum", "Breakout", "Grid", "Pairs", "Scalper",
-        "Swing", "Trend follower"};
+    static final String[] SYMBOLS = {
+        "BTCUSD", "ETHUSD", "SOLUSD", "AAPL", "MSFT", "NVDA", "TSLA", "EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "SPY"
+    };
+    private static final String[] DESCRIPTION_WORDS = {
+        "buys",
+        "dips",
+        "on",
+        "the",
+        "hourly",
+        "chart",
+        "and",
+        "sells",
+        "into",
+        "strength",
+        "with",
+        "a",
+        "trailing",
+        "stop;",
+        "rebalances",
+        "weekly",
+        "hedged",
+        "by",
+        "index",
+        "futures",
+        "(paper",
+        "trading)",
+        "max",
+        "3",
+        "open",
+        "positions",
+        "—",
+        "ask",
+        "Åsa",
+        "before",
+        "changing"
+    };
+    private static final String[] STYLES = {
+        "Mean reversion", "Momentum", "Breakout", "Grid", "Pairs", "Scalper", "Swing", "Trend follower"
+    };
 
     private final Noise noise;
     private final long users;
@@ -52,12 +101,23 @@ final class BenchmarkRows {
         String first = FIRST_NAMES[noise.below(USERS, id, 1, FIRST_NAMES.length)];
         String last = LAST_NAMES[noise.below(USERS, id, 2, LAST_NAMES.length)];
         long created = spread(USERS, id, users, SPAN_SECONDS * 4 / 5);
-        String lastLogin = noise.percent(USERS, id, 3, 15) ? null : BenchmarkText.timestamp(
-                created + noise.belowLong(USERS, id, 4, SPAN_SECONDS / 5), micros(USERS, id, 5), noise.percent(USERS, id, 6, 50));
-        return new Object[] {id, "trader" + id + "@" + MAIL_DOMAINS[(int) (id % MAIL_DOMAINS.length)], first + " " + last,
-            COUNTRIES[noise.below(USERS, id, 7, COUNTRIES.length)], flag(USERS, id, 8, 90), flag(USERS, id, 9, 1),
+        String lastLogin = noise.percent(USERS, id, 3, 15)
+                ? null
+                : BenchmarkText.timestamp(
+                        created + noise.belowLong(USERS, id, 4, SPAN_SECONDS / 5),
+                        micros(USERS, id, 5),
+                        noise.percent(USERS, id, 6, 50));
+        return new Object[] {
+            id,
+            "trader" + id + "@" + MAIL_DOMAINS[(int) (id % MAIL_DOMAINS.length)],
+            first + " " + last,
+            COUNTRIES[noise.below(USERS, id, 7, COUNTRIES.length)],
+            flag(USERS, id, 8, 90),
+            flag(USERS, id, 9, 1),
             BenchmarkText.cents(noise.belowLong(USERS, id, 10, 10_000_000L)),
-            BenchmarkText.timestamp(created, micros(USERS, id, 11), id % 2 == 1), lastLogin};
+            BenchmarkText.timestamp(created, micros(USERS, id, 11), id % 2 == 1),
+            lastLogin
+        };
     }
 
     /** id, user_id, name, description, symbol, is_public, is_paused, max_position, risk_limit, created_at, updated_at. */
@@ -65,11 +125,19 @@ final class BenchmarkRows {
         long created = spread(STRATEGIES, id, strategies, SPAN_SECONDS * 4 / 5);
         String name = STYLES[noise.below(STRATEGIES, id, 1, STYLES.length)] + " #" + id;
         double maxPosition = noise.belowLong(STRATEGIES, id, 2, 10_000_000_000L) / 10_000.0; // up to 4 decimals
-        return new Object[] {id, parent(STRATEGIES, id, 3, users), name, description(id), symbol(STRATEGIES, id, 4),
-            flag(STRATEGIES, id, 5, 30), flag(STRATEGIES, id, 6, 10), maxPosition,
+        return new Object[] {
+            id,
+            parent(STRATEGIES, id, 3, users),
+            name,
+            description(id),
+            symbol(STRATEGIES, id, 4),
+            flag(STRATEGIES, id, 5, 30),
+            flag(STRATEGIES, id, 6, 10),
+            maxPosition,
             BenchmarkText.cents(100 * (1 + noise.belowLong(STRATEGIES, id, 7, 1_000_000L)) / (1 + id % 4)),
             BenchmarkText.timestamp(created, micros(STRATEGIES, id, 8), noise.percent(STRATEGIES, id, 9, 50)),
-            created + noise.belowLong(STRATEGIES, id, 10, SPAN_SECONDS / 5)};
+            created + noise.belowLong(STRATEGIES, id, 10, SPAN_SECONDS / 5)
+        };
     }
 
     /** id, strategy_id, kind, payload, is_read, triggered_at, created_at. */
@@ -78,8 +146,11 @@ final class BenchmarkRows {
         long triggered = spread(ALERTS, id, alerts, SPAN_SECONDS);
         int kind = noise.below(ALERTS, id, 2, AlertPayloads.KINDS.length);
         String payload = AlertPayloads.payload(noise, id, strategyId);
-        String created = BenchmarkText.timestamp(triggered + noise.below(ALERTS, id, 3, 5), micros(ALERTS, id, 4), true);
-        return new Object[] {id, strategyId, AlertPayloads.KINDS[kind], payload, flag(ALERTS, id, 5, 60), triggered, created};
+        String created =
+                BenchmarkText.timestamp(triggered + noise.below(ALERTS, id, 3, 5), micros(ALERTS, id, 4), true);
+        return new Object[] {
+            id, strategyId, AlertPayloads.KINDS[kind], payload, flag(ALERTS, id, 5, 60), triggered, created
+        };
     }
 
     /**
@@ -90,13 +161,24 @@ final class BenchmarkRows {
         Long strategyId = noise.percent(ORDERS, id, 1, 20) ? null : parent(ORDERS, id, 2, strategies);
         long placed = spread(ORDERS, id, orders, SPAN_SECONDS);
         long priceUnits = 1 + noise.belowLong(ORDERS, id, 3, 1_000_000_000L); // 0.0001 to 100000.0000
-        String limitPrice = noise.percent(ORDERS, id, 4, 40) ? null
+        String limitPrice = noise.percent(ORDERS, id, 4, 40)
+                ? null
                 : BenchmarkText.cents(priceUnits / 100 + noise.below(ORDERS, id, 5, 3) * 50L);
         boolean filled = noise.percent(ORDERS, id, 6, 70);
-        return new Object[] {id, uuid(ORDERS, id, 12), parent(ORDERS, id, 7, users), strategyId, symbol(ORDERS, id, 8),
-            noise.percent(ORDERS, id, 9, 50) ? "buy" : "sell", 1L + noise.below(ORDERS, id, 10, 1_000),
-            priceUnits / 10_000.0, limitPrice, filled ? 1L : 0L, placed,
-            filled ? placed + noise.below(ORDERS, id, 11, 3_600) : null};
+        return new Object[] {
+            id,
+            uuid(ORDERS, id, 12),
+            parent(ORDERS, id, 7, users),
+            strategyId,
+            symbol(ORDERS, id, 8),
+            noise.percent(ORDERS, id, 9, 50) ? "buy" : "sell",
+            1L + noise.below(ORDERS, id, 10, 1_000),
+            priceUnits / 10_000.0,
+            limitPrice,
+            filled ? 1L : 0L,
+            placed,
+            filled ? placed + noise.below(ORDERS, id, 11, 3_600) : null
+        };
     }
 
     /** Free text of 40 to 160 characters, or NULL for about a third of the strategies. */

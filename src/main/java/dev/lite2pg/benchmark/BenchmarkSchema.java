@@ -73,8 +73,7 @@ final class BenchmarkSchema {
             "CREATE INDEX orders_strategy_id ON orders (strategy_id)",
             "CREATE INDEX orders_placed_at ON orders (placed_at)");
 
-    private BenchmarkSchema() {
-    }
+    private BenchmarkSchema() {}
 
     static void createTables(Connection connection) throws SQLException {
         execute(connection, TABLES);

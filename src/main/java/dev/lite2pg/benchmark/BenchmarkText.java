@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
  */
 final class BenchmarkText {
 
-    private BenchmarkText() {
-    }
+    private BenchmarkText() {}
 
     /** {@code epochSecond} (read as UTC) as naive text, with {@code .micros} when {@code withMicros}. */
     static String timestamp(long epochSecond, int micros, boolean withMicros) {
@@ -43,7 +42,10 @@ final class BenchmarkText {
             unit *= 10;
         }
         String fraction = Long.toString(scaled % unit);
-        return text.append(scaled / unit).append('.').append("0000000000", 0, places - fraction.length()).append(fraction);
+        return text.append(scaled / unit)
+                .append('.')
+                .append("0000000000", 0, places - fraction.length())
+                .append(fraction);
     }
 
     private static StringBuilder two(StringBuilder text, int value) {

@@ -2,15 +2,14 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.output.PrivateFiles;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Every bad value a scan finds, one CSV line each (RFC 4180: a key or reason holding commas, quotes or line breaks is
@@ -20,8 +19,13 @@ import java.nio.file.Path;
 final class BadValuesFile implements AutoCloseable {
 
     private static final CsvSchema SCHEMA = CsvSchema.builder()
-            .addColumn("table").addColumn("row_key").addColumn("column").addColumn("value").addColumn("reason")
-            .setUseHeader(true).build();
+            .addColumn("table")
+            .addColumn("row_key")
+            .addColumn("column")
+            .addColumn("value")
+            .addColumn("reason")
+            .setUseHeader(true)
+            .build();
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     private final Path file;
@@ -44,7 +48,8 @@ final class BadValuesFile implements AutoCloseable {
             }
             rows.write(new String[] {bad.table(), bad.rowKey(), bad.column(), bad.value(), bad.reason()});
         } catch (IOException | JacksonException e) {
-            throw new UncheckedIOException("cannot write " + file, e instanceof IOException io ? io : new IOException(e));
+            throw new UncheckedIOException(
+                    "cannot write " + file, e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -67,7 +72,8 @@ final class BadValuesFile implements AutoCloseable {
                 out.close();
             }
         } catch (IOException | JacksonException e) {
-            throw new UncheckedIOException("cannot write " + file, e instanceof IOException io ? io : new IOException(e));
+            throw new UncheckedIOException(
+                    "cannot write " + file, e instanceof IOException io ? io : new IOException(e));
         }
     }
 }

@@ -4,9 +4,6 @@ import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.report.Verdict;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code check} found, for machines: {@code check.json} in the check's folder. Counts and first examples only;
@@ -27,15 +26,31 @@ import java.util.Map;
  * @param badValuesFile null when there is no bad value
  * @param warnings what the copy will change or guess at without refusing it, one line each (see {@link ScanWarnings})
  */
-public record CheckReport(String job, String source, String sourceSha256, String target, String targetSchema,
-                          String started, String finished, int parallelism, Verdict verdict, List<String> mappingProblems,
-                          long rowsScanned, long badValues, long badRows, long orphanReferences, List<TableScan> tables,
-                          List<ProblemGroup> problems, Map<String, Long> orphans, String badValuesFile,
-                          List<String> warnings) {
+public record CheckReport(
+        String job,
+        String source,
+        String sourceSha256,
+        String target,
+        String targetSchema,
+        String started,
+        String finished,
+        int parallelism,
+        Verdict verdict,
+        List<String> mappingProblems,
+        long rowsScanned,
+        long badValues,
+        long badRows,
+        long orphanReferences,
+        List<TableScan> tables,
+        List<ProblemGroup> problems,
+        Map<String, Long> orphans,
+        String badValuesFile,
+        List<String> warnings) {
 
     public static final String FILE_NAME = "check.json";
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public CheckReport {
         mappingProblems = List.copyOf(mappingProblems);

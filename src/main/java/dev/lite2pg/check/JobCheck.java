@@ -7,14 +7,12 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.report.Verdict;
-import dev.lite2pg.source.SourceFingerprint;
-import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.postgres.ScratchTarget;
-import org.flywaydb.core.api.FlywayException;
-
+import dev.lite2pg.report.Verdict;
+import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.sqlite.SqliteSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
@@ -35,16 +34,16 @@ public final class JobCheck {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** @param folder {@code <output>/<job>/check-<timestamp>/}, holding check.json and, if any, bad-values.csv */
-    public record Outcome(CheckReport report, ScanResult scan, Path folder) {
-    }
+    public record Outcome(CheckReport report, ScanResult scan, Path folder) {}
 
-    private JobCheck() {
-    }
+    private JobCheck() {}
 
     /** @param say one progress line at a time, for the console */
     public static Outcome run(JobDefinition job, TargetCredentials credentials, int parallelism, Consumer<String> say) {
         String started = OffsetDateTime.now().toString();
-        Path folder = job.output().resolve(job.name()).resolve("check-" + LocalDateTime.now().format(FOLDER));
+        Path folder = job.output()
+                .resolve(job.name())
+                .resolve("check-" + LocalDateTime.now().format(FOLDER));
         Path source = job.source().path();
         String schema = job.target().schema();
         String sha256 = SourceFingerprint.sha256(source);
@@ -52,8 +51,11 @@ public final class JobCheck {
         try (SqliteSource sqlite = SqliteSource.open(source)) {
             List<String> damage = sqlite.integrityProblems();
             if (!damage.isEmpty()) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + source + " fails PRAGMA quick_check, so its"
-                        + " values cannot be trusted to read back: " + String.join("; ", damage.subList(0, Math.min(10, damage.size()))));
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "source " + source + " fails PRAGMA quick_check, so its"
+                                + " values cannot be trusted to read back: "
+                                + String.join("; ", damage.subList(0, Math.min(10, damage.size()))));
             }
             sourceTables = sqlite.tables();
         }
@@ -62,7 +64,8 @@ public final class JobCheck {
         List<TargetTable> targetTables;
         String target;
         try (ScratchTarget scratch = job.target().hasServer()
-                ? ScratchTarget.onServer(job.target(), credentials, "check") : ScratchTarget.embedded()) {
+                ? ScratchTarget.onServer(job.target(), credentials, "check")
+                : ScratchTarget.embedded()) {
             target = scratch.description();
             say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
                     + migrate(job, scratch));
@@ -71,20 +74,38 @@ public final class JobCheck {
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
         CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
-        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism + " thread(s)");
+        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
+                + " thread(s)");
         long scanStart = System.nanoTime();
         ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
                 .scan(folder.resolve(SourceScanner.BAD_VALUES_FILE), table -> say.accept(ScanSummary.tableLine(table)));
-        say.accept(String.format(Locale.ROOT, "%,d rows read and converted in %.1f s", scan.rowsScanned(),
+        say.accept(String.format(
+                Locale.ROOT,
+                "%,d rows read and converted in %.1f s",
+                scan.rowsScanned(),
                 (System.nanoTime() - scanStart) / 1e9));
 
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
-        CheckReport report = new CheckReport(job.name(), source.toString(), sha256, target, schema, started,
-                OffsetDateTime.now().toString(), parallelism,
+        CheckReport report = new CheckReport(
+                job.name(),
+                source.toString(),
+                sha256,
+                target,
+                schema,
+                started,
+                OffsetDateTime.now().toString(),
+                parallelism,
                 !passed ? Verdict.FAIL : scan.warnings().isEmpty() ? Verdict.PASS : Verdict.PASS_WITH_WARNINGS,
-                plan.mapping().problems(), scan.rowsScanned(), scan.badValues(), scan.badRows(), scan.orphanReferences(),
-                scan.tables(), scan.problems(), scan.orphans(),
-                scan.badValuesFile() == null ? null : scan.badValuesFile().toString(), scan.warnings());
+                plan.mapping().problems(),
+                scan.rowsScanned(),
+                scan.badValues(),
+                scan.badRows(),
+                scan.orphanReferences(),
+                scan.tables(),
+                scan.problems(),
+                scan.orphans(),
+                scan.badValuesFile() == null ? null : scan.badValuesFile().toString(),
+                scan.warnings());
         report.write(folder);
         return new Outcome(report, scan, folder);
     }
@@ -93,9 +114,13 @@ public final class JobCheck {
         try {
             return SchemaMigrator.migrate(scratch.dataSource(), job.target().schema(), job.schemaLocations());
         } catch (FlywayException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "the migrations in " + String.join(", ", job.schemaLocations())
-                    + " could not be applied to " + scratch.description() + ", so there is no target schema to check"
-                    + " against: " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the migrations in " + String.join(", ", job.schemaLocations())
+                            + " could not be applied to " + scratch.description()
+                            + ", so there is no target schema to check"
+                            + " against: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -103,8 +128,10 @@ public final class JobCheck {
         try (Connection connection = scratch.dataSource().getConnection()) {
             return new PostgresCatalog(connection).tables(schema);
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot read the target schema from " + scratch.description()
-                    + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "cannot read the target schema from " + scratch.description() + ": " + e.getMessage(),
+                    e);
         }
     }
 }

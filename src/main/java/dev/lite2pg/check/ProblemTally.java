@@ -2,7 +2,6 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.copy.RowRefusal;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,9 +56,11 @@ final class ProblemTally {
      * @param columnOrder position of a source column in its table's copy; orphan references (whose column may be
      *     several) come after the columns
      */
-    synchronized List<ProblemGroup> groups(ToIntFunction<String> tableOrder, ToIntFunction<RowRefusal.Group> columnOrder) {
+    synchronized List<ProblemGroup> groups(
+            ToIntFunction<String> tableOrder, ToIntFunction<RowRefusal.Group> columnOrder) {
         List<ProblemGroup> result = new ArrayList<>();
-        groups.forEach((key, group) -> result.add(new ProblemGroup(key.table(), key.column(), key.kind(), group.count, group.examples)));
+        groups.forEach((key, group) ->
+                result.add(new ProblemGroup(key.table(), key.column(), key.kind(), group.count, group.examples)));
         result.sort(Comparator.<ProblemGroup>comparingInt(g -> tableOrder.applyAsInt(g.table()))
                 .thenComparingInt(g -> columnOrder.applyAsInt(new RowRefusal.Group(g.table(), g.column(), g.kind())))
                 .thenComparing(Comparator.comparingLong(ProblemGroup::count).reversed())

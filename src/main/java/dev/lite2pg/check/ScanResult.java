@@ -1,7 +1,6 @@
 package dev.lite2pg.check;
 
 import dev.lite2pg.copy.RowRefusal;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +21,14 @@ import java.util.Map;
  * @param mixedColumns columns mixing text timestamps and numbers, one warning line each (see {@link ScanWarnings})
  * @param adjustments values the conversions will change because the job asked for it, one warning line per column and kind
  */
-public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblems, List<ProblemGroup> referenceProblems,
-                         Map<String, Long> orphans, Path badValuesFile, List<String> mixedColumns, List<String> adjustments) {
+public record ScanResult(
+        List<TableScan> tables,
+        List<ProblemGroup> valueProblems,
+        List<ProblemGroup> referenceProblems,
+        Map<String, Long> orphans,
+        Path badValuesFile,
+        List<String> mixedColumns,
+        List<String> adjustments) {
 
     /** The first examples of each group kept in memory; the file holds all of them. */
     public static final int EXAMPLES_PER_GROUP = 20;
@@ -48,8 +53,7 @@ public record ScanResult(List<TableScan> tables, List<ProblemGroup> valueProblem
      * @param badValues values the copy would refuse (conversions and NULLs into NOT NULL columns)
      * @param badRows rows holding at least one such value: what a quarantine would set aside
      */
-    public record TableScan(String source, String target, long rowsScanned, long badValues, long badRows) {
-    }
+    public record TableScan(String source, String target, long rowsScanned, long badValues, long badRows) {}
 
     /** @param examples the first {@link #EXAMPLES_PER_GROUP} found, in the order found */
     public record ProblemGroup(String table, String column, String kind, long count, List<RowRefusal> examples) {

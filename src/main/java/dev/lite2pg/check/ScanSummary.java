@@ -3,7 +3,6 @@ package dev.lite2pg.check;
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.copy.RowRefusal;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,19 +14,21 @@ import java.util.Locale;
  */
 public final class ScanSummary {
 
-    private ScanSummary() {
-    }
+    private ScanSummary() {}
 
     /**
      * Why a cutover will not start, readable in a terminal however dirty the source: at most {@code maxGroups}
      * columns and kinds, {@code examplesPerGroup} examples of each.
      */
     public static String refusal(ScanResult result, int maxGroups, int examplesPerGroup) {
-        StringBuilder text = new StringBuilder("the target would refuse ").append(what(result))
-                .append(" of the source; nothing was written. Fix them on a copy of the source (never the original) and run"
-                        + " again (lite2pg check --job FILE lists them again, without writing to the target). Every one of them: ")
+        StringBuilder text = new StringBuilder("the target would refuse ")
+                .append(what(result))
+                .append(
+                        " of the source; nothing was written. Fix them on a copy of the source (never the original) and run"
+                                + " again (lite2pg check --job FILE lists them again, without writing to the target). Every one of them: ")
                 .append(result.badValuesFile());
-        problemLines(result, maxGroups, examplesPerGroup).forEach(line -> text.append('\n').append(line));
+        problemLines(result, maxGroups, examplesPerGroup)
+                .forEach(line -> text.append('\n').append(line));
         return text.toString();
     }
 
@@ -50,8 +51,10 @@ public final class ScanSummary {
 
     public static String tableLine(TableScan table) {
         String name = table.source().equals(table.target()) ? table.source() : table.source() + " -> " + table.target();
-        return name + ": " + count(table.rowsScanned(), "row") + ", " + (table.badValues() == 0 ? "no bad value"
-                : count(table.badValues(), "bad value") + " in " + count(table.badRows(), "row"));
+        return name + ": " + count(table.rowsScanned(), "row") + ", "
+                + (table.badValues() == 0
+                        ? "no bad value"
+                        : count(table.badValues(), "bad value") + " in " + count(table.badRows(), "row"));
     }
 
     /** Per column and kind of reason: a header with the count, then the first examples, each on its own line. */
@@ -59,17 +62,21 @@ public final class ScanSummary {
         List<String> lines = new ArrayList<>();
         List<ProblemGroup> groups = result.problems();
         for (ProblemGroup group : groups.subList(0, Math.min(maxGroups, groups.size()))) {
-            lines.add("  - " + group.table() + "." + group.column() + ": " + count(group.count(), "value") + ": " + group.kind());
-            List<RowRefusal> shown = group.examples().subList(0, Math.min(examplesPerGroup, group.examples().size()));
+            lines.add("  - " + group.table() + "." + group.column() + ": " + count(group.count(), "value") + ": "
+                    + group.kind());
+            List<RowRefusal> shown = group.examples()
+                    .subList(0, Math.min(examplesPerGroup, group.examples().size()));
             shown.forEach(bad -> lines.add("      " + bad));
             if (group.count() > shown.size()) {
                 lines.add("      ... and " + String.format(Locale.ROOT, "%,d", group.count() - shown.size()) + " more");
             }
         }
         if (groups.size() > maxGroups) {
-            long more = groups.subList(maxGroups, groups.size()).stream().mapToLong(ProblemGroup::count).sum();
-            lines.add("  ... and " + count(more, "value") + " in " + count(groups.size() - maxGroups, "more column or reason",
-                    "more columns or reasons"));
+            long more = groups.subList(maxGroups, groups.size()).stream()
+                    .mapToLong(ProblemGroup::count)
+                    .sum();
+            lines.add("  ... and " + count(more, "value") + " in "
+                    + count(groups.size() - maxGroups, "more column or reason", "more columns or reasons"));
         }
         return lines;
     }

@@ -2,7 +2,6 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.EpochNumbers;
-
 import java.util.Locale;
 
 /**
@@ -11,8 +10,7 @@ import java.util.Locale;
  */
 public final class ScanWarnings {
 
-    private ScanWarnings() {
-    }
+    private ScanWarnings() {}
 
     /** E.g. {@code bars.day: 1,500 values with a time of day dropped into a date (conversions.drop-time-of-day: true)}. */
     public static String adjusted(String column, Adjustment adjustment, long count) {
@@ -25,8 +23,10 @@ public final class ScanWarnings {
      */
     public static String mixed(String column, String targetType, long texts, long numbers, EpochNumbers readAs) {
         return column + ": " + count(numbers, "number") + " among " + count(texts, "text value") + " of a " + targetType
-                + " column, read as " + readAs.shown() + (readAs == EpochNumbers.SECONDS ? " (0 is 1970-01-01 00:00:00)" : "")
-                + "; if they mean something else, set " + EpochNumbers.OPTION + " (seconds, milliseconds, julian-day or refuse)"
+                + " column, read as " + readAs.shown()
+                + (readAs == EpochNumbers.SECONDS ? " (0 is 1970-01-01 00:00:00)" : "")
+                + "; if they mean something else, set " + EpochNumbers.OPTION
+                + " (seconds, milliseconds, julian-day or refuse)"
                 + " for it under conversions.columns.\"" + column + "\"";
     }
 

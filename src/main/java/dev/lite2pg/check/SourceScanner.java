@@ -16,7 +16,6 @@ import dev.lite2pg.sqlite.RowidRange;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.sqlite.SqliteTableReader;
 import dev.lite2pg.validate.SourceChecks;
-
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -113,18 +112,27 @@ public final class SourceScanner {
                 count.ifPresent(n -> orphans.put(key.displayName(), n));
             }
             file.close();
-            List<TableScan> tables = totals.values().stream().map(TableTotals::scan).toList();
-            return new ScanResult(tables, tally.groups(tableOrder(), columnOrder()), references.groups(tableOrder(), columnOrder()),
-                    orphans, file.written(), totals.values().stream().flatMap(t -> t.mixedColumns().stream()).toList(),
-                    totals.values().stream().flatMap(t -> t.adjustments().stream()).toList());
+            List<TableScan> tables =
+                    totals.values().stream().map(TableTotals::scan).toList();
+            return new ScanResult(
+                    tables,
+                    tally.groups(tableOrder(), columnOrder()),
+                    references.groups(tableOrder(), columnOrder()),
+                    orphans,
+                    file.written(),
+                    totals.values().stream()
+                            .flatMap(t -> t.mixedColumns().stream())
+                            .toList(),
+                    totals.values().stream()
+                            .flatMap(t -> t.adjustments().stream())
+                            .toList());
         } finally {
             workers.shutdownNow();
         }
     }
 
     /** One rowid range of one table. */
-    private record Part(TableCopy copy, RowidRange range, long estimatedRows) {
-    }
+    private record Part(TableCopy copy, RowidRange range, long estimatedRows) {}
 
     private List<Part> parts() {
         List<Part> parts = new ArrayList<>();
@@ -136,17 +144,18 @@ public final class SourceScanner {
                 }
             }
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source " + sourceFile + ": cannot size its tables: " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "source " + sourceFile + ": cannot size its tables: " + e.getMessage(), e);
         }
-        // A table split into more ranges is larger: start those first so no thread is left alone with a big table at the end.
+        // A table split into more ranges is larger: start those first so no thread is left alone with a big table at
+        // the end.
         parts.sort(Comparator.comparingLong(Part::estimatedRows).reversed());
         return parts;
     }
 
     /** One range's sums; the arrays are per column of the table (see {@link RowConverter}). */
-    private record Counts(long rows, long badValues, long badRows, ColumnTallies[] tallies, long[] textValues,
-                          long[] numberValues) {
-    }
+    private record Counts(
+            long rows, long badValues, long badRows, ColumnTallies[] tallies, long[] textValues, long[] numberValues) {}
 
     /** The hot loop: one reader, one row at a time, nothing allocated for a good value beyond its conversion. */
     private Counts read(Part part, ProblemTally tally) {
@@ -154,7 +163,8 @@ public final class SourceScanner {
         // Converted exactly as the copy converts, and written nowhere: every value the target would refuse is tallied.
         RowConverter converter = new RowConverter(copy);
         Consumer<RowRefusal> found = tally::add;
-        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
+        SqliteTableReader reader =
+                new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         reader.open(part.range());
         long rows = 0;
         long badValues = 0;
@@ -172,16 +182,26 @@ public final class SourceScanner {
         } finally {
             reader.close();
         }
-        return new Counts(rows, badValues, badRows, converter.tallies(), converter.textValues(), converter.numberValues());
+        return new Counts(
+                rows, badValues, badRows, converter.tallies(), converter.textValues(), converter.numberValues());
     }
 
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
         return () -> {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
-                return new SourceChecks(source.connection()).eachOrphan(key, copies, orphan -> tally.add(new RowRefusal(
-                        orphan.child().source().name(), orphan.rowKey(), String.join(", ", orphan.columns()),
-                        orphan.values().stream().map(ValueDescriptions::describe).collect(Collectors.joining(", ")),
-                        orphan.reason(), orphan.reason())));
+                return new SourceChecks(source.connection())
+                        .eachOrphan(
+                                key,
+                                copies,
+                                orphan -> tally.add(new RowRefusal(
+                                        orphan.child().source().name(),
+                                        orphan.rowKey(),
+                                        String.join(", ", orphan.columns()),
+                                        orphan.values().stream()
+                                                .map(ValueDescriptions::describe)
+                                                .collect(Collectors.joining(", ")),
+                                        orphan.reason(),
+                                        orphan.reason())));
             }
         };
     }
@@ -223,7 +243,11 @@ public final class SourceScanner {
             List<String> warnings = new ArrayList<>();
             for (int i = 0; i < copy.width(); i++) {
                 if (textValues[i] > 0 && numberValues[i] > 0) {
-                    warnings.add(ScanWarnings.mixed(column(i), copy.targetTypes().get(i), textValues[i], numberValues[i],
+                    warnings.add(ScanWarnings.mixed(
+                            column(i),
+                            copy.targetTypes().get(i),
+                            textValues[i],
+                            numberValues[i],
                             copy.converters()[i].numbersReadAs()));
                 }
             }

@@ -5,33 +5,38 @@ import dev.lite2pg.check.JobCheck;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
-import dev.lite2pg.model.ErrorCode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = {
-                "Reads every row of the job's SQLite source (read-only) and converts every value against the target schema,",
-                "writing nothing: lists every value the target would refuse (with table, row key, column, value and reason),",
-                "every orphan reference and every source name that maps to nothing. The target schema is built by the job's",
-                "migrations in an embedded PostgreSQL, or, when the job or --target-url names a server, in a scratch database",
-                "created on it (needs CREATEDB) and dropped afterwards; the target database itself is never touched.",
-                "Writes check.json and bad-values.csv (every bad value) to <output>/<job>/check-<timestamp>/.",
-                "Password for a server: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
-        footer = {"", "Exit codes: 0 nothing would be refused, 3 problems found (listed, and all in bad-values.csv),",
-                "2 bad usage, a bad job file or a refused precondition (a damaged source, migrations that do not apply,",
-                "no CREATEDB), 1 the check could not run (e.g. the server cannot be reached)."})
+            "Reads every row of the job's SQLite source (read-only) and converts every value against the target schema,",
+            "writing nothing: lists every value the target would refuse (with table, row key, column, value and reason),",
+            "every orphan reference and every source name that maps to nothing. The target schema is built by the job's",
+            "migrations in an embedded PostgreSQL, or, when the job or --target-url names a server, in a scratch database",
+            "created on it (needs CREATEDB) and dropped afterwards; the target database itself is never touched.",
+            "Writes check.json and bad-values.csv (every bad value) to <output>/<job>/check-<timestamp>/.",
+            "Password for a server: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 nothing would be refused, 3 problems found (listed, and all in bad-values.csv),",
+            "2 bad usage, a bad job file or a refused precondition (a damaged source, migrations that do not apply,",
+            "no CREATEDB), 1 the check could not run (e.g. the server cannot be reached)."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     /** What the console shows; the full list is the file. */
     private static final int SHOWN_GROUPS = 50;
+
     private static final int SHOWN_EXAMPLES = 5;
 
     @Spec
@@ -51,11 +56,18 @@ final class CheckCommand implements Callable<Integer> {
         int threads = parallel.value();
         JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
-        TargetCredentials credentials = job.target().hasServer() ? TargetCredentials.fromEnvironment(parent.environment) : TargetCredentials.none();
-        out.println("lite2pg check: job " + job.name() + ", source " + job.source().path() + ", target schema " + job.target().schema()
-                + (job.target().hasServer() ? " in a scratch database on " + job.target().redactedUrl() + " as " + job.target().user()
-                + ", password " + (credentials.password().isPresent() ? "from " + credentials.sourceVariable().orElse("environment") : "none")
-                : " in an embedded PostgreSQL (no target server given)"));
+        TargetCredentials credentials = job.target().hasServer()
+                ? TargetCredentials.fromEnvironment(parent.environment)
+                : TargetCredentials.none();
+        out.println("lite2pg check: job " + job.name() + ", source "
+                + job.source().path() + ", target schema " + job.target().schema()
+                + (job.target().hasServer()
+                        ? " in a scratch database on " + job.target().redactedUrl() + " as "
+                                + job.target().user() + ", password "
+                                + (credentials.password().isPresent()
+                                        ? "from " + credentials.sourceVariable().orElse("environment")
+                                        : "none")
+                        : " in an embedded PostgreSQL (no target server given)"));
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
         JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, line -> {
@@ -67,20 +79,24 @@ final class CheckCommand implements Callable<Integer> {
             outcome.report().warnings().forEach(w -> out.println("  - " + w));
         }
         if (outcome.report().passed()) {
-            out.println("lite2pg: check " + outcome.report().verdict() + ": " + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
-                    + " rows read and converted, nothing the target would refuse. Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
+            out.println("lite2pg: check " + outcome.report().verdict() + ": "
+                    + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
+                    + " rows read and converted, nothing the target would refuse. Report: "
+                    + outcome.folder().resolve(CheckReport.FILE_NAME));
             return ExitCodes.of(outcome.report());
         }
         if (outcome.scan().hasProblems()) {
             out.println("lite2pg: the target would refuse " + ScanSummary.what(outcome.scan()) + ":");
-            ScanSummary.problemLines(outcome.scan(), SHOWN_GROUPS, SHOWN_EXAMPLES).forEach(out::println);
+            ScanSummary.problemLines(outcome.scan(), SHOWN_GROUPS, SHOWN_EXAMPLES)
+                    .forEach(out::println);
             out.println("Every one of them: " + outcome.scan().badValuesFile());
         }
         if (!outcome.report().mappingProblems().isEmpty()) {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));
         }
-        out.println("lite2pg: check " + outcome.report().verdict() + ". Report: " + outcome.folder().resolve(CheckReport.FILE_NAME));
+        out.println("lite2pg: check " + outcome.report().verdict() + ". Report: "
+                + outcome.folder().resolve(CheckReport.FILE_NAME));
         return ExitCodes.of(outcome.report());
     }
 }

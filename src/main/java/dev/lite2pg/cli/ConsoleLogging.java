@@ -7,8 +7,7 @@ package dev.lite2pg.cli;
  */
 final class ConsoleLogging {
 
-    private ConsoleLogging() {
-    }
+    private ConsoleLogging() {}
 
     static void onlyWarnings(String... loggers) {
         for (String name : loggers) {

@@ -5,30 +5,35 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "cutover", mixinStandardHelpOptions = true,
+@Command(
+        name = "cutover",
+        mixinStandardHelpOptions = true,
         description = {
-                "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
-                "folder), preflight (quick_check, empty target), schema (Flyway), plan (names, converters, foreign keys",
-                "deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences, validate, report (report.json",
-                "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
-                "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
-                "success it says so and writes nothing.",
-                "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
-        footer = {"", "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
-                "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed,",
-                "or the source was written to after the run's snapshot (stop the application, then --fresh)."})
+            "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
+            "folder), preflight (quick_check, empty target), schema (Flyway), plan (names, converters, foreign keys",
+            "deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences, validate, report (report.json",
+            "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
+            "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
+            "success it says so and writes nothing.",
+            "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
+            "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed,",
+            "or the source was written to after the run's snapshot (stop the application, then --fresh)."
+        })
 final class CutoverCommand implements Callable<Integer> {
 
     @Spec
@@ -40,13 +45,21 @@ final class CutoverCommand implements Callable<Integer> {
     @Mixin
     JobOptions jobOptions = new JobOptions();
 
-    @Option(names = "--fresh", description = {"Abandon the previous run of this job into this target and start a new one from a new",
-            "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
-            "--yes. After a completed run, refuses while those tables changed since (see --discard-changes-since-cutover)."})
+    @Option(
+            names = "--fresh",
+            description = {
+                "Abandon the previous run of this job into this target and start a new one from a new",
+                "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
+                "--yes. After a completed run, refuses while those tables changed since (see --discard-changes-since-cutover)."
+            })
     boolean fresh;
 
-    @Option(names = CutoverLauncher.DISCARD_CHANGES, description = {"With --fresh after a completed cutover: empty the tables even",
-            "though they changed since it completed (the application wrote to them). Without it, --fresh refuses and names them."})
+    @Option(
+            names = CutoverLauncher.DISCARD_CHANGES,
+            description = {
+                "With --fresh after a completed cutover: empty the tables even",
+                "though they changed since it completed (the application wrote to them). Without it, --fresh refuses and names them."
+            })
     boolean discardChanges;
 
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
@@ -62,8 +75,14 @@ final class CutoverCommand implements Callable<Integer> {
         if (discardChanges && !fresh) {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
         }
-        CutoverLauncher.Options options = new CutoverLauncher.Options(fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
-        return CutoverRunner.run(job, options, TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
+        CutoverLauncher.Options options = new CutoverLauncher.Options(
+                fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
+        return CutoverRunner.run(
+                job,
+                options,
+                TargetCredentials.fromEnvironment(parent.environment),
+                out,
+                spec.commandLine().getErr());
     }
 
     /** Only an explicit "yes" goes ahead: anything else, or no answer at all (no terminal, end of input), changes nothing. */

@@ -2,34 +2,47 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.batch.FailureMessage;
-import dev.lite2pg.report.Verdict;
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.batch.SourceWrites;
+import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
-import dev.lite2pg.copy.RowsRefusedException;
 import dev.lite2pg.model.ErrorCode;
-import org.springframework.batch.core.BatchStatus;
-
+import dev.lite2pg.report.Verdict;
 import java.io.PrintWriter;
+import org.springframework.batch.core.BatchStatus;
 
 /** Runs one cutover and turns its outcome into console lines and an exit code. */
 final class CutoverRunner {
 
-    private CutoverRunner() {
-    }
+    private CutoverRunner() {}
 
-    static int run(JobDefinition job, CutoverLauncher.Options options, TargetCredentials credentials, PrintWriter out, PrintWriter err)
+    static int run(
+            JobDefinition job,
+            CutoverLauncher.Options options,
+            TargetCredentials credentials,
+            PrintWriter out,
+            PrintWriter err)
             throws Exception {
         return run("cutover", job, options, credentials, out, err);
     }
 
     /** @param command what the operator ran, for the console: cutover, demo or dry-run */
-    static int run(String command, JobDefinition job, CutoverLauncher.Options options, TargetCredentials credentials, PrintWriter out,
-                   PrintWriter err) throws Exception {
-        out.println("lite2pg " + command + ": job " + job.name() + ", source " + job.source().path());
-        out.println("  target " + job.target().redactedUrl() + " as " + job.target().user() + ", schema " + job.target().schema()
-                + ", password " + (credentials.password().isPresent() ? "from " + credentials.sourceVariable().orElse("environment") : "none"));
+    static int run(
+            String command,
+            JobDefinition job,
+            CutoverLauncher.Options options,
+            TargetCredentials credentials,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
+        out.println("lite2pg " + command + ": job " + job.name() + ", source "
+                + job.source().path());
+        out.println("  target " + job.target().redactedUrl() + " as "
+                + job.target().user() + ", schema " + job.target().schema() + ", password "
+                + (credentials.password().isPresent()
+                        ? "from " + credentials.sourceVariable().orElse("environment")
+                        : "none"));
         out.flush();
         RunResult result = CutoverLauncher.launch(job, options, credentials, out);
         boolean rehearsal = options.rehearsal() != null;
@@ -38,8 +51,10 @@ final class CutoverRunner {
         }
         if (result.sourceChanged() && rehearsal) {
             // The run copied its snapshot; whatever the application wrote afterwards is not in the target.
-            err.println("lite2pg: WARNING: the source " + job.source().path() + " was written to after the run's snapshot was taken;"
-                    + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
+            err.println(
+                    "lite2pg: WARNING: the source " + job.source().path()
+                            + " was written to after the run's snapshot was taken;"
+                            + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
         }
         if (result.status() == BatchStatus.COMPLETED && result.sourceChanged() && !rehearsal) {
             // The report step checks this and fails the verdict; a write after it (in the last moments of the job)
@@ -48,21 +63,29 @@ final class CutoverRunner {
             return ExitCodes.of(result, rehearsal);
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            out.println("lite2pg: " + command + " finished, validation " + (result.report() == null ? Verdict.PASS : result.report().verdict())
-                    + ". Report: " + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
+            out.println("lite2pg: " + command + " finished, validation "
+                    + (result.report() == null ? Verdict.PASS : result.report().verdict()) + ". Report: "
+                    + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
             return ExitCodes.of(result, rehearsal);
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());
-        String message = result.failures().isEmpty() ? "the job ended " + result.status() : FailureMessage.of(result.failures().get(0));
+        String message = result.failures().isEmpty()
+                ? "the job ended " + result.status()
+                : FailureMessage.of(result.failures().get(0));
         err.println("lite2pg: " + message);
-        if (code == ErrorCode.JOB_FAILED && ExitCodes.firstCause(result.failures(), RowsRefusedException.class).isPresent()) {
-            err.println("lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
-                    + " (e.g. a wider column) resumes with the same command; a fixed source needs cutover --fresh"
-                    + " (see runbooks/restart-after-failure.md).");
+        if (code == ErrorCode.JOB_FAILED
+                && ExitCodes.firstCause(result.failures(), RowsRefusedException.class)
+                        .isPresent()) {
+            err.println(
+                    "lite2pg: the job failed on refused values; the chunks before them are committed. A fix on the target side"
+                            + " (e.g. a wider column) resumes with the same command; a fixed source needs cutover --fresh"
+                            + " (see runbooks/restart-after-failure.md).");
         } else if (code == ErrorCode.JOB_FAILED && command.equals("dry-run")) {
-            err.println("lite2pg: the dry-run failed; fix the cause and run it again (every dry-run starts from scratch).");
+            err.println(
+                    "lite2pg: the dry-run failed; fix the cause and run it again (every dry-run starts from scratch).");
         } else if (code == ErrorCode.JOB_FAILED) {
-            err.println("lite2pg: the job failed; what was committed is kept. Fix the cause and re-run the same command to resume.");
+            err.println(
+                    "lite2pg: the job failed; what was committed is kept. Fix the cause and re-run the same command to resume.");
         }
         if (result.report() != null) {
             err.println("lite2pg: report: " + result.runFolder().resolve("report.md"));

@@ -5,6 +5,9 @@ import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.postgres.ScratchTarget;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,17 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = {
-                "Writes a small sample SQLite database (a bike shop with the usual traps: renamed columns, a reserved-word",
-                "table, a NOT NULL foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists) to the",
-                "demo job's source path and runs a real cutover of it. Without --target-url the target is an embedded",
-                "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/.",
-                "It never overwrites a file other than its own earlier output: anything else at the source path is refused (exit 2)."})
+            "Writes a small sample SQLite database (a bike shop with the usual traps: renamed columns, a reserved-word",
+            "table, a NOT NULL foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists) to the",
+            "demo job's source path and runs a real cutover of it. Without --target-url the target is an embedded",
+            "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/.",
+            "It never overwrites a file other than its own earlier output: anything else at the source path is refused (exit 2)."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +33,11 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Lite2pgCommand parent;
 
-    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/demo.yml", description = "The demo job file (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--job",
+            paramLabel = "FILE",
+            defaultValue = "jobs/demo.yml",
+            description = "The demo job file (default: ${DEFAULT-VALUE}).")
     Path jobFile;
 
     @Mixin
@@ -44,7 +50,12 @@ final class DemoCommand implements Callable<Integer> {
         DemoDatabase.create(job.source().path());
         out.println("demo: wrote the sample SQLite database " + job.source().path());
         if (overrides.targetUrl != null) {
-            return CutoverRunner.run(job, CutoverLauncher.Options.resumeOrStart(), TargetCredentials.fromEnvironment(parent.environment), out, spec.commandLine().getErr());
+            return CutoverRunner.run(
+                    job,
+                    CutoverLauncher.Options.resumeOrStart(),
+                    TargetCredentials.fromEnvironment(parent.environment),
+                    out,
+                    spec.commandLine().getErr());
         }
         out.println("demo: starting an embedded PostgreSQL for the target (no --target-url given)");
         out.flush();
@@ -52,7 +63,12 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleLogging.onlyWarnings("io.zonky");
         try (ScratchTarget postgres = ScratchTarget.embedded()) {
             JobDefinition embedded = job.withTarget(postgres.url(), postgres.user());
-            return CutoverRunner.run(embedded, CutoverLauncher.Options.resumeOrStart(), postgres.credentials(), out, spec.commandLine().getErr());
+            return CutoverRunner.run(
+                    embedded,
+                    CutoverLauncher.Options.resumeOrStart(),
+                    postgres.credentials(),
+                    out,
+                    spec.commandLine().getErr());
         }
     }
 }

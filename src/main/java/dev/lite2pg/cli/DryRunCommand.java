@@ -4,6 +4,8 @@ import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.postgres.ScratchTarget;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,21 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
-@Command(name = "dry-run", mixinStandardHelpOptions = true,
+@Command(
+        name = "dry-run",
+        mixinStandardHelpOptions = true,
         description = {
-                "Rehearses the cutover: the whole job (snapshot, schema, copy, sequences, validation) into a staging target,",
-                "then the report (report.html, report.md, report.json under <output>/<job>.dry-run/). Every bad row is found",
-                "in one go: the rehearsal sets each aside with its key and reason, and the verdict says what the real",
-                "cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop it).",
-                "Without --target-url and without a target section it uses an embedded PostgreSQL, so nothing needs to be",
-                "installed. It refuses a target holding any run of the job (running, failed or finished), holds the job's run",
-                "lock throughout so that no cutover of it starts meanwhile, and leaves the target as it found it (the report",
-                "stays) unless --keep. The SQLite file is opened read-only and never modified."},
-        footer = {"", "Exit codes: 0 PASS or PASS WITH WARNINGS, 1 the rehearsal failed, 2 bad usage/job file/refused precondition",
-                "(e.g. the target holds a run of the job or application rows), 3 FAIL: the real cutover would not pass."})
+            "Rehearses the cutover: the whole job (snapshot, schema, copy, sequences, validation) into a staging target,",
+            "then the report (report.html, report.md, report.json under <output>/<job>.dry-run/). Every bad row is found",
+            "in one go: the rehearsal sets each aside with its key and reason, and the verdict says what the real",
+            "cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop it).",
+            "Without --target-url and without a target section it uses an embedded PostgreSQL, so nothing needs to be",
+            "installed. It refuses a target holding any run of the job (running, failed or finished), holds the job's run",
+            "lock throughout so that no cutover of it starts meanwhile, and leaves the target as it found it (the report",
+            "stays) unless --keep. The SQLite file is opened read-only and never modified."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 PASS or PASS WITH WARNINGS, 1 the rehearsal failed, 2 bad usage/job file/refused precondition",
+            "(e.g. the target holds a run of the job or application rows), 3 FAIL: the real cutover would not pass."
+        })
 final class DryRunCommand implements Callable<Integer> {
 
     @Spec
@@ -37,8 +42,12 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     JobOptions jobOptions = new JobOptions();
 
-    @Option(names = "--keep", description = {"Keep the copied data, the run's records and its quarantine rows in the staging",
-            "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."})
+    @Option(
+            names = "--keep",
+            description = {
+                "Keep the copied data, the run's records and its quarantine rows in the staging",
+                "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."
+            })
     boolean keep;
 
     @Mixin
@@ -49,13 +58,20 @@ final class DryRunCommand implements Callable<Integer> {
         JobDefinition job = jobOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(parallel.value(),
-                new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), keep));
+        CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(
+                parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), keep));
         if (job.target().hasServer()) {
-            return CutoverRunner.run("dry-run", job.asDryRun(), options, TargetCredentials.fromEnvironment(parent.environment), out, err);
+            return CutoverRunner.run(
+                    "dry-run",
+                    job.asDryRun(),
+                    options,
+                    TargetCredentials.fromEnvironment(parent.environment),
+                    out,
+                    err);
         }
-        out.println("dry-run: no target server given; starting an embedded PostgreSQL, which is gone when the dry-run ends"
-                + (keep ? " (--keep has nothing to keep there)" : ""));
+        out.println(
+                "dry-run: no target server given; starting an embedded PostgreSQL, which is gone when the dry-run ends"
+                        + (keep ? " (--keep has nothing to keep there)" : ""));
         out.flush();
         try (ScratchTarget embedded = ScratchTarget.embedded()) {
             JobDefinition onEmbedded = job.asDryRun().withTarget(embedded.url(), embedded.user());

@@ -5,13 +5,12 @@ import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-
-import java.util.List;
 
 /** The one place where a failure becomes a process exit code and a message on stderr. */
 public final class ExitCodes implements IExecutionExceptionHandler {
@@ -52,7 +51,9 @@ public final class ExitCodes implements IExecutionExceptionHandler {
 
     /** The code of the first lite2pg failure found in the chain of any of the failures; JOB_FAILED otherwise. */
     static ErrorCode codeOf(List<Throwable> failures) {
-        return firstCause(failures, Lite2pgException.class).map(Lite2pgException::code).orElse(ErrorCode.JOB_FAILED);
+        return firstCause(failures, Lite2pgException.class)
+                .map(Lite2pgException::code)
+                .orElse(ErrorCode.JOB_FAILED);
     }
 
     /** The first exception of the given type in the cause chains of the failures, in order. */

@@ -1,15 +1,18 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.jobfile.JobDefinition;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
 
 /** {@code --job FILE}, required by every command that runs or reads a job, with the options that override the file. */
 final class JobOptions {
 
-    @Option(names = "--job", required = true, paramLabel = "FILE", description = "The job file (YAML), e.g. jobs/demo.yml.")
+    @Option(
+            names = "--job",
+            required = true,
+            paramLabel = "FILE",
+            description = "The job file (YAML), e.g. jobs/demo.yml.")
     Path file;
 
     @Mixin

@@ -2,22 +2,36 @@ package dev.lite2pg.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "lite2pg", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "lite2pg",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = {
-                "Moves an application's SQLite database into PostgreSQL for good: schema by Flyway, tables copied largest",
-                "first with exact type conversion, sequences advanced, and a validation report to sign off.",
-                "",
-                "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."},
-        subcommands = {CutoverCommand.class, DryRunCommand.class, CheckCommand.class, StatusCommand.class, DemoCommand.class, GenerateBenchmarkCommand.class},
-        footer = {"", "Exit codes:",
-                "  0  finished and validation passed (PASS, or PASS WITH WARNINGS: rows quarantined, values changed as the",
-                "     job's conversions asked, or numbers among text timestamps), or already",
-                "     completed (nothing written)",
-                "  1  the job failed (re-run the same command to resume)",
-                "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
-                "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
-                "  3  the copy finished but validation failed (see the report), or the source was written to after the",
-                "     cutover's snapshot; for check: problems found; for dry-run: the real cutover would not pass"})
+            "Moves an application's SQLite database into PostgreSQL for good: schema by Flyway, tables copied largest",
+            "first with exact type conversion, sequences advanced, and a validation report to sign off.",
+            "",
+            "The target password comes from the environment: LITE2PG_TARGET_PASSWORD, else PGPASSWORD."
+        },
+        subcommands = {
+            CutoverCommand.class,
+            DryRunCommand.class,
+            CheckCommand.class,
+            StatusCommand.class,
+            DemoCommand.class,
+            GenerateBenchmarkCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes:",
+            "  0  finished and validation passed (PASS, or PASS WITH WARNINGS: rows quarantined, values changed as the",
+            "     job's conversions asked, or numbers among text timestamps), or already",
+            "     completed (nothing written)",
+            "  1  the job failed (re-run the same command to resume)",
+            "  2  bad usage, a bad job file, or a refused precondition (e.g. a non-empty target, a resume whose",
+            "     snapshot is gone or altered, --fresh not confirmed); nothing was written",
+            "  3  the copy finished but validation failed (see the report), or the source was written to after the",
+            "     cutover's snapshot; for check: problems found; for dry-run: the real cutover would not pass"
+        })
 public final class Lite2pgCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -27,10 +41,13 @@ public final class Lite2pgCommand implements Runnable {
     java.util.Map<String, String> environment = System.getenv();
 
     /** Where confirmations are read from; the process's standard input unless a test supplies its own. */
-    java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+    java.io.BufferedReader input = new java.io.BufferedReader(
+            new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: cutover, dry-run, check, status, demo or generate-benchmark");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(),
+                "a command is required: cutover, dry-run, check, status, demo or generate-benchmark");
     }
 }

@@ -1,14 +1,12 @@
 package dev.lite2pg.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
+import picocli.CommandLine;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -30,8 +28,12 @@ public final class Main {
     }
 
     /** As above, with the answers to confirmation questions read from {@code input} instead of standard input. */
-    public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> environment, java.io.BufferedReader input,
-                          String... args) {
+    public static int run(
+            PrintWriter out,
+            PrintWriter err,
+            java.util.Map<String, String> environment,
+            java.io.BufferedReader input,
+            String... args) {
         Lite2pgCommand command = new Lite2pgCommand();
         command.environment = environment;
         if (input != null) {

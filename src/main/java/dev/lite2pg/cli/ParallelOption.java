@@ -6,8 +6,13 @@ import picocli.CommandLine.Option;
 /** {@code --parallel N}, shared by the commands that read the source on several threads and copy tables at once. */
 final class ParallelOption {
 
-    @Option(names = "--parallel", paramLabel = "N", description = {"Threads reading the source, and tables copied at the same time",
-            "(default: the number of cores, here ${DEFAULT-VALUE})."})
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = {
+                "Threads reading the source, and tables copied at the same time",
+                "(default: the number of cores, here ${DEFAULT-VALUE})."
+            })
     int parallel = CutoverLauncher.Options.defaultParallelism();
 
     /** The number asked for, refused (bad usage) below 1. */

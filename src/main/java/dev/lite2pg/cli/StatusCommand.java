@@ -2,16 +2,24 @@ package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.FailureMessage;
 import dev.lite2pg.batch.RunHistory;
-import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.batch.RunHistory.ExecutionSummary;
 import dev.lite2pg.batch.RunHistory.History;
 import dev.lite2pg.batch.RunHistory.RunSummary;
 import dev.lite2pg.batch.RunHistory.TableCopied;
 import dev.lite2pg.batch.SpringTarget;
+import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,28 +31,26 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.PrintWriter;
-import javax.sql.DataSource;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = {
-                "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
-                "each execution with its times and status, the step a failed run stopped in and the error that stopped",
-                "it, per table the rows committed against the source table's rows, and the snapshot file (a copy of the",
-                "source) a run that can still resume keeps, or that it is gone. It changes no run and no",
-                "application table (on a target never cut over to, it creates the empty job repository, as cutover would).",
-                "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."},
-        footer = {"", "Exit codes: 0 the job repository was read (also when there are no runs), 1 the target cannot be",
-                "reached, 2 bad usage or job file."})
+            "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
+            "each execution with its times and status, the step a failed run stopped in and the error that stopped",
+            "it, per table the rows committed against the source table's rows, and the snapshot file (a copy of the",
+            "source) a run that can still resume keeps, or that it is gone. It changes no run and no",
+            "application table (on a target never cut over to, it creates the empty job repository, as cutover would).",
+            "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 the job repository was read (also when there are no runs), 1 the target cannot be",
+            "reached, 2 bad usage or job file."
+        })
 final class StatusCommand implements Callable<Integer> {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int SHORT_SHA = 12;
 
@@ -77,27 +83,49 @@ final class StatusCommand implements Callable<Integer> {
     private static History read(JobDefinition job, TargetCredentials credentials) {
         Path logFile = job.output().resolve(job.name()).resolve("status.log");
         try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, logFile)) {
-            return RunHistory.read(spring.getBean(JobRepository.class), job, TargetIdentity.of(spring.getBean(DataSource.class), job));
+            return RunHistory.read(
+                    spring.getBean(JobRepository.class), job, TargetIdentity.of(spring.getBean(DataSource.class), job));
         } catch (RuntimeException e) {
-            // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a failure.
-            throw new Lite2pgException(ExitCodes.codeOf(java.util.List.of(e)), "cannot read the job repository in " + job.target().redactedUrl()
-                    + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): " + FailureMessage.of(e)
-                    + "\n  details in " + logFile, e);
+            // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a
+            // failure.
+            throw new Lite2pgException(
+                    ExitCodes.codeOf(java.util.List.of(e)),
+                    "cannot read the job repository in " + job.target().redactedUrl()
+                            + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): "
+                            + FailureMessage.of(e)
+                            + "\n  details in " + logFile,
+                    e);
         }
     }
 
     static String render(History history) {
         StringBuilder text = new StringBuilder();
         if (history.runs().isEmpty()) {
-            text.append("no runs of job ").append(history.job()).append(" into ").append(history.target()).append('\n');
+            text.append("no runs of job ")
+                    .append(history.job())
+                    .append(" into ")
+                    .append(history.target())
+                    .append('\n');
             return text.toString();
         }
         int count = history.runs().size();
-        text.append("job ").append(history.job()).append(" into ").append(history.target()).append(": ")
-                .append(count).append(count == 1 ? " run" : " runs").append(", newest first\n");
+        text.append("job ")
+                .append(history.job())
+                .append(" into ")
+                .append(history.target())
+                .append(": ")
+                .append(count)
+                .append(count == 1 ? " run" : " runs")
+                .append(", newest first\n");
         for (RunSummary run : history.runs()) {
-            text.append('\n').append("run ").append(run.instanceId()).append("  source sha256 ").append(shortSha(run.sourceSha256()))
-                    .append("  ").append(run.status()).append('\n');
+            text.append('\n')
+                    .append("run ")
+                    .append(run.instanceId())
+                    .append("  source sha256 ")
+                    .append(shortSha(run.sourceSha256()))
+                    .append("  ")
+                    .append(run.status())
+                    .append('\n');
             List<List<String>> executions = new ArrayList<>();
             executions.add(List.of("execution", "started", "ended", "status", "stopped in", "error"));
             for (ExecutionSummary e : run.executions()) {
@@ -105,15 +133,23 @@ final class StatusCommand implements Callable<Integer> {
                 if (e.error() != null && e.note() != null) {
                     detail = e.note() + "; " + e.error();
                 }
-                executions.add(List.of(String.valueOf(e.id()), time(e.started()), time(e.ended()), e.status(),
-                        e.stoppedIn() == null ? "" : e.stoppedIn(), detail));
+                executions.add(List.of(
+                        String.valueOf(e.id()),
+                        time(e.started()),
+                        time(e.ended()),
+                        e.status(),
+                        e.stoppedIn() == null ? "" : e.stoppedIn(),
+                        detail));
             }
             table(text, executions);
             if (run.snapshot() != null) {
-                text.append(run.snapshotExists()
-                        ? "  snapshot " + run.snapshot() + ": a copy of the source, kept for the resume; deleted when the run"
-                                + " completes or cutover --fresh abandons it\n"
-                        : "  snapshot " + run.snapshot() + " is gone: the run cannot resume; start over with cutover --fresh\n");
+                text.append(
+                        run.snapshotExists()
+                                ? "  snapshot " + run.snapshot()
+                                        + ": a copy of the source, kept for the resume; deleted when the run"
+                                        + " completes or cutover --fresh abandons it\n"
+                                : "  snapshot " + run.snapshot()
+                                        + " is gone: the run cannot resume; start over with cutover --fresh\n");
             }
             if (run.tables().isEmpty()) {
                 text.append("  no table copied yet: the run stopped before the copy step\n");
@@ -122,7 +158,8 @@ final class StatusCommand implements Callable<Integer> {
             List<List<String>> tables = new ArrayList<>();
             tables.add(List.of("table", "from", "copied", "total", "status"));
             for (TableCopied t : run.tables()) {
-                tables.add(List.of(t.table(), t.sourceTable(), String.valueOf(t.copied()), String.valueOf(t.total()), t.status()));
+                tables.add(List.of(
+                        t.table(), t.sourceTable(), String.valueOf(t.copied()), String.valueOf(t.total()), t.status()));
             }
             text.append('\n');
             table(text, tables, 2, 3);

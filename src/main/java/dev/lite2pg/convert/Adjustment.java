@@ -7,7 +7,8 @@ package dev.lite2pg.convert;
  */
 public enum Adjustment {
     /** {@code offsets: utc}: a value with a non-zero offset went into a column without zone as its UTC date and time. */
-    OFFSET_CONVERTED_TO_UTC("with a UTC offset converted to UTC (conversions.offsets: utc): the date or time written changed", true),
+    OFFSET_CONVERTED_TO_UTC(
+            "with a UTC offset converted to UTC (conversions.offsets: utc): the date or time written changed", true),
     /** {@code offsets: local}: a value with a non-zero offset went into a column without zone as written, offset dropped. */
     OFFSET_DROPPED("with a UTC offset stored as written, offset dropped (conversions.offsets: local)", true),
     /** {@code drop-time-of-day: true}: a timestamp with a non-midnight time of day went into a date column. */

@@ -14,8 +14,7 @@ import tools.jackson.core.JsonToken;
  */
 final class ArrayInput {
 
-    private ArrayInput() {
-    }
+    private ArrayInput() {}
 
     /** The elements as converter inputs: String, Long, Double or null. */
     static List<Object> elements(String text) {
@@ -76,11 +75,14 @@ final class ArrayInput {
             case VALUE_NUMBER_INT:
                 JsonParser.NumberType type = parser.getNumberType();
                 return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG
-                        ? (Object) parser.getLongValue() : parser.getText();
+                        ? (Object) parser.getLongValue()
+                        : parser.getText();
             case VALUE_NUMBER_FLOAT:
                 String written = parser.getText();
                 double d = Double.parseDouble(written);
-                return Double.isFinite(d) && ShortestDecimal.of(d).compareTo(new BigDecimal(written)) == 0 ? (Object) d : written;
+                return Double.isFinite(d) && ShortestDecimal.of(d).compareTo(new BigDecimal(written)) == 0
+                        ? (Object) d
+                        : written;
             default:
                 throw new ConversionRefusedException("JSON array elements must be strings, numbers, booleans or null");
         }

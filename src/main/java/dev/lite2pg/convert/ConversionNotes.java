@@ -5,5 +5,5 @@ public interface ConversionNotes {
 
     void count(Adjustment adjustment);
 
-    ConversionNotes IGNORE = adjustment -> { };
+    ConversionNotes IGNORE = adjustment -> {};
 }

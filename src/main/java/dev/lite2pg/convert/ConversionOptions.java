@@ -17,16 +17,19 @@ import java.util.Objects;
  * @param epochNumbers how numbers in timestamp and date columns are read
  * @param columns overrides for single columns, keyed by source {@code table.column}
  */
-public record ConversionOptions(ZoneId naiveZone, OffsetReading offsets, boolean dropTimeOfDay, EpochNumbers epochNumbers,
-                                Map<String, ColumnOverride> columns) {
+public record ConversionOptions(
+        ZoneId naiveZone,
+        OffsetReading offsets,
+        boolean dropTimeOfDay,
+        EpochNumbers epochNumbers,
+        Map<String, ColumnOverride> columns) {
 
     public static final ConversionOptions DEFAULTS = new ConversionOptions(ZoneOffset.UTC);
 
     /**
      * What one column sets differently from the job's defaults; null keeps the default.
      */
-    public record ColumnOverride(OffsetReading offsets, Boolean dropTimeOfDay, EpochNumbers epochNumbers) {
-    }
+    public record ColumnOverride(OffsetReading offsets, Boolean dropTimeOfDay, EpochNumbers epochNumbers) {}
 
     public ConversionOptions {
         Objects.requireNonNull(naiveZone, "naiveZone");
@@ -44,11 +47,15 @@ public record ConversionOptions(ZoneId naiveZone, OffsetReading offsets, boolean
     public ConversionOptions forColumn(String sourceTable, String sourceColumn) {
         ColumnOverride override = columns.get(sourceTable + "." + sourceColumn);
         if (override == null) {
-            return columns.isEmpty() ? this : new ConversionOptions(naiveZone, offsets, dropTimeOfDay, epochNumbers, Map.of());
+            return columns.isEmpty()
+                    ? this
+                    : new ConversionOptions(naiveZone, offsets, dropTimeOfDay, epochNumbers, Map.of());
         }
-        return new ConversionOptions(naiveZone,
+        return new ConversionOptions(
+                naiveZone,
                 override.offsets() != null ? override.offsets() : offsets,
                 override.dropTimeOfDay() != null ? override.dropTimeOfDay() : dropTimeOfDay,
-                override.epochNumbers() != null ? override.epochNumbers() : epochNumbers, Map.of());
+                override.epochNumbers() != null ? override.epochNumbers() : epochNumbers,
+                Map.of());
     }
 }

@@ -12,8 +12,7 @@ import dev.lite2pg.model.TargetType;
  */
 public final class ConverterResolver {
 
-    private ConverterResolver() {
-    }
+    private ConverterResolver() {}
 
     public static ValueConverter resolve(TargetColumn column, ConversionOptions options) {
         return resolve(column.type(), options);

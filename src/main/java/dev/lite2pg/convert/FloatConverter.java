@@ -78,7 +78,8 @@ final class FloatConverter implements ValueConverter {
         }
         int digits = checkSyntax(s);
         if (digits == INVALID) {
-            throw new ConversionRefusedException("not a number: expected digits with an optional sign, point and exponent, or NaN/Infinity");
+            throw new ConversionRefusedException(
+                    "not a number: expected digits with an optional sign, point and exponent, or NaN/Infinity");
         }
         if (single) {
             float f = Float.parseFloat(s);
@@ -104,7 +105,10 @@ final class FloatConverter implements ValueConverter {
         if (s.equalsIgnoreCase("NaN")) {
             return "NaN";
         }
-        if (s.equalsIgnoreCase("Infinity") || s.equalsIgnoreCase("+Infinity") || s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("+inf")) {
+        if (s.equalsIgnoreCase("Infinity")
+                || s.equalsIgnoreCase("+Infinity")
+                || s.equalsIgnoreCase("inf")
+                || s.equalsIgnoreCase("+inf")) {
             return "Infinity";
         }
         if (s.equalsIgnoreCase("-Infinity") || s.equalsIgnoreCase("-inf")) {
@@ -165,6 +169,8 @@ final class FloatConverter implements ValueConverter {
 
     @Override
     public String description() {
-        return single ? "real (float4), refused unless exactly representable" : "double precision (float8), exact round-trip";
+        return single
+                ? "real (float4), refused unless exactly representable"
+                : "double precision (float8), exact round-trip";
     }
 }

@@ -8,10 +8,13 @@ final class IntegerConverter implements ValueConverter {
 
     /** Up to 18 digits always fit in a long, so Long.parseLong cannot overflow; longer text goes through BigInteger. */
     private static final int SAFE_LONG_DIGITS = 18;
+
     private static final double TWO_TO_63 = 0x1p63;
 
-    static final IntegerConverter SMALLINT = new IntegerConverter("smallint", "a smallint", Short.MIN_VALUE, Short.MAX_VALUE);
-    static final IntegerConverter INTEGER = new IntegerConverter("integer", "an integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    static final IntegerConverter SMALLINT =
+            new IntegerConverter("smallint", "a smallint", Short.MIN_VALUE, Short.MAX_VALUE);
+    static final IntegerConverter INTEGER =
+            new IntegerConverter("integer", "an integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
     static final IntegerConverter BIGINT = new IntegerConverter("bigint", "a bigint", Long.MIN_VALUE, Long.MAX_VALUE);
 
     private final String typeName;

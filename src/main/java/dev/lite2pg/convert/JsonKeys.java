@@ -24,6 +24,7 @@ final class JsonKeys {
 
     /** Where every key's hash starts: unknown before the process runs, so colliding keys cannot be prepared. */
     static final long SEED = new SecureRandom().nextLong();
+
     private static final int INITIAL_SLOTS = 64;
     private static final int KEPT_SLOTS = 1 << 14;
 
@@ -31,9 +32,11 @@ final class JsonKeys {
     private int generation;
     /** Per slot: the entry it holds, valid only when its generation is the current one. */
     private int[] slotEntry = new int[INITIAL_SLOTS];
+
     private int[] slotGeneration = new int[INITIAL_SLOTS];
     /** Per entry (a key seen in this value): its object, hash, slice of the text, and whether it has escapes. */
     private int[] object = new int[INITIAL_SLOTS / 2];
+
     private long[] hash = new long[INITIAL_SLOTS / 2];
     private int[] start = new int[INITIAL_SLOTS / 2];
     private int[] end = new int[INITIAL_SLOTS / 2];

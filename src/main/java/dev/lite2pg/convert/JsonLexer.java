@@ -46,7 +46,7 @@ final class JsonLexer {
         String s = text;
         int n = length;
         p++;
-        for (;;) {
+        for (; ; ) {
             if (p >= n) {
                 throw JsonRefusals.endOfInput("in a string");
             }
@@ -73,7 +73,7 @@ final class JsonLexer {
         p++;
         keyEscaped = false;
         keyHash = JsonKeys.SEED;
-        for (;;) {
+        for (; ; ) {
             if (p >= n) {
                 throw JsonRefusals.endOfInput("in a string");
             }
@@ -154,7 +154,9 @@ final class JsonLexer {
         int value = 0;
         for (int i = p; i < p + 4; i++) {
             char c = text.charAt(i);
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            int digit = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
                 throw JsonRefusals.badUnicodeEscape(text, p - 2);
             }
@@ -218,7 +220,8 @@ final class JsonLexer {
             p++;
         }
         if (p == start) {
-            throw p == length ? JsonRefusals.endOfInput("in a number: expected " + expected)
+            throw p == length
+                    ? JsonRefusals.endOfInput("in a number: expected " + expected)
                     : JsonRefusals.unexpected(text, p, expected);
         }
         return p;

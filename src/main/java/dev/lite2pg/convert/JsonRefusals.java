@@ -7,8 +7,7 @@ package dev.lite2pg.convert;
  */
 final class JsonRefusals {
 
-    private JsonRefusals() {
-    }
+    private JsonRefusals() {}
 
     static ConversionRefusedException invalid(String reason) {
         return new ConversionRefusedException("invalid JSON: " + reason);
@@ -20,11 +19,13 @@ final class JsonRefusals {
     }
 
     static ConversionRefusedException unexpected(String text, int at, String expected) {
-        return invalid("Unexpected " + show(text, at) + " at character " + character(text, at) + ": expected " + expected);
+        return invalid(
+                "Unexpected " + show(text, at) + " at character " + character(text, at) + ": expected " + expected);
     }
 
     static ConversionRefusedException leadingZero(String text, int at) {
-        return invalid("Unexpected " + show(text, at) + " at character " + character(text, at) + ": a number cannot have leading zeros");
+        return invalid("Unexpected " + show(text, at) + " at character " + character(text, at)
+                + ": a number cannot have leading zeros");
     }
 
     /** A word where a value belongs: a misspelt literal, or a character that starts nothing at all. */
@@ -39,8 +40,14 @@ final class JsonRefusals {
     /** After the one value, more text: another value, or something that could never follow. */
     static ConversionRefusedException trailing(String text, int at) {
         char c = text.charAt(at);
-        if (c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9'
-                || text.startsWith("true", at) || text.startsWith("false", at) || text.startsWith("null", at)) {
+        if (c == '{'
+                || c == '['
+                || c == '"'
+                || c == '-'
+                || c >= '0' && c <= '9'
+                || text.startsWith("true", at)
+                || text.startsWith("false", at)
+                || text.startsWith("null", at)) {
             return invalid("more than one value");
         }
         return unexpected(text, at, "the end of the text");
@@ -53,7 +60,8 @@ final class JsonRefusals {
 
     static ConversionRefusedException invalidEscape(String text, int backslash) {
         int c = text.codePointAt(backslash + 1);
-        String escape = c > 0x20 && c < 0x7f ? "'\\" + (char) c + "'" : "(backslash and " + String.format("U+%04X", c) + ")";
+        String escape =
+                c > 0x20 && c < 0x7f ? "'\\" + (char) c + "'" : "(backslash and " + String.format("U+%04X", c) + ")";
         return invalid("Invalid escape " + escape + " at character " + character(text, backslash)
                 + ": expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
     }
@@ -68,7 +76,8 @@ final class JsonRefusals {
     }
 
     static ConversionRefusedException loneSurrogate(String text, int at) {
-        return invalid("unpaired surrogate " + show(text, at) + " at character " + character(text, at) + ": it has no UTF-8 form");
+        return invalid("unpaired surrogate " + show(text, at) + " at character " + character(text, at)
+                + ": it has no UTF-8 form");
     }
 
     static ConversionRefusedException nul() {

@@ -27,8 +27,7 @@ final class JsonSyntax {
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
             .build();
 
-    private JsonSyntax() {
-    }
+    private JsonSyntax() {}
 
     static JsonParser parser(String text) {
         return FACTORY.createParser(ObjectReadContext.empty(), text);
@@ -39,7 +38,9 @@ final class JsonSyntax {
      * {@code expected close marker for Object (start marker at [Source: ...])}, and the source is the row's data.
      */
     static ConversionRefusedException invalid(JacksonException e) {
-        String message = e.getOriginalMessage() != null ? e.getOriginalMessage() : e.getClass().getSimpleName();
+        String message = e.getOriginalMessage() != null
+                ? e.getOriginalMessage()
+                : e.getClass().getSimpleName();
         int newline = message.indexOf('\n');
         if (newline >= 0) {
             message = message.substring(0, newline);
@@ -47,7 +48,8 @@ final class JsonSyntax {
         int location = message.indexOf("[Source:");
         if (location >= 0) {
             int parenthesis = message.lastIndexOf(" (", location);
-            message = message.substring(0, parenthesis >= 0 ? parenthesis : location).stripTrailing();
+            message = message.substring(0, parenthesis >= 0 ? parenthesis : location)
+                    .stripTrailing();
         }
         return new ConversionRefusedException("invalid JSON: " + message);
     }

@@ -67,7 +67,7 @@ final class JsonValidator {
         if (pos == length) {
             throw JsonRefusals.invalid("no value");
         }
-        for (;;) {
+        for (; ; ) {
             if (value() && closeAndSeparate()) {
                 return;
             }
@@ -112,7 +112,7 @@ final class JsonValidator {
      * object's next key and colon). Returns true when the document is complete.
      */
     private boolean closeAndSeparate() {
-        for (;;) {
+        for (; ; ) {
             pos = lexer.skipWhitespace(pos);
             if (depth == 0) {
                 if (pos < length) {
@@ -122,7 +122,8 @@ final class JsonValidator {
             }
             boolean inObject = containers[depth - 1] != ARRAY;
             if (pos == length) {
-                throw JsonRefusals.endOfInput(inObject ? "expected close marker for Object" : "expected close marker for Array");
+                throw JsonRefusals.endOfInput(
+                        inObject ? "expected close marker for Object" : "expected close marker for Array");
             }
             char c = text.charAt(pos);
             if (c == ',') {

@@ -15,8 +15,7 @@ final class JsonbNumbers {
     /** numeric_in refuses an exponent of INT_MAX / 2 or more, of either sign, before looking at the digits. */
     static final long MAX_EXPONENT = Integer.MAX_VALUE / 2;
 
-    private JsonbNumbers() {
-    }
+    private JsonbNumbers() {}
 
     /** @param start and end bound a number the JSON grammar accepts */
     static boolean fits(String text, int start, int end) {

@@ -32,16 +32,17 @@ final class NaiveZone {
             return valid.get(0);
         }
         String shown = TemporalFormat.timestamp(local);
-        throw new ConversionRefusedException(valid.isEmpty()
-                ? shown + " does not exist in " + zone + " (skipped by a daylight-saving change)"
-                : shown + " is ambiguous in " + zone + " (repeated by a daylight-saving change)");
+        throw new ConversionRefusedException(
+                valid.isEmpty()
+                        ? shown + " does not exist in " + zone + " (skipped by a daylight-saving change)"
+                        : shown + " is ambiguous in " + zone + " (repeated by a daylight-saving change)");
     }
 
     /** The offset a time of day without date takes: only a fixed-offset zone gives one. */
     ZoneOffset offsetForTimeOfDay() {
         if (fixedOffset == null) {
-            throw new ConversionRefusedException(
-                    "time has no offset and " + zone + " has none fixed; a time of day alone cannot tell which applies");
+            throw new ConversionRefusedException("time has no offset and " + zone
+                    + " has none fixed; a time of day alone cannot tell which applies");
         }
         return fixedOffset;
     }

@@ -11,10 +11,12 @@ final class NumericConverter implements ValueConverter {
 
     /** PostgreSQL's own limits for an unconstrained numeric: digits before and after the decimal point. */
     private static final int MAX_INTEGER_DIGITS = 131_072;
+
     private static final int MAX_SCALE = 16_383;
 
     /** -1 when unconstrained; a scale may be negative (PostgreSQL 15+: numeric(3,-2) rounds to hundreds). */
     private final int precision;
+
     private final int scale;
     private final String typeName;
 
@@ -81,8 +83,8 @@ final class NumericConverter implements ValueConverter {
      */
     private String infinity(boolean positive) {
         if (precision >= 0) {
-            throw new ConversionRefusedException((positive ? "Infinity" : "-Infinity") + " cannot be stored in " + typeName
-                    + "; only an unconstrained numeric holds it");
+            throw new ConversionRefusedException((positive ? "Infinity" : "-Infinity") + " cannot be stored in "
+                    + typeName + "; only an unconstrained numeric holds it");
         }
         return positive ? "Infinity" : "-Infinity";
     }
@@ -95,7 +97,9 @@ final class NumericConverter implements ValueConverter {
 
     private static boolean isSpecial(String s) {
         String unsigned = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
-        return unsigned.equalsIgnoreCase("NaN") || unsigned.equalsIgnoreCase("Infinity") || unsigned.equalsIgnoreCase("inf");
+        return unsigned.equalsIgnoreCase("NaN")
+                || unsigned.equalsIgnoreCase("Infinity")
+                || unsigned.equalsIgnoreCase("inf");
     }
 
     /** Refuses what PostgreSQL would round or reject; returns the value unchanged, so text keeps its written scale. */
@@ -112,9 +116,8 @@ final class NumericConverter implements ValueConverter {
             throw new ConversionRefusedException("needs scale " + neededScale + "; column allows " + typeName);
         }
         if (integerDigits > precision - scale) {
-            throw new ConversionRefusedException(
-                    "needs " + integerDigits + (integerDigits == 1 ? " digit" : " digits")
-                            + " before the decimal point; column allows " + typeName);
+            throw new ConversionRefusedException("needs " + integerDigits + (integerDigits == 1 ? " digit" : " digits")
+                    + " before the decimal point; column allows " + typeName);
         }
         return value;
     }
@@ -124,7 +127,8 @@ final class NumericConverter implements ValueConverter {
     }
 
     private static ConversionRefusedException notANumber() {
-        return new ConversionRefusedException("not a number: expected digits with an optional sign, point and exponent");
+        return new ConversionRefusedException(
+                "not a number: expected digits with an optional sign, point and exponent");
     }
 
     private static ConversionRefusedException notFinite(String shown) {

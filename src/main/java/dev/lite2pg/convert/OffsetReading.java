@@ -45,8 +45,12 @@ public enum OffsetReading {
             return parsed.dateTime();
         }
         return switch (this) {
-            case REFUSE -> throw refused(parsed.offset().getId(), columnType,
-                    TemporalFormat.timestamp(parsed.toUtc()), TemporalFormat.timestamp(parsed.dateTime()));
+            case REFUSE ->
+                throw refused(
+                        parsed.offset().getId(),
+                        columnType,
+                        TemporalFormat.timestamp(parsed.toUtc()),
+                        TemporalFormat.timestamp(parsed.dateTime()));
             case UTC -> {
                 notes.count(Adjustment.OFFSET_CONVERTED_TO_UTC);
                 yield parsed.toUtc();
@@ -64,9 +68,13 @@ public enum OffsetReading {
             return parsed.time();
         }
         return switch (this) {
-            case REFUSE -> throw refused(parsed.offset().getId(), "time",
-                    TemporalFormat.time(parsed.time().minusSeconds(parsed.offset().getTotalSeconds())),
-                    TemporalFormat.time(parsed.time()));
+            case REFUSE ->
+                throw refused(
+                        parsed.offset().getId(),
+                        "time",
+                        TemporalFormat.time(
+                                parsed.time().minusSeconds(parsed.offset().getTotalSeconds())),
+                        TemporalFormat.time(parsed.time()));
             case UTC -> {
                 notes.count(Adjustment.OFFSET_CONVERTED_TO_UTC);
                 yield parsed.time().minusSeconds(parsed.offset().getTotalSeconds());
@@ -79,8 +87,9 @@ public enum OffsetReading {
     }
 
     private static ConversionRefusedException refused(String offset, String columnType, String utc, String written) {
-        return new ConversionRefusedException("offset " + offset + " cannot be kept by a " + columnType + " column: in UTC"
-                + " it reads " + utc + ", as written " + written + "; say which with " + OPTION
-                + ": utc or local (one column: conversions.columns.\"table.column\".offsets)");
+        return new ConversionRefusedException(
+                "offset " + offset + " cannot be kept by a " + columnType + " column: in UTC"
+                        + " it reads " + utc + ", as written " + written + "; say which with " + OPTION
+                        + ": utc or local (one column: conversions.columns.\"table.column\".offsets)");
     }
 }

@@ -3,8 +3,7 @@ package dev.lite2pg.convert;
 /** The refusal reasons shared by several converters, worded once so the report groups them. */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static ConversionRefusedException invalidUtf8() {
         return new ConversionRefusedException("invalid UTF-8");

@@ -17,16 +17,17 @@ final class ShortestDecimal {
 
     /** Any decimal of up to 15 significant digits survives decimal → binary → decimal, so a toString that short is kept. */
     private static final int ALWAYS_SHORTEST_DOUBLE = 15;
+
     private static final int MAX_DOUBLE_DIGITS = 17;
     private static final int ALWAYS_SHORTEST_FLOAT = 6;
     private static final int MAX_FLOAT_DIGITS = 9;
 
     /** Plain notation in this decimal-exponent range, scientific outside it (the rule JavaScript uses for numbers). */
     private static final int MIN_PLAIN_EXPONENT = -7;
+
     private static final int MAX_PLAIN_EXPONENT = 20;
 
-    private ShortestDecimal() {
-    }
+    private ShortestDecimal() {}
 
     /** The shortest decimal equal to {@code d} after rounding to double, without trailing zeros; {@code d} must be finite. */
     static BigDecimal of(double d) {
@@ -108,6 +109,9 @@ final class ShortestDecimal {
         if (digits.length() > 1) {
             out.append('.').append(digits, 1, digits.length());
         }
-        return out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent)).toString();
+        return out.append('e')
+                .append(exponent < 0 ? '-' : '+')
+                .append(Math.abs(exponent))
+                .toString();
     }
 }

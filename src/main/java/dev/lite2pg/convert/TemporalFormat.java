@@ -14,8 +14,7 @@ final class TemporalFormat {
 
     private static final int NANOS_PER_MICRO = 1_000;
 
-    private TemporalFormat() {
-    }
+    private TemporalFormat() {}
 
     static String date(LocalDate date) {
         return appendDate(new StringBuilder(10), date).toString();
@@ -30,12 +29,14 @@ final class TemporalFormat {
     }
 
     static String timestamp(LocalDateTime dateTime) {
-        StringBuilder out = appendDate(new StringBuilder(26), dateTime.toLocalDate()).append(' ');
+        StringBuilder out =
+                appendDate(new StringBuilder(26), dateTime.toLocalDate()).append(' ');
         return appendTime(out, dateTime.toLocalTime()).toString();
     }
 
     static String timestampWithOffset(LocalDateTime dateTime, ZoneOffset offset) {
-        StringBuilder out = appendDate(new StringBuilder(32), dateTime.toLocalDate()).append(' ');
+        StringBuilder out =
+                appendDate(new StringBuilder(32), dateTime.toLocalDate()).append(' ');
         return appendOffset(appendTime(out, dateTime.toLocalTime()), offset).toString();
     }
 

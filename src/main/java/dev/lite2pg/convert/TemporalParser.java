@@ -20,6 +20,7 @@ final class TemporalParser {
     static final int MAX_FRACTION_DIGITS = 6;
     /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years we copy are 1 to 9999. */
     static final long MIN_EPOCH_SECOND = -62_135_596_800L;
+
     static final long MAX_EPOCH_SECOND = 253_402_300_799L;
     private static final int MAX_OFFSET_HOURS = 15;
     private static final int NANOS_PER_MICRO = 1_000;
@@ -39,18 +40,17 @@ final class TemporalParser {
         LocalDateTime toUtc() {
             LocalDateTime utc = dateTime.minusSeconds(offset.getTotalSeconds());
             if (utc.getYear() < 1 || utc.getYear() > 9999) {
-                throw new ConversionRefusedException("year " + utc.getYear() + " is outside 1-9999 after conversion to UTC");
+                throw new ConversionRefusedException(
+                        "year " + utc.getYear() + " is outside 1-9999 after conversion to UTC");
             }
             return utc;
         }
     }
 
     /** A time of day read from text; {@code offset} is null when the text has none. */
-    record ParsedTime(LocalTime time, ZoneOffset offset) {
-    }
+    record ParsedTime(LocalTime time, ZoneOffset offset) {}
 
-    private TemporalParser() {
-    }
+    private TemporalParser() {}
 
     /** {@code YYYY-MM-DD}, or that followed by ' ' or 'T' and a time of day, then optionally an offset. */
     static ParsedTimestamp parseTimestamp(String s) {
@@ -95,8 +95,10 @@ final class TemporalParser {
             case SECONDS -> fromEpochSeconds(number, notes);
             case MILLISECONDS -> fromEpochMillis(number, notes);
             case JULIAN_DAY -> fromJulianDay(number);
-            case REFUSE -> throw new ConversionRefusedException("a number where a text timestamp is expected: "
-                    + EpochNumbers.OPTION + " is refuse; set it to seconds, milliseconds or julian-day to read numbers");
+            case REFUSE ->
+                throw new ConversionRefusedException(
+                        "a number where a text timestamp is expected: " + EpochNumbers.OPTION
+                                + " is refuse; set it to seconds, milliseconds or julian-day to read numbers");
         };
     }
 
@@ -138,8 +140,10 @@ final class TemporalParser {
                 notes.count(Adjustment.EPOCH_ROUNDED_TO_MICROSECOND);
             }
         }
-        if (seconds.compareTo(BigDecimal.valueOf(MIN_EPOCH_SECOND)) < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND + 1)) >= 0) {
-            throw epochOutOfRange(number instanceof Double d ? ShortestDecimal.text(d) : number.toString(), "milliseconds");
+        if (seconds.compareTo(BigDecimal.valueOf(MIN_EPOCH_SECOND)) < 0
+                || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND + 1)) >= 0) {
+            throw epochOutOfRange(
+                    number instanceof Double d ? ShortestDecimal.text(d) : number.toString(), "milliseconds");
         }
         return ofMicros(seconds.movePointRight(MAX_FRACTION_DIGITS).longValueExact());
     }
@@ -151,16 +155,18 @@ final class TemporalParser {
         long first = (MIN_EPOCH_SECOND * 1000 + JULIAN_DAY_OF_EPOCH_MILLIS);
         long last = (MAX_EPOCH_SECOND + 1) * 1000 + JULIAN_DAY_OF_EPOCH_MILLIS;
         if (!(millis >= first && millis < last)) {
-            throw new ConversionRefusedException("Julian day " + (number instanceof Double d ? ShortestDecimal.text(d) : number)
-                    + " is outside years 1-9999");
+            throw new ConversionRefusedException("Julian day "
+                    + (number instanceof Double d ? ShortestDecimal.text(d) : number) + " is outside years 1-9999");
         }
         long unixMillis = (long) millis - JULIAN_DAY_OF_EPOCH_MILLIS;
         return ofMicros(unixMillis * 1000);
     }
 
     private static LocalDateTime ofMicros(long micros) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO, ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO,
+                ZoneOffset.UTC);
     }
 
     private static LocalDate date(Cursor c) {
@@ -175,7 +181,10 @@ final class TemporalParser {
         if (year == 0) {
             throw new ConversionRefusedException("year 0000 is outside 1-9999");
         }
-        if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
             throw new ConversionRefusedException(c.text.substring(0, c.pos) + " is not a valid date");
         }
         return LocalDate.of(year, month, day);
@@ -260,7 +269,8 @@ final class TemporalParser {
     }
 
     private static ConversionRefusedException epochOutOfRange(String shown, String unit) {
-        return new ConversionRefusedException("epoch " + shown + " is outside years 1-9999 (" + unit + " since 1970 expected)");
+        return new ConversionRefusedException(
+                "epoch " + shown + " is outside years 1-9999 (" + unit + " since 1970 expected)");
     }
 
     private static boolean isDigit(char ch) {

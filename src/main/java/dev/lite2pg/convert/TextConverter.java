@@ -11,6 +11,7 @@ final class TextConverter implements ValueConverter {
 
     /** Length limit in characters (code points, as PostgreSQL counts), -1 for none. */
     private final int maxLength;
+
     private final String limitName;
     private final String description;
 

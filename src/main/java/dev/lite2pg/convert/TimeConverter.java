@@ -57,7 +57,8 @@ final class TimeConverter implements ValueConverter {
 
     @Override
     public String description() {
-        return withZone ? "timetz from HH:MM[:SS[.ffffff]] text with offset"
+        return withZone
+                ? "timetz from HH:MM[:SS[.ffffff]] text with offset"
                 : "time from HH:MM[:SS[.ffffff]] text (offsets: " + offsets.yaml() + ")";
     }
 }

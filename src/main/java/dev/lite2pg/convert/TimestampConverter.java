@@ -30,7 +30,8 @@ final class TimestampConverter implements ValueConverter {
     }
 
     static TimestampConverter withZone(ConversionOptions options) {
-        return new TimestampConverter(true, new NaiveZone(options.naiveZone()), options.offsets(), options.epochNumbers());
+        return new TimestampConverter(
+                true, new NaiveZone(options.naiveZone()), options.offsets(), options.epochNumbers());
     }
 
     @Override

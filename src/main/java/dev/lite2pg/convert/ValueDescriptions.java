@@ -11,8 +11,7 @@ public final class ValueDescriptions {
 
     private static final int MAX_SHOWN_CHARS = 80;
 
-    private ValueDescriptions() {
-    }
+    private ValueDescriptions() {}
 
     public static String describe(Object value) {
         if (value == null) {
@@ -96,7 +95,10 @@ public final class ValueDescriptions {
     /** Characters that would break the line, vanish, or reorder the text around them (bidi controls are FORMAT). */
     private static boolean isInvisible(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

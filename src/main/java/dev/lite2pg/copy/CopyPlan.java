@@ -7,11 +7,10 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.NameMapper;
 import dev.lite2pg.plan.NameMapping;
+import dev.lite2pg.plan.ParentsFirstOrder;
 import dev.lite2pg.plan.TableOrder;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,18 +26,25 @@ import java.util.Set;
  * @param copies one per mapped table, parents first
  * @param foreignKeys every foreign key of the target schema
  */
-public record CopyPlan(NameMapping mapping, ParentsFirstOrder order, List<TableCopy> copies, List<TargetForeignKey> foreignKeys) {
+public record CopyPlan(
+        NameMapping mapping, ParentsFirstOrder order, List<TableCopy> copies, List<TargetForeignKey> foreignKeys) {
 
     public CopyPlan {
         copies = List.copyOf(copies);
         foreignKeys = List.copyOf(foreignKeys);
     }
 
-    public static CopyPlan build(List<SourceTable> source, List<TargetTable> target, String targetSchema, MappingSpec spec,
-                                 ConversionOptions options) {
+    public static CopyPlan build(
+            List<SourceTable> source,
+            List<TargetTable> target,
+            String targetSchema,
+            MappingSpec spec,
+            ConversionOptions options) {
         NameMapping mapping = withConversionKeysChecked(NameMapper.map(source, target, spec), options);
-        List<TargetForeignKey> keys = target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
-        List<String> tablesToCopy = mapping.tables().stream().map(m -> m.target().name()).toList();
+        List<TargetForeignKey> keys =
+                target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
+        List<String> tablesToCopy =
+                mapping.tables().stream().map(m -> m.target().name()).toList();
         ParentsFirstOrder order = TableOrder.order(tablesToCopy, keys);
         List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), targetSchema, options);
         return new CopyPlan(mapping, order, copies, keys);
@@ -50,7 +56,10 @@ public record CopyPlan(NameMapping mapping, ParentsFirstOrder order, List<TableC
      */
     private static NameMapping withConversionKeysChecked(NameMapping mapping, ConversionOptions options) {
         Set<String> copied = new HashSet<>();
-        mapping.tables().forEach(t -> t.columns().forEach(c -> copied.add(t.source().name() + "." + c.source().name())));
+        mapping.tables()
+                .forEach(t -> t.columns()
+                        .forEach(c ->
+                                copied.add(t.source().name() + "." + c.source().name())));
         List<String> problems = new ArrayList<>(mapping.problems());
         for (String key : options.columns().keySet()) {
             if (!copied.contains(key)) {
@@ -58,15 +67,18 @@ public record CopyPlan(NameMapping mapping, ParentsFirstOrder order, List<TableC
                         + " (keys are <source table>.<source column> as the SQLite file spells them)");
             }
         }
-        return problems.size() == mapping.problems().size() ? mapping
+        return problems.size() == mapping.problems().size()
+                ? mapping
                 : new NameMapping(mapping.tables(), problems, mapping.targetOnlyTables(), mapping.targetOnlyColumns());
     }
 
     /** This plan, or a refusal listing every name that maps to nothing: no row may move while one does. */
     public CopyPlan requireMapped(String targetSchema) {
         if (mapping.hasProblems()) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "the source does not map onto the target schema " + targetSchema
-                    + "; nothing was written:\n  - " + String.join("\n  - ", mapping.problems()));
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the source does not map onto the target schema " + targetSchema + "; nothing was written:\n  - "
+                            + String.join("\n  - ", mapping.problems()));
         }
         return this;
     }

@@ -7,7 +7,6 @@ import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.model.TargetColumn;
 import dev.lite2pg.plan.ColumnMapping;
 import dev.lite2pg.plan.TableMapping;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,12 @@ import java.util.stream.Collectors;
 /** Turns the name mapping and the parents-first order into one {@link TableCopy} per table, converters chosen once. */
 public final class CopyPlanner {
 
-    private CopyPlanner() {
-    }
+    private CopyPlanner() {}
 
-    public static List<TableCopy> plan(List<TableMapping> mappings, List<String> loadOrder, String targetSchema,
-                                       ConversionOptions options) {
-        Map<String, TableMapping> byTarget = mappings.stream()
-                .collect(Collectors.toMap(m -> m.target().name(), Function.identity()));
+    public static List<TableCopy> plan(
+            List<TableMapping> mappings, List<String> loadOrder, String targetSchema, ConversionOptions options) {
+        Map<String, TableMapping> byTarget =
+                mappings.stream().collect(Collectors.toMap(m -> m.target().name(), Function.identity()));
         List<TableCopy> copies = new ArrayList<>();
         for (String table : loadOrder) {
             TableMapping mapping = byTarget.get(table);
@@ -34,7 +32,8 @@ public final class CopyPlanner {
         return copies;
     }
 
-    private static TableCopy tableCopy(int order, TableMapping mapping, String targetSchema, ConversionOptions options) {
+    private static TableCopy tableCopy(
+            int order, TableMapping mapping, String targetSchema, ConversionOptions options) {
         List<ColumnMapping> columns = mapping.columns();
         ValueConverter[] converters = new ValueConverter[columns.size()];
         boolean[] notNull = new boolean[columns.size()];
@@ -44,13 +43,22 @@ public final class CopyPlanner {
         for (int i = 0; i < columns.size(); i++) {
             SourceColumn source = columns.get(i).source();
             TargetColumn target = columns.get(i).target();
-            converters[i] = ConverterResolver.resolve(target.type(), options.forColumn(mapping.source().name(), source.name()));
+            converters[i] = ConverterResolver.resolve(
+                    target.type(), options.forColumn(mapping.source().name(), source.name()));
             notNull[i] = target.notNull();
             sourceColumns.add(source.name());
             targetColumns.add(target.name());
             targetTypes.add(target.type().sqlName());
         }
-        return new TableCopy(order, mapping.source(), targetSchema, mapping.target().name(), sourceColumns, targetColumns,
-                targetTypes, converters, notNull);
+        return new TableCopy(
+                order,
+                mapping.source(),
+                targetSchema,
+                mapping.target().name(),
+                sourceColumns,
+                targetColumns,
+                targetTypes,
+                converters,
+                notNull);
     }
 }

@@ -66,10 +66,22 @@ public final class CopyTextEncoder {
             char c = text.charAt(i);
             if (c < 0x80) {
                 switch (c) {
-                    case '\\' -> { b[at++] = '\\'; b[at++] = '\\'; }
-                    case '\n' -> { b[at++] = '\\'; b[at++] = 'n'; }
-                    case '\r' -> { b[at++] = '\\'; b[at++] = 'r'; }
-                    case '\t' -> { b[at++] = '\\'; b[at++] = 't'; }
+                    case '\\' -> {
+                        b[at++] = '\\';
+                        b[at++] = '\\';
+                    }
+                    case '\n' -> {
+                        b[at++] = '\\';
+                        b[at++] = 'n';
+                    }
+                    case '\r' -> {
+                        b[at++] = '\\';
+                        b[at++] = 'r';
+                    }
+                    case '\t' -> {
+                        b[at++] = '\\';
+                        b[at++] = 't';
+                    }
                     default -> b[at++] = (byte) c;
                 }
             } else if (c < 0x800) {
@@ -122,9 +134,11 @@ public final class CopyTextEncoder {
 
     private void ensure(int more) {
         if (length + more > buffer.length) {
-            // Doubling, but by at most 8 MiB: a buffer a large value just grew to size must not double for the next tab.
+            // Doubling, but by at most 8 MiB: a buffer a large value just grew to size must not double for the next
+            // tab.
             long grown = buffer.length + Math.min(buffer.length, 8L << 20);
-            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(grown, (long) length + more)));
+            buffer = Arrays.copyOf(buffer, (int)
+                    Math.min(Integer.MAX_VALUE - 16, Math.max(grown, (long) length + more)));
         }
     }
 }

@@ -15,10 +15,10 @@ public final class ReasonKinds {
      * part of a name ({@code UTF-8}, {@code int4}, {@code \\u0000}).
      */
     private static final Pattern NUMBERS = Pattern.compile("(?<![A-Za-z0-9_\\\\-])[-+]?[0-9][0-9.:+\\-eE]*");
+
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
 
-    private ReasonKinds() {
-    }
+    private ReasonKinds() {}
 
     public static String of(String reason) {
         // Digits first: a time such as 25:00 must not be cut at its colon below.

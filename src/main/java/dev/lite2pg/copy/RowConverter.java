@@ -5,7 +5,6 @@ import dev.lite2pg.convert.ValueConverter;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
-
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +28,7 @@ public final class RowConverter {
     private final ColumnTallies[] tallies;
     /** Per timestamp or date column (others stay 0): values stored as text, and as numbers (read as epochs). */
     private final long[] textValues;
+
     private final long[] numberValues;
     private final boolean[] readsEpochs;
 
@@ -62,7 +62,8 @@ public final class RowConverter {
             converted[i] = null;
             if (value instanceof OversizedValue oversized) {
                 // Measured, not read: no converter ever sees it.
-                refused.accept(refusal(row, i, oversized.toString(), oversized.reason(), ReasonKinds.of(oversized.reason())));
+                refused.accept(
+                        refusal(row, i, oversized.toString(), oversized.reason(), ReasonKinds.of(oversized.reason())));
                 bad++;
                 continue;
             }
@@ -76,13 +77,18 @@ public final class RowConverter {
             try {
                 converted[i] = converters[i].convert(value, tallies[i]);
             } catch (ConversionRefusedException e) {
-                refused.accept(refusal(row, i, ValueDescriptions.describe(value),
-                        e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")", ReasonKinds.of(e.getMessage())));
+                refused.accept(refusal(
+                        row,
+                        i,
+                        ValueDescriptions.describe(value),
+                        e.getMessage() + " (target type " + copy.targetTypes().get(i) + ")",
+                        ReasonKinds.of(e.getMessage())));
                 bad++;
                 continue;
             }
             if (converted[i] == null && notNull[i]) {
-                String reason = NULL_INTO_NOT_NULL + " " + copy.targetTable() + "." + copy.targetColumns().get(i);
+                String reason = NULL_INTO_NOT_NULL + " " + copy.targetTable() + "."
+                        + copy.targetColumns().get(i);
                 refused.accept(refusal(row, i, ValueDescriptions.describe(value), reason, reason));
                 bad++;
             }
@@ -102,7 +108,12 @@ public final class RowConverter {
     }
 
     private RowRefusal refusal(SourceRow row, int column, String value, String reason, String kind) {
-        return new RowRefusal(copy.source().name(), rowKeys.describe(row), copy.sourceColumns().get(column), value, reason,
+        return new RowRefusal(
+                copy.source().name(),
+                rowKeys.describe(row),
+                copy.sourceColumns().get(column),
+                value,
+                reason,
                 kind);
     }
 

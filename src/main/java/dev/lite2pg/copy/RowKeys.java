@@ -3,7 +3,6 @@ package dev.lite2pg.copy;
 import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.SqliteSql;
-
 import java.util.List;
 
 /**
@@ -16,6 +15,7 @@ public final class RowKeys {
     private final List<String> names;
     /** Positions of the primary key among the copied values; null when the key comes from the reader's key instead. */
     private final int[] valueIndexes;
+
     private final List<String> selectExpressions;
 
     private RowKeys(List<String> names, int[] valueIndexes, List<String> selectExpressions) {

@@ -14,8 +14,7 @@ package dev.lite2pg.copy;
 public record RowRefusal(String table, String rowKey, String column, String value, String reason, String kind) {
 
     /** Where like problems are counted: one source column and one kind of reason. */
-    public record Group(String table, String column, String kind) {
-    }
+    public record Group(String table, String column, String kind) {}
 
     public Group group() {
         return new Group(table, column, kind);

@@ -23,7 +23,9 @@ public class RowsRefusedException extends RuntimeException {
     }
 
     private static String message(List<RowRefusal> refusals, int total) {
-        StringBuilder text = new StringBuilder().append(total).append(total == 1 ? " value" : " values")
+        StringBuilder text = new StringBuilder()
+                .append(total)
+                .append(total == 1 ? " value" : " values")
                 .append(" refused, nothing of this chunk was written:");
         refusals.forEach(r -> text.append("\n  ").append(r));
         if (total > refusals.size()) {

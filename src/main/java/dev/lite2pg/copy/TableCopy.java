@@ -2,7 +2,6 @@ package dev.lite2pg.copy;
 
 import dev.lite2pg.convert.ValueConverter;
 import dev.lite2pg.model.SourceTable;
-
 import java.util.List;
 
 /**
@@ -11,9 +10,16 @@ import java.util.List;
  *
  * @param order position in the parents-first order tables are listed in (see {@link dev.lite2pg.plan.ParentsFirstOrder})
  */
-public record TableCopy(int order, SourceTable source, String targetSchema, String targetTable,
-                        List<String> sourceColumns, List<String> targetColumns, List<String> targetTypes,
-                        ValueConverter[] converters, boolean[] notNull) {
+public record TableCopy(
+        int order,
+        SourceTable source,
+        String targetSchema,
+        String targetTable,
+        List<String> sourceColumns,
+        List<String> targetColumns,
+        List<String> targetTypes,
+        ValueConverter[] converters,
+        boolean[] notNull) {
 
     public TableCopy {
         sourceColumns = List.copyOf(sourceColumns);

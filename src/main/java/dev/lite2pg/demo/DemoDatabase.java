@@ -2,7 +2,6 @@ package dev.lite2pg.demo;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,10 +44,10 @@ public final class DemoDatabase {
      * may replace. It sits in the header (offset 68), so it is read without opening the file as a database.
      */
     static final int APPLICATION_ID = 0x6c327064;
+
     private static final byte[] SQLITE_HEADER = "SQLite format 3\u0000".getBytes(StandardCharsets.US_ASCII);
 
-    private DemoDatabase() {
-    }
+    private DemoDatabase() {}
 
     /**
      * Creates the demo database at {@code file}, creating missing parent folders. A file already there is replaced only
@@ -78,21 +77,29 @@ public final class DemoDatabase {
 
     private static void refuseAnythingButEarlierDemoOutput(Path file) {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            String why = Files.isSymbolicLink(file) ? "it is a symbolic link"
-                    : !Files.isRegularFile(file) ? "it is not a regular file"
-                    : isDemoOutput(file) ? null : "it is not a database the demo wrote (its SQLite header lacks the demo's application_id)";
+            String why = Files.isSymbolicLink(file)
+                    ? "it is a symbolic link"
+                    : !Files.isRegularFile(file)
+                            ? "it is not a regular file"
+                            : isDemoOutput(file)
+                                    ? null
+                                    : "it is not a database the demo wrote (its SQLite header lacks the demo's application_id)";
             if (why != null) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "the demo does not overwrite " + file + ": " + why
-                        + ". Nothing was written and the file is as it was. Give the demo a new path (--source FILE, or another"
-                        + " source.path in the job file), or move that file away yourself.");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "the demo does not overwrite " + file + ": " + why
+                                + ". Nothing was written and the file is as it was. Give the demo a new path (--source FILE, or another"
+                                + " source.path in the job file), or move that file away yourself.");
             }
             return;
         }
         for (String suffix : FILE_SUFFIXES) {
             Path sibling = file.resolveSibling(file.getFileName() + suffix);
             if (Files.exists(sibling, LinkOption.NOFOLLOW_LINKS)) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "the demo does not overwrite " + sibling + ": it belongs to"
-                        + " no database the demo wrote. Nothing was written. Give the demo a new path (--source FILE) or move it away.");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "the demo does not overwrite " + sibling + ": it belongs to"
+                                + " no database the demo wrote. Nothing was written. Give the demo a new path (--source FILE) or move it away.");
             }
         }
     }

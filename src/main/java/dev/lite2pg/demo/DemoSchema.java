@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class DemoSchema {
 
-    static final List<String> STATEMENTS = List.of("""
+    static final List<String> STATEMENTS =
+            List.of("""
             CREATE TABLE Store (
                 StoreId   INTEGER PRIMARY KEY,
                 Name      TEXT NOT NULL,
@@ -69,16 +70,13 @@ final class DemoSchema {
                 Quantity  INTEGER NOT NULL,
                 UnitPrice REAL NOT NULL,
                 PRIMARY KEY (OrderId, LineNo)
-            ) WITHOUT ROWID""",
-            "CREATE INDEX OrderCustomerId ON \"Order\" (CustomerId)",
-            """
+            ) WITHOUT ROWID""", "CREATE INDEX OrderCustomerId ON \"Order\" (CustomerId)", """
             CREATE VIEW OrderTotal AS
                 SELECT o.OrderId, o.CustomerId, sum(l.Quantity * l.UnitPrice) AS Total
                 FROM "Order" o JOIN OrderLine l ON l.OrderId = o.OrderId
                 GROUP BY o.OrderId, o.CustomerId""");
 
-    private DemoSchema() {
-    }
+    private DemoSchema() {}
 
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

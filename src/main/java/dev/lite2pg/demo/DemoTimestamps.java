@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 /** The two ways the demo app stored points in time: ISO-like TEXT in several spellings, and Unix epoch seconds. */
 final class DemoTimestamps {
 
-    private DemoTimestamps() {
-    }
+    private DemoTimestamps() {}
 
     /**
      * {@code time} as TEXT, spelled according to {@code variant}: even variants separate date and time with a space,
@@ -15,7 +14,8 @@ final class DemoTimestamps {
      */
     static String text(LocalDateTime time, int variant) {
         char separator = variant % 2 == 0 ? ' ' : 'T';
-        String text = String.format("%s%c%02d:%02d:%02d",
+        String text = String.format(
+                "%s%c%02d:%02d:%02d",
                 time.toLocalDate(), separator, time.getHour(), time.getMinute(), time.getSecond());
         int digits = variant % 7;
         if (digits == 0) {

@@ -16,29 +16,44 @@ final class Orders {
     static final int COUNT = 150;
     static final int LINES = 375;
 
-    private static final String[] STATUSES = {"CANCELLED", "NEW", "NEW", "PAID", "PAID",
-        "SHIPPED", "SHIPPED", "SHIPPED", "SHIPPED", "SHIPPED"};
+    private static final String[] STATUSES = {
+        "CANCELLED", "NEW", "NEW", "PAID", "PAID", "SHIPPED", "SHIPPED", "SHIPPED", "SHIPPED", "SHIPPED"
+    };
     private static final LocalDateTime FIRST_ORDER = LocalDateTime.of(2023, 1, 2, 9, 0);
     private static final Duration ORDER_INTERVAL = Duration.ofMinutes(11 * 60 + 7);
 
-    private Orders() {
-    }
+    private Orders() {}
 
     static void insert(Connection connection) throws SQLException {
-        try (TableInserter orders = new TableInserter(connection, "Order", "OrderId", "CustomerId", "StoreId",
-                "StaffId", "User", "Status", "OrderedAt", "ShippedAt");
-             TableInserter lines = new TableInserter(connection, "OrderLine", "OrderId", "LineNo", "ProductId",
-                     "Quantity", "UnitPrice")) {
+        try (TableInserter orders = new TableInserter(
+                        connection,
+                        "Order",
+                        "OrderId",
+                        "CustomerId",
+                        "StoreId",
+                        "StaffId",
+                        "User",
+                        "Status",
+                        "OrderedAt",
+                        "ShippedAt");
+                TableInserter lines = new TableInserter(
+                        connection, "OrderLine", "OrderId", "LineNo", "ProductId", "Quantity", "UnitPrice")) {
             for (int id = 1; id <= COUNT; id++) {
                 long storeId = 1 + id % StoresAndStaff.STORES;
                 Long staffId = id % 3 == 0 ? null : staffFor(storeId, id);
                 String status = STATUSES[id % STATUSES.length];
                 LocalDateTime orderedAt = orderedAt(id);
-                Long shippedAt = status.equals("SHIPPED")
-                        ? DemoTimestamps.epochSeconds(orderedAt) + 86_400 + id * 97L : null;
-                orders.row((long) id, 1L + (id * 37L) % Customers.KEPT, storeId, staffId,
-                        staffId == null ? "web" : StoresAndStaff.login(staffId), status,
-                        DemoTimestamps.text(orderedAt, id + 3), shippedAt);
+                Long shippedAt =
+                        status.equals("SHIPPED") ? DemoTimestamps.epochSeconds(orderedAt) + 86_400 + id * 97L : null;
+                orders.row(
+                        (long) id,
+                        1L + (id * 37L) % Customers.KEPT,
+                        storeId,
+                        staffId,
+                        staffId == null ? "web" : StoresAndStaff.login(staffId),
+                        status,
+                        DemoTimestamps.text(orderedAt, id + 3),
+                        shippedAt);
                 insertLines(lines, id);
             }
         }

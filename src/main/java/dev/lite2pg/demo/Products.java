@@ -11,24 +11,43 @@ final class Products {
 
     static final int COUNT = 40;
 
-    private static final String[] SPECIAL_NAMES = {"Valve cap", "Bell 🔔 \"Ding\"", "Cargo bike frame", "Sticker",
-        "Fleet deal: 250 city bikes"};
+    private static final String[] SPECIAL_NAMES = {
+        "Valve cap", "Bell 🔔 \"Ding\"", "Cargo bike frame", "Sticker", "Fleet deal: 250 city bikes"
+    };
     private static final long[] SPECIAL_CENTS = {10, 1_999, 125_000, 5, 1_250_000_000};
-    private static final String[] TAGS = {"road,carbon", "city", "kids,sale", null, "gravel,carbon,sale",
-        "e-bike,cargo bike"};
+    private static final String[] TAGS = {
+        "road,carbon", "city", "kids,sale", null, "gravel,carbon,sale", "e-bike,cargo bike"
+    };
     private static final String[] COLORS = {"red", "black", "white", "mint green"};
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final long FIRST_UPDATE = 1_700_000_000L;
 
-    private Products() {
-    }
+    private Products() {}
 
     static void insert(Connection connection) throws SQLException {
-        try (TableInserter products = new TableInserter(connection, "Product", "ProductId", "Sku", "Name",
-                "UnitPrice", "IsDiscontinued", "Tags", "Attributes", "Thumbnail", "UpdatedAt")) {
+        try (TableInserter products = new TableInserter(
+                connection,
+                "Product",
+                "ProductId",
+                "Sku",
+                "Name",
+                "UnitPrice",
+                "IsDiscontinued",
+                "Tags",
+                "Attributes",
+                "Thumbnail",
+                "UpdatedAt")) {
             for (int id = 1; id <= COUNT; id++) {
-                products.row((long) id, sku(id), name(id), priceCents(id) / 100.0, id % 9 == 0 ? 1L : 0L,
-                        TAGS[id % TAGS.length], attributes(id), thumbnail(id), FIRST_UPDATE + id * 86_413L);
+                products.row(
+                        (long) id,
+                        sku(id),
+                        name(id),
+                        priceCents(id) / 100.0,
+                        id % 9 == 0 ? 1L : 0L,
+                        TAGS[id % TAGS.length],
+                        attributes(id),
+                        thumbnail(id),
+                        FIRST_UPDATE + id * 86_413L);
             }
         }
     }
@@ -64,7 +83,8 @@ final class Products {
         if (id % 5 == 0) {
             return null;
         }
-        return String.format("{\"color\": \"%s\", \"weight_kg\": %d.%d, \"sizes\": [%d, %d]}",
+        return String.format(
+                "{\"color\": \"%s\", \"weight_kg\": %d.%d, \"sizes\": [%d, %d]}",
                 COLORS[id % COLORS.length], 1 + id % 12, id % 10, 50 + id % 3 * 2, 54 + id % 3 * 2);
     }
 

@@ -15,13 +15,18 @@ final class StoresAndStaff {
     static final int STORES = 3;
     static final int STAFF = 15;
 
-    private record Store(long id, String name, String city, long managerId, String openedAt) {
-    }
+    private record Store(long id, String name, String city, long managerId, String openedAt) {}
 
     /** @param mailbox the ASCII local part of the work e-mail address */
-    private record Member(long id, long storeId, Long reportsTo, String firstName, String lastName,
-                          String mailbox, boolean active, String hiredAt) {
-    }
+    private record Member(
+            long id,
+            long storeId,
+            Long reportsTo,
+            String firstName,
+            String lastName,
+            String mailbox,
+            boolean active,
+            String hiredAt) {}
 
     private static final List<Store> STORE_ROWS = List.of(
             new Store(1, "Downtown", "Göteborg", 7, "2015-03-02 09:00:00"),
@@ -45,28 +50,46 @@ final class StoresAndStaff {
             new Member(14, 3, 12L, "Maja", "Ek", "maja.ek", true, "2019-08-19T08:00:00"),
             new Member(15, 2, 2L, "Noah", "Berglund", "noah.berglund", true, "2023-01-09 08:00:00.123456"));
 
-    private StoresAndStaff() {
-    }
+    private StoresAndStaff() {}
 
     static void insert(Connection connection) throws SQLException {
-        try (TableInserter stores = new TableInserter(connection, "Store",
-                "StoreId", "Name", "City", "ManagerId", "OpenedAt")) {
+        try (TableInserter stores =
+                new TableInserter(connection, "Store", "StoreId", "Name", "City", "ManagerId", "OpenedAt")) {
             for (Store store : STORE_ROWS) {
                 stores.row(store.id(), store.name(), store.city(), store.managerId(), store.openedAt());
             }
         }
-        try (TableInserter staff = new TableInserter(connection, "Staff",
-                "StaffId", "StoreId", "ReportsTo", "FirstName", "LastName", "Email", "IsActive", "HiredAt")) {
+        try (TableInserter staff = new TableInserter(
+                connection,
+                "Staff",
+                "StaffId",
+                "StoreId",
+                "ReportsTo",
+                "FirstName",
+                "LastName",
+                "Email",
+                "IsActive",
+                "HiredAt")) {
             for (Member member : STAFF_ROWS) {
-                staff.row(member.id(), member.storeId(), member.reportsTo(), member.firstName(), member.lastName(),
-                        member.mailbox() + "@bikeshop.example", member.active() ? 1L : 0L, member.hiredAt());
+                staff.row(
+                        member.id(),
+                        member.storeId(),
+                        member.reportsTo(),
+                        member.firstName(),
+                        member.lastName(),
+                        member.mailbox() + "@bikeshop.example",
+                        member.active() ? 1L : 0L,
+                        member.hiredAt());
             }
         }
     }
 
     /** Staff ids working in {@code storeId}, in id order, for orders taken at the till. */
     static List<Long> staffOf(long storeId) {
-        return STAFF_ROWS.stream().filter(member -> member.storeId() == storeId).map(Member::id).toList();
+        return STAFF_ROWS.stream()
+                .filter(member -> member.storeId() == storeId)
+                .map(Member::id)
+                .toList();
     }
 
     /** The login name an order records for staff member {@code staffId}, e.g. {@code pos:åsa}. */

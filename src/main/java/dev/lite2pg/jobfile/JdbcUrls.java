@@ -10,8 +10,7 @@ final class JdbcUrls {
     static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     private static final String MASK = "***";
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /** True for {@code user:secret@host} and for a {@code password=} query parameter, the two forms pgjdbc accepts. */
     static boolean containsPassword(String url) {
@@ -41,7 +40,8 @@ final class JdbcUrls {
         String[] parameters = url.substring(questionMark + 1).split("&", -1);
         for (int i = 0; i < parameters.length; i++) {
             String parameter = parameters[i];
-            boolean secret = parameter.contains("=") && key(parameter).toLowerCase(Locale.ROOT).contains("password");
+            boolean secret = parameter.contains("=")
+                    && key(parameter).toLowerCase(Locale.ROOT).contains("password");
             result.append(i > 0 ? "&" : "").append(secret ? key(parameter) + "=" + MASK : parameter);
         }
         return result.toString();

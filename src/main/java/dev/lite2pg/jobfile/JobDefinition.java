@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param metrics where the run's metrics are pushed, besides its folder
  * @param onBadRow what happens to a row that cannot be copied exactly
  */
-public record JobDefinition(String name, SourceSpec source, TargetSpec target, List<String> schemaLocations,
-                            MappingSpec mapping, int chunkSize, ConversionOptions conversions, String repositorySchema,
-                            Path output, MetricsSpec metrics, BadRowPolicy onBadRow) {
+public record JobDefinition(
+        String name,
+        SourceSpec source,
+        TargetSpec target,
+        List<String> schemaLocations,
+        MappingSpec mapping,
+        int chunkSize,
+        ConversionOptions conversions,
+        String repositorySchema,
+        Path output,
+        MetricsSpec metrics,
+        BadRowPolicy onBadRow) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -66,8 +75,9 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
                 problems.add("target schema (command line): must not be empty");
             } else {
                 if (JobRules.schemasApart(targetSchema, repositorySchema).isPresent()) {
-                    problems.add("target schema (command line): '" + targetSchema
-                            + "' is the job file's repository-schema; choose another schema or change repository-schema");
+                    problems.add(
+                            "target schema (command line): '" + targetSchema
+                                    + "' is the job file's repository-schema; choose another schema or change repository-schema");
                 }
             }
         }
@@ -76,10 +86,22 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
         }
         SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath);
         String url = targetUrl == null ? target.url() : targetUrl;
-        String user = targetUser != null ? targetUser : target.user() != null ? target.user() : url == null ? null : TargetSpec.DEFAULT_USER;
+        String user = targetUser != null
+                ? targetUser
+                : target.user() != null ? target.user() : url == null ? null : TargetSpec.DEFAULT_USER;
         TargetSpec newTarget = new TargetSpec(url, user, targetSchema == null ? target.schema() : targetSchema);
-        return new JobDefinition(name, newSource, newTarget, schemaLocations, mapping, chunkSize, conversions,
-                repositorySchema, output, metrics, onBadRow);
+        return new JobDefinition(
+                name,
+                newSource,
+                newTarget,
+                schemaLocations,
+                mapping,
+                chunkSize,
+                conversions,
+                repositorySchema,
+                output,
+                metrics,
+                onBadRow);
     }
 
     /**
@@ -87,14 +109,34 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
      * output folder, and every bad row quarantined, so that one rehearsal finds all of them.
      */
     public JobDefinition asDryRun() {
-        return new JobDefinition(name + DRY_RUN_SUFFIX, source, target, schemaLocations, mapping, chunkSize, conversions,
-                repositorySchema, output, metrics, BadRowPolicy.QUARANTINE);
+        return new JobDefinition(
+                name + DRY_RUN_SUFFIX,
+                source,
+                target,
+                schemaLocations,
+                mapping,
+                chunkSize,
+                conversions,
+                repositorySchema,
+                output,
+                metrics,
+                BadRowPolicy.QUARANTINE);
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
     public JobDefinition withTarget(String url, String user) {
-        return new JobDefinition(name, source, new TargetSpec(url, user, target.schema()), schemaLocations, mapping,
-                chunkSize, conversions, repositorySchema, output, metrics, onBadRow);
+        return new JobDefinition(
+                name,
+                source,
+                new TargetSpec(url, user, target.schema()),
+                schemaLocations,
+                mapping,
+                chunkSize,
+                conversions,
+                repositorySchema,
+                output,
+                metrics,
+                onBadRow);
     }
 
     /** The zone meant by a timestamp without offset when it goes into a timestamptz column. */
@@ -105,8 +147,10 @@ public record JobDefinition(String name, SourceSpec source, TargetSpec target, L
     /** The target server, or a usage error naming both ways to give one. */
     public TargetSpec requireTargetServer(String command) {
         if (!target.hasServer()) {
-            throw new Lite2pgException(ErrorCode.USAGE, command + " needs a target: the job file has no target section; add"
-                    + " target: { url: jdbc:postgresql://HOST/DB, user: NAME } or give --target-url");
+            throw new Lite2pgException(
+                    ErrorCode.USAGE,
+                    command + " needs a target: the job file has no target section; add"
+                            + " target: { url: jdbc:postgresql://HOST/DB, user: NAME } or give --target-url");
         }
         return target;
     }

@@ -22,8 +22,7 @@ public final class JobFileLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JobFileLoader() {
-    }
+    private JobFileLoader() {}
 
     /**
      * @throws Lite2pgException with {@link ErrorCode#JOB_FILE} when the file is missing, unreadable or invalid;
@@ -39,8 +38,11 @@ public final class JobFileLoader {
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FILE, "job file " + file + " not found (looked for "
-                    + file.toAbsolutePath().normalize() + ")", e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FILE,
+                    "job file " + file + " not found (looked for "
+                            + file.toAbsolutePath().normalize() + ")",
+                    e);
         } catch (CharacterCodingException e) {
             throw new Lite2pgException(ErrorCode.JOB_FILE, "job file " + file + " is not UTF-8 text", e);
         } catch (IOException e) {
@@ -53,19 +55,25 @@ public final class JobFileLoader {
         try {
             return YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FILE, "job file " + file + " is not valid YAML: "
-                    + e.getOriginalMessage() + locationOf(e), e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FILE,
+                    "job file " + file + " is not valid YAML: " + e.getOriginalMessage() + locationOf(e),
+                    e);
         }
     }
 
     private static String locationOf(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static Lite2pgException invalid(Path file, List<String> problems) {
-        String header = "job file " + file + " has " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:");
-        return new Lite2pgException(ErrorCode.JOB_FILE,
+        String header =
+                "job file " + file + " has " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:");
+        return new Lite2pgException(
+                ErrorCode.JOB_FILE,
                 problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n", header + "\n", "")));
     }
 }

@@ -16,19 +16,34 @@ import tools.jackson.databind.JsonNode;
 
 /** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
 final class JobFileReader {
-    static final List<String> ROOT_KEYS = List.of("name", "source", "target", "schema", "mapping", "chunk-size",
-            "conversions", "repository-schema", "output", "metrics", "on-bad-row");
+    static final List<String> ROOT_KEYS = List.of(
+            "name",
+            "source",
+            "target",
+            "schema",
+            "mapping",
+            "chunk-size",
+            "conversions",
+            "repository-schema",
+            "output",
+            "metrics",
+            "on-bad-row");
     static final List<String> SOURCE_KEYS = List.of("path");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
-    static final Map<String, String> REFUSED_TARGET_KEYS = Map.of("password", "the password is never read from the job file,"
-            + " so that job files can be shared; set " + TargetCredentials.PASSWORD_VARIABLE + " (or "
-            + TargetCredentials.LIBPQ_PASSWORD_VARIABLE + ") in the environment instead");
+    static final Map<String, String> REFUSED_TARGET_KEYS = Map.of(
+            "password",
+            "the password is never read from the job file,"
+                    + " so that job files can be shared; set " + TargetCredentials.PASSWORD_VARIABLE + " (or "
+                    + TargetCredentials.LIBPQ_PASSWORD_VARIABLE + ") in the environment instead");
+
     static final List<String> SCHEMA_KEYS = List.of("locations");
     static final List<String> MAPPING_KEYS = List.of("names", "tables", "columns", "exclude");
-    static final List<String> CONVERSION_KEYS = List.of("naive-timezone", "offsets", "drop-time-of-day", "epoch-numbers", "columns");
+    static final List<String> CONVERSION_KEYS =
+            List.of("naive-timezone", "offsets", "drop-time-of-day", "epoch-numbers", "columns");
     /** What a single column may set differently, under {@code conversions.columns."table.column"}. */
     static final List<String> COLUMN_CONVERSION_KEYS = List.of("offsets", "drop-time-of-day", "epoch-numbers");
+
     static final List<String> METRICS_KEYS = List.of("pushgateway");
 
     private final List<String> problems;
@@ -40,8 +55,9 @@ final class JobFileReader {
     /** The definition, or empty when {@code problems} received at least one entry. */
     static Optional<JobDefinition> read(JsonNode root, List<String> problems) {
         if (root == null || !root.isObject()) {
-            problems.add("the job file must be a YAML mapping with at least the keys name, source, target and schema, got "
-                    + YamlSection.describe(root));
+            problems.add(
+                    "the job file must be a YAML mapping with at least the keys name, source, target and schema, got "
+                            + YamlSection.describe(root));
             return Optional.empty();
         }
         return new JobFileReader(problems).read(new YamlSection("", root, problems));
@@ -62,23 +78,37 @@ final class JobFileReader {
         JobRules.repositorySchema(repositorySchema).ifPresent(p -> root.problem("repository-schema", p));
         target.flatMap(t -> JobRules.schemasApart(t.schema(), repositorySchema))
                 .ifPresent(p -> root.problem("repository-schema", p));
-        Path output = root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
+        Path output =
+                root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
         MetricsSpec metrics = metrics(root);
-        BadRowPolicy onBadRow = root.text("on-bad-row").map(text -> BadRowPolicy.fromYaml(text).orElseGet(() -> {
-            root.problem("on-bad-row", "must be fail or quarantine, got '" + text + "'");
-            return BadRowPolicy.FAIL;
-        })).orElse(BadRowPolicy.FAIL);
+        BadRowPolicy onBadRow = root.text("on-bad-row")
+                .map(text -> BadRowPolicy.fromYaml(text).orElseGet(() -> {
+                    root.problem("on-bad-row", "must be fail or quarantine, got '" + text + "'");
+                    return BadRowPolicy.FAIL;
+                }))
+                .orElse(BadRowPolicy.FAIL);
 
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new JobDefinition(name.orElseThrow(), source.orElseThrow(), target.orElseThrow(), locations,
-                mapping, chunkSize, conversions, repositorySchema, output, metrics, onBadRow));
+        return Optional.of(new JobDefinition(
+                name.orElseThrow(),
+                source.orElseThrow(),
+                target.orElseThrow(),
+                locations,
+                mapping,
+                chunkSize,
+                conversions,
+                repositorySchema,
+                output,
+                metrics,
+                onBadRow));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
         Optional<YamlSection> section = required(root, "source", SOURCE_KEYS);
-        return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text))).map(SourceSpec::new);
+        return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text)))
+                .map(SourceSpec::new);
     }
 
     /** Optional: {@code check} and {@code dry-run} need no target, and {@code cutover} can take it from the command line. */
@@ -111,7 +141,9 @@ final class JobFileReader {
         }
         YamlSection schema = section.get();
         if (!schema.has("locations")) {
-            schema.problem("locations", "required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
+            schema.problem(
+                    "locations",
+                    "required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
             return List.of();
         }
         List<String> locations = schema.textList("locations");
@@ -127,13 +159,16 @@ final class JobFileReader {
             return MappingSpec.defaults();
         }
         YamlSection mapping = section.get();
-        NameRule names = mapping.text("names").map(text -> nameRule(mapping, text)).orElse(NameRule.AUTO);
+        NameRule names =
+                mapping.text("names").map(text -> nameRule(mapping, text)).orElse(NameRule.AUTO);
         Map<String, String> tables = mapping.textMap("tables");
         Map<String, String> columns = mapping.textMap("columns");
         for (String key : columns.keySet()) {
             int dot = key.indexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
-                mapping.problem("columns", "key '" + key + "' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"");
+                mapping.problem(
+                        "columns",
+                        "key '" + key + "' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"");
             }
         }
         List<String> exclude = mapping.textList("exclude");
@@ -161,10 +196,15 @@ final class JobFileReader {
         conversions.namedSections("columns", COLUMN_CONVERSION_KEYS).forEach((key, column) -> {
             int dot = key.indexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
-                conversions.problem("columns", "key '" + key + "' must be <source table>.<source column>, e.g. \"bars.day\"");
+                conversions.problem(
+                        "columns", "key '" + key + "' must be <source table>.<source column>, e.g. \"bars.day\"");
             }
-            columns.put(key, new ConversionOptions.ColumnOverride(offsets(column).orElse(null),
-                    column.bool("drop-time-of-day").orElse(null), epochNumbers(column).orElse(null)));
+            columns.put(
+                    key,
+                    new ConversionOptions.ColumnOverride(
+                            offsets(column).orElse(null),
+                            column.bool("drop-time-of-day").orElse(null),
+                            epochNumbers(column).orElse(null)));
         });
         return new ConversionOptions(naiveTimezone, offsets, dropTimeOfDay, epochNumbers, columns);
     }
@@ -177,8 +217,10 @@ final class JobFileReader {
         try {
             return ZoneId.of(zone.get());
         } catch (DateTimeException e) {
-            conversions.problem("naive-timezone", "unknown time zone '" + zone.get()
-                    + "'; use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
+            conversions.problem(
+                    "naive-timezone",
+                    "unknown time zone '" + zone.get()
+                            + "'; use a region such as Europe/Berlin, UTC, or an offset such as +02:00");
             return JobDefinition.DEFAULT_NAIVE_TIMEZONE;
         }
     }
@@ -197,7 +239,8 @@ final class JobFileReader {
         return section.text("epoch-numbers").flatMap(text -> {
             Optional<EpochNumbers> reading = EpochNumbers.fromYaml(text);
             if (reading.isEmpty()) {
-                section.problem("epoch-numbers", "must be seconds, milliseconds, julian-day or refuse, got '" + text + "'");
+                section.problem(
+                        "epoch-numbers", "must be seconds, milliseconds, julian-day or refuse, got '" + text + "'");
             }
             return reading;
         });
@@ -217,8 +260,8 @@ final class JobFileReader {
         return required(root, key, knownKeys, Map.of());
     }
 
-    private static Optional<YamlSection> required(YamlSection root, String key, List<String> knownKeys,
-                                                  Map<String, String> refusedKeys) {
+    private static Optional<YamlSection> required(
+            YamlSection root, String key, List<String> knownKeys, Map<String, String> refusedKeys) {
         if (!root.has(key)) {
             root.problem(key, "required: a mapping with keys " + String.join(", ", knownKeys));
         }

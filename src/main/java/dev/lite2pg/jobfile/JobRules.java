@@ -15,11 +15,11 @@ final class JobRules {
      * means the same quoted or unquoted, since PostgreSQL folds unquoted names to lower case.
      */
     static final Pattern REPOSITORY_SCHEMA = Pattern.compile("[a-z_][a-z0-9_]*");
+
     static final int MIN_CHUNK_SIZE = 1;
     static final int MAX_CHUNK_SIZE = 1_000_000;
 
-    private JobRules() {
-    }
+    private JobRules() {}
 
     static Optional<String> jobName(String name) {
         if (!JOB_NAME.matcher(name).matches()) {

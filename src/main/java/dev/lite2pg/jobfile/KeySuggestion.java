@@ -9,8 +9,7 @@ final class KeySuggestion {
     /** Two edits catch the usual slips (a dropped, doubled or swapped letter) without suggesting unrelated keys. */
     private static final int MAX_DISTANCE = 2;
 
-    private KeySuggestion() {
-    }
+    private KeySuggestion() {}
 
     /** The known key closest to {@code unknown}, first in {@code known} order on a tie; empty when none is close. */
     static Optional<String> closest(String unknown, Collection<String> known) {

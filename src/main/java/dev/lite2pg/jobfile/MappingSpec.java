@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param columns {@code <source table>.<source column>} to target column name
  * @param exclude source tables, or {@code <source table>.<source column>}, that are not copied
  */
-public record MappingSpec(NameRule names, Map<String, String> tables, Map<String, String> columns, List<String> exclude) {
+public record MappingSpec(
+        NameRule names, Map<String, String> tables, Map<String, String> columns, List<String> exclude) {
     public MappingSpec {
         Objects.requireNonNull(names, "names");
         // Insertion order is kept so that problems are reported in the order the operator wrote them.

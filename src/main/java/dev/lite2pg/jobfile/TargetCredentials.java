@@ -60,6 +60,8 @@ public final class TargetCredentials {
 
     @Override
     public String toString() {
-        return password == null ? "TargetCredentials[no password]" : "TargetCredentials[password from " + variable + "]";
+        return password == null
+                ? "TargetCredentials[no password]"
+                : "TargetCredentials[password from " + variable + "]";
     }
 }

@@ -110,17 +110,22 @@ final class YamlSection {
         }
         JsonNode value = node.get(key);
         if (!value.isObject()) {
-            problem(key, "must be a mapping of \"name\": { " + String.join(", ", knownKeys) + " }, got " + describe(value));
+            problem(
+                    key,
+                    "must be a mapping of \"name\": { " + String.join(", ", knownKeys) + " }, got " + describe(value));
             return Map.of();
         }
         Map<String, YamlSection> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             if (!entry.getValue().isObject()) {
-                problem(key, "'" + entry.getKey() + "' must be a mapping with keys " + String.join(", ", knownKeys)
-                        + ", got " + describe(entry.getValue()));
+                problem(
+                        key,
+                        "'" + entry.getKey() + "' must be a mapping with keys " + String.join(", ", knownKeys)
+                                + ", got " + describe(entry.getValue()));
                 continue;
             }
-            YamlSection section = new YamlSection(prefix + key + ".\"" + entry.getKey() + "\".", entry.getValue(), problems);
+            YamlSection section =
+                    new YamlSection(prefix + key + ".\"" + entry.getKey() + "\".", entry.getValue(), problems);
             section.allowOnly(knownKeys, Map.of());
             result.put(entry.getKey(), section);
         }

@@ -2,16 +2,14 @@ package dev.lite2pg.metrics;
 
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.MetricsSpec;
-
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * At the end of every run, failed ones too (their figures say where it stopped): writes {@value MetricsFile#NAME}
@@ -27,7 +25,8 @@ public final class MetricsPublisher implements JobExecutionListener {
     private final Map<String, String> environment;
 
     /** @param environment where {@value MetricsSpec#PUSHGATEWAY_VARIABLE} may name another Pushgateway */
-    public MetricsPublisher(RunMetrics metrics, JobDefinition job, Path runFolder, PrintWriter out, Map<String, String> environment) {
+    public MetricsPublisher(
+            RunMetrics metrics, JobDefinition job, Path runFolder, PrintWriter out, Map<String, String> environment) {
         this.metrics = metrics;
         this.job = job;
         this.runFolder = runFolder;
@@ -57,7 +56,8 @@ public final class MetricsPublisher implements JobExecutionListener {
             Pushgateway.push(address, job.name(), metrics.prometheus());
             say("pushed to the Pushgateway " + address + " as job " + job.name());
         } catch (IOException | RuntimeException e) {
-            warn("could not push to the Pushgateway " + address + ": " + e.getMessage() + "; the cutover is not affected");
+            warn("could not push to the Pushgateway " + address + ": " + e.getMessage()
+                    + "; the cutover is not affected");
         }
     }
 

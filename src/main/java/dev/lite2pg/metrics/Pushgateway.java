@@ -3,7 +3,6 @@ package dev.lite2pg.metrics;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -13,10 +12,10 @@ final class Pushgateway {
 
     /** An unreachable gateway delays the end of a cutover by these at most, and fails nothing. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private Pushgateway() {
-    }
+    private Pushgateway() {}
 
     /**
      * Replaces what the gateway holds for {@code job=<job>} with this run's meters, so that the last run is what

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,9 @@ public final class RunMetrics {
     RunMetrics(Clock clock) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
         // An "active" long-task timer reads 0 once the run is over, which is when it is pushed: only timers are kept.
-        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry, IgnoredMeters.LONG_TASK_TIMER));
+        observations
+                .observationConfig()
+                .observationHandler(new DefaultMeterObservationHandler(registry, IgnoredMeters.LONG_TASK_TIMER));
     }
 
     /** For the job's and the steps' builders: turns Spring Batch's own observations into this run's timers. */

@@ -7,6 +7,11 @@ package dev.lite2pg.metrics;
  * @param valuesRefused values the converters refused; a chunk holding one writes nothing and stops the table
  * @param chunks committed chunks that carried rows
  */
-public record TableFigures(String table, long rowsRead, long rowsWritten, long valuesRefused, long chunks,
-                           double meanChunkMillis, double maxChunkMillis) {
-}
+public record TableFigures(
+        String table,
+        long rowsRead,
+        long rowsWritten,
+        long valuesRefused,
+        long chunks,
+        double meanChunkMillis,
+        double maxChunkMillis) {}

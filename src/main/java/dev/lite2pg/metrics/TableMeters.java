@@ -5,12 +5,11 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One table's meters, updated once per chunk from the step's own counts: nothing is done per row.
@@ -41,14 +40,23 @@ public final class TableMeters implements ChunkListener<Object, Object> {
     TableMeters(MeterRegistry registry, String table) {
         this.table = table;
         this.clock = registry.config().clock();
-        this.read = Counter.builder("lite2pg.rows.read").description("rows read from the SQLite snapshot and committed")
-                .tag(TABLE_TAG, table).register(registry);
-        this.written = Counter.builder("lite2pg.rows.written").description("rows COPYed into the target and committed")
-                .tag(TABLE_TAG, table).register(registry);
-        this.refused = Counter.builder("lite2pg.values.refused").description("values refused by their converter")
-                .tag(TABLE_TAG, table).register(registry);
-        this.chunks = Timer.builder("lite2pg.chunk").description("one committed chunk: read, convert, COPY and commit")
-                .tag(TABLE_TAG, table).distributionStatisticExpiry(KEEP_MAX).distributionStatisticBufferLength(1)
+        this.read = Counter.builder("lite2pg.rows.read")
+                .description("rows read from the SQLite snapshot and committed")
+                .tag(TABLE_TAG, table)
+                .register(registry);
+        this.written = Counter.builder("lite2pg.rows.written")
+                .description("rows COPYed into the target and committed")
+                .tag(TABLE_TAG, table)
+                .register(registry);
+        this.refused = Counter.builder("lite2pg.values.refused")
+                .description("values refused by their converter")
+                .tag(TABLE_TAG, table)
+                .register(registry);
+        this.chunks = Timer.builder("lite2pg.chunk")
+                .description("one committed chunk: read, convert, COPY and commit")
+                .tag(TABLE_TAG, table)
+                .distributionStatisticExpiry(KEEP_MAX)
+                .distributionStatisticBufferLength(1)
                 .register(registry);
     }
 
@@ -75,7 +83,9 @@ public final class TableMeters implements ChunkListener<Object, Object> {
 
     @Override
     public void afterChunkError(ChunkContext context) {
-        for (Object e = context.getAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY); e instanceof Throwable t; e = t.getCause()) {
+        for (Object e = context.getAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY);
+                e instanceof Throwable t;
+                e = t.getCause()) {
             if (t instanceof RowsRefusedException refusal) {
                 refused.increment(refusal.total());
                 return;
@@ -84,7 +94,13 @@ public final class TableMeters implements ChunkListener<Object, Object> {
     }
 
     TableFigures figures() {
-        return new TableFigures(table, (long) read.count(), (long) written.count(), (long) refused.count(), chunks.count(),
-                chunks.mean(TimeUnit.MILLISECONDS), chunks.max(TimeUnit.MILLISECONDS));
+        return new TableFigures(
+                table,
+                (long) read.count(),
+                (long) written.count(),
+                (long) refused.count(),
+                chunks.count(),
+                chunks.mean(TimeUnit.MILLISECONDS),
+                chunks.max(TimeUnit.MILLISECONDS));
     }
 }

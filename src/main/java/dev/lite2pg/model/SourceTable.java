@@ -8,8 +8,12 @@ import java.util.List;
  * @param columns the columns that store data, the only ones read
  * @param generatedColumns the names of its generated columns (VIRTUAL or STORED): SQLite computes them, they are never read
  */
-public record SourceTable(String name, List<SourceColumn> columns, boolean withoutRowid, List<SourceForeignKey> foreignKeys,
-                          List<String> generatedColumns) {
+public record SourceTable(
+        String name,
+        List<SourceColumn> columns,
+        boolean withoutRowid,
+        List<SourceForeignKey> foreignKeys,
+        List<String> generatedColumns) {
     public SourceTable {
         columns = List.copyOf(columns);
         foreignKeys = List.copyOf(foreignKeys);
@@ -17,12 +21,15 @@ public record SourceTable(String name, List<SourceColumn> columns, boolean witho
     }
 
     /** A table without generated columns. */
-    public SourceTable(String name, List<SourceColumn> columns, boolean withoutRowid, List<SourceForeignKey> foreignKeys) {
+    public SourceTable(
+            String name, List<SourceColumn> columns, boolean withoutRowid, List<SourceForeignKey> foreignKeys) {
         this(name, columns, withoutRowid, foreignKeys, List.of());
     }
 
     public List<SourceColumn> primaryKey() {
-        return columns.stream().filter(SourceColumn::inPrimaryKey)
-                .sorted(java.util.Comparator.comparingInt(SourceColumn::primaryKeyOrdinal)).toList();
+        return columns.stream()
+                .filter(SourceColumn::inPrimaryKey)
+                .sorted(java.util.Comparator.comparingInt(SourceColumn::primaryKeyOrdinal))
+                .toList();
     }
 }

@@ -7,8 +7,13 @@ import java.util.List;
  *
  * @param definition {@code pg_get_constraintdef} text, enough to add the constraint back exactly as it was
  */
-public record TargetForeignKey(String name, String table, List<String> columns, String referencedTable,
-                               List<String> referencedColumns, String definition) {
+public record TargetForeignKey(
+        String name,
+        String table,
+        List<String> columns,
+        String referencedTable,
+        List<String> referencedColumns,
+        String definition) {
     public TargetForeignKey {
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);

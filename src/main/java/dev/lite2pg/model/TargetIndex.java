@@ -6,5 +6,4 @@ package dev.lite2pg.model;
  *
  * @param definition {@code pg_get_indexdef} text: the whole CREATE INDEX statement
  */
-public record TargetIndex(String table, String name, String definition) {
-}
+public record TargetIndex(String table, String name, String definition) {}

@@ -14,8 +14,15 @@ package dev.lite2pg.model;
  * @param isDomain the column's declared type is a domain over {@code baseName}
  * @param element the element type of an array, null otherwise
  */
-public record TargetType(String sqlName, String baseName, int length, int precision, int scale,
-                         boolean isEnum, boolean isDomain, TargetType element) {
+public record TargetType(
+        String sqlName,
+        String baseName,
+        int length,
+        int precision,
+        int scale,
+        boolean isEnum,
+        boolean isDomain,
+        TargetType element) {
 
     public boolean isArray() {
         return element != null;

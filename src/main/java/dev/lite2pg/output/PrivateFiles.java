@@ -22,8 +22,7 @@ public final class PrivateFiles {
     public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /**
      * Creates the folder and any missing parent 0700. The folder itself is made 0700 also when it already exists (the

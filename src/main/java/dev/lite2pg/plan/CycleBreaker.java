@@ -16,11 +16,9 @@ import java.util.Set;
  * edge always lies on a cycle, so no key is dropped that the order could have honoured by itself.
  */
 final class CycleBreaker {
-    private record Frame(String table, Iterator<TargetForeignKey> keys) {
-    }
+    private record Frame(String table, Iterator<TargetForeignKey> keys) {}
 
-    private CycleBreaker() {
-    }
+    private CycleBreaker() {}
 
     /**
      * @param component the tables of one strongly connected component, in name order
@@ -57,8 +55,8 @@ final class CycleBreaker {
         return broken;
     }
 
-    private static Frame enter(String table, Map<String, List<TargetForeignKey>> dependsOn, Set<String> visited,
-                               Set<String> onPath) {
+    private static Frame enter(
+            String table, Map<String, List<TargetForeignKey>> dependsOn, Set<String> visited, Set<String> onPath) {
         visited.add(table);
         onPath.add(table);
         return new Frame(table, dependsOn.getOrDefault(table, List.of()).iterator());

@@ -22,16 +22,14 @@ import java.util.Set;
  * source, rather than splitting at a dot, because SQLite names may themselves contain dots.
  */
 final class MappingDirectives {
-    private record ColumnRef(String table, String column) {
-    }
+    private record ColumnRef(String table, String column) {}
 
     private final Set<String> excludedTables = new HashSet<>();
     private final Set<ColumnRef> excludedColumns = new HashSet<>();
     private final Map<String, String> tableOverrides = new HashMap<>();
     private final Map<ColumnRef, String> columnOverrides = new HashMap<>();
 
-    private MappingDirectives() {
-    }
+    private MappingDirectives() {}
 
     static MappingDirectives resolve(List<SourceTable> source, MappingSpec spec, List<String> problems) {
         Set<String> tableNames = new HashSet<>();
@@ -41,14 +39,18 @@ final class MappingDirectives {
         for (SourceTable table : source) {
             tableNames.add(table.name());
             for (SourceColumn column : table.columns()) {
-                columnsByKey.computeIfAbsent(table.name() + "." + column.name(), k -> new ArrayList<>())
+                columnsByKey
+                        .computeIfAbsent(table.name() + "." + column.name(), k -> new ArrayList<>())
                         .add(new ColumnRef(table.name(), column.name()));
             }
             for (String column : table.generatedColumns()) {
-                excludable.computeIfAbsent(table.name() + "." + column, k -> new ArrayList<>()).add(new ColumnRef(table.name(), column));
+                excludable
+                        .computeIfAbsent(table.name() + "." + column, k -> new ArrayList<>())
+                        .add(new ColumnRef(table.name(), column));
             }
         }
-        columnsByKey.forEach((key, refs) -> excludable.computeIfAbsent(key, k -> new ArrayList<>()).addAll(refs));
+        columnsByKey.forEach((key, refs) ->
+                excludable.computeIfAbsent(key, k -> new ArrayList<>()).addAll(refs));
         MappingDirectives directives = new MappingDirectives();
         directives.resolveExcludes(spec.exclude(), tableNames, excludable, problems);
         directives.resolveTableOverrides(spec.tables(), tableNames, problems);
@@ -72,8 +74,11 @@ final class MappingDirectives {
         return Optional.ofNullable(columnOverrides.get(new ColumnRef(table, column)));
     }
 
-    private void resolveExcludes(List<String> excludes, Set<String> tableNames, Map<String, List<ColumnRef>> columnsByKey,
-                                 List<String> problems) {
+    private void resolveExcludes(
+            List<String> excludes,
+            Set<String> tableNames,
+            Map<String, List<ColumnRef>> columnsByKey,
+            List<String> problems) {
         for (String entry : excludes) {
             boolean isTable = tableNames.contains(entry);
             List<ColumnRef> columns = columnsByKey.getOrDefault(entry, List.of());
@@ -84,8 +89,8 @@ final class MappingDirectives {
             } else if (!isTable && columns.isEmpty()) {
                 List<String> known = new ArrayList<>(tableNames);
                 known.addAll(columnsByKey.keySet());
-                problems.add("mapping.exclude: \"" + entry + "\" is neither a source table nor a <table>.<column> of one"
-                        + suggestion(entry, known));
+                problems.add("mapping.exclude: \"" + entry
+                        + "\" is neither a source table nor a <table>.<column> of one" + suggestion(entry, known));
             } else {
                 problems.add(ambiguous("mapping.exclude", entry));
             }
@@ -97,15 +102,16 @@ final class MappingDirectives {
             if (!tableNames.contains(table)) {
                 problems.add("mapping.tables: \"" + table + "\" is not a source table" + suggestion(table, tableNames));
             } else if (excludedTables.contains(table)) {
-                problems.add("mapping.tables: \"" + table + "\" is also excluded under mapping.exclude; remove one of the two");
+                problems.add("mapping.tables: \"" + table
+                        + "\" is also excluded under mapping.exclude; remove one of the two");
             } else {
                 tableOverrides.put(table, target);
             }
         });
     }
 
-    private void resolveColumnOverrides(Map<String, String> overrides, Map<String, List<ColumnRef>> columnsByKey,
-                                        List<String> problems) {
+    private void resolveColumnOverrides(
+            Map<String, String> overrides, Map<String, List<ColumnRef>> columnsByKey, List<String> problems) {
         overrides.forEach((key, target) -> {
             List<ColumnRef> columns = columnsByKey.getOrDefault(key, List.of());
             if (columns.isEmpty()) {
@@ -114,7 +120,8 @@ final class MappingDirectives {
             } else if (columns.size() > 1) {
                 problems.add(ambiguous("mapping.columns", key));
             } else if (excludedTables.contains(columns.get(0).table()) || excludedColumns.contains(columns.get(0))) {
-                problems.add("mapping.columns: \"" + key + "\" is also excluded under mapping.exclude; remove one of the two");
+                problems.add("mapping.columns: \"" + key
+                        + "\" is also excluded under mapping.exclude; remove one of the two");
             } else {
                 columnOverrides.put(columns.get(0), target);
             }
@@ -128,7 +135,10 @@ final class MappingDirectives {
 
     /** Only a case slip is suggested: it is the one mistake that looks right to the eye. */
     private static String suggestion(String wrong, Collection<String> known) {
-        return known.stream().filter(name -> name.equalsIgnoreCase(wrong)).findFirst()
-                .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
+        return known.stream()
+                .filter(name -> name.equalsIgnoreCase(wrong))
+                .findFirst()
+                .map(name -> " (did you mean \"" + name + "\"?)")
+                .orElse("");
     }
 }

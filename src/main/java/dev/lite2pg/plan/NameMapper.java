@@ -13,8 +13,7 @@ import java.util.Map;
  * databases, so every naming decision can be tested and reported before a connection is opened.
  */
 public final class NameMapper {
-    private NameMapper() {
-    }
+    private NameMapper() {}
 
     /**
      * Maps every source table that is not excluded: an explicit {@code mapping.tables} entry first, else the
@@ -34,7 +33,8 @@ public final class NameMapper {
             if (directives.tableExcluded(table.name())) {
                 continue;
             }
-            NameMatch match = directives.tableOverride(table.name())
+            NameMatch match = directives
+                    .tableOverride(table.name())
                     .map(wanted -> NameMatcher.explicit(wanted, targetsByName.keySet()))
                     .orElseGet(() -> NameMatcher.match(table.name(), targetsByName.keySet(), spec.names()));
             if (match instanceof NameMatch.Found found) {
@@ -42,12 +42,17 @@ public final class NameMapper {
                 ColumnMapper.Result columns = ColumnMapper.map(table, targetTable, directives, spec.names());
                 problems.addAll(columns.problems());
                 tables.add(new TableMapping(table, targetTable, columns.columns()));
-                sourcesByTarget.computeIfAbsent(targetTable.name(), k -> new ArrayList<>()).add(table.name());
+                sourcesByTarget
+                        .computeIfAbsent(targetTable.name(), k -> new ArrayList<>())
+                        .add(table.name());
                 if (!columns.targetOnly().isEmpty()) {
                     targetOnlyColumns.put(targetTable.name(), columns.targetOnly());
                 }
             } else {
-                problems.add(tableProblem(table.name(), match, directives.tableOverride(table.name()).isPresent()));
+                problems.add(tableProblem(
+                        table.name(),
+                        match,
+                        directives.tableOverride(table.name()).isPresent()));
             }
         }
         sourcesByTarget.forEach((targetTable, sources) -> {
@@ -56,7 +61,9 @@ public final class NameMapper {
                         + "; map all but one elsewhere under mapping.tables or exclude them");
             }
         });
-        List<String> targetOnlyTables = targetsByName.keySet().stream().filter(t -> !sourcesByTarget.containsKey(t)).toList();
+        List<String> targetOnlyTables = targetsByName.keySet().stream()
+                .filter(t -> !sourcesByTarget.containsKey(t))
+                .toList();
         return new NameMapping(tables, problems, targetOnlyTables, targetOnlyColumns);
     }
 

@@ -15,8 +15,11 @@ import java.util.Map;
  * @param targetOnlyColumns per mapped target table, its columns nothing is copied into (left to defaults,
  *     generation expressions or triggers), in target order; tables without such columns are absent
  */
-public record NameMapping(List<TableMapping> tables, List<String> problems, List<String> targetOnlyTables,
-                          Map<String, List<String>> targetOnlyColumns) {
+public record NameMapping(
+        List<TableMapping> tables,
+        List<String> problems,
+        List<String> targetOnlyTables,
+        Map<String, List<String>> targetOnlyColumns) {
     public NameMapping {
         tables = List.copyOf(tables);
         problems = List.copyOf(problems);

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The outcome of looking for one source name among target names. */
 sealed interface NameMatch {
-    record Found(String name) implements NameMatch {
-    }
+    record Found(String name) implements NameMatch {}
 
     /** Several targets differ only in case and none is exact: picking one would be a guess. */
     record Ambiguous(List<String> candidates) implements NameMatch {

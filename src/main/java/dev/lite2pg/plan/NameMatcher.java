@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Finds a source name among target names; the same rules serve tables and columns. */
 final class NameMatcher {
-    private NameMatcher() {
-    }
+    private NameMatcher() {}
 
     /**
      * {@link NameRule#EXACT}: the name itself. {@link NameRule#AUTO}: the name itself, else the one target equal

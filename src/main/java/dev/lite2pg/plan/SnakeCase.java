@@ -13,8 +13,7 @@ import java.util.Locale;
  * schema does not keep them. Everything is then lower-cased.
  */
 final class SnakeCase {
-    private SnakeCase() {
-    }
+    private SnakeCase() {}
 
     static String of(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
@@ -27,7 +26,10 @@ final class SnakeCase {
                 continue;
             }
             boolean wordStart = Character.isUpperCase(c) && i > 0 && startsWord(name, i);
-            if ((separatorPending || wordStart) && out.length() > 0 && out.charAt(out.length() - 1) != '_' && c != '_') {
+            if ((separatorPending || wordStart)
+                    && out.length() > 0
+                    && out.charAt(out.length() - 1) != '_'
+                    && c != '_') {
                 out.append('_');
             }
             separatorPending = false;

@@ -18,8 +18,7 @@ import java.util.function.Function;
  * must not depend on the thread's stack size.
  */
 final class StronglyConnected {
-    private record Frame(String node, Iterator<String> successors) {
-    }
+    private record Frame(String node, Iterator<String> successors) {}
 
     private final Function<String, Collection<String>> successors;
     private final Map<String, Integer> index = new HashMap<>();

@@ -25,8 +25,7 @@ public final class TableOrder {
             .thenComparing(key -> key.columns().toString())
             .thenComparing(key -> key.referencedColumns().toString());
 
-    private TableOrder() {
-    }
+    private TableOrder() {}
 
     /**
      * @param tablesToCopy the target tables that will receive rows
@@ -47,7 +46,9 @@ public final class TableOrder {
                     if (key.selfReferencing()) {
                         broken.add(key);
                     } else {
-                        dependsOn.computeIfAbsent(key.table(), t -> new ArrayList<>()).add(key);
+                        dependsOn
+                                .computeIfAbsent(key.table(), t -> new ArrayList<>())
+                                .add(key);
                     }
                 });
 
@@ -63,12 +64,14 @@ public final class TableOrder {
     }
 
     private static List<String> parents(Map<String, List<TargetForeignKey>> dependsOn, String table) {
-        return dependsOn.getOrDefault(table, List.of()).stream().map(TargetForeignKey::referencedTable).toList();
+        return dependsOn.getOrDefault(table, List.of()).stream()
+                .map(TargetForeignKey::referencedTable)
+                .toList();
     }
 
     /** Kahn's algorithm, always taking the first ready table by name, so ties come out in name order. */
-    private static List<String> parentsFirst(SortedSet<String> tables, Map<String, List<TargetForeignKey>> dependsOn,
-                                             Set<TargetForeignKey> broken) {
+    private static List<String> parentsFirst(
+            SortedSet<String> tables, Map<String, List<TargetForeignKey>> dependsOn, Set<TargetForeignKey> broken) {
         Map<String, Set<String>> waitingFor = new LinkedHashMap<>();
         Map<String, Set<String>> children = new TreeMap<>();
         for (String table : tables) {
@@ -76,7 +79,8 @@ public final class TableOrder {
             for (TargetForeignKey key : dependsOn.getOrDefault(table, List.of())) {
                 if (!broken.contains(key)) {
                     parents.add(key.referencedTable());
-                    children.computeIfAbsent(key.referencedTable(), t -> new TreeSet<>()).add(table);
+                    children.computeIfAbsent(key.referencedTable(), t -> new TreeSet<>())
+                            .add(table);
                 }
             }
             waitingFor.put(table, parents);

@@ -1,8 +1,5 @@
 package dev.lite2pg.postgres;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The SQL of the content check of one table: a scratch table shaped like the target's copied columns, loaded with
@@ -25,6 +24,7 @@ public final class ContentChecksums {
     private static final String SCRATCH_NAME = PgSql.quote("lite2pg_content_check");
     /** Qualified with pg_temp so that no application table of the same name on the search_path can be meant. */
     private static final String SCRATCH = "pg_temp." + SCRATCH_NAME;
+
     private static final int SHOWN_TEXT = 120;
 
     /**
@@ -32,8 +32,18 @@ public final class ContentChecksums {
      * the output functions (jsonb's is most of a checksum's time) and without missing a difference. jsonb is the one
      * approximation: two numbers that differ only in trailing zeros (1.5, 1.50) are the same JSON value to it.
      */
-    private static final Set<String> HASHED_BY_VALUE = Set.of("smallint", "integer", "bigint", "boolean", "date",
-            "timestamp without time zone", "timestamp with time zone", "time without time zone", "uuid", "bytea", "jsonb");
+    private static final Set<String> HASHED_BY_VALUE = Set.of(
+            "smallint",
+            "integer",
+            "bigint",
+            "boolean",
+            "date",
+            "timestamp without time zone",
+            "timestamp with time zone",
+            "time without time zone",
+            "uuid",
+            "bytea",
+            "jsonb");
     /** hash_record_extended, which hashes a row field by field with each type's own hash function. */
     private static final int RECORD_HASH_SINCE = 14;
 
@@ -49,8 +59,14 @@ public final class ContentChecksums {
      * @param types their types as PostgreSQL prints them ({@code format_type})
      * @param keyColumns the columns that name a differing row (the primary key), or empty to name it by its values
      */
-    public ContentChecksums(Connection connection, String schema, String table, List<String> columns, List<String> types,
-                            List<String> keyColumns) throws SQLException {
+    public ContentChecksums(
+            Connection connection,
+            String schema,
+            String table,
+            List<String> columns,
+            List<String> types,
+            List<String> keyColumns)
+            throws SQLException {
         this.connection = connection;
         this.target = "ONLY " + PgSql.qualified(schema, table);
         this.columns = List.copyOf(columns);
@@ -104,8 +120,7 @@ public final class ContentChecksums {
      * @param missingFromTarget source rows with this key and these values that the target lacks
      * @param extraInTarget target rows with this key and these values that the source lacks
      */
-    public record Difference(String key, long missingFromTarget, long extraInTarget) {
-    }
+    public record Difference(String key, long missingFromTarget, long extraInTarget) {}
 
     /**
      * Creates the scratch table from the target's own column definitions (types, typmods, domains), so the source
@@ -113,13 +128,15 @@ public final class ContentChecksums {
      * rewrites copied values shows as a difference.
      */
     public void createScratch() throws SQLException {
-        execute("CREATE TEMPORARY TABLE " + SCRATCH_NAME + " ON COMMIT DROP AS SELECT "
-                + PgSql.columnList(columns) + " FROM " + target + " WITH NO DATA");
+        execute("CREATE TEMPORARY TABLE " + SCRATCH_NAME + " ON COMMIT DROP AS SELECT " + PgSql.columnList(columns)
+                + " FROM " + target + " WITH NO DATA");
     }
 
     /** Starts a COPY into the scratch table; write whole rows in COPY text format, then {@link ScratchLoad#finish()}. */
     public ScratchLoad loadScratch() throws SQLException {
-        return new ScratchLoad(connection.unwrap(PGConnection.class).getCopyAPI()
+        return new ScratchLoad(connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + SCRATCH + " (" + PgSql.columnList(columns) + ") FROM STDIN"));
     }
 
@@ -156,7 +173,8 @@ public final class ContentChecksums {
      * @param selectJson a query whose single column is the JSON
      */
     public void loadScratchFromJson(QuarantineTable.Select rows) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + SCRATCH + " (" + PgSql.columnList(columns)
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + SCRATCH + " ("
+                + PgSql.columnList(columns)
                 + ") SELECT " + columns.stream().map(c -> "r." + PgSql.quote(c)).collect(Collectors.joining(", "))
                 + " FROM (" + rows.sql() + ") q(j), json_populate_record(NULL::" + SCRATCH + ", q.j) r")) {
             for (int i = 0; i < rows.parameters().size(); i++) {
@@ -176,10 +194,11 @@ public final class ContentChecksums {
 
     private Checksum checksum(String from) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(" + rowHash + "), 0) FROM " + from)) {
+                ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(" + rowHash + "), 0) FROM " + from)) {
             rs.next();
             // The low 64 bits of the exact sum: what a wrapping sum of the same hashes gives, part by part.
-            return new Checksum(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact().longValue());
+            return new Checksum(
+                    rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact().longValue());
         }
     }
 
@@ -188,16 +207,22 @@ public final class ContentChecksums {
      * sides has different values, a key on one side only is a missing or extra row, and duplicate rows count.
      */
     public List<Difference> differences(int limit) throws SQLException {
-        List<String> keys = IntStream.rangeClosed(1, Math.max(1, keyColumns.size())).mapToObj(i -> "k" + i).toList();
+        List<String> keys = IntStream.rangeClosed(1, Math.max(1, keyColumns.size()))
+                .mapToObj(i -> "k" + i)
+                .toList();
         String keyList = String.join(", ", keys);
         String select = keyColumns.isEmpty()
                 ? "SELECT " + rowText + " AS k1 FROM "
-                : "SELECT " + IntStream.range(0, keyColumns.size())
-                        .mapToObj(i -> PgSql.quote(keyColumns.get(i)) + " AS " + keys.get(i)).collect(Collectors.joining(", "))
+                : "SELECT "
+                        + IntStream.range(0, keyColumns.size())
+                                .mapToObj(i -> PgSql.quote(keyColumns.get(i)) + " AS " + keys.get(i))
+                                .collect(Collectors.joining(", "))
                         + ", " + rowText + " AS r FROM ";
         String sql = "WITH s AS (" + select + SCRATCH + "), t AS (" + select + target + "),"
-                + " missing AS (SELECT " + keyList + ", count(*) AS n FROM (SELECT * FROM s EXCEPT ALL SELECT * FROM t) d GROUP BY " + keyList + "),"
-                + " extra AS (SELECT " + keyList + ", count(*) AS n FROM (SELECT * FROM t EXCEPT ALL SELECT * FROM s) d GROUP BY " + keyList + ")"
+                + " missing AS (SELECT " + keyList
+                + ", count(*) AS n FROM (SELECT * FROM s EXCEPT ALL SELECT * FROM t) d GROUP BY " + keyList + "),"
+                + " extra AS (SELECT " + keyList
+                + ", count(*) AS n FROM (SELECT * FROM t EXCEPT ALL SELECT * FROM s) d GROUP BY " + keyList + ")"
                 + " SELECT " + keys.stream().map(k -> k + "::text").collect(Collectors.joining(", "))
                 + ", coalesce(missing.n, 0), coalesce(extra.n, 0)"
                 + " FROM missing FULL JOIN extra USING (" + keyList + ") ORDER BY " + keyList + " LIMIT ?";
@@ -206,7 +231,8 @@ public final class ContentChecksums {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    differences.add(new Difference(describeKey(rs), rs.getLong(keys.size() + 1), rs.getLong(keys.size() + 2)));
+                    differences.add(
+                            new Difference(describeKey(rs), rs.getLong(keys.size() + 1), rs.getLong(keys.size() + 2)));
                 }
             }
         }

@@ -1,12 +1,11 @@
 package dev.lite2pg.postgres;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Creates Spring Batch's job repository tables in their own schema of the target database. Boot's initializer
@@ -17,8 +16,7 @@ public final class JobRepositorySchema {
 
     private static final long LOCK_ID = 0x6c69746532706721L; // "lite2pg!"
 
-    private JobRepositorySchema() {
-    }
+    private JobRepositorySchema() {}
 
     public static void ensure(DataSource dataSource, String schema) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -28,7 +26,8 @@ public final class JobRepositorySchema {
             try (var st = connection.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOCK_ID + ")");
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + PgSql.quote(schema));
-                try (var rs = st.executeQuery("SELECT to_regclass(" + PgSql.literal(PgSql.quote(schema) + ".batch_job_instance") + ") IS NOT NULL")) {
+                try (var rs = st.executeQuery("SELECT to_regclass("
+                        + PgSql.literal(PgSql.quote(schema) + ".batch_job_instance") + ") IS NOT NULL")) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
                         for (String statement : script(schema).split(";")) {

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** PostgreSQL SQL text: every identifier quoted, so reserved words, spaces and mixed case all work. */
 public final class PgSql {
 
-    private PgSql() {
-    }
+    private PgSql() {}
 
     public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';

@@ -4,7 +4,6 @@ import dev.lite2pg.model.TargetColumn;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.model.TargetType;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +21,7 @@ public final class PostgresCatalog {
     private final Connection connection;
     private final Map<Long, PgTypeRow> types = new HashMap<>();
 
-    private record PgTypeRow(String name, char kind, long baseType, int baseTypmod, long element, char category) {
-    }
+    private record PgTypeRow(String name, char kind, long baseType, int baseTypmod, long element, char category) {}
 
     public PostgresCatalog(Connection connection) {
         this.connection = connection;
@@ -51,7 +49,8 @@ public final class PostgresCatalog {
                 while (rs.next()) {
                     TargetType type = resolve(rs.getLong(3), rs.getInt(4), rs.getString(5));
                     columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new TargetColumn(rs.getString(2), type, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
+                            .add(new TargetColumn(
+                                    rs.getString(2), type, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
                 }
             }
         }
@@ -84,7 +83,8 @@ public final class PostgresCatalog {
                     List<String> from = List.of((String[]) rs.getArray(5).getArray());
                     List<String> to = List.of((String[]) rs.getArray(6).getArray());
                     keys.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(new TargetForeignKey(rs.getString(1), rs.getString(2), from, rs.getString(3), to, rs.getString(4)));
+                            .add(new TargetForeignKey(
+                                    rs.getString(1), rs.getString(2), from, rs.getString(3), to, rs.getString(4)));
                 }
             }
         }
@@ -96,10 +96,18 @@ public final class PostgresCatalog {
             return;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT oid, typname, typtype, typbasetype, typtypmod, typelem, typcategory FROM pg_type")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT oid, typname, typtype, typbasetype, typtypmod, typelem, typcategory FROM pg_type")) {
             while (rs.next()) {
-                types.put(rs.getLong(1), new PgTypeRow(rs.getString(2), rs.getString(3).charAt(0), rs.getLong(4),
-                        rs.getInt(5), rs.getLong(6), rs.getString(7).charAt(0)));
+                types.put(
+                        rs.getLong(1),
+                        new PgTypeRow(
+                                rs.getString(2),
+                                rs.getString(3).charAt(0),
+                                rs.getLong(4),
+                                rs.getInt(5),
+                                rs.getLong(6),
+                                rs.getString(7).charAt(0)));
             }
         }
     }
@@ -111,8 +119,15 @@ public final class PostgresCatalog {
         }
         if (row.kind() == 'd') {
             TargetType base = resolve(row.baseType(), row.baseTypmod(), sqlName);
-            return new TargetType(sqlName, base.baseName(), base.length(), base.precision(), base.scale(),
-                    base.isEnum(), true, base.element());
+            return new TargetType(
+                    sqlName,
+                    base.baseName(),
+                    base.length(),
+                    base.precision(),
+                    base.scale(),
+                    base.isEnum(),
+                    true,
+                    base.element());
         }
         if (row.category() == 'A' && row.element() != 0) {
             PgTypeRow elementRow = types.get(row.element());

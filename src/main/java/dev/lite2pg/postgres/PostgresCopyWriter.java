@@ -14,15 +14,6 @@ import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.source.SourceRow;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.util.PSQLException;
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -33,6 +24,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
@@ -47,6 +46,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private static final int INITIAL_BUFFER = 1 << 16;
     /** An encoding buffer a large value grew past this is dropped after its chunk rather than held for the table's copy. */
     private static final int RETAINED_BUFFER = 16 << 20;
+
     private static final String TALLY_PREFIX = "tally.";
     public static final String ROWS_WRITTEN_KEY = "target.rowsWritten";
     public static final String ROWS_QUARANTINED_KEY = "target.rowsQuarantined";
@@ -59,6 +59,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final RowKeys rowKeys;
     /** The refused values of the row being converted: one list and one consumer, reused row after row. */
     private final List<RowRefusal> rowRefusals = new ArrayList<>();
+
     private final Consumer<RowRefusal> collectRefusal = rowRefusals::add;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
     /** Null with on-bad-row: fail. */
@@ -67,6 +68,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private int[] rowStart = new int[1];
     /** The chunk item each encoded row came from. */
     private int[] rowItem = new int[0];
+
     private int encodedRows;
     private long rowsWritten;
     private long rowsQuarantined;
@@ -76,8 +78,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         this.dataSource = dataSource;
         this.copy = copy;
         this.quarantine = quarantine;
-        this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable())
-                + " (" + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
+        this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable()) + " ("
+                + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
         this.converter = new RowConverter(copy);
         this.tallies = converter.tallies();
         this.rowKeys = RowKeys.of(copy);
@@ -131,7 +133,9 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             try {
                 written = copyRows(connection, 0, encodedRows);
             } catch (PSQLException e) {
-                throw refusedByPostgres(items, 0, e).map(r -> new RowsRefusedException(List.of(r), 1)).orElseThrow(() -> e);
+                throw refusedByPostgres(items, 0, e)
+                        .map(r -> new RowsRefusedException(List.of(r), 1))
+                        .orElseThrow(() -> e);
             }
         } else {
             written = copyQuarantining(connection, items, quarantined);
@@ -147,7 +151,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
      * COPY inserts in batches, so a unique violation on line 3 can surface after a bad enum on line 4. Each attempt
      * either writes its whole range or removes one row, so the loop ends.
      */
-    private long copyQuarantining(Connection connection, List<? extends SourceRow> items, List<QuarantinedRow> quarantined)
+    private long copyQuarantining(
+            Connection connection, List<? extends SourceRow> items, List<QuarantinedRow> quarantined)
             throws SQLException {
         Deque<int[]> ranges = new ArrayDeque<>();
         ranges.push(new int[] {0, encodedRows});
@@ -172,9 +177,16 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                 int bad = from + line - 1;
                 SourceRow row = items.get(rowItem[bad]);
                 RowRefusal refusal = refusedByPostgres(items, from, e).orElseThrow();
-                quarantined.add(new QuarantinedRow(copy.targetTable(), copy.source().name(), refusal.rowKey(),
-                        RowJson.key(row.key()), RowJson.row(copy.sourceColumns(), row.values()), refusal.column(),
-                        refusal.value(), refusal.reason(), Origin.POSTGRES));
+                quarantined.add(new QuarantinedRow(
+                        copy.targetTable(),
+                        copy.source().name(),
+                        refusal.rowKey(),
+                        RowJson.key(row.key()),
+                        RowJson.row(copy.sourceColumns(), row.values()),
+                        refusal.column(),
+                        refusal.value(),
+                        refusal.reason(),
+                        Origin.POSTGRES));
                 // The earlier rows first, so that of two rows with the same unique key the first one is copied.
                 ranges.push(new int[] {bad + 1, to});
                 ranges.push(new int[] {from, bad});
@@ -195,21 +207,34 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         String sourceColumn = index >= 0 ? copy.sourceColumns().get(index) : column == null ? "(row)" : column;
         String value = index >= 0 ? ValueDescriptions.describe(row.values()[index]) : "(row)";
         String reason = "refused by PostgreSQL: " + PostgresRefusal.reason(e);
-        return Optional.of(new RowRefusal(copy.source().name(), rowKeys.describe(row), sourceColumn, value, reason,
-                ReasonKinds.of(reason)));
+        return Optional.of(new RowRefusal(
+                copy.source().name(), rowKeys.describe(row), sourceColumn, value, reason, ReasonKinds.of(reason)));
     }
 
     private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
         RowRefusal first = refusals.get(0);
         if (refusals.size() == 1) {
-            return new QuarantinedRow(copy.targetTable(), copy.source().name(), first.rowKey(), RowJson.key(row.key()),
-                    RowJson.row(copy.sourceColumns(), row.values()), first.column(), first.value(), first.reason(), Origin.VALUE);
+            return new QuarantinedRow(
+                    copy.targetTable(),
+                    copy.source().name(),
+                    first.rowKey(),
+                    RowJson.key(row.key()),
+                    RowJson.row(copy.sourceColumns(), row.values()),
+                    first.column(),
+                    first.value(),
+                    first.reason(),
+                    Origin.VALUE);
         }
-        return new QuarantinedRow(copy.targetTable(), copy.source().name(), first.rowKey(), RowJson.key(row.key()),
+        return new QuarantinedRow(
+                copy.targetTable(),
+                copy.source().name(),
+                first.rowKey(),
+                RowJson.key(row.key()),
                 RowJson.row(copy.sourceColumns(), row.values()),
                 refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
                 refusals.stream().map(r -> r.column() + "=" + r.value()).collect(Collectors.joining("; ")),
-                refusals.stream().map(r -> r.column() + ": " + r.reason()).collect(Collectors.joining("; ")), Origin.VALUE);
+                refusals.stream().map(r -> r.column() + ": " + r.reason()).collect(Collectors.joining("; ")),
+                Origin.VALUE);
     }
 
     private void ensureRowCapacity(int rows) {
@@ -235,7 +260,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
             in.writeToCopy(encoder.buffer(), rowStart[from], rowStart[to] - rowStart[from]);
-            // What PostgreSQL stored, not what was sent: a BEFORE INSERT trigger may drop a row (validation then fails).
+            // What PostgreSQL stored, not what was sent: a BEFORE INSERT trigger may drop a row (validation then
+            // fails).
             return in.endCopy();
         } finally {
             // pgjdbc's rule: a COPY left active locks the connection for every later statement.

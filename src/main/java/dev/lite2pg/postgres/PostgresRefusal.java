@@ -1,10 +1,9 @@
 package dev.lite2pg.postgres;
 
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Reads which row and column of a COPY PostgreSQL refused, and why, from its error report: the context line
@@ -14,8 +13,7 @@ public final class PostgresRefusal {
 
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^\\n]*?, line (\\d+)(?:, column ([^:\\n]+))?");
 
-    private PostgresRefusal() {
-    }
+    private PostgresRefusal() {}
 
     /** The 1-based line of the COPY data PostgreSQL stopped at, or -1 when the error names none. */
     public static int line(PSQLException e) {

@@ -18,12 +18,12 @@ import java.util.Set;
  */
 final class PrivateFolder {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
-    private PrivateFolder() {
-    }
+    private PrivateFolder() {}
 
     /** Creates the folder (and its missing parents) for this user only, or checks the one there. */
     static void ensure(Path folder) throws IOException {
@@ -58,7 +58,8 @@ final class PrivateFolder {
     /** Removes a folder and what is in it, as far as it can: for cleaning up after a failure, which it must not hide. */
     static void deleteQuietly(Path folder) {
         try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // left behind in the private folder: harmless, and named in no message
         }
@@ -74,7 +75,8 @@ final class PrivateFolder {
         Path probe = Files.createTempFile(folder, "owner-", "", ownerOnly(OWNER_READ_WRITE));
         try {
             if (!Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(probe))) {
-                throw new IOException(folder + " belongs to " + Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName()
+                throw new IOException(folder + " belongs to "
+                        + Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName()
                         + ", not to this user: lite2pg will not run binaries from it");
             }
         } finally {
@@ -82,12 +84,15 @@ final class PrivateFolder {
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
         if (!OWNER_ONLY.containsAll(permissions)) {
-            throw new IOException(folder + " may be entered by other users (" + PosixFilePermissions.toString(permissions)
-                    + "), so what is inside cannot be trusted: remove it (rm -rf) and run again, lite2pg makes it anew");
+            throw new IOException(
+                    folder + " may be entered by other users (" + PosixFilePermissions.toString(permissions)
+                            + "), so what is inside cannot be trusted: remove it (rm -rf) and run again, lite2pg makes it anew");
         }
     }
 
     private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
+        return POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
     }
 }

@@ -3,7 +3,6 @@ package dev.lite2pg.postgres;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.QuarantinedRow.Origin;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,8 +59,8 @@ public final class QuarantineTable {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?)")) {
             for (QuarantinedRow row : rows) {
                 ps.setString(1, jobName);
                 ps.setString(2, runId);
@@ -129,22 +128,33 @@ public final class QuarantineTable {
      * a SELECT of JSON objects shaped like the target row, for the content check to subtract.
      */
     public Select takenFromTarget(String targetTable) {
-        return new Select("SELECT row_data FROM " + table + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND origin = ?",
+        return new Select(
+                "SELECT row_data FROM " + table
+                        + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND origin = ?",
                 List.of(jobName, runId, targetTable, Origin.PARENT.name()));
     }
 
     public List<QuarantinedRow> first(Connection connection, int limit) throws SQLException {
         List<QuarantinedRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT target_table, source_table, row_key, source_key,"
-                + " row_data::text, column_name, bad_value, reason, origin FROM " + table
-                + " WHERE job_name = ? AND run_id = ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT target_table, source_table, row_key, source_key,"
+                        + " row_data::text, column_name, bad_value, reason, origin FROM " + table
+                        + " WHERE job_name = ? AND run_id = ? ORDER BY id LIMIT ?")) {
             ps.setString(1, jobName);
             ps.setString(2, runId);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new QuarantinedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), Origin.valueOf(rs.getString(9))));
+                    rows.add(new QuarantinedRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            Origin.valueOf(rs.getString(9))));
                 }
             }
         }
@@ -160,42 +170,73 @@ public final class QuarantineTable {
      *     (the source column for a row refused on its way in); used only to say whether the parent was quarantined
      * @return the rows moved
      */
-    public int quarantineOrphans(Connection connection, String targetSchema, TargetForeignKey key, String childSourceTable,
-                                 List<String> childKeyColumns, List<String> parentNamesInRowData) throws SQLException {
+    public int quarantineOrphans(
+            Connection connection,
+            String targetSchema,
+            TargetForeignKey key,
+            String childSourceTable,
+            List<String> childKeyColumns,
+            List<String> parentNamesInRowData)
+            throws SQLException {
         String child = PgSql.qualified(targetSchema, key.table());
         String parent = PgSql.qualified(targetSchema, key.referencedTable());
         List<String> cols = key.columns().stream().map(PgSql::quote).toList();
         List<String> refs = key.referencedColumns().stream().map(PgSql::quote).toList();
         String notNull = cols.stream().map(c -> "c." + c + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        String matches = IntStream.range(0, cols.size()).mapToObj(i -> "p." + refs.get(i) + " = c." + cols.get(i))
+        String matches = IntStream.range(0, cols.size())
+                .mapToObj(i -> "p." + refs.get(i) + " = c." + cols.get(i))
                 .collect(Collectors.joining(" AND "));
-        String fkValues = "'(' || " + key.columns().stream().map(c -> "coalesce(o." + PgSql.quote(c) + "::text, 'NULL')")
-                .collect(Collectors.joining(" || ', ' || ")) + " || ')'";
+        String fkValues = "'(' || "
+                + key.columns().stream()
+                        .map(c -> "coalesce(o." + PgSql.quote(c) + "::text, 'NULL')")
+                        .collect(Collectors.joining(" || ', ' || "))
+                + " || ')'";
         // Identifiers are quoted into the text; every value is a parameter, added in the order its ? stands in.
         List<String> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH orphans AS (DELETE FROM ONLY ").append(child).append(" c WHERE ").append(notNull)
-                .append(" AND NOT EXISTS (SELECT 1 FROM ONLY ").append(parent).append(" p WHERE ").append(matches).append(") RETURNING c.*)")
-                .append(" INSERT INTO ").append(table).append(" (").append(COLUMNS).append(") SELECT ?, ?, ?, ?, ");
+        StringBuilder sql = new StringBuilder("WITH orphans AS (DELETE FROM ONLY ")
+                .append(child)
+                .append(" c WHERE ")
+                .append(notNull)
+                .append(" AND NOT EXISTS (SELECT 1 FROM ONLY ")
+                .append(parent)
+                .append(" p WHERE ")
+                .append(matches)
+                .append(") RETURNING c.*)")
+                .append(" INSERT INTO ")
+                .append(table)
+                .append(" (")
+                .append(COLUMNS)
+                .append(") SELECT ?, ?, ?, ?, ");
         parameters.addAll(List.of(jobName, runId, key.table(), childSourceTable));
         if (childKeyColumns.isEmpty()) {
             sql.append("'row ' || left(ROW(o.*)::text, 120)");
         } else {
-            sql.append(childKeyColumns.stream().map(k -> "? || coalesce(o." + PgSql.quote(k) + "::text, 'NULL')")
+            sql.append(childKeyColumns.stream()
+                    .map(k -> "? || coalesce(o." + PgSql.quote(k) + "::text, 'NULL')")
                     .collect(Collectors.joining(" || ', ' || ")));
             childKeyColumns.forEach(k -> parameters.add(k + "="));
         }
-        sql.append(", NULL, to_json(o), ?, ").append(fkValues).append(", 'its parent row ' || ? || ").append(fkValues);
+        sql.append(", NULL, to_json(o), ?, ")
+                .append(fkValues)
+                .append(", 'its parent row ' || ? || ")
+                .append(fkValues);
         parameters.add(String.join(", ", key.columns()));
         parameters.add(key.referencedTable() + " (" + String.join(", ", key.referencedColumns()) + ") = ");
         // Whether the missing parent was quarantined itself: then the child is said to follow it.
-        sql.append(" || CASE WHEN EXISTS (SELECT 1 FROM ").append(table).append(" q WHERE q.job_name = ? AND q.run_id = ?")
+        sql.append(" || CASE WHEN EXISTS (SELECT 1 FROM ")
+                .append(table)
+                .append(" q WHERE q.job_name = ? AND q.run_id = ?")
                 .append(" AND q.target_table = ? AND (")
-                .append(IntStream.range(0, cols.size()).mapToObj(i -> "(CASE WHEN q.origin = ? THEN q.row_data->>? ELSE q.row_data->>? END) = o."
-                        + cols.get(i) + "::text").collect(Collectors.joining(" AND ")))
-                .append(")) THEN ' was quarantined' ELSE ' is not in the source' END || ' (foreign key ' || ? || ')', ? FROM orphans o");
+                .append(IntStream.range(0, cols.size())
+                        .mapToObj(i -> "(CASE WHEN q.origin = ? THEN q.row_data->>? ELSE q.row_data->>? END) = o."
+                                + cols.get(i) + "::text")
+                        .collect(Collectors.joining(" AND ")))
+                .append(
+                        ")) THEN ' was quarantined' ELSE ' is not in the source' END || ' (foreign key ' || ? || ')', ? FROM orphans o");
         parameters.addAll(List.of(jobName, runId, key.referencedTable()));
         for (int i = 0; i < cols.size(); i++) {
-            parameters.addAll(List.of(Origin.PARENT.name(), key.referencedColumns().get(i), parentNamesInRowData.get(i)));
+            parameters.addAll(
+                    List.of(Origin.PARENT.name(), key.referencedColumns().get(i), parentNamesInRowData.get(i)));
         }
         parameters.add(key.name());
         parameters.add(Origin.PARENT.name());

@@ -2,14 +2,13 @@ package dev.lite2pg.postgres;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.zip.CRC32;
+import javax.sql.DataSource;
 
 /**
  * A PostgreSQL session advisory lock held for a whole run, so a second process on the same job and target is refused
@@ -36,14 +35,17 @@ public final class RunLock implements AutoCloseable {
                     rs.next();
                     if (!rs.getBoolean(1)) {
                         connection.close();
-                        throw new Lite2pgException(ErrorCode.PRECONDITION, "another lite2pg process is running job " + jobName
-                                + " into " + target + " right now; nothing was touched. Wait for it to end.");
+                        throw new Lite2pgException(
+                                ErrorCode.PRECONDITION,
+                                "another lite2pg process is running job " + jobName + " into " + target
+                                        + " right now; nothing was touched. Wait for it to end.");
                     }
                 }
             }
             return new RunLock(connection);
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot take the run lock on the target: " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED, "cannot take the run lock on the target: " + e.getMessage(), e);
         }
     }
 

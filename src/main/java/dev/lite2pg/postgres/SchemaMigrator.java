@@ -1,10 +1,9 @@
 package dev.lite2pg.postgres;
 
+import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-
-import javax.sql.DataSource;
-import java.util.List;
 
 /** Builds the target schema with Flyway from the job's migrations; a schema already up to date is left alone. */
 public final class SchemaMigrator {
@@ -15,8 +14,7 @@ public final class SchemaMigrator {
      */
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private SchemaMigrator() {
-    }
+    private SchemaMigrator() {}
 
     /** @return a one-line summary for the console and the log */
     public static String migrate(DataSource dataSource, String schema, List<String> locations) {

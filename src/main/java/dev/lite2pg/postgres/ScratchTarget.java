@@ -5,9 +5,6 @@ import dev.lite2pg.jobfile.TargetSpec;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL database that lives only as long as one command, for commands that need the target schema but must
@@ -94,12 +93,18 @@ public final class ScratchTarget implements AutoCloseable {
             if (data != null) {
                 PrivateFolder.deleteQuietly(data); // what initdb made of it before the failure
             }
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot start an embedded PostgreSQL in " + folder + ": " + e.getMessage()
-                    + ". Give a server instead (--target-url, or a target section in the job file).", e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "cannot start an embedded PostgreSQL in " + folder + ": " + e.getMessage()
+                            + ". Give a server instead (--target-url, or a target section in the job file).",
+                    e);
         }
-        return new ScratchTarget("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", EMBEDDED_USER,
+        return new ScratchTarget(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                EMBEDDED_USER,
                 TargetCredentials.generated(password, "lite2pg (made for the embedded server)"),
-                "an embedded PostgreSQL on port " + postgres.getPort(), () -> {
+                "an embedded PostgreSQL on port " + postgres.getPort(),
+                () -> {
                     try {
                         postgres.close(); // removes the data directory too
                     } catch (IOException ignored) {
@@ -124,31 +129,48 @@ public final class ScratchTarget implements AutoCloseable {
         String user = server.user();
         String redacted = server.redactedUrl();
         String secret = credentials.password().orElse(null);
-        try (Connection admin = connect(serverUrl, user, secret); Statement st = admin.createStatement()) {
+        try (Connection admin = connect(serverUrl, user, secret);
+                Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + PgSql.quote(name));
         } catch (SQLException e) {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "user " + user + " may not create databases on " + redacted
-                        + " (" + e.getMessage() + "): lite2pg " + purpose + " applies the migrations to a scratch database there,"
-                        + " dropped afterwards, and never to the target itself. Grant it with ALTER ROLE " + PgSql.quote(user)
-                        + " CREATEDB, or run without a target server (no --target-url, no target section) to use an embedded"
-                        + " PostgreSQL.", e);
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "user " + user + " may not create databases on " + redacted
+                                + " (" + e.getMessage() + "): lite2pg " + purpose
+                                + " applies the migrations to a scratch database there,"
+                                + " dropped afterwards, and never to the target itself. Grant it with ALTER ROLE "
+                                + PgSql.quote(user)
+                                + " CREATEDB, or run without a target server (no --target-url, no target section) to use an embedded"
+                                + " PostgreSQL.",
+                        e);
             }
-            throw new Lite2pgException(ErrorCode.JOB_FAILED, "cannot create the scratch database " + name + " on " + redacted
-                    + " as " + user + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "cannot create the scratch database " + name + " on " + redacted + " as " + user + ": "
+                            + e.getMessage(),
+                    e);
         }
-        return new ScratchTarget(withDatabase(serverUrl, name), user, credentials, "scratch database " + name + " on " + redacted,
+        return new ScratchTarget(
+                withDatabase(serverUrl, name),
+                user,
+                credentials,
+                "scratch database " + name + " on " + redacted,
                 () -> drop(serverUrl, redacted, user, secret, name));
     }
 
     private static void drop(String serverUrl, String redacted, String user, String password, String name) {
-        try (Connection admin = connect(serverUrl, user, password); Statement st = admin.createStatement()) {
-            // FORCE (PostgreSQL 13+) ends sessions a failure may have left behind; without it the drop would wait on them.
+        try (Connection admin = connect(serverUrl, user, password);
+                Statement st = admin.createStatement()) {
+            // FORCE (PostgreSQL 13+) ends sessions a failure may have left behind; without it the drop would wait on
+            // them.
             boolean force = admin.getMetaData().getDatabaseMajorVersion() >= 13;
             st.execute("DROP DATABASE IF EXISTS " + PgSql.quote(name) + (force ? " WITH (FORCE)" : ""));
         } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the scratch database " + name + " on " + redacted
-                    + ": " + e.getMessage() + "; drop it with: DROP DATABASE " + PgSql.quote(name), e);
+            throw new IllegalStateException(
+                    "could not drop the scratch database " + name + " on " + redacted + ": " + e.getMessage()
+                            + "; drop it with: DROP DATABASE " + PgSql.quote(name),
+                    e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.lite2pg.postgres;
 
 import dev.lite2pg.report.SequenceCheck;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.lite2pg.postgres;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * Which database a connection reached, as the server names it rather than as the URL spells it: {@code 127.0.0.1},
@@ -13,8 +13,7 @@ import java.sql.Statement;
  */
 public final class ServerIdentity {
 
-    private ServerIdentity() {
-    }
+    private ServerIdentity() {}
 
     /**
      * The cluster's system identifier (unique per {@code initdb}, kept by its physical replicas), its port and the
@@ -23,7 +22,8 @@ public final class ServerIdentity {
      * same for every spelling of the host that reaches the same network interface.
      */
     public static String of(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement st = connection.createStatement()) {
             String server;
             // Asked first, not tried: a refused call would abort a transaction the pool's connection may be in.
             if (bool(st, "SELECT has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE')")) {
@@ -32,7 +32,8 @@ public final class ServerIdentity {
                 String address = text(st, "SELECT host(inet_server_addr())");
                 server = "server " + (address == null ? "local socket" : address);
             }
-            return server + " port " + text(st, "SELECT current_setting('port')") + " database " + text(st, "SELECT current_database()");
+            return server + " port " + text(st, "SELECT current_setting('port')") + " database "
+                    + text(st, "SELECT current_database()");
         }
     }
 

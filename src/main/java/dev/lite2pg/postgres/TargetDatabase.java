@@ -3,13 +3,12 @@ package dev.lite2pg.postgres;
 import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The PostgreSQL statements the job runs around the copy; all SQL specific to the target lives in this package. */
 public final class TargetDatabase {
@@ -35,11 +34,11 @@ public final class TargetDatabase {
     public List<String> tablesWithRows() {
         List<String> tables = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""",
-                String.class, schema, SchemaMigrator.HISTORY_TABLE);
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""", String.class, schema, SchemaMigrator.HISTORY_TABLE);
         List<String> filled = new ArrayList<>();
         for (String table : tables) {
-            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {
+            if (Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {
                 filled.add(table);
             }
         }
@@ -56,7 +55,8 @@ public final class TargetDatabase {
     public List<String> truncate(List<String> tables) {
         List<String> existing = tables.stream().filter(this::tableExists).toList();
         if (!existing.isEmpty()) {
-            jdbc.execute("TRUNCATE TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " RESTART IDENTITY");
+            jdbc.execute("TRUNCATE TABLE "
+                    + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " RESTART IDENTITY");
         }
         return existing;
     }
@@ -68,7 +68,8 @@ public final class TargetDatabase {
     public void lockAgainstWrites(List<String> tables) {
         List<String> existing = tables.stream().filter(this::tableExists).toList();
         if (!existing.isEmpty()) {
-            jdbc.execute("LOCK TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
+            jdbc.execute("LOCK TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", "))
+                    + " IN EXCLUSIVE MODE");
         }
     }
 
@@ -94,8 +95,7 @@ public final class TargetDatabase {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE con.contype = 'f' AND n.nspname = ? AND c.relname = ? AND con.conname = ?)""",
-                Boolean.class, schema, key.table(), key.name()));
+                WHERE con.contype = 'f' AND n.nspname = ? AND c.relname = ? AND con.conname = ?)""", Boolean.class, schema, key.table(), key.name()));
     }
 
     public void dropForeignKey(TargetForeignKey key) {
@@ -163,9 +163,14 @@ public final class TargetDatabase {
     /** Rows whose non-null reference finds no parent row. */
     public long orphans(TargetForeignKey key) {
         String join = joinCondition(key.columns(), key.referencedColumns());
-        String notNull = key.columns().stream().map(c -> "c." + PgSql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        Long n = jdbc.queryForObject("SELECT count(*) FROM ONLY " + qualified(key.table()) + " c WHERE " + notNull
-                + " AND NOT EXISTS (SELECT 1 FROM " + qualified(key.referencedTable()) + " p WHERE " + join + ")", Long.class);
+        String notNull = key.columns().stream()
+                .map(c -> "c." + PgSql.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        Long n = jdbc.queryForObject(
+                "SELECT count(*) FROM ONLY " + qualified(key.table()) + " c WHERE " + notNull
+                        + " AND NOT EXISTS (SELECT 1 FROM " + qualified(key.referencedTable()) + " p WHERE " + join
+                        + ")",
+                Long.class);
         return n == null ? 0 : n;
     }
 
@@ -179,7 +184,8 @@ public final class TargetDatabase {
 
     /** Every column of the schema fed by a sequence, through a default that calls nextval() or an identity. */
     public List<SequenceUse> sequenceUses() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT s.oid::regclass::text, c.relname, a.attname
                 FROM pg_attrdef d
                 JOIN pg_depend dep ON dep.classid = 'pg_attrdef'::regclass AND dep.objid = d.oid
@@ -193,13 +199,13 @@ public final class TargetDatabase {
                 SELECT pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname), c.relname, a.attname
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND a.attidentity <> '' AND a.attnum > 0 AND NOT a.attisdropped
-                ORDER BY 1, 2, 3""",
-                (rs, i) -> new SequenceUse(rs.getString(1), rs.getString(2), rs.getString(3)), schema, schema);
+                ORDER BY 1, 2, 3""", (rs, i) -> new SequenceUse(rs.getString(1), rs.getString(2), rs.getString(3)), schema, schema);
     }
 
     /** The largest value in the column, null when the table is empty or the column is not numeric-comparable to a sequence. */
     public Long maxValue(String table, String column) {
-        return jdbc.queryForObject("SELECT max(" + PgSql.quote(column) + ")::bigint FROM ONLY " + qualified(table), Long.class);
+        return jdbc.queryForObject(
+                "SELECT max(" + PgSql.quote(column) + ")::bigint FROM ONLY " + qualified(table), Long.class);
     }
 
     /** Moves the sequence so that its next value is {@code highest + 1}. */
@@ -209,8 +215,11 @@ public final class TargetDatabase {
 
     /** The value nextval() would return next, read without consuming it. */
     public long nextValue(String sequence) {
-        return jdbc.queryForObject("SELECT CASE WHEN is_called THEN last_value + (SELECT seqincrement FROM pg_sequence WHERE seqrelid = ?::regclass) ELSE last_value END FROM " + sequence,
-                Long.class, sequence);
+        return jdbc.queryForObject(
+                "SELECT CASE WHEN is_called THEN last_value + (SELECT seqincrement FROM pg_sequence WHERE seqrelid = ?::regclass) ELSE last_value END FROM "
+                        + sequence,
+                Long.class,
+                sequence);
     }
 
     private String qualified(String table) {
@@ -221,7 +230,8 @@ public final class TargetDatabase {
      * Every index and constraint of the schema's tables.
      */
     public List<SchemaObject> schemaObjects() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT 'index', t.relname, i.relname, x.indisvalid AND x.indisready
                 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
                 WHERE t.relnamespace = to_regnamespace(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
@@ -231,7 +241,9 @@ public final class TargetDatabase {
                        t.relname, c.conname, c.convalidated
                 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
                 WHERE t.relnamespace = to_regnamespace(?) AND c.contype IN ('p', 'u', 'f', 'c', 'x')
-                ORDER BY 2, 1, 3""", (rs, n) -> new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getBoolean(4)), PgSql.quote(schema), PgSql.quote(schema));
+                ORDER BY 2, 1, 3""",
+                (rs, n) -> new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                PgSql.quote(schema),
+                PgSql.quote(schema));
     }
 }

@@ -20,6 +20,7 @@ final class LiveLines implements ProgressDisplay {
     private final LongSupplier nanoTime;
     /** In the order the tables started, so that lines do not jump around. */
     private final Map<String, TableStatus> running = new LinkedHashMap<>();
+
     private int drawnLines;
     private long drawnAt;
 
@@ -56,7 +57,12 @@ final class LiveLines implements ProgressDisplay {
         StringBuilder text = new StringBuilder(staying.length() + 100 * (running.size() + 1));
         if (drawnLines > 0) {
             // Up to the block's first line, column 1, then erase to the end of the screen.
-            text.append(ESC).append(drawnLines).append('A').append('\r').append(ESC).append('J');
+            text.append(ESC)
+                    .append(drawnLines)
+                    .append('A')
+                    .append('\r')
+                    .append(ESC)
+                    .append('J');
         }
         text.append(staying);
         for (TableStatus status : running.values()) {

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Numbers and durations as progress lines show them, the same on every machine whatever its locale. */
 public final class ProgressFormat {
 
-    private ProgressFormat() {
-    }
+    private ProgressFormat() {}
 
     /** With thousands separators: 1234567 is "1,234,567". */
     public static String count(long n) {

@@ -26,7 +26,11 @@ public final class TableTracker {
 
     /** @param copiedThisRun rows this run has committed to the table so far */
     public TableStatus status(long copiedThisRun) {
-        return new TableStatus(table, copiedBefore + copiedThisRun, total, copiedThisRun,
+        return new TableStatus(
+                table,
+                copiedBefore + copiedThisRun,
+                total,
+                copiedThisRun,
                 Duration.ofNanos(nanoTime.getAsLong() - startNanos));
     }
 }

@@ -14,8 +14,16 @@ package dev.lite2pg.quarantine;
  * @param value the offending value as text, when there is one
  * @param reason why, in words an operator can act on
  */
-public record QuarantinedRow(String table, String sourceTable, String rowKey, String sourceKey, String row,
-                             String column, String value, String reason, Origin origin) {
+public record QuarantinedRow(
+        String table,
+        String sourceTable,
+        String rowKey,
+        String sourceKey,
+        String row,
+        String column,
+        String value,
+        String reason,
+        Origin origin) {
 
     public enum Origin {
         /** A value no target type could hold exactly: refused by lite2pg's conversion. */

@@ -1,14 +1,13 @@
 package dev.lite2pg.quarantine;
 
 import dev.lite2pg.model.InvalidUtf8Text;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Source values as JSON, losslessly: a quarantined row must be recoverable from the quarantine table alone. Text and
@@ -22,8 +21,7 @@ public final class RowJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RowJson() {
-    }
+    private RowJson() {}
 
     public static String row(List<String> columns, Object[] values) {
         ObjectNode row = NODES.objectNode();
@@ -59,8 +57,10 @@ public final class RowJson {
             return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(d.toString());
         }
         if (value instanceof String s) {
-            return s.indexOf('\u0000') < 0 ? NODES.stringNode(s)
-                    : NODES.objectNode().put("text_with_nul_hex", HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)));
+            return s.indexOf('\u0000') < 0
+                    ? NODES.stringNode(s)
+                    : NODES.objectNode()
+                            .put("text_with_nul_hex", HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)));
         }
         if (value instanceof byte[] bytes) {
             return NODES.objectNode().put("blob_hex", HexFormat.of().formatHex(bytes));

@@ -15,23 +15,31 @@ record BarChart(int height, List<Bar> bars) {
     static final int WIDTH = 400;
     /** Leaves room right of the longest bar for its value. */
     private static final int MAX_BAR = 280;
+
     private static final int ROW = 60;
     /** What fits the chart's width at its font size. */
     private static final int LABEL_CHARS = 50;
 
     /** One table's bars; the y values are the label's baseline and the tops of the rows bar and the time bar. */
-    record Bar(String label, int labelY, int rowsY, int rowsWidth, String rows, int timeY, int timeWidth, String time) {
-    }
+    record Bar(
+            String label, int labelY, int rowsY, int rowsWidth, String rows, int timeY, int timeWidth, String time) {}
 
     static BarChart of(List<TableReport> tables) {
         long maxRows = tables.stream().mapToLong(TableReport::rowsWritten).max().orElse(0);
-        long maxMillis = tables.stream().mapToLong(TableReport::durationMillis).max().orElse(0);
+        long maxMillis =
+                tables.stream().mapToLong(TableReport::durationMillis).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             TableReport t = tables.get(i);
             int top = i * ROW;
-            bars.add(new Bar(label(t.target()), top + 15, top + 21, width(t.rowsWritten(), maxRows),
-                    Figures.count(t.rowsWritten()) + (t.rowsWritten() == 1 ? " row" : " rows"), top + 38, width(t.durationMillis(), maxMillis),
+            bars.add(new Bar(
+                    label(t.target()),
+                    top + 15,
+                    top + 21,
+                    width(t.rowsWritten(), maxRows),
+                    Figures.count(t.rowsWritten()) + (t.rowsWritten() == 1 ? " row" : " rows"),
+                    top + 38,
+                    width(t.durationMillis(), maxMillis),
                     Figures.duration(t.durationMillis())));
         }
         return new BarChart(ROW * tables.size(), bars);

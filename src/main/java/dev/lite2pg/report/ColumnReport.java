@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param adjustments deliberate value changes by kind (e.g. offsets converted to UTC), only those that happened
  */
-public record ColumnReport(String source, String target, String targetType, String conversion, Map<String, Long> adjustments) {
+public record ColumnReport(
+        String source, String target, String targetType, String conversion, Map<String, Long> adjustments) {
 
     public ColumnReport {
         adjustments = Map.copyOf(adjustments);

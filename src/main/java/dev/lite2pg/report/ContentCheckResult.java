@@ -13,8 +13,14 @@ import java.util.List;
  * @param firstDifferences the first differing rows by key (the whole row when the table has no primary key), each
  *                         saying how it differs; empty when the contents match
  */
-public record ContentCheckResult(String table, long sourceRows, long targetRows, String sourceChecksum,
-                                 String targetChecksum, boolean matches, List<String> firstDifferences) {
+public record ContentCheckResult(
+        String table,
+        long sourceRows,
+        long targetRows,
+        String sourceChecksum,
+        String targetChecksum,
+        boolean matches,
+        List<String> firstDifferences) {
 
     public ContentCheckResult {
         firstDifferences = List.copyOf(firstDifferences);

@@ -7,8 +7,7 @@ final class Figures {
 
     static final String NOT_MEASURED = "n/a";
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

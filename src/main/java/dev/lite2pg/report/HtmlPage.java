@@ -10,8 +10,17 @@ import java.util.stream.Collectors;
  * What report.html shows, already formatted: the template only places text, so every number format and every
  * decision (colours, n/a, yes/NO) is made here where it can be tested, and the template escapes it all.
  */
-record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChart chart, List<Table> tables,
-                List<Content> contents, List<ForeignKey> foreignKeys, List<Sequence> sequences, List<Metric> metrics) {
+record HtmlPage(
+        RunReport run,
+        String tone,
+        int exitCode,
+        Totals totals,
+        BarChart chart,
+        List<Table> tables,
+        List<Content> contents,
+        List<ForeignKey> foreignKeys,
+        List<Sequence> sequences,
+        List<Metric> metrics) {
 
     record Totals(int tables, String rowsWritten, String duration, int mismatched) {
 
@@ -20,28 +29,55 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
         }
     }
 
-    record Table(String source, String target, String sourceRows, String targetRows, String quarantinedRows, boolean countsMatch,
-                 String rowsRead, String rowsWritten, String duration, String rowsPerSecond, List<Column> columns) {
-    }
+    record Table(
+            String source,
+            String target,
+            String sourceRows,
+            String targetRows,
+            String quarantinedRows,
+            boolean countsMatch,
+            String rowsRead,
+            String rowsWritten,
+            String duration,
+            String rowsPerSecond,
+            List<Column> columns) {}
 
-    record Column(String source, String target, String targetType, String conversion, String adjustments) {
-    }
+    record Column(String source, String target, String targetType, String conversion, String adjustments) {}
 
-    record Content(String table, String sourceRows, String targetRows, String sourceChecksum, String targetChecksum,
-                   boolean matches, List<String> firstDifferences) {
-    }
+    record Content(
+            String table,
+            String sourceRows,
+            String targetRows,
+            String sourceChecksum,
+            String targetChecksum,
+            boolean matches,
+            List<String> firstDifferences) {}
 
-    record ForeignKey(String name, String table, String referencedTable, String sourceOrphans, String targetOrphans,
-                      boolean ok, boolean restoredAfterCopy) {
-    }
+    record ForeignKey(
+            String name,
+            String table,
+            String referencedTable,
+            String sourceOrphans,
+            String targetOrphans,
+            boolean ok,
+            boolean restoredAfterCopy) {}
 
-    record Sequence(String sequence, String column, String highestCopied, String sqliteHighWater, String nextValue,
-                    boolean ok) {
-    }
+    record Sequence(
+            String sequence,
+            String column,
+            String highestCopied,
+            String sqliteHighWater,
+            String nextValue,
+            boolean ok) {}
 
-    record Metric(String table, String rowsRead, String rowsWritten, String valuesRefused, String chunks, String meanChunk,
-                  String maxChunk) {
-    }
+    record Metric(
+            String table,
+            String rowsRead,
+            String rowsWritten,
+            String valuesRefused,
+            String chunks,
+            String meanChunk,
+            String maxChunk) {}
 
     // Mustache cannot ask a list whether it is empty, and a heading row over no rows reads as a rendering bug.
     boolean anyProblems() {
@@ -84,17 +120,26 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
         long rows = r.tables().stream().mapToLong(TableReport::rowsWritten).sum();
         long millis = r.tables().stream().mapToLong(TableReport::durationMillis).sum();
         int mismatched = (int) r.tables().stream().filter(t -> !t.countsMatch()).count();
-        return new HtmlPage(r, tone(r.verdict()), r.verdict().exitCode(),
+        return new HtmlPage(
+                r,
+                tone(r.verdict()),
+                r.verdict().exitCode(),
                 new Totals(r.tables().size(), Figures.count(rows), Figures.duration(millis), mismatched),
                 BarChart.of(r.tables()),
                 r.tables().stream().map(HtmlPage::table).toList(),
                 r.tables().stream().map(HtmlPage::content).toList(),
                 r.foreignKeys().stream().map(HtmlPage::foreignKey).toList(),
                 r.sequences().stream().map(HtmlPage::sequence).toList(),
-                r.metrics().stream().map(f -> new Metric(f.table(), Figures.count(f.rowsRead()), Figures.count(f.rowsWritten()),
-                        Figures.count(f.valuesRefused()), Figures.count(f.chunks()),
-                        String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
-                        String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis()))).toList());
+                r.metrics().stream()
+                        .map(f -> new Metric(
+                                f.table(),
+                                Figures.count(f.rowsRead()),
+                                Figures.count(f.rowsWritten()),
+                                Figures.count(f.valuesRefused()),
+                                Figures.count(f.chunks()),
+                                String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
+                                String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())))
+                        .toList());
     }
 
     /** How a verdict looks: a passing run is green, a passing run with warnings amber, a failing one red. */
@@ -107,17 +152,30 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
     }
 
     private static Table table(TableReport t) {
-        return new Table(t.source(), t.target(), Figures.count(t.sourceRows()), Figures.count(t.targetRows()),
-                Figures.count(t.quarantinedRows()), t.countsMatch(),
-                Figures.count(t.rowsRead()), Figures.count(t.rowsWritten()), Figures.duration(t.durationMillis()),
+        return new Table(
+                t.source(),
+                t.target(),
+                Figures.count(t.sourceRows()),
+                Figures.count(t.targetRows()),
+                Figures.count(t.quarantinedRows()),
+                t.countsMatch(),
+                Figures.count(t.rowsRead()),
+                Figures.count(t.rowsWritten()),
+                Figures.duration(t.durationMillis()),
                 Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()),
                 t.columns().stream().map(HtmlPage::column).toList());
     }
 
     private static Content content(TableReport t) {
         ContentCheckResult c = t.content();
-        return new Content(t.target(), Figures.count(c.sourceRows()), Figures.count(c.targetRows()), c.sourceChecksum(),
-                c.targetChecksum(), c.matches(), c.firstDifferences());
+        return new Content(
+                t.target(),
+                Figures.count(c.sourceRows()),
+                Figures.count(c.targetRows()),
+                c.sourceChecksum(),
+                c.targetChecksum(),
+                c.matches(),
+                c.firstDifferences());
     }
 
     private static Column column(ColumnReport c) {
@@ -125,14 +183,24 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
     }
 
     private static ForeignKey foreignKey(ForeignKeyCheck f) {
-        return new ForeignKey(f.name(), f.table(), f.referencedTable(),
-                f.sourceOrphans() < 0 ? Figures.NOT_MEASURED : Figures.count(f.sourceOrphans()), Figures.count(f.targetOrphans()), f.ok(),
+        return new ForeignKey(
+                f.name(),
+                f.table(),
+                f.referencedTable(),
+                f.sourceOrphans() < 0 ? Figures.NOT_MEASURED : Figures.count(f.sourceOrphans()),
+                Figures.count(f.targetOrphans()),
+                f.ok(),
                 f.restoredAfterCopy());
     }
 
     private static Sequence sequence(SequenceCheck s) {
-        return new Sequence(s.sequence(), s.table() + "." + s.column(), optional(s.highestCopied()),
-                optional(s.sqliteHighWater()), Figures.count(s.nextValue()), s.ok());
+        return new Sequence(
+                s.sequence(),
+                s.table() + "." + s.column(),
+                optional(s.highestCopied()),
+                optional(s.sqliteHighWater()),
+                Figures.count(s.nextValue()),
+                s.ok());
     }
 
     private static String optional(Long n) {
@@ -140,8 +208,9 @@ record HtmlPage(RunReport run, String tone, int exitCode, Totals totals, BarChar
     }
 
     private static String adjustments(Map<String, Long> adjustments) {
-        return new TreeMap<>(adjustments).entrySet().stream()
-                .map(e -> e.getKey() + ": " + Figures.count(e.getValue()))
-                .collect(Collectors.joining(", "));
+        return new TreeMap<>(adjustments)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + ": " + Figures.count(e.getValue()))
+                        .collect(Collectors.joining(", "));
     }
 }

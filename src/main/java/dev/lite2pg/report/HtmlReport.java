@@ -2,7 +2,6 @@ package dev.lite2pg.report;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -22,8 +21,7 @@ public final class HtmlReport {
     /** Compiled once: a jmustache template is immutable and safe to execute from several threads. */
     private static final Template TEMPLATE = compile();
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RunReport report) {
         return TEMPLATE.execute(HtmlPage.of(report));

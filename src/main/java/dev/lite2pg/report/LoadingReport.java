@@ -12,8 +12,12 @@ import java.util.List;
  * @param constraintsMillis time spent re-creating them, over every run of this job instance
  * @param sessionSettings what was set on the copy's sessions, and why
  */
-public record LoadingReport(int parallelism, List<String> deferredForeignKeys, List<String> deferredIndexes,
-                            long constraintsMillis, List<String> sessionSettings) {
+public record LoadingReport(
+        int parallelism,
+        List<String> deferredForeignKeys,
+        List<String> deferredIndexes,
+        long constraintsMillis,
+        List<String> sessionSettings) {
 
     public LoadingReport {
         deferredForeignKeys = List.copyOf(deferredForeignKeys);

@@ -2,7 +2,6 @@ package dev.lite2pg.report;
 
 import dev.lite2pg.metrics.TableFigures;
 import dev.lite2pg.quarantine.QuarantinedRow;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.TreeMap;
 /** Renders a run report as Markdown an operator can read at a go/no-go meeting. */
 public final class MarkdownReport {
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(RunReport r) {
         StringBuilder md = new StringBuilder();
@@ -36,51 +34,110 @@ public final class MarkdownReport {
             md.append('\n');
         }
         md.append("## Tables\n\nSource rows = target rows + quarantined rows when the counts match.\n\n")
-                .append("| source table | target table | source rows | read | written | target rows | quarantined | match | duration | rows/s |\n")
+                .append(
+                        "| source table | target table | source rows | read | written | target rows | quarantined | match | duration | rows/s |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (TableReport t : r.tables()) {
-            md.append("| ").append(text(t.source())).append(" | ").append(text(t.target())).append(" | ").append(t.sourceRows())
-                    .append(" | ").append(t.rowsRead()).append(" | ").append(t.rowsWritten()).append(" | ").append(t.targetRows())
-                    .append(" | ").append(t.quarantinedRows())
-                    .append(" | ").append(t.countsMatch() ? "yes" : "**NO**").append(" | ").append(t.durationMillis()).append(" ms | ")
-                    .append(Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis())).append(" |\n");
+            md.append("| ")
+                    .append(text(t.source()))
+                    .append(" | ")
+                    .append(text(t.target()))
+                    .append(" | ")
+                    .append(t.sourceRows())
+                    .append(" | ")
+                    .append(t.rowsRead())
+                    .append(" | ")
+                    .append(t.rowsWritten())
+                    .append(" | ")
+                    .append(t.targetRows())
+                    .append(" | ")
+                    .append(t.quarantinedRows())
+                    .append(" | ")
+                    .append(t.countsMatch() ? "yes" : "**NO**")
+                    .append(" | ")
+                    .append(t.durationMillis())
+                    .append(" ms | ")
+                    .append(Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()))
+                    .append(" |\n");
         }
         quarantine(md, r.quarantine());
         md.append("\n## Content (every row, copied columns)\n\n")
-                .append("Each source row converted as the copy converts it and stored by PostgreSQL, against each target row; ")
+                .append(
+                        "Each source row converted as the copy converts it and stored by PostgreSQL, against each target row; ")
                 .append("PostgreSQL stores and checksums both sides the same way.\n\n")
-                .append("| target table | source rows | target rows | source checksum | target checksum | match | first differing rows |\n")
+                .append(
+                        "| target table | source rows | target rows | source checksum | target checksum | match | first differing rows |\n")
                 .append("|---|---:|---:|---|---|---|---|\n");
         for (TableReport t : r.tables()) {
             ContentCheckResult c = t.content();
-            md.append("| ").append(text(t.target())).append(" | ").append(c.sourceRows()).append(" | ").append(c.targetRows())
-                    .append(" | `").append(c.sourceChecksum()).append("` | `").append(c.targetChecksum()).append("` | ")
-                    .append(c.matches() ? "yes" : "**NO**").append(" | ").append(text(String.join("; ", c.firstDifferences())))
+            md.append("| ")
+                    .append(text(t.target()))
+                    .append(" | ")
+                    .append(c.sourceRows())
+                    .append(" | ")
+                    .append(c.targetRows())
+                    .append(" | `")
+                    .append(c.sourceChecksum())
+                    .append("` | `")
+                    .append(c.targetChecksum())
+                    .append("` | ")
+                    .append(c.matches() ? "yes" : "**NO**")
+                    .append(" | ")
+                    .append(text(String.join("; ", c.firstDifferences())))
                     .append(" |\n");
         }
-        md.append("\n## Conversions\n\n| target column | source column | target type | conversion | adjusted values |\n|---|---|---|---|---|\n");
+        md.append(
+                "\n## Conversions\n\n| target column | source column | target type | conversion | adjusted values |\n|---|---|---|---|---|\n");
         for (TableReport t : r.tables()) {
             for (ColumnReport c : t.columns()) {
-                md.append("| ").append(text(t.target() + "." + c.target())).append(" | ").append(text(c.source())).append(" | ")
-                        .append(text(c.targetType())).append(" | ").append(text(c.conversion())).append(" | ")
-                        .append(adjustments(c.adjustments())).append(" |\n");
+                md.append("| ")
+                        .append(text(t.target() + "." + c.target()))
+                        .append(" | ")
+                        .append(text(c.source()))
+                        .append(" | ")
+                        .append(text(c.targetType()))
+                        .append(" | ")
+                        .append(text(c.conversion()))
+                        .append(" | ")
+                        .append(adjustments(c.adjustments()))
+                        .append(" |\n");
             }
         }
-        md.append("\n## Foreign keys (orphan references)\n\n| foreign key | table | references | orphans in source | orphans in target | note |\n")
+        md.append(
+                        "\n## Foreign keys (orphan references)\n\n| foreign key | table | references | orphans in source | orphans in target | note |\n")
                 .append("|---|---|---|---:|---:|---|\n");
         for (ForeignKeyCheck f : r.foreignKeys()) {
-            md.append("| ").append(text(f.name())).append(" | ").append(text(f.table())).append(" | ").append(text(f.referencedTable()))
-                    .append(" | ").append(f.sourceOrphans() < 0 ? "n/a" : String.valueOf(f.sourceOrphans())).append(" | ")
-                    .append(f.targetOrphans()).append(" | ").append(f.restoredAfterCopy() ? "dropped for the copy, re-added and validated" : "")
+            md.append("| ")
+                    .append(text(f.name()))
+                    .append(" | ")
+                    .append(text(f.table()))
+                    .append(" | ")
+                    .append(text(f.referencedTable()))
+                    .append(" | ")
+                    .append(f.sourceOrphans() < 0 ? "n/a" : String.valueOf(f.sourceOrphans()))
+                    .append(" | ")
+                    .append(f.targetOrphans())
+                    .append(" | ")
+                    .append(f.restoredAfterCopy() ? "dropped for the copy, re-added and validated" : "")
                     .append(" |\n");
         }
-        md.append("\n## Sequences\n\n| sequence | column | highest copied id | SQLite AUTOINCREMENT mark | next value | ok |\n")
+        md.append(
+                        "\n## Sequences\n\n| sequence | column | highest copied id | SQLite AUTOINCREMENT mark | next value | ok |\n")
                 .append("|---|---|---:|---:|---:|---|\n");
         for (SequenceCheck s : r.sequences()) {
-            md.append("| ").append(text(s.sequence())).append(" | ").append(text(s.table() + "." + s.column())).append(" | ")
-                    .append(s.highestCopied() == null ? "-" : s.highestCopied()).append(" | ")
-                    .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater()).append(" | ").append(s.nextValue())
-                    .append(" | ").append(s.ok() ? "yes" : "**NO**").append(" |\n");
+            md.append("| ")
+                    .append(text(s.sequence()))
+                    .append(" | ")
+                    .append(text(s.table() + "." + s.column()))
+                    .append(" | ")
+                    .append(s.highestCopied() == null ? "-" : s.highestCopied())
+                    .append(" | ")
+                    .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater())
+                    .append(" | ")
+                    .append(s.nextValue())
+                    .append(" | ")
+                    .append(s.ok() ? "yes" : "**NO**")
+                    .append(" |\n");
         }
         schemaObjects(md, r.schemaObjects());
         loading(md, r.loading());
@@ -92,17 +149,33 @@ public final class MarkdownReport {
         if (q == null) {
             return;
         }
-        md.append("\n## Quarantine\n\nPolicy ").append(code("on-bad-row: " + q.policy())).append("; ").append(q.rows())
-                .append(" row(s) set aside in ").append(code(q.table()));
+        md.append("\n## Quarantine\n\nPolicy ")
+                .append(code("on-bad-row: " + q.policy()))
+                .append("; ")
+                .append(q.rows())
+                .append(" row(s) set aside in ")
+                .append(code(q.table()));
         if (q.rows() == 0) {
             md.append(".\n");
             return;
         }
-        md.append(q.rows() > q.first().size() ? " (the first " + q.first().size() + " below; all of them in the table)" : "")
+        md.append(
+                        q.rows() > q.first().size()
+                                ? " (the first " + q.first().size() + " below; all of them in the table)"
+                                : "")
                 .append(".\n\n| table | row | column | value | reason |\n|---|---|---|---|---|\n");
         for (QuarantinedRow row : q.first()) {
-            md.append("| ").append(text(row.table())).append(" | ").append(text(row.rowKey())).append(" | ").append(text(row.column()))
-                    .append(" | ").append(text(row.value())).append(" | ").append(text(row.reason())).append(" |\n");
+            md.append("| ")
+                    .append(text(row.table()))
+                    .append(" | ")
+                    .append(text(row.rowKey()))
+                    .append(" | ")
+                    .append(text(row.column()))
+                    .append(" | ")
+                    .append(text(row.value()))
+                    .append(" | ")
+                    .append(text(row.reason()))
+                    .append(" |\n");
         }
     }
 
@@ -111,11 +184,22 @@ public final class MarkdownReport {
             return;
         }
         md.append("\n## Schema objects (indexes and constraints the migrations created)\n\n")
-                .append("| table | kind | name | dropped for the copy | present | valid |\n|---|---|---|---|---|---|\n");
+                .append(
+                        "| table | kind | name | dropped for the copy | present | valid |\n|---|---|---|---|---|---|\n");
         for (SchemaObjectCheck o : objects) {
-            md.append("| ").append(text(o.table())).append(" | ").append(text(o.kind())).append(" | ").append(text(o.name())).append(" | ")
-                    .append(o.deferred() ? "yes, re-created" : "").append(" | ").append(o.present() ? "yes" : "**NO**").append(" | ")
-                    .append(o.valid() ? "yes" : "**NO**").append(" |\n");
+            md.append("| ")
+                    .append(text(o.table()))
+                    .append(" | ")
+                    .append(text(o.kind()))
+                    .append(" | ")
+                    .append(text(o.name()))
+                    .append(" | ")
+                    .append(o.deferred() ? "yes, re-created" : "")
+                    .append(" | ")
+                    .append(o.present() ? "yes" : "**NO**")
+                    .append(" | ")
+                    .append(o.valid() ? "yes" : "**NO**")
+                    .append(" |\n");
         }
     }
 
@@ -125,25 +209,42 @@ public final class MarkdownReport {
         }
         md.append("\n## How the data was loaded\n\n");
         md.append("- tables copied at the same time: ").append(l.parallelism()).append('\n');
-        md.append("- foreign keys dropped for the copy, re-added and validated after it: ").append(l.deferredForeignKeys().size())
-                .append(list(l.deferredForeignKeys())).append('\n');
-        md.append("- secondary indexes dropped for the copy, built after it: ").append(l.deferredIndexes().size())
-                .append(list(l.deferredIndexes())).append('\n');
+        md.append("- foreign keys dropped for the copy, re-added and validated after it: ")
+                .append(l.deferredForeignKeys().size())
+                .append(list(l.deferredForeignKeys()))
+                .append('\n');
+        md.append("- secondary indexes dropped for the copy, built after it: ")
+                .append(l.deferredIndexes().size())
+                .append(list(l.deferredIndexes()))
+                .append('\n');
         md.append("- time to re-create them: ").append(l.constraintsMillis()).append(" ms\n");
-        l.sessionSettings().forEach(s -> md.append("- session setting: ").append(text(s)).append('\n'));
+        l.sessionSettings()
+                .forEach(s -> md.append("- session setting: ").append(text(s)).append('\n'));
     }
 
     private static void metrics(StringBuilder md, List<TableFigures> metrics) {
         if (metrics.isEmpty()) {
             return;
         }
-        md.append("\n## Metrics of this process\n\n| table | rows read | rows written | values refused | chunks | mean chunk | slowest chunk |\n")
+        md.append(
+                        "\n## Metrics of this process\n\n| table | rows read | rows written | values refused | chunks | mean chunk | slowest chunk |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (TableFigures f : metrics) {
-            md.append("| ").append(text(f.table())).append(" | ").append(f.rowsRead()).append(" | ").append(f.rowsWritten()).append(" | ")
-                    .append(f.valuesRefused()).append(" | ").append(f.chunks()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())).append(" |\n");
+            md.append("| ")
+                    .append(text(f.table()))
+                    .append(" | ")
+                    .append(f.rowsRead())
+                    .append(" | ")
+                    .append(f.rowsWritten())
+                    .append(" | ")
+                    .append(f.valuesRefused())
+                    .append(" | ")
+                    .append(f.chunks())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis()))
+                    .append(" |\n");
         }
     }
 
@@ -160,7 +261,11 @@ public final class MarkdownReport {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(adjustments).forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(text(k)).append(": ").append(v));
+        new TreeMap<>(adjustments)
+                .forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ")
+                        .append(text(k))
+                        .append(": ")
+                        .append(v));
         return text.toString();
     }
 
@@ -183,7 +288,8 @@ public final class MarkdownReport {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 // Parentheses stay: with the brackets escaped no link can form, and "row(s)" stays readable.
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' ->
+                    out.append('\\').append(c);
                 case '\r', '\n' -> out.append(' ');
                 default -> out.append(c);
             }
@@ -206,7 +312,8 @@ public final class MarkdownReport {
      * longer than any run of backticks in the name), the table's pipes and line breaks need care.
      */
     static String code(String raw) {
-        String flat = raw == null ? "" : raw.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
+        String flat =
+                raw == null ? "" : raw.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
         int longest = 0;
         int run = 0;
         for (int i = 0; i < flat.length(); i++) {

@@ -1,7 +1,6 @@
 package dev.lite2pg.report;
 
 import dev.lite2pg.quarantine.QuarantinedRow;
-
 import java.util.List;
 
 /**

@@ -1,20 +1,19 @@
 package dev.lite2pg.report;
 
 import dev.lite2pg.output.PrivateFiles;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Writes report.json (for machines), report.md and report.html (for people) into the run's output folder. */
 public final class ReportWriter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static Path write(RunReport report, Path folder) {
         try {

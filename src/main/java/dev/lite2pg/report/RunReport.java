@@ -1,7 +1,6 @@
 package dev.lite2pg.report;
 
 import dev.lite2pg.metrics.TableFigures;
-
 import java.util.List;
 
 /**
@@ -16,11 +15,24 @@ import java.util.List;
  * @param metrics this process's figures per table (a resumed run counts only what the resume did)
  * @param schemaObjects every index and constraint of the target schema after the run, present and valid
  */
-public record RunReport(String job, String source, String sourceSha256, String target, String targetSchema,
-                        String started, String finished, Verdict verdict, List<TableReport> tables,
-                        List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences, List<String> problems,
-                        List<String> warnings, QuarantineReport quarantine, LoadingReport loading,
-                        List<TableFigures> metrics, List<SchemaObjectCheck> schemaObjects) {
+public record RunReport(
+        String job,
+        String source,
+        String sourceSha256,
+        String target,
+        String targetSchema,
+        String started,
+        String finished,
+        Verdict verdict,
+        List<TableReport> tables,
+        List<ForeignKeyCheck> foreignKeys,
+        List<SequenceCheck> sequences,
+        List<String> problems,
+        List<String> warnings,
+        QuarantineReport quarantine,
+        LoadingReport loading,
+        List<TableFigures> metrics,
+        List<SchemaObjectCheck> schemaObjects) {
 
     public RunReport {
         tables = List.copyOf(tables);
@@ -36,7 +48,23 @@ public record RunReport(String job, String source, String sourceSha256, String t
     public RunReport withProblem(String problem) {
         List<String> more = new java.util.ArrayList<>(problems);
         more.add(problem);
-        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, Verdict.of(more, warnings), tables,
-                foreignKeys, sequences, more, warnings, quarantine, loading, metrics, schemaObjects);
+        return new RunReport(
+                job,
+                source,
+                sourceSha256,
+                target,
+                targetSchema,
+                started,
+                finished,
+                Verdict.of(more, warnings),
+                tables,
+                foreignKeys,
+                sequences,
+                more,
+                warnings,
+                quarantine,
+                loading,
+                metrics,
+                schemaObjects);
     }
 }

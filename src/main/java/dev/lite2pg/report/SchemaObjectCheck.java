@@ -8,7 +8,8 @@ package dev.lite2pg.report;
  * @param deferred lite2pg dropped it for the copy and re-created it afterwards
  * @param valid an index PostgreSQL can use (built, not left invalid by a failed build); a constraint that is validated
  */
-public record SchemaObjectCheck(String kind, String table, String name, boolean deferred, boolean present, boolean valid) {
+public record SchemaObjectCheck(
+        String kind, String table, String name, boolean deferred, boolean present, boolean valid) {
 
     public boolean ok() {
         return present && valid;

@@ -8,9 +8,17 @@ import java.util.List;
  *
  * @param quarantinedRows source rows set aside instead of copied (on-bad-row: quarantine)
  */
-public record TableReport(String source, String target, long sourceRows, long rowsRead, long rowsWritten,
-                          long targetRows, long quarantinedRows, long durationMillis, List<ColumnReport> columns,
-                          ContentCheckResult content) {
+public record TableReport(
+        String source,
+        String target,
+        long sourceRows,
+        long rowsRead,
+        long rowsWritten,
+        long targetRows,
+        long quarantinedRows,
+        long durationMillis,
+        List<ColumnReport> columns,
+        ContentCheckResult content) {
 
     public TableReport {
         columns = List.copyOf(columns);

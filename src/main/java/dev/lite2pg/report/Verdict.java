@@ -3,7 +3,6 @@ package dev.lite2pg.report;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.lite2pg.model.ErrorCode;
-
 import java.util.List;
 import java.util.Locale;
 

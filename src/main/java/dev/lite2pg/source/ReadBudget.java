@@ -19,6 +19,7 @@ public record ReadBudget(long valueBytes, long pageBytes) {
     static final int HEAP_PER_VALUE = 24;
     /** The pages of all the readers at once may take this share of the heap: each is held up to about four times. */
     static final int HEAP_PER_PAGES = 16;
+
     private static final long MIN_PAGE_BYTES = 1 << 20;
 
     public ReadBudget {
@@ -29,7 +30,8 @@ public record ReadBudget(long valueBytes, long pageBytes) {
 
     /** @param readersAtOnce tables copied at once, or threads of a scan or content check */
     public static ReadBudget forHeap(long maxHeapBytes, int readersAtOnce) {
-        return new ReadBudget(maxHeapBytes / HEAP_PER_VALUE,
+        return new ReadBudget(
+                maxHeapBytes / HEAP_PER_VALUE,
                 Math.max(MIN_PAGE_BYTES, maxHeapBytes / HEAP_PER_PAGES / Math.max(1, readersAtOnce)));
     }
 
@@ -40,8 +42,14 @@ public record ReadBudget(long valueBytes, long pageBytes) {
     /** Why a value of {@code bytes} is refused, and what to do about it. */
     public String oversizedReason(long bytes) {
         long heapMiB = (bytes * HEAP_PER_VALUE + (1 << 20) - 1) >> 20;
-        return String.format(Locale.ROOT, "value of %,d bytes is larger than the %,d bytes a value may have with this"
-                + " heap (a %dth of it); run with a larger heap (LITE2PG_JAVA_OPTS=-Xmx%dm or more) or make the value"
-                + " smaller in the source", bytes, valueBytes, HEAP_PER_VALUE, heapMiB);
+        return String.format(
+                Locale.ROOT,
+                "value of %,d bytes is larger than the %,d bytes a value may have with this"
+                        + " heap (a %dth of it); run with a larger heap (LITE2PG_JAVA_OPTS=-Xmx%dm or more) or make the value"
+                        + " smaller in the source",
+                bytes,
+                valueBytes,
+                HEAP_PER_VALUE,
+                heapMiB);
     }
 }

@@ -2,7 +2,6 @@ package dev.lite2pg.source;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,12 +13,12 @@ import java.util.HexFormat;
 /** The sha256 of the source file: part of a run's identity, and the proof that the source was not modified. */
 public final class SourceFingerprint {
 
-    private SourceFingerprint() {
-    }
+    private SourceFingerprint() {}
 
     public static String sha256(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + file + " does not exist or is not a file");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "source database " + file + " does not exist or is not a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -29,7 +28,8 @@ public final class SourceFingerprint {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot read source database " + file + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "cannot read source database " + file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,5 +6,4 @@ package dev.lite2pg.source;
  * @param key the values that identify the row and position the reader (rowid, or the primary key of a WITHOUT ROWID table)
  * @param values the mapped columns' values, in the order of the table's copy plan
  */
-public record SourceRow(Object[] key, Object[] values) {
-}
+public record SourceRow(Object[] key, Object[] values) {}

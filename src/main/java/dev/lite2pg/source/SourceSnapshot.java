@@ -5,7 +5,6 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.sqlite.SqliteBackup;
 import dev.lite2pg.sqlite.SqliteFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,9 +31,12 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
             long needed = Files.size(source) + walSize(source);
             long free = Files.getFileStore(file.getParent()).getUsableSpace();
             if (free < needed) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "not enough disk space for the snapshot of " + source + " in "
-                        + file.getParent() + ": it needs about " + mib(needed) + " MiB, " + mib(free) + " MiB are free."
-                        + " Free some space or set the job's output folder (output:) to a larger disk.");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "not enough disk space for the snapshot of " + source + " in "
+                                + file.getParent() + ": it needs about " + mib(needed) + " MiB, " + mib(free)
+                                + " MiB are free."
+                                + " Free some space or set the job's output folder (output:) to a larger disk.");
             }
             String stamp = SourceStamp.of(source);
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -50,15 +52,21 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
             int copied = tables(partial);
             if (copied < sourceTables) {
                 Files.deleteIfExists(partial);
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "the snapshot of " + source + " holds " + copied + " table(s), the source "
-                        + sourceTables + ": SQLite's online backup did not copy the whole database. Nothing was written. Run again"
-                        + " when no other process changes the source's schema; if it happens again, copy the file yourself"
-                        + " (sqlite3 " + source + " \".backup copy.sqlite\") and point --source at the copy.");
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "the snapshot of " + source + " holds " + copied + " table(s), the source "
+                                + sourceTables
+                                + ": SQLite's online backup did not copy the whole database. Nothing was written. Run again"
+                                + " when no other process changes the source's schema; if it happens again, copy the file yourself"
+                                + " (sqlite3 " + source + " \".backup copy.sqlite\") and point --source at the copy.");
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp, sourceTables);
         } catch (IOException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot write the snapshot of " + source + " to " + file + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "cannot write the snapshot of " + source + " to " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -69,7 +77,8 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
         }
         String actual = SourceFingerprint.sha256(file);
         if (!actual.equals(sha256)) {
-            return Optional.of("its snapshot " + file + " has changed (sha256 " + actual + ", the run started from " + sha256 + ")");
+            return Optional.of("its snapshot " + file + " has changed (sha256 " + actual + ", the run started from "
+                    + sha256 + ")");
         }
         return Optional.empty();
     }
@@ -86,7 +95,8 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
         try (Connection connection = SqliteFiles.openReadOnly(snapshot)) {
             return SqliteFiles.tableCount(connection);
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
         }
     }
 

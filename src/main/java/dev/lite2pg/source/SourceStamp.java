@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class SourceStamp {
 
-    private SourceStamp() {
-    }
+    private SourceStamp() {}
 
     public static String of(Path source) {
         return part(source) + ";wal=" + part(Path.of(source + "-wal"));
@@ -23,7 +22,9 @@ public final class SourceStamp {
      */
     private static String part(Path file) {
         try {
-            return Files.exists(file) && Files.size(file) > 0 ? Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis() : "none";
+            return Files.exists(file) && Files.size(file) > 0
+                    ? Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis()
+                    : "none";
         } catch (IOException e) {
             return "unreadable";
         }

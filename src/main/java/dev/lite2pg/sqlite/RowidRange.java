@@ -1,7 +1,6 @@
 package dev.lite2pg.sqlite;
 
 import dev.lite2pg.model.SourceTable;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +32,8 @@ public record RowidRange(Long after, Long upTo) {
         }
         String rowid = SqliteSql.rowidAlias(table);
         try (Statement st = sqlite.createStatement();
-             ResultSet rs = st.executeQuery("SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSql.quote(table.name()))) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSql.quote(table.name()))) {
             rs.next();
             long min = rs.getLong(1);
             return rs.wasNull() ? List.of(ALL) : split(min, rs.getLong(2), parallelism);

@@ -2,14 +2,13 @@ package dev.lite2pg.sqlite;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import org.sqlite.SQLiteConnection;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.sqlite.SQLiteConnection;
 
 /** Copies a live SQLite database into a new file with SQLite's online backup API. */
 public final class SqliteBackup {
@@ -25,8 +24,7 @@ public final class SqliteBackup {
 
     private static final int SQLITE_OK = 0;
 
-    private SqliteBackup() {
-    }
+    private SqliteBackup() {}
 
     /**
      * @return the number of tables in the source (as {@link SqliteFiles#tableCount}), counted on the connection
@@ -50,19 +48,26 @@ public final class SqliteBackup {
             }
         } catch (SQLException e) {
             if (SqliteFiles.isLock(e)) {
-                throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot take a snapshot of source database " + source + ": "
-                        + SqliteFiles.lockAdvice(source, lockWait), e);
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "cannot take a snapshot of source database " + source + ": "
+                                + SqliteFiles.lockAdvice(source, lockWait),
+                        e);
             }
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot take a snapshot of source database " + source
-                    + " into " + destination + ": " + e.getMessage() + ". Nothing was written.", e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "cannot take a snapshot of source database " + source + " into " + destination + ": "
+                            + e.getMessage() + ". Nothing was written.",
+                    e);
         }
         // The snapshot is ours, not the source: a plain rollback-journal file opens read-only without -wal/-shm files
         // beside it, and its bytes (hence its sha256) stay the same from now on.
         try (Connection snapshot = DriverManager.getConnection(SqliteFiles.url(destination));
-             Statement st = snapshot.createStatement()) {
+                Statement st = snapshot.createStatement()) {
             st.execute("PRAGMA journal_mode = DELETE");
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot finish the snapshot " + destination + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "cannot finish the snapshot " + destination + ": " + e.getMessage(), e);
         }
         return tables;
     }

@@ -2,9 +2,6 @@ package dev.lite2pg.sqlite;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /** Opens SQLite files the only way lite2pg ever does: read-only, so the source can never be modified. */
 public final class SqliteFiles {
@@ -42,8 +41,7 @@ public final class SqliteFiles {
     /** The first 16 bytes of every SQLite 3 database file. */
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private SqliteFiles() {
-    }
+    private SqliteFiles() {}
 
     public static Connection openReadOnly(Path file) {
         return openReadOnly(file, LOCK_WAIT);
@@ -63,7 +61,8 @@ public final class SqliteFiles {
             }
             return connection;
         } catch (SQLException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot open source database " + file + " read-only: " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "cannot open source database " + file + " read-only: " + e.getMessage(), e);
         }
     }
 
@@ -88,29 +87,36 @@ public final class SqliteFiles {
      */
     public static void requireDatabase(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + file + " does not exist or is not a file");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "source database " + file + " does not exist or is not a file");
         }
         byte[] start;
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(HEADER.length);
         } catch (IOException e) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "cannot read source database " + file + ": " + e.getMessage(), e);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION, "cannot read source database " + file + ": " + e.getMessage(), e);
         }
         if (start.length == 0) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + file + " is empty (0 bytes), not a SQLite database:"
-                    + " SQLite would read it as a database without tables and nothing would be copied. Nothing was written."
-                    + " Point source.path (or --source) at the application's database file.");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "source database " + file + " is empty (0 bytes), not a SQLite database:"
+                            + " SQLite would read it as a database without tables and nothing would be copied. Nothing was written."
+                            + " Point source.path (or --source) at the application's database file.");
         }
         if (!Arrays.equals(start, HEADER)) {
-            throw new Lite2pgException(ErrorCode.PRECONDITION, "source database " + file + " is not a SQLite database: it does not"
-                    + " start with SQLite's header \"SQLite format 3\" (file is not a database). Nothing was written. Point source.path"
-                    + " (or --source) at the application's database file, or restore it from a backup if its first page is damaged.");
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "source database " + file + " is not a SQLite database: it does not"
+                            + " start with SQLite's header \"SQLite format 3\" (file is not a database). Nothing was written. Point source.path"
+                            + " (or --source) at the application's database file, or restore it from a backup if its first page is damaged.");
         }
     }
 
     /** How many tables lite2pg would copy from the database ({@link #COPIED_TABLES}). */
     public static int tableCount(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) " + COPIED_TABLES)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) " + COPIED_TABLES)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -125,9 +131,12 @@ public final class SqliteFiles {
     /** What to tell the operator when the file stayed locked for {@link #LOCK_WAIT}. */
     static String lockAdvice(Path file, Duration waited) {
         List<String> holders = holders(file);
-        return "another process holds a lock on " + file + " (SQLITE_BUSY after waiting " + waited.toSeconds() + " s), e.g. an"
+        return "another process holds a lock on " + file + " (SQLITE_BUSY after waiting " + waited.toSeconds()
+                + " s), e.g. an"
                 + " open write transaction or BEGIN EXCLUSIVE. "
-                + (holders.isEmpty() ? "SQLite cannot say which process; " : "Processes that have it open: " + String.join(", ", holders) + ". ")
+                + (holders.isEmpty()
+                        ? "SQLite cannot say which process; "
+                        : "Processes that have it open: " + String.join(", ", holders) + ". ")
                 + "Stop the application (or let its transaction finish) and run again. Nothing was written.";
     }
 
@@ -144,11 +153,15 @@ public final class SqliteFiles {
         long self = ProcessHandle.current().pid();
         try {
             Path target = file.toRealPath();
-            try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+            try (DirectoryStream<Path> pids = Files.newDirectoryStream(
+                    proc, p -> p.getFileName().toString().matches("\\d+"))) {
                 for (Path pid : pids) {
                     long id = Long.parseLong(pid.getFileName().toString());
                     if (id != self && hasOpen(pid.resolve("fd"), target)) {
-                        holders.add(id + " (" + ProcessHandle.of(id).flatMap(h -> h.info().command()).orElse("?") + ")");
+                        holders.add(id + " ("
+                                + ProcessHandle.of(id)
+                                        .flatMap(h -> h.info().command())
+                                        .orElse("?") + ")");
                     }
                 }
             }

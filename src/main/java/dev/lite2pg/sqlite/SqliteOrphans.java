@@ -28,8 +28,8 @@ public final class SqliteOrphans {
      *                    non-null reference is an orphan
      * @param parentColumns the referenced columns, in the order of {@code childColumns}; ignored without a parent table
      */
-    public record Reference(String childTable, List<String> childColumns, String parentTable, List<String> parentColumns) {
-    }
+    public record Reference(
+            String childTable, List<String> childColumns, String parentTable, List<String> parentColumns) {}
 
     @FunctionalInterface
     public interface Sink {
@@ -41,7 +41,8 @@ public final class SqliteOrphans {
     }
 
     public long count(Reference reference) throws SQLException {
-        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*)" + fromWhere(reference))) {
+        try (Statement st = sqlite.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*)" + fromWhere(reference))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -56,10 +57,13 @@ public final class SqliteOrphans {
     public long each(Reference reference, List<String> keyExpressions, Sink sink) throws SQLException {
         List<String> keyColumns = keyExpressions.stream().map(e -> "c." + e).toList();
         String select = "SELECT " + String.join(", ", keyColumns) + ", "
-                + reference.childColumns().stream().map(c -> "c." + SqliteSql.quote(c)).collect(Collectors.joining(", "))
+                + reference.childColumns().stream()
+                        .map(c -> "c." + SqliteSql.quote(c))
+                        .collect(Collectors.joining(", "))
                 + fromWhere(reference) + " ORDER BY " + String.join(", ", keyColumns);
         long count = 0;
-        try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery(select)) {
+        try (Statement st = sqlite.createStatement();
+                ResultSet rs = st.executeQuery(select)) {
             int keyWidth = keyColumns.size();
             while (rs.next()) {
                 Object[] keyValues = new Object[keyWidth];
@@ -85,14 +89,17 @@ public final class SqliteOrphans {
 
     private static String fromWhere(Reference reference) {
         List<String> childColumns = reference.childColumns();
-        String notNull = childColumns.stream().map(c -> "c." + SqliteSql.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        String notNull = childColumns.stream()
+                .map(c -> "c." + SqliteSql.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
         String from = " FROM " + SqliteSql.quote(reference.childTable()) + " c WHERE " + notNull;
         if (reference.parentTable() == null) {
             return from;
         }
         List<String> join = new ArrayList<>();
         for (int i = 0; i < childColumns.size(); i++) {
-            join.add("p." + SqliteSql.quote(reference.parentColumns().get(i)) + " = c." + SqliteSql.quote(childColumns.get(i)));
+            join.add("p." + SqliteSql.quote(reference.parentColumns().get(i)) + " = c."
+                    + SqliteSql.quote(childColumns.get(i)));
         }
         return from + " AND NOT EXISTS (SELECT 1 FROM " + SqliteSql.quote(reference.parentTable()) + " p WHERE "
                 + String.join(" AND ", join) + ")";

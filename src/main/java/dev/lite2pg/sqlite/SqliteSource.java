@@ -5,7 +5,6 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceColumn;
 import dev.lite2pg.model.SourceForeignKey;
 import dev.lite2pg.model.SourceTable;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,10 +43,12 @@ public final class SqliteSource implements AutoCloseable {
     public List<SourceTable> tables() {
         String sql = "SELECT name, wr " + SqliteFiles.COPIED_TABLES + " ORDER BY name";
         List<SourceTable> tables = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString(1);
-                tables.add(new SourceTable(name, columns(name), rs.getInt(2) == 1, foreignKeys(name), generatedColumns(name)));
+                tables.add(new SourceTable(
+                        name, columns(name), rs.getInt(2) == 1, foreignKeys(name), generatedColumns(name)));
             }
         } catch (SQLException e) {
             throw failure("cannot list the tables", e);
@@ -56,8 +57,10 @@ public final class SqliteSource implements AutoCloseable {
     }
 
     private List<SourceColumn> columns(String table) throws SQLException {
-        // Only stored data (hidden 0). Generated columns (hidden 2 VIRTUAL, 3 STORED) are SQLite's to compute: a VIRTUAL one is
-        // evaluated on every read, at any size, so it is never read as data; hidden 1 is a virtual table's hidden column.
+        // Only stored data (hidden 0). Generated columns (hidden 2 VIRTUAL, 3 STORED) are SQLite's to compute: a
+        // VIRTUAL one is
+        // evaluated on every read, at any size, so it is never read as data; hidden 1 is a virtual table's hidden
+        // column.
         List<SourceColumn> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid")) {
@@ -110,14 +113,16 @@ public final class SqliteSource implements AutoCloseable {
     public Map<String, Long> sequenceHighWaterMarks() {
         Map<String, Long> marks = new LinkedHashMap<>();
         try (Statement st = connection.createStatement();
-             ResultSet exists = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")) {
+                ResultSet exists = st.executeQuery(
+                        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")) {
             if (!exists.next()) {
                 return marks;
             }
         } catch (SQLException e) {
             throw failure("cannot read sqlite_master", e);
         }
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
             while (rs.next()) {
                 marks.put(rs.getString(1), rs.getLong(2));
             }
@@ -134,7 +139,8 @@ public final class SqliteSource implements AutoCloseable {
      */
     public List<String> integrityProblems() {
         List<String> problems = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {
@@ -156,7 +162,7 @@ public final class SqliteSource implements AutoCloseable {
 
     public long rowCount(String table) {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqliteSql.quote(table))) {
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqliteSql.quote(table))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -166,8 +172,10 @@ public final class SqliteSource implements AutoCloseable {
 
     private Lite2pgException failure(String what, SQLException e) {
         if (SqliteFiles.isLock(e)) {
-            return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": "
-                    + SqliteFiles.lockAdvice(file, SqliteFiles.LOCK_WAIT), e);
+            return new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "source " + file + ": " + what + ": " + SqliteFiles.lockAdvice(file, SqliteFiles.LOCK_WAIT),
+                    e);
         }
         return new Lite2pgException(ErrorCode.PRECONDITION, "source " + file + ": " + what + ": " + e.getMessage(), e);
     }

@@ -5,7 +5,6 @@ import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -44,8 +43,10 @@ public final class SqliteTableReader implements AutoCloseable {
     private final String keyList;
     private final String keyPlaceholders;
     private final String sizesSql;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     private Connection connection;
     private PreparedStatement firstPage;
@@ -70,31 +71,47 @@ public final class SqliteTableReader implements AutoCloseable {
         this.rowidKey = !table.withoutRowid();
         List<String> keyExpressions = rowidKey
                 ? List.of(SqliteSql.rowidAlias(table))
-                : table.primaryKey().stream().map(c -> SqliteSql.quote(c.name())).toList();
+                : table.primaryKey().stream()
+                        .map(c -> SqliteSql.quote(c.name()))
+                        .toList();
         this.keyWidth = keyExpressions.size();
         this.keyList = String.join(", ", keyExpressions);
-        // After the key, the size of the row's largest value; a value over the limit reads as NULL, so SQLite never loads it.
+        // After the key, the size of the row's largest value; a value over the limit reads as NULL, so SQLite never
+        // loads it.
         long limit = budget.valueBytes();
         StringBuilder select = new StringBuilder("SELECT ").append(keyList).append(", max(0");
         for (String column : this.columns) {
-            select.append(", coalesce(octet_length(").append(SqliteSql.quote(column)).append("), 0)");
+            select.append(", coalesce(octet_length(")
+                    .append(SqliteSql.quote(column))
+                    .append("), 0)");
         }
         select.append(")");
         for (String column : this.columns) {
             String c = SqliteSql.quote(column);
-            select.append(", CASE WHEN octet_length(").append(c).append(") > ").append(limit).append(" THEN NULL ELSE ")
-                    .append(c).append(" END");
+            select.append(", CASE WHEN octet_length(")
+                    .append(c)
+                    .append(") > ")
+                    .append(limit)
+                    .append(" THEN NULL ELSE ")
+                    .append(c)
+                    .append(" END");
         }
         select.append(" FROM ").append(SqliteSql.quote(table.name()));
         this.selectSql = select.toString();
         this.keyPlaceholders = keyExpressions.stream().map(k -> "?").collect(Collectors.joining(", "));
-        this.sizesSql = "SELECT " + this.columns.stream().map(SqliteSql::quote).map(c -> "typeof(" + c + "), octet_length(" + c + ")")
-                .collect(Collectors.joining(", ")) + " FROM " + SqliteSql.quote(table.name()) + " WHERE " + compareKey("=");
+        this.sizesSql = "SELECT "
+                + this.columns.stream()
+                        .map(SqliteSql::quote)
+                        .map(c -> "typeof(" + c + "), octet_length(" + c + ")")
+                        .collect(Collectors.joining(", "))
+                + " FROM " + SqliteSql.quote(table.name()) + " WHERE " + compareKey("=");
     }
 
     /** Row values compare a composite key the same way ORDER BY sorts it, so pages never overlap or skip. */
     private String compareKey(String operator) {
-        return keyWidth == 1 ? keyList + " " + operator + " ?" : "(" + keyList + ") " + operator + " (" + keyPlaceholders + ")";
+        return keyWidth == 1
+                ? keyList + " " + operator + " ?"
+                : "(" + keyList + ") " + operator + " (" + keyPlaceholders + ")";
     }
 
     /** Reads the whole table. */
@@ -104,7 +121,9 @@ public final class SqliteTableReader implements AutoCloseable {
 
     /** Reads one rowid range of the table: the whole of it for {@link RowidRange#ALL}, as for a WITHOUT ROWID table. */
     public void open(RowidRange part) {
-        open(part.after() == null ? null : new Object[] {part.after()}, part.upTo() == null ? null : new Object[] {part.upTo()});
+        open(
+                part.after() == null ? null : new Object[] {part.after()},
+                part.upTo() == null ? null : new Object[] {part.upTo()});
     }
 
     /**
@@ -170,7 +189,8 @@ public final class SqliteTableReader implements AutoCloseable {
             }
             exhausted = !full;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read " + table.name() + " after key " + describeKey(lastKey) + ": " + e.getMessage(), e);
         }
         if (!page.isEmpty()) {
             lastKey = page.get(page.size() - 1).key();
@@ -204,8 +224,8 @@ public final class SqliteTableReader implements AutoCloseable {
             for (int i = 0; i < values.length; i++) {
                 long size = rs.getLong(2 * i + 2);
                 if (size > budget.valueBytes()) {
-                    values[i] = new OversizedValue(rs.getString(2 * i + 1).toUpperCase(Locale.ROOT), size,
-                            budget.oversizedReason(size));
+                    values[i] = new OversizedValue(
+                            rs.getString(2 * i + 1).toUpperCase(Locale.ROOT), size, budget.oversizedReason(size));
                 }
             }
         }
@@ -270,5 +290,4 @@ public final class SqliteTableReader implements AutoCloseable {
     public long bytesDelivered() {
         return bytesDelivered;
     }
-
 }

@@ -4,6 +4,11 @@ import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.postgres.ContentChecksums;
+import dev.lite2pg.postgres.ContentChecksums.Checksum;
+import dev.lite2pg.postgres.ContentChecksums.Difference;
+import dev.lite2pg.postgres.ContentChecksums.ScratchLoad;
+import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.source.ReadBudget;
@@ -11,13 +16,6 @@ import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.RowidRange;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.sqlite.SqliteTableReader;
-import dev.lite2pg.postgres.ContentChecksums;
-import dev.lite2pg.postgres.ContentChecksums.Checksum;
-import dev.lite2pg.postgres.ContentChecksums.Difference;
-import dev.lite2pg.postgres.ContentChecksums.ScratchLoad;
-import dev.lite2pg.postgres.QuarantineTable;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Compares a copied table's content with its source, all rows: the source is read again from the run's snapshot by
@@ -87,7 +86,8 @@ public final class ContentCheck implements AutoCloseable {
                 return sql.scratchChecksum();
             })));
         }
-        Future<Checksum> targetChecksum = workers.submit(() -> inTransaction(copy, keys, ContentChecksums::targetChecksum));
+        Future<Checksum> targetChecksum =
+                workers.submit(() -> inTransaction(copy, keys, ContentChecksums::targetChecksum));
         Checksum source = Checksum.NONE;
         for (Future<Checksum> part : sourceParts) {
             source = source.plus(result(part));
@@ -101,14 +101,24 @@ public final class ContentCheck implements AutoCloseable {
         }
         Checksum target = result(targetChecksum);
         boolean matches = source.equals(target);
-        List<String> differences = matches ? List.of() : inTransaction(copy, keys, sql -> {
-            // Only now is the whole source worth holding at once: a second read finds the differing rows.
-            sql.createScratch();
-            load(copy, RowidRange.ALL, sql, refused);
-            return sql.differences(SHOWN_DIFFERENCES).stream().map(ContentCheck::describe).toList();
-        });
-        return new ContentCheckResult(copy.targetTable(), source.rows(), target.rows(), source.digest(), target.digest(),
-                matches, differences);
+        List<String> differences = matches
+                ? List.of()
+                : inTransaction(copy, keys, sql -> {
+                    // Only now is the whole source worth holding at once: a second read finds the differing rows.
+                    sql.createScratch();
+                    load(copy, RowidRange.ALL, sql, refused);
+                    return sql.differences(SHOWN_DIFFERENCES).stream()
+                            .map(ContentCheck::describe)
+                            .toList();
+                });
+        return new ContentCheckResult(
+                copy.targetTable(),
+                source.rows(),
+                target.rows(),
+                source.digest(),
+                target.digest(),
+                matches,
+                differences);
     }
 
     private Set<String> refusedKeys(TableCopy copy) throws SQLException {
@@ -136,8 +146,13 @@ public final class ContentCheck implements AutoCloseable {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                return work.on(new ContentChecksums(connection, copy.targetSchema(), copy.targetTable(), copy.targetColumns(),
-                        copy.targetTypes(), keys));
+                return work.on(new ContentChecksums(
+                        connection,
+                        copy.targetSchema(),
+                        copy.targetTable(),
+                        copy.targetColumns(),
+                        copy.targetTypes(),
+                        keys));
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
@@ -167,9 +182,11 @@ public final class ContentCheck implements AutoCloseable {
         if (result.matches()) {
             return Optional.empty();
         }
-        return Optional.of("table " + result.table() + ": content differs from the source (checksum " + result.sourceChecksum()
-                + " over " + result.sourceRows() + " source rows, " + result.targetChecksum() + " over " + result.targetRows()
-                + " target rows); first differences: " + String.join("; ", result.firstDifferences()));
+        return Optional.of(
+                "table " + result.table() + ": content differs from the source (checksum " + result.sourceChecksum()
+                        + " over " + result.sourceRows() + " source rows, " + result.targetChecksum() + " over "
+                        + result.targetRows()
+                        + " target rows); first differences: " + String.join("; ", result.firstDifferences()));
     }
 
     /**
@@ -178,7 +195,8 @@ public final class ContentCheck implements AutoCloseable {
      * Every row the copy refused is skipped by its key, so a refused value here means the source is not what was copied.
      */
     private void load(TableCopy copy, RowidRange part, ContentChecksums sql, Set<String> refused) throws SQLException {
-        SqliteTableReader reader = new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
+        SqliteTableReader reader =
+                new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
         reader.open(part);
         CopyTextEncoder encoder = new CopyTextEncoder(WRITE_BYTES * 2);
         RowConverter converter = new RowConverter(copy);
@@ -191,7 +209,8 @@ public final class ContentCheck implements AutoCloseable {
                 }
                 if (converter.convert(row, collectRefusal) > 0) {
                     throw new IllegalStateException("comparing the content of " + copy.targetTable()
-                            + " with its source: the copy took this row but its value is refused now: " + refusals.get(0));
+                            + " with its source: the copy took this row but its value is refused now: "
+                            + refusals.get(0));
                 }
                 converter.encode(encoder);
                 if (encoder.length() >= WRITE_BYTES) {

@@ -2,8 +2,8 @@ package dev.lite2pg.validate;
 
 import dev.lite2pg.check.ScanWarnings;
 import dev.lite2pg.convert.Adjustment;
-import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.metrics.TableFigures;
+import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
@@ -12,7 +12,6 @@ import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,50 @@ import java.util.stream.Collectors;
  * @param quarantineTable where they are, qualified
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
  */
-public record Findings(List<TableReport> tables, List<ForeignKeyCheck> foreignKeys, List<SequenceCheck> sequences,
-                       List<SchemaObjectCheck> schemaObjects, Optional<String> sourceTablesProblem, boolean quarantines,
-                       boolean setAsideRowsFail, Map<String, Long> quarantinedByTable, String quarantineTable,
-                       List<String> mixedColumns) {
+public record Findings(
+        List<TableReport> tables,
+        List<ForeignKeyCheck> foreignKeys,
+        List<SequenceCheck> sequences,
+        List<SchemaObjectCheck> schemaObjects,
+        Optional<String> sourceTablesProblem,
+        boolean quarantines,
+        boolean setAsideRowsFail,
+        Map<String, Long> quarantinedByTable,
+        String quarantineTable,
+        List<String> mixedColumns) {
 
     /** The run's report: these findings, and the verdict, problems and warnings they make. */
-    public RunReport report(String job, String source, String sourceSha256, String target, String targetSchema, String started,
-                            String finished, QuarantineReport quarantine, LoadingReport loading, List<TableFigures> metrics) {
+    public RunReport report(
+            String job,
+            String source,
+            String sourceSha256,
+            String target,
+            String targetSchema,
+            String started,
+            String finished,
+            QuarantineReport quarantine,
+            LoadingReport loading,
+            List<TableFigures> metrics) {
         List<String> problems = problems();
         List<String> warnings = warnings();
-        return new RunReport(job, source, sourceSha256, target, targetSchema, started, finished, Verdict.of(problems, warnings),
-                tables, foreignKeys, sequences, problems, warnings, quarantine, loading, metrics, schemaObjects);
+        return new RunReport(
+                job,
+                source,
+                sourceSha256,
+                target,
+                targetSchema,
+                started,
+                finished,
+                Verdict.of(problems, warnings),
+                tables,
+                foreignKeys,
+                sequences,
+                problems,
+                warnings,
+                quarantine,
+                loading,
+                metrics,
+                schemaObjects);
     }
 
     public long quarantinedRows() {
@@ -52,14 +83,21 @@ public record Findings(List<TableReport> tables, List<ForeignKeyCheck> foreignKe
     public List<String> problems() {
         List<String> problems = new ArrayList<>(TargetChecks.problems(tables, foreignKeys, sequences, quarantines));
         sourceTablesProblem.ifPresent(problems::add);
-        schemaObjects.stream().filter(o -> !o.ok()).forEach(o -> problems.add(o.kind() + " " + o.name() + " on " + o.table()
-                + (o.present() ? " is not valid" : " is missing") + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
-        tables.stream().map(t -> ContentCheck.problem(t.content())).flatMap(Optional::stream).forEach(problems::add);
+        schemaObjects.stream()
+                .filter(o -> !o.ok())
+                .forEach(o -> problems.add(
+                        o.kind() + " " + o.name() + " on " + o.table() + (o.present() ? " is not valid" : " is missing")
+                                + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
+        tables.stream()
+                .map(t -> ContentCheck.problem(t.content()))
+                .flatMap(Optional::stream)
+                .forEach(problems::add);
         long quarantinedRows = quarantinedRows();
         if (quarantinedRows > 0 && setAsideRowsFail) {
-            problems.add(quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
-                    + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
-                    + " on-bad-row: quarantine to copy everything else and keep them aside");
+            problems.add(
+                    quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
+                            + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
+                            + " on-bad-row: quarantine to copy everything else and keep them aside");
         }
         return problems;
     }
@@ -72,8 +110,11 @@ public record Findings(List<TableReport> tables, List<ForeignKeyCheck> foreignKe
         List<String> warnings = new ArrayList<>();
         long quarantinedRows = quarantinedRows();
         if (quarantinedRows > 0) {
-            warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in " + quarantinedByTable.size() + " table(s): "
-                    + quarantinedByTable.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+            warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in "
+                    + quarantinedByTable.size() + " table(s): "
+                    + quarantinedByTable.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", "))
                     + "; every one is in " + quarantineTable + " with its key, the whole source row and the reason");
         }
         warnings.addAll(mixedColumns);

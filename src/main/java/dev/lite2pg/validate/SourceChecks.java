@@ -5,7 +5,6 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.sqlite.SqliteOrphans;
 import dev.lite2pg.sqlite.SqliteOrphans.Reference;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ public final class SourceChecks {
     }
 
     /** One orphan reference: the child row and the values of its referencing columns. */
-    public record Orphan(TableCopy child, List<String> columns, String rowKey, List<Object> values, String reason) {
-    }
+    public record Orphan(TableCopy child, List<String> columns, String rowKey, List<Object> values, String reason) {}
 
     @FunctionalInterface
     public interface OrphanSink {
@@ -56,13 +54,19 @@ public final class SourceChecks {
         }
         Query query = found.get();
         RowKeys rowKeys = RowKeys.of(query.child());
-        return OptionalLong.of(sqlite.each(query.reference(), rowKeys.selectExpressions(), (keyValues, values) -> sink.found(
-                new Orphan(query.child(), query.reference().childColumns(), rowKeys.describe(keyValues), values, query.reason()))));
+        return OptionalLong.of(sqlite.each(
+                query.reference(),
+                rowKeys.selectExpressions(),
+                (keyValues, values) -> sink.found(new Orphan(
+                        query.child(),
+                        query.reference().childColumns(),
+                        rowKeys.describe(keyValues),
+                        values,
+                        query.reason()))));
     }
 
     /** The orphans of one key: the reference between source tables, and why its orphans are orphans. */
-    private record Query(TableCopy child, Reference reference, String reason) {
-    }
+    private record Query(TableCopy child, Reference reference, String reason) {}
 
     private static Optional<Query> query(TargetForeignKey key, List<TableCopy> copies) {
         Optional<TableCopy> child = find(copies, key.table());
@@ -78,15 +82,21 @@ public final class SourceChecks {
         String which = " (foreign key " + key.name() + " of " + key.table() + ")";
         if (parent.isEmpty()) {
             // The parent is not copied, so it stays empty in the target: every non-null reference is an orphan.
-            return Optional.of(new Query(child.get(), new Reference(childTable, childColumns, null, List.of()),
-                    "references " + key.referencedTable() + ", which is not copied, so the target table stays empty" + which));
+            return Optional.of(new Query(
+                    child.get(),
+                    new Reference(childTable, childColumns, null, List.of()),
+                    "references " + key.referencedTable() + ", which is not copied, so the target table stays empty"
+                            + which));
         }
         List<String> parentColumns = sourceColumns(parent.get(), key.referencedColumns());
         if (parentColumns == null) {
             return Optional.empty();
         }
-        return Optional.of(new Query(child.get(), new Reference(childTable, childColumns, parent.get().source().name(), parentColumns),
-                "no " + key.referencedTable() + " row has " + String.join(", ", key.referencedColumns()) + " = this value" + which));
+        return Optional.of(new Query(
+                child.get(),
+                new Reference(childTable, childColumns, parent.get().source().name(), parentColumns),
+                "no " + key.referencedTable() + " row has " + String.join(", ", key.referencedColumns())
+                        + " = this value" + which));
     }
 
     private static Optional<TableCopy> find(List<TableCopy> copies, String targetTable) {

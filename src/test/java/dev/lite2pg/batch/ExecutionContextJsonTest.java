@@ -51,9 +51,20 @@ public class ExecutionContextJsonTest {
         context.put("copy.order", 3);
         context.put("source.rowsRead", 56L);
         context.put("copy.sourceRows", 5_000_000_000L);
-        context.put("source.lastKey", new ArrayList<>(List.of(7L, 2.5, "k", new byte[] {0, (byte) 0xff},
-                new InvalidUtf8Text(new byte[] {(byte) 0xc3, 0x28}), Double.POSITIVE_INFINITY, -0.0, "Infinity")));
-        context.put("cycles.dropped", new ArrayList<>(List.of("ALTER TABLE a ADD CONSTRAINT b FOREIGN KEY (c) REFERENCES d")));
+        context.put(
+                "source.lastKey",
+                new ArrayList<>(List.of(
+                        7L,
+                        2.5,
+                        "k",
+                        new byte[] {0, (byte) 0xff},
+                        new InvalidUtf8Text(new byte[] {(byte) 0xc3, 0x28}),
+                        Double.POSITIVE_INFINITY,
+                        -0.0,
+                        "Infinity")));
+        context.put(
+                "cycles.dropped",
+                new ArrayList<>(List.of("ALTER TABLE a ADD CONSTRAINT b FOREIGN KEY (c) REFERENCES d")));
         context.put("batch.taskletType", "dev.lite2pg.batch.PlanTasklet");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -88,21 +99,25 @@ public class ExecutionContextJsonTest {
         new DefaultExecutionContextSerializer().serialize(legacy, out);
         payloadInstantiated = false;
 
-        Lite2pgException refused = catchThrowableOfType(Lite2pgException.class,
-                () -> serializer.deserialize(new ByteArrayInputStream(out.toByteArray())));
+        Lite2pgException refused = catchThrowableOfType(
+                Lite2pgException.class, () -> serializer.deserialize(new ByteArrayInputStream(out.toByteArray())));
 
         assertThat(payloadInstantiated).as("the payload's readObject ran").isFalse();
         assertThat(refused.code()).isEqualTo(ErrorCode.PRECONDITION);
-        assertThat(refused.getMessage()).contains("written with Java serialization").contains("cutover --fresh")
+        assertThat(refused.getMessage())
+                .contains("written with Java serialization")
+                .contains("cutover --fresh")
                 .contains("nothing in it was decoded");
     }
 
     @Test
     void jsonNamingATypeLite2pgNeverStoresIsRefusedWithoutCreatingIt() {
-        String json = "{\"payload\":[\"" + Payload.class.getName() + "\",{}],\"file\":[\"java.io.File\",\"/etc/passwd\"]}";
+        String json =
+                "{\"payload\":[\"" + Payload.class.getName() + "\",{}],\"file\":[\"java.io.File\",\"/etc/passwd\"]}";
         payloadInstantiated = false;
 
-        Lite2pgException refused = catchThrowableOfType(Lite2pgException.class,
+        Lite2pgException refused = catchThrowableOfType(
+                Lite2pgException.class,
                 () -> serializer.deserialize(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(payloadInstantiated).isFalse();

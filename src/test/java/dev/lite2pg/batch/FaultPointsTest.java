@@ -17,15 +17,25 @@ class FaultPointsTest {
 
     @Test
     void theShippedClassesNeitherReadTheFaultPropertyNorRegisterFaultPoints() throws Exception {
-        Path shipped = Path.of(FaultPoints.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(shipped).as("the main classes, not a test folder").isDirectory().endsWith(Path.of("target", "classes"));
+        Path shipped = Path.of(FaultPoints.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        assertThat(shipped)
+                .as("the main classes, not a test folder")
+                .isDirectory()
+                .endsWith(Path.of("target", "classes"));
         byte[] property = PropertyFaultPoints.PROPERTY.getBytes(StandardCharsets.UTF_8);
         List<Path> readers;
         try (Stream<Path> files = Files.walk(shipped)) {
-            readers = files.filter(Files::isRegularFile).filter(f -> contains(read(f), property)).toList();
+            readers = files.filter(Files::isRegularFile)
+                    .filter(f -> contains(read(f), property))
+                    .toList();
         }
         assertThat(readers).isEmpty();
-        assertThat(shipped.resolve("META-INF/services/" + FaultPoints.class.getName())).doesNotExist();
+        assertThat(shipped.resolve("META-INF/services/" + FaultPoints.class.getName()))
+                .doesNotExist();
     }
 
     @Test

@@ -1,7 +1,21 @@
 package dev.lite2pg.batch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,21 +34,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link OrderedPartitionHandler} on its own, with Spring Batch's JDBC job repository on the test database: the
@@ -60,7 +59,8 @@ class OrderedPartitionHandlerIT {
         dataSource.setURL(db.url());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))
+                .execute(dataSource);
         JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
         factory.setDataSource(dataSource);
         factory.setTransactionManager(new DataSourceTransactionManager(dataSource));
@@ -92,15 +92,20 @@ class OrderedPartitionHandlerIT {
             finish(execution, together ? BatchStatus.COMPLETED : BatchStatus.FAILED);
         });
 
-        Collection<StepExecution> partitions = handler(steps, 2).handle(splitter(tables("a", 0, 10, "b", 1, 10)), manager);
+        Collection<StepExecution> partitions =
+                handler(steps, 2).handle(splitter(tables("a", 0, 10, "b", 1, 10)), manager);
 
-        assertThat(partitions).extracting(StepExecution::getStatus).as("each step saw the other one running").containsOnly(BatchStatus.COMPLETED);
+        assertThat(partitions)
+                .extracting(StepExecution::getStatus)
+                .as("each step saw the other one running")
+                .containsOnly(BatchStatus.COMPLETED);
     }
 
     @Test
     void afterAFailedTableNoFurtherTableStartsAndThoseNotReachedAreRecordedAsNotStarted() throws Exception {
         Map<String, long[]> tables = tables("first", 0, 900, "failing", 1, 500, "later", 2, 100, "last", 3, 10);
-        Function<String, Step> steps = table -> table.equals("failing") ? step(e -> finish(e, BatchStatus.FAILED)) : completes();
+        Function<String, Step> steps =
+                table -> table.equals("failing") ? step(e -> finish(e, BatchStatus.FAILED)) : completes();
 
         handler(steps, 1).handle(splitter(tables), manager);
 
@@ -111,7 +116,9 @@ class OrderedPartitionHandlerIT {
             StepExecution notReached = stored(table);
             assertThat(notReached.getStatus()).as(table).isEqualTo(BatchStatus.FAILED);
             assertThat(notReached.getExitStatus().getExitCode()).as(table).isEqualTo(RunHistory.NOT_STARTED);
-            assertThat(notReached.getExitStatus().getExitDescription()).as(table).isEqualTo("not started: copying failing failed first");
+            assertThat(notReached.getExitStatus().getExitDescription())
+                    .as(table)
+                    .isEqualTo("not started: copying failing failed first");
         }
     }
 
@@ -155,7 +162,9 @@ class OrderedPartitionHandlerIT {
     private static Map<String, long[]> tables(Object... triples) {
         Map<String, long[]> tables = new LinkedHashMap<>();
         for (int i = 0; i < triples.length; i += 3) {
-            tables.put((String) triples[i], new long[] {((Number) triples[i + 1]).longValue(), ((Number) triples[i + 2]).longValue()});
+            tables.put((String) triples[i], new long[] {
+                ((Number) triples[i + 1]).longValue(), ((Number) triples[i + 2]).longValue()
+            });
         }
         return tables;
     }

@@ -1,15 +1,14 @@
 package dev.lite2pg.batch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PreviousRunTest {
 
@@ -19,7 +18,8 @@ class PreviousRunTest {
     void onlyTablesWithCommittedRowsCountAsWritten() {
         JobExecution first = new JobExecution(10, instance, new JobParameters());
         first.addStepExecution(copyStep(100, "copy:customer", first, 14L, BatchStatus.COMPLETED));
-        first.addStepExecution(copyStep(101, "copy:invoice", first, null, BatchStatus.FAILED)); // refused before its first commit
+        first.addStepExecution(
+                copyStep(101, "copy:invoice", first, null, BatchStatus.FAILED)); // refused before its first commit
         first.addStepExecution(copyStep(102, "copy:track", first, 0L, BatchStatus.FAILED));
         first.addStepExecution(copyStep(103, "copy:album", first, 7L, BatchStatus.FAILED));
         JobExecution second = new JobExecution(11, instance, new JobParameters());
@@ -39,7 +39,8 @@ class PreviousRunTest {
         assertThat(new PreviousRun(instance, List.of(failed)).tablesWritten()).isEmpty();
     }
 
-    private static StepExecution copyStep(long id, String name, JobExecution execution, Long rowsCommitted, BatchStatus status) {
+    private static StepExecution copyStep(
+            long id, String name, JobExecution execution, Long rowsCommitted, BatchStatus status) {
         StepExecution step = new StepExecution(id, name, execution);
         step.setStatus(status);
         step.getExecutionContext().putString(CopyPartitioner.TABLE, name.substring("copy:".length()));

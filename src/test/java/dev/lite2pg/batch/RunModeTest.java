@@ -1,9 +1,9 @@
 package dev.lite2pg.batch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.jobfile.BadRowPolicy;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RunModeTest {
 

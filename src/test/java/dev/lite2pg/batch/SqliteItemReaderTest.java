@@ -1,22 +1,21 @@
 package dev.lite2pg.batch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.sqlite.SqliteTableReader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class SqliteItemReaderTest {
 
@@ -34,9 +33,11 @@ class SqliteItemReaderTest {
     @Test
     void resumesAfterTheSavedPositionWithoutRepeatingOrSkippingARowUnderTheContextKeysOfEarlierRuns() throws Exception {
         Path file = dir.resolve("source.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
-            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
+            st.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
         }
         ExecutionContext context = new ExecutionContext();
         SqliteItemReader first = reader(file);

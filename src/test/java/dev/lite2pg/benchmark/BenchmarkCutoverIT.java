@@ -1,12 +1,10 @@
 package dev.lite2pg.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.cli.CliRun;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What bench/run-benchmark.sh does for lite2pg, small: generate-benchmark at scale 0.002 (3,000 rows), then a real
@@ -38,12 +37,14 @@ class BenchmarkCutoverIT {
         CliRun generated = CliRun.of(Map.of(), "generate-benchmark", "--out", sqlite.toString(), "--scale", SCALE);
         assertThat(generated.exitCode()).as(generated.all()).isZero();
 
-        CliRun run = CliRun.of(db.environment(), "cutover", "--job", benchmarkJob(sqlite).toString(), "--target-url", db.url());
+        CliRun run = CliRun.of(
+                db.environment(), "cutover", "--job", benchmarkJob(sqlite).toString(), "--target-url", db.url());
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("validation PASS");
 
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
                 counts.put(table, single(st, "SELECT count(*) FROM bench." + table));
             }
@@ -51,7 +52,7 @@ class BenchmarkCutoverIT {
 
             // The converted values agree with the source's, column family by column family.
             try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
-                 Statement sst = source.createStatement()) {
+                    Statement sst = source.createStatement()) {
                 assertThat(single(st, "SELECT count(*) FROM bench.orders WHERE strategy_id IS NULL"))
                         .isPositive()
                         .isEqualTo(single(sst, "SELECT count(*) FROM orders WHERE strategy_id IS NULL"));
@@ -61,10 +62,17 @@ class BenchmarkCutoverIT {
                         .isEqualTo(single(sst, "SELECT sum(placed_at) FROM orders"));
                 assertThat(single(st, "SELECT sum(limit_price * 100)::bigint FROM bench.orders"))
                         .isEqualTo(single(sst, "SELECT CAST(round(sum(limit_price * 100)) AS INTEGER) FROM orders"));
-                assertThat(single(st, "SELECT count(*) FROM bench.alerts WHERE (payload ->> 'strategy')::bigint = strategy_id"))
+                assertThat(
+                                single(
+                                        st,
+                                        "SELECT count(*) FROM bench.alerts WHERE (payload ->> 'strategy')::bigint = strategy_id"))
                         .isEqualTo(counts.get("alerts"));
-                assertThat(single(st, "SELECT count(*) FROM bench.users WHERE created_at <> date_trunc('second', created_at)"))
-                        .as("microseconds kept").isEqualTo(single(sst, "SELECT count(*) FROM users WHERE created_at LIKE '%.%'"));
+                assertThat(
+                                single(
+                                        st,
+                                        "SELECT count(*) FROM bench.users WHERE created_at <> date_trunc('second', created_at)"))
+                        .as("microseconds kept")
+                        .isEqualTo(single(sst, "SELECT count(*) FROM users WHERE created_at LIKE '%.%'"));
             }
         }
     }
@@ -74,10 +82,14 @@ class BenchmarkCutoverIT {
         Path job = work.resolve("benchmark.yml");
         String text = Files.readString(Path.of("jobs/benchmark.yml"));
         assertThat(text).contains("\"filesystem:sql/benchmark\"");
-        Files.writeString(job, text
-                .replaceFirst("(?m)^  path: .*$", "  path: " + sqlite)
-                .replace("\"filesystem:sql/benchmark\"", "\"filesystem:" + Path.of("sql/benchmark").toAbsolutePath() + "\"")
-                + "output: \"" + work.resolve("runs") + "\"\n");
+        Files.writeString(
+                job,
+                text.replaceFirst("(?m)^  path: .*$", "  path: " + sqlite)
+                                .replace(
+                                        "\"filesystem:sql/benchmark\"",
+                                        "\"filesystem:"
+                                                + Path.of("sql/benchmark").toAbsolutePath() + "\"")
+                        + "output: \"" + work.resolve("runs") + "\"\n");
         return job;
     }
 

@@ -1,5 +1,7 @@
 package dev.lite2pg.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.check.ScanResult.ProblemGroup;
 import dev.lite2pg.check.ScanResult.TableScan;
 import dev.lite2pg.convert.ConversionOptions;
@@ -12,13 +14,6 @@ import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.sqlite.SqliteSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,8 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The scan over a SQLite file written here with one bad value of every kind the copy refuses, plus many of one kind and
@@ -48,11 +47,13 @@ class SourceScannerTest {
     @BeforeEach
     void writeSource() throws Exception {
         source = work.resolve("shop.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)");
             st.executeUpdate("INSERT INTO author VALUES (1, 'Le Guin'), (2, 'Lem')");
             // Declared without types, so SQLite keeps every value exactly as written.
-            st.executeUpdate("CREATE TABLE book (id INTEGER PRIMARY KEY, author_id, title, in_print, published, meta, copies, code, note)");
+            st.executeUpdate(
+                    "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id, title, in_print, published, meta, copies, code, note)");
             st.executeUpdate("INSERT INTO book VALUES"
                     + " (1, 1, 'The Dispossessed', 1, '2024-02-29', '{\"a\": 1}', 2147483647, 'ten chars!', 'fine'),"
                     + " (2, 1, 'Two', 2, NULL, NULL, NULL, NULL, NULL),"
@@ -71,7 +72,8 @@ class SourceScannerTest {
             // A WITHOUT ROWID table named by a text key holding a comma, a quote and a line break.
             st.executeUpdate("CREATE TABLE tag (label TEXT PRIMARY KEY, weight) WITHOUT ROWID");
             st.executeUpdate("INSERT INTO tag VALUES ('plain', 1), ('a,\"b\"\nc', 'heavy')");
-            // Large enough to be read in two rowid ranges at once; a bad value every 1,000 rows, on both sides of the split.
+            // Large enough to be read in two rowid ranges at once; a bad value every 1,000 rows, on both sides of the
+            // split.
             st.executeUpdate("CREATE TABLE reading (id INTEGER PRIMARY KEY, value)");
             st.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + BIG + ")"
                     + " INSERT INTO reading SELECT i, CASE WHEN i % 1000 = 0 THEN 'x' || i ELSE i END FROM n");
@@ -86,16 +88,30 @@ class SourceScannerTest {
         return column(name, TargetType.of(baseName), false);
     }
 
-    private static final TargetForeignKey BOOK_AUTHOR = new TargetForeignKey("book_author_fk", "book", List.of("author_id"),
-            "author", List.of("id"), "FOREIGN KEY (author_id) REFERENCES author(id)");
+    private static final TargetForeignKey BOOK_AUTHOR = new TargetForeignKey(
+            "book_author_fk",
+            "book",
+            List.of("author_id"),
+            "author",
+            List.of("id"),
+            "FOREIGN KEY (author_id) REFERENCES author(id)");
 
     private static List<TargetTable> target() {
         TargetType varchar10 = new TargetType("character varying(10)", "varchar", 10, -1, -1, false, false, null);
         return List.of(
                 new TargetTable("author", List.of(column("id", "int4"), column("name", "text")), List.of()),
-                new TargetTable("book", List.of(column("id", "int4"), column("author_id", "int4"),
-                        column("title", TargetType.of("text"), true), column("in_print", "bool"), column("published", "date"),
-                        column("meta", "jsonb"), column("copies", "int4"), column("code", varchar10, false), column("note", "text")),
+                new TargetTable(
+                        "book",
+                        List.of(
+                                column("id", "int4"),
+                                column("author_id", "int4"),
+                                column("title", TargetType.of("text"), true),
+                                column("in_print", "bool"),
+                                column("published", "date"),
+                                column("meta", "jsonb"),
+                                column("copies", "int4"),
+                                column("code", varchar10, false),
+                                column("note", "text")),
                         List.of(BOOK_AUTHOR)),
                 new TargetTable("tag", List.of(column("label", "text"), column("weight", "int4")), List.of()),
                 new TargetTable("reading", List.of(column("id", "int8"), column("value", "int8")), List.of()));
@@ -116,13 +132,42 @@ class SourceScannerTest {
     void everyBadValueOfEveryKindIsReportedWithItsTableRowColumnValueAndReason() {
         ScanResult result = scan(3, new CopyOnWriteArrayList<>());
 
-        assertBad(result, "book", "id=2", "in_print", "INTEGER 2", "not a boolean: expected 0/1, t/f, true/false (target type bool)");
-        assertBad(result, "book", "id=3", "published", "TEXT '2024-02-30'", "2024-02-30 is not a valid date (target type date)");
+        assertBad(
+                result,
+                "book",
+                "id=2",
+                "in_print",
+                "INTEGER 2",
+                "not a boolean: expected 0/1, t/f, true/false (target type bool)");
+        assertBad(
+                result,
+                "book",
+                "id=3",
+                "published",
+                "TEXT '2024-02-30'",
+                "2024-02-30 is not a valid date (target type date)");
         assertBad(result, "book", "id=4", "meta", "TEXT '{\"a\": 1'", "invalid JSON");
-        assertBad(result, "book", "id=5", "copies", "INTEGER 2147483648", "value 2147483648 is out of range for integer (target type int4)");
-        assertBad(result, "book", "id=6", "code", "TEXT 'eleven chars'", "length 12 exceeds varchar(10) (target type character varying(10))");
+        assertBad(
+                result,
+                "book",
+                "id=5",
+                "copies",
+                "INTEGER 2147483648",
+                "value 2147483648 is out of range for integer (target type int4)");
+        assertBad(
+                result,
+                "book",
+                "id=6",
+                "code",
+                "TEXT 'eleven chars'",
+                "length 12 exceeds varchar(10) (target type character varying(10))");
         assertBad(result, "book", "id=7", "title", "NULL", "NULL into NOT NULL column book.title");
-        assertBad(result, "book", "id=8", "author_id", "INTEGER 99",
+        assertBad(
+                result,
+                "book",
+                "id=8",
+                "author_id",
+                "INTEGER 99",
                 "no author row has id = this value (foreign key book_author_fk of book)");
         assertBad(result, "book", "id=9", "note", "TEXT (invalid UTF-8, 2 bytes)", "invalid UTF-8 (target type text)");
         assertBad(result, "book", "id=10", "note", "TEXT 'a\\u{0}b'", "contains a NUL byte (target type text)");
@@ -130,7 +175,8 @@ class SourceScannerTest {
         assertBad(result, "book", "id=11", "code", "TEXT 'far too long for ten'", "length 20 exceeds varchar(10)");
         assertBad(result, "tag", "label='a,\"b\"\nc'", "weight", "TEXT 'heavy'", "not an integer");
         assertThat(result.orphans()).containsExactly(Map.entry("book.book_author_fk", 1L));
-        assertThat(result.referenceProblems()).extracting(ProblemGroup::table, ProblemGroup::column, ProblemGroup::count)
+        assertThat(result.referenceProblems())
+                .extracting(ProblemGroup::table, ProblemGroup::column, ProblemGroup::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("book", "author_id", 1L));
         assertThat(result.valueProblems()).noneMatch(g -> g.kind().contains("foreign key"));
     }
@@ -141,13 +187,17 @@ class SourceScannerTest {
         ScanResult result = scan(3, reported);
 
         // book: 11 rows by hand, one of them (id=11) with two bad values, plus MANY with a boolean 5.
-        assertThat(result.tables()).extracting(TableScan::source, TableScan::rowsScanned, TableScan::badValues, TableScan::badRows)
+        assertThat(result.tables())
+                .extracting(TableScan::source, TableScan::rowsScanned, TableScan::badValues, TableScan::badRows)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("author", 2L, 0L, 0L),
                         org.assertj.core.groups.Tuple.tuple("book", 11L + MANY, 10L + MANY, 9L + MANY),
-                        org.assertj.core.groups.Tuple.tuple("reading", (long) BIG, (long) BIG / 1000, (long) BIG / 1000),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "reading", (long) BIG, (long) BIG / 1000, (long) BIG / 1000),
                         org.assertj.core.groups.Tuple.tuple("tag", 2L, 1L, 1L));
-        assertThat(reported).extracting(TableScan::source).containsExactlyInAnyOrder("author", "book", "reading", "tag");
+        assertThat(reported)
+                .extracting(TableScan::source)
+                .containsExactlyInAnyOrder("author", "book", "reading", "tag");
 
         ProblemGroup booleans = group(result, "book", "in_print", "not a boolean");
         assertThat(booleans.count()).as("id=2, id=11 and the many").isEqualTo(2 + MANY);
@@ -158,15 +208,28 @@ class SourceScannerTest {
 
         List<List<String>> lines = csv(result.badValuesFile());
         assertThat(lines).hasSize((int) result.problemCount());
-        List<String> readingKeys = lines.stream().filter(l -> l.get(0).equals("reading")).map(l -> l.get(1)).toList();
+        List<String> readingKeys = lines.stream()
+                .filter(l -> l.get(0).equals("reading"))
+                .map(l -> l.get(1))
+                .toList();
         List<String> expectedKeys = new ArrayList<>();
         for (int i = 1000; i <= BIG; i += 1000) {
             expectedKeys.add("id=" + i);
         }
-        assertThat(readingKeys).as("every bad reading, on both sides of the range split").containsExactlyInAnyOrderElementsOf(expectedKeys);
-        assertThat(lines.stream().filter(l -> l.get(0).equals("book") && l.get(2).equals("in_print")).count()).isEqualTo(2 + MANY);
-        assertThat(lines).contains(List.of("tag", "label='a,\"b\"\nc'", "weight", "TEXT 'heavy'",
-                "not an integer: expected an optional sign and digits only (target type int4)"));
+        assertThat(readingKeys)
+                .as("every bad reading, on both sides of the range split")
+                .containsExactlyInAnyOrderElementsOf(expectedKeys);
+        assertThat(lines.stream()
+                        .filter(l -> l.get(0).equals("book") && l.get(2).equals("in_print"))
+                        .count())
+                .isEqualTo(2 + MANY);
+        assertThat(lines)
+                .contains(List.of(
+                        "tag",
+                        "label='a,\"b\"\nc'",
+                        "weight",
+                        "TEXT 'heavy'",
+                        "not an integer: expected an optional sign and digits only (target type int4)"));
     }
 
     @Test
@@ -176,14 +239,18 @@ class SourceScannerTest {
         ScanResult single = scan(1, new CopyOnWriteArrayList<>());
 
         assertThat(single.tables()).isEqualTo(parallel.tables());
-        assertThat(single.problems()).extracting(ProblemGroup::table, ProblemGroup::column, ProblemGroup::kind, ProblemGroup::count)
-                .isEqualTo(parallel.problems().stream().map(g -> org.assertj.core.groups.Tuple.tuple(g.table(), g.column(), g.kind(), g.count())).toList());
+        assertThat(single.problems())
+                .extracting(ProblemGroup::table, ProblemGroup::column, ProblemGroup::kind, ProblemGroup::count)
+                .isEqualTo(parallel.problems().stream()
+                        .map(g -> org.assertj.core.groups.Tuple.tuple(g.table(), g.column(), g.kind(), g.count()))
+                        .toList());
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
     }
 
     @Test
     void aCleanSourceHasNoProblemAndLeavesNoFile() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM book WHERE id > 1");
             st.executeUpdate("DELETE FROM tag WHERE weight = 'heavy'");
             st.executeUpdate("DELETE FROM reading WHERE id % 1000 = 0");
@@ -197,17 +264,28 @@ class SourceScannerTest {
         assertThat(result.rowsScanned()).isEqualTo(2 + 1 + 1 + BIG - BIG / 1000);
     }
 
-    private static void assertBad(ScanResult result, String table, String rowKey, String column, String value, String reason) {
-        List<RowRefusal> found = result.problems().stream().filter(g -> g.table().equals(table) && g.column().equals(column))
-                .flatMap(g -> g.examples().stream()).filter(b -> b.rowKey().equals(rowKey)).toList();
-        assertThat(found).as(table + " " + rowKey + " " + column + " in " + result.problems()).hasSize(1);
+    private static void assertBad(
+            ScanResult result, String table, String rowKey, String column, String value, String reason) {
+        List<RowRefusal> found = result.problems().stream()
+                .filter(g -> g.table().equals(table) && g.column().equals(column))
+                .flatMap(g -> g.examples().stream())
+                .filter(b -> b.rowKey().equals(rowKey))
+                .toList();
+        assertThat(found)
+                .as(table + " " + rowKey + " " + column + " in " + result.problems())
+                .hasSize(1);
         assertThat(found.get(0).value()).isEqualTo(value);
         assertThat(found.get(0).reason()).contains(reason);
     }
 
     private static ProblemGroup group(ScanResult result, String table, String column, String kind) {
-        return result.problems().stream().filter(g -> g.table().equals(table) && g.column().equals(column) && g.kind().equals(kind))
-                .findFirst().orElseThrow(() -> new AssertionError("no group " + table + "." + column + " " + kind + " in " + result.problems()));
+        return result.problems().stream()
+                .filter(g -> g.table().equals(table)
+                        && g.column().equals(column)
+                        && g.kind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no group " + table + "." + column + " " + kind + " in " + result.problems()));
     }
 
     /** The file read back with a CSV parser: what a spreadsheet or a script would see. */
@@ -215,11 +293,13 @@ class SourceScannerTest {
         CsvMapper mapper = CsvMapper.builder().build();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(file.toFile())) {
+        try (MappingIterator<Map<String, String>> it =
+                mapper.readerFor(Map.class).with(schema).readValues(file.toFile())) {
             while (it.hasNext()) {
                 Map<String, String> row = it.next();
                 assertThat(row.keySet()).containsExactly("table", "row_key", "column", "value", "reason");
-                rows.add(List.of(row.get("table"), row.get("row_key"), row.get("column"), row.get("value"), row.get("reason")));
+                rows.add(List.of(
+                        row.get("table"), row.get("row_key"), row.get("column"), row.get("value"), row.get("reason")));
             }
         }
         return rows;

@@ -52,8 +52,7 @@ final class BigSource {
             create index entry_account_id_idx on entry (account_id);
             """;
 
-    private BigSource() {
-    }
+    private BigSource() {}
 
     /** Writes the SQLite file and the Flyway migration folder; returns the migration folder. */
     static Path create(Path sqlite, Path migrations) throws Exception {
@@ -66,12 +65,15 @@ final class BigSource {
                 st.execute("PRAGMA synchronous = OFF");
                 st.execute("CREATE TABLE region (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                         + " head_office_id INTEGER NOT NULL REFERENCES office (id))");
-                st.execute("CREATE TABLE office (id INTEGER PRIMARY KEY, region_id INTEGER NOT NULL REFERENCES region (id),"
-                        + " city TEXT NOT NULL)");
-                st.execute("CREATE TABLE account (id INTEGER PRIMARY KEY, office_id INTEGER NOT NULL REFERENCES office (id),"
-                        + " holder TEXT NOT NULL, balance REAL NOT NULL, is_active INTEGER NOT NULL, opened_at TEXT NOT NULL, note TEXT)");
-                st.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL REFERENCES account (id),"
-                        + " amount REAL NOT NULL, memo TEXT)");
+                st.execute(
+                        "CREATE TABLE office (id INTEGER PRIMARY KEY, region_id INTEGER NOT NULL REFERENCES region (id),"
+                                + " city TEXT NOT NULL)");
+                st.execute(
+                        "CREATE TABLE account (id INTEGER PRIMARY KEY, office_id INTEGER NOT NULL REFERENCES office (id),"
+                                + " holder TEXT NOT NULL, balance REAL NOT NULL, is_active INTEGER NOT NULL, opened_at TEXT NOT NULL, note TEXT)");
+                st.execute(
+                        "CREATE TABLE entry (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id INTEGER NOT NULL REFERENCES account (id),"
+                                + " amount REAL NOT NULL, memo TEXT)");
             }
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO region VALUES (?, ?, ?)")) {
@@ -99,8 +101,11 @@ final class BigSource {
                     ps.setString(3, "Holder " + Long.toString(i * 48271L % 2147483647L, 36));
                     ps.setDouble(4, ((i * 7919L) % 100_000_000L - 20_000_000L) / 100.0);
                     ps.setInt(5, i % 3 == 0 ? 0 : 1);
-                    ps.setString(6, String.format("20%02d-%02d-%02d %02d:%02d:%02d",
-                            10 + i % 15, 1 + i % 12, 1 + i % 28, i % 24, i % 60, (i / 7) % 60));
+                    ps.setString(
+                            6,
+                            String.format(
+                                    "20%02d-%02d-%02d %02d:%02d:%02d",
+                                    10 + i % 15, 1 + i % 12, 1 + i % 28, i % 24, i % 60, (i / 7) % 60));
                     ps.setString(7, note(i));
                     ps.addBatch();
                     if (i % 10_000 == 0) {
@@ -109,7 +114,8 @@ final class BigSource {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry (account_id, amount, memo) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO entry (account_id, amount, memo) VALUES (?, ?, ?)")) {
                 for (int i = 1; i <= ENTRY_HIGH_WATER; i++) {
                     ps.setInt(1, (int) ((i * 40503L) % ACCOUNTS) + 1);
                     ps.setDouble(2, ((i * 104729L) % 2_000_000L - 1_000_000L) / 100.0);

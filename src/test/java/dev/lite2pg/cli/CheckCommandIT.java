@@ -1,15 +1,13 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lite2pg check} from the command line: against an embedded PostgreSQL when the job file names no target, and
@@ -53,7 +52,8 @@ class CheckCommandIT {
     private Path dirtySource() throws Exception {
         Path source = work.resolve("books.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
                     "INSERT INTO author VALUES (1, 'Le Guin'), (2, NULL)",
                     "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id, in_print, published, meta, copies, code, note)",
                     "INSERT INTO book VALUES (1, 1, 1, '2024-02-29', '{\"a\": 1}', 7, 'ten chars!', 'fine'),"
@@ -77,7 +77,9 @@ class CheckCommandIT {
             List.of("book id=4, column meta: TEXT '{\"a\": 1'", "invalid JSON"),
             List.of("book id=5, column copies: INTEGER 2147483648", "out of range for integer"),
             List.of("book id=6, column code: TEXT 'eleven chars'", "length 12 exceeds varchar(10)"),
-            List.of("book id=7, column author_id: INTEGER 99", "no author row has id = this value (foreign key book_author_fk of book)"),
+            List.of(
+                    "book id=7, column author_id: INTEGER 99",
+                    "no author row has id = this value (foreign key book_author_fk of book)"),
             List.of("book id=8, column note: TEXT (invalid UTF-8, 2 bytes)", "invalid UTF-8"),
             List.of("book id=9, column note: TEXT 'a\\u{0}b'", "contains a NUL byte"));
 
@@ -92,18 +94,27 @@ class CheckCommandIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.out()).contains("embedded PostgreSQL").contains("check FAIL");
         for (List<String> finding : EXPECTED) {
-            String line = run.out().lines().filter(l -> l.contains(finding.get(0))).findFirst().orElse("");
-            assertThat(line).as("the line for " + finding.get(0) + " in:\n" + run.out()).contains(finding.get(1));
+            String line = run.out()
+                    .lines()
+                    .filter(l -> l.contains(finding.get(0)))
+                    .findFirst()
+                    .orElse("");
+            assertThat(line)
+                    .as("the line for " + finding.get(0) + " in:\n" + run.out())
+                    .contains(finding.get(1));
         }
         assertThat(run.out()).doesNotContain("id=1,");
-        assertThat(SourceFingerprint.sha256(source)).as("the source file is not modified").isEqualTo(before);
+        assertThat(SourceFingerprint.sha256(source))
+                .as("the source file is not modified")
+                .isEqualTo(before);
 
         Path folder = onlyCheckFolder("books");
         CheckReport report = CheckReport.read(folder.resolve("check.json"));
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.sourceSha256()).isEqualTo(before);
         assertThat(List.of(report.rowsScanned(), report.badValues(), report.badRows(), report.orphanReferences()))
-                .as("rows, bad values, bad rows, orphans").containsExactly(11L, 8L, 8L, 1L);
+                .as("rows, bad values, bad rows, orphans")
+                .containsExactly(11L, 8L, 8L, 1L);
         assertThat(report.orphans()).containsExactly(Map.entry("book.book_author_fk", 1L));
         assertThat(report.target()).contains("embedded PostgreSQL");
         List<String> csv = Files.readAllLines(folder.resolve("bad-values.csv"));
@@ -113,7 +124,8 @@ class CheckCommandIT {
     }
 
     @Test
-    void withATargetServerTheSchemaIsBuiltInAScratchDatabaseThatIsDroppedAndTheTargetIsNeverTouched(TestDatabase db) throws Exception {
+    void withATargetServerTheSchemaIsBuiltInAScratchDatabaseThatIsDroppedAndTheTargetIsNeverTouched(TestDatabase db)
+            throws Exception {
         Path source = dirtySource();
         String before = SourceFingerprint.sha256(source);
         Path job = job("books", source, db);
@@ -148,21 +160,25 @@ class CheckCommandIT {
     void aUserWithoutCreatedbIsToldSoAndNothingIsCreated(TestDatabase db) throws Exception {
         Path source = dirtySource();
         String role = "lite2pg_no_createdb_" + db.name().substring(db.name().length() - 8);
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB PASSWORD '" + SECRET + "'");
         }
         try {
             Path job = job("books", source, db);
-            CliRun run = CliRun.of(Map.of("LITE2PG_TARGET_PASSWORD", SECRET), "check", "--job", job.toString(),
-                    "--target-user", role);
+            CliRun run = CliRun.of(
+                    Map.of("LITE2PG_TARGET_PASSWORD", SECRET), "check", "--job", job.toString(), "--target-user", role);
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).contains("user " + role + " may not create databases").contains("CREATEDB")
+            assertThat(run.err())
+                    .contains("user " + role + " may not create databases")
+                    .contains("CREATEDB")
                     .contains("embedded PostgreSQL");
             assertThat(run.all()).doesNotContain(SECRET);
             assertThat(tablesIn(db)).isZero();
         } finally {
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (Connection c = db.connect();
+                    Statement st = c.createStatement()) {
                 st.execute("DROP ROLE " + role);
             }
         }
@@ -181,7 +197,8 @@ class CheckCommandIT {
 
     private Path onlyCheckFolder(String job) throws Exception {
         try (Stream<Path> folders = Files.list(work.resolve("runs").resolve(job))) {
-            List<Path> checks = folders.filter(f -> f.getFileName().toString().startsWith("check-")).toList();
+            List<Path> checks = folders.filter(f -> f.getFileName().toString().startsWith("check-"))
+                    .toList();
             assertThat(checks).hasSize(1);
             return checks.get(0);
         }
@@ -189,8 +206,10 @@ class CheckCommandIT {
 
     private static List<String> scratchDatabases(TestDatabase db) throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'lite2pg\\_check\\_%' ORDER BY 1")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT datname FROM pg_database WHERE datname LIKE 'lite2pg\\_check\\_%' ORDER BY 1")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -199,9 +218,11 @@ class CheckCommandIT {
     }
 
     private static long tablesIn(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                     + " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -35,26 +35,49 @@ final class ChildCutover implements AutoCloseable {
     }
 
     /** @param lite2pgCommand {@code cutover} or {@code dry-run} */
-    static ChildCutover start(String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment) throws IOException {
-        return start(lite2pgCommand, jobFile, workingDirectory, environment, System.getProperty("java.class.path"), List.of());
+    static ChildCutover start(
+            String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment)
+            throws IOException {
+        return start(
+                lite2pgCommand,
+                jobFile,
+                workingDirectory,
+                environment,
+                System.getProperty("java.class.path"),
+                List.of());
     }
 
     /**
      * As an operator runs the shipped jar: this JVM's class path without the test classes (and so without anything
      * they register), with the given JVM options.
      */
-    static ChildCutover startShipped(Path jobFile, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
+    static ChildCutover startShipped(
+            Path jobFile, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
             throws IOException {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
-        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
-        if (!entries.removeIf(entry -> Path.of(entry).toAbsolutePath().toString().equals(testClasses))) {
+        List<String> entries =
+                new ArrayList<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        if (!entries.removeIf(
+                entry -> Path.of(entry).toAbsolutePath().toString().equals(testClasses))) {
             throw new IllegalStateException(testClasses + " is not on the class path " + entries);
         }
-        return start("cutover", jobFile, workingDirectory, environment, String.join(java.io.File.pathSeparator, entries), jvmOptions);
+        return start(
+                "cutover",
+                jobFile,
+                workingDirectory,
+                environment,
+                String.join(java.io.File.pathSeparator, entries),
+                jvmOptions);
     }
 
-    private static ChildCutover start(String lite2pgCommand, Path jobFile, Path workingDirectory, Map<String, String> environment,
-                                      String classPath, List<String> jvmOptions) throws IOException {
+    private static ChildCutover start(
+            String lite2pgCommand,
+            Path jobFile,
+            Path workingDirectory,
+            Map<String, String> environment,
+            String classPath,
+            List<String> jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -77,8 +100,8 @@ final class ChildCutover implements AutoCloseable {
     String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         String line = out.await(wanted, timeout);
         if (line == null) {
-            throw new AssertionError("the child never printed the awaited line within " + timeout + " (alive: " + process.isAlive()
-                    + ")\n" + all());
+            throw new AssertionError("the child never printed the awaited line within " + timeout + " (alive: "
+                    + process.isAlive() + ")\n" + all());
         }
         return line;
     }

@@ -18,8 +18,12 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun answering(String answers, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), environment,
-                new java.io.BufferedReader(new java.io.StringReader(answers)), args);
+        int code = Main.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                environment,
+                new java.io.BufferedReader(new java.io.StringReader(answers)),
+                args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

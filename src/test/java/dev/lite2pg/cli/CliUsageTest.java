@@ -1,14 +1,13 @@
 package dev.lite2pg.cli;
 
-import dev.lite2pg.testing.JobFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.testing.JobFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as an operator first meets it: help, usage mistakes and job-file mistakes. None of these may reach a
@@ -26,7 +25,9 @@ class CliUsageTest {
         CliRun run = CliRun.of(NO_PASSWORD, "--help");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("cutover").contains("demo")
+        assertThat(run.out())
+                .contains("cutover")
+                .contains("demo")
                 .contains("Exit codes")
                 .containsPattern("(?m)^\\s*0\\s+\\S")
                 .containsPattern("(?m)^\\s*1\\s+\\S")
@@ -40,7 +41,11 @@ class CliUsageTest {
         CliRun run = CliRun.of(NO_PASSWORD, "cutover", "--help");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("--job").contains("--source").contains("--target-url").contains("--target-schema")
+        assertThat(run.out())
+                .contains("--job")
+                .contains("--source")
+                .contains("--target-url")
+                .contains("--target-schema")
                 .contains("LITE2PG_TARGET_PASSWORD");
     }
 
@@ -191,8 +196,13 @@ class CliUsageTest {
 
     @Test
     void passwordParameterInTargetUrlIsRefusedWithoutEchoingIt() throws Exception {
-        CliRun run = CliRun.of(NO_PASSWORD, "cutover", "--job", validJobFile().toString(),
-                "--target-url", "jdbc:postgresql://h/db?password=secret");
+        CliRun run = CliRun.of(
+                NO_PASSWORD,
+                "cutover",
+                "--job",
+                validJobFile().toString(),
+                "--target-url",
+                "jdbc:postgresql://h/db?password=secret");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("password").contains("LITE2PG_TARGET_PASSWORD");
@@ -201,8 +211,13 @@ class CliUsageTest {
 
     @Test
     void passwordInTargetUrlUserInfoIsRefusedWithoutEchoingIt() throws Exception {
-        CliRun run = CliRun.of(NO_PASSWORD, "cutover", "--job", validJobFile().toString(),
-                "--target-url", "jdbc:postgresql://app:topsecret@h:5432/db");
+        CliRun run = CliRun.of(
+                NO_PASSWORD,
+                "cutover",
+                "--job",
+                validJobFile().toString(),
+                "--target-url",
+                "jdbc:postgresql://app:topsecret@h:5432/db");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("LITE2PG_TARGET_PASSWORD");
@@ -211,8 +226,8 @@ class CliUsageTest {
 
     @Test
     void targetUrlThatIsNotPostgresIsAUsageError() throws Exception {
-        CliRun run = CliRun.of(NO_PASSWORD, "cutover", "--job", validJobFile().toString(),
-                "--target-url", "jdbc:mysql://h/db");
+        CliRun run = CliRun.of(
+                NO_PASSWORD, "cutover", "--job", validJobFile().toString(), "--target-url", "jdbc:mysql://h/db");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("jdbc:postgresql:");
@@ -232,7 +247,12 @@ class CliUsageTest {
 
     /** A job file that is valid apart from {@code extra}; the source need not exist, as nothing here gets that far. */
     private Path jobFile(String extra) throws Exception {
-        return JobFile.named("usage").source(Path.of("app.sqlite")).target("jdbc:postgresql://127.0.0.1:5432/app", "app").schema("app")
-                .migrations(Path.of("sql")).extra(extra).writeTo(work.resolve("job.yml"));
+        return JobFile.named("usage")
+                .source(Path.of("app.sqlite"))
+                .target("jdbc:postgresql://127.0.0.1:5432/app", "app")
+                .schema("app")
+                .migrations(Path.of("sql"))
+                .extra(extra)
+                .writeTo(work.resolve("job.yml"));
     }
 }

@@ -1,18 +1,12 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.source.SourceFingerprint;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import dev.lite2pg.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +20,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code cutover} command end to end against a real PostgreSQL: small SQLite sources written here with the traps
@@ -84,16 +83,16 @@ class CutoverCliIT {
 
     /** Text that must arrive byte for byte, by id; bound as parameters so no SQL quoting is involved. */
     private static final Object[][] NOTES = {
-            {1, "back\\slash"},
-            {2, "tab\there"},
-            {3, "new\nline and cr\r\nlf"},
-            {4, "emoji \uD83D\uDE00 and \u00e9"},
-            {5, "trailing space "},
-            {6, ""},
-            {7, "\\N"},
-            {8, null},
-            {9, "line\n\\.\nafter the copy end marker"},
-            {10, "quotes ' \" and comma, and braces {}"},
+        {1, "back\\slash"},
+        {2, "tab\there"},
+        {3, "new\nline and cr\r\nlf"},
+        {4, "emoji \uD83D\uDE00 and \u00e9"},
+        {5, "trailing space "},
+        {6, ""},
+        {7, "\\N"},
+        {8, null},
+        {9, "line\n\\.\nafter the copy end marker"},
+        {10, "quotes ' \" and comma, and braces {}"},
     };
 
     @Test
@@ -132,52 +131,84 @@ class CutoverCliIT {
         assertThat(query("SELECT id, \"Some Column\", \"Order Id\" FROM \"Happy Path\".\"Mixed Case\" ORDER BY id"))
                 .containsExactly(List.of("1", "first value", "2"), Arrays.asList("2", null, null));
         assertThat(query("SELECT id, flag::text, ts::text, happened_at::text, payload::text, price::text,"
-                + " encode(data, 'hex'), tags::text, ref::text FROM \"Happy Path\".kinds ORDER BY id"))
+                        + " encode(data, 'hex'), tags::text, ref::text FROM \"Happy Path\".kinds ORDER BY id"))
                 .containsExactly(
-                        List.of("1", "false", "2024-02-29 23:59:59.123456", "2024-07-01 04:30:00+00",
-                                "{\"a\": [1, \"x\", null], \"b\": 2}", "19.99", "00ff0000", "{red,green,\" blue\"}",
+                        List.of(
+                                "1",
+                                "false",
+                                "2024-02-29 23:59:59.123456",
+                                "2024-07-01 04:30:00+00",
+                                "{\"a\": [1, \"x\", null], \"b\": 2}",
+                                "19.99",
+                                "00ff0000",
+                                "{red,green,\" blue\"}",
                                 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
-                        List.of("2", "true", "2024-01-01 10:00:00", "2024-01-15 08:00:00+00",
-                                "[]", "0.10", "", "{}", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
-                        Arrays.asList("3", "true", "1970-01-01 00:00:00", null,
-                                "\"caf\u00e9\"", "5.00", "00", "{solo}", null),
-                        Arrays.asList("4", "false", "2023-11-14 22:13:20.5", null,
-                                null, null, null, null, null));
+                        List.of(
+                                "2",
+                                "true",
+                                "2024-01-01 10:00:00",
+                                "2024-01-15 08:00:00+00",
+                                "[]",
+                                "0.10",
+                                "",
+                                "{}",
+                                "6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
+                        Arrays.asList(
+                                "3",
+                                "true",
+                                "1970-01-01 00:00:00",
+                                null,
+                                "\"caf\u00e9\"",
+                                "5.00",
+                                "00",
+                                "{solo}",
+                                null),
+                        Arrays.asList("4", "false", "2023-11-14 22:13:20.5", null, null, null, null, null, null));
         List<List<String>> notes = query("SELECT id, body FROM \"Happy Path\".notes ORDER BY id");
         assertThat(notes).hasSize(NOTES.length);
         for (int i = 0; i < NOTES.length; i++) {
-            assertThat(notes.get(i)).as("notes id=" + NOTES[i][0])
-                    .containsExactly(String.valueOf(NOTES[i][0]), (String) NOTES[i][1]);
+            assertThat(notes.get(i)).as("notes id=" + NOTES[i][0]).containsExactly(String.valueOf(NOTES[i][0]), (String)
+                    NOTES[i][1]);
         }
 
         Path runFolder = runFolder("happy");
         assertThat(runFolder.resolve("report.md")).isRegularFile();
         assertThat(runFolder.resolve("report.json")).isRegularFile();
         JsonNode report = JSON.readTree(runFolder.resolve("report.json").toFile());
-        assertThat(report.get("verdict").asString()).as("kinds.ts mixes text timestamps and epoch numbers").isEqualTo("PASS WITH WARNINGS");
+        assertThat(report.get("verdict").asString())
+                .as("kinds.ts mixes text timestamps and epoch numbers")
+                .isEqualTo("PASS WITH WARNINGS");
         assertThat(report.get("warnings").size()).isEqualTo(1);
-        assertThat(report.get("warnings").get(0).asString()).startsWith("kinds.ts: 2 numbers among 2 text values of a timestamp"
-                + " without time zone column, read as epoch seconds");
-        assertThat(report.get("foreignKeys").size()).as("the \"Mixed Case\" -> \"order\" key was checked").isEqualTo(1);
+        assertThat(report.get("warnings").get(0).asString())
+                .startsWith("kinds.ts: 2 numbers among 2 text values of a timestamp"
+                        + " without time zone column, read as epoch seconds");
+        assertThat(report.get("foreignKeys").size())
+                .as("the \"Mixed Case\" -> \"order\" key was checked")
+                .isEqualTo(1);
         JsonNode kinds = element(report.get("tables"), "target", "kinds");
         assertThat(kinds.get("sourceRows").asLong()).isEqualTo(4);
         assertThat(kinds.get("targetRows").asLong()).isEqualTo(4);
         JsonNode ts = element(kinds.get("columns"), "target", "ts");
         assertThat(ts.get("adjustments").size())
-                .as("the one value of kinds.ts written with an offset has Z, which changes nothing: not an adjustment").isZero();
+                .as("the one value of kinds.ts written with an offset has Z, which changes nothing: not an adjustment")
+                .isZero();
         JsonNode happenedAt = element(kinds.get("columns"), "target", "happened_at");
-        assertThat(happenedAt.get("adjustments").size()).as("timestamptz keeps the instant: nothing adjusted").isZero();
+        assertThat(happenedAt.get("adjustments").size())
+                .as("timestamptz keeps the instant: nothing adjusted")
+                .isZero();
     }
 
     /** Guards the fixture itself: the storage classes the expectations above assume. */
     private static void assertStorageClasses(Path source) throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + source);
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT group_concat(typeof(flag) || '/' || typeof(ts) || '/' || typeof(price)"
-                     + " || '/' || typeof(data), ' ') FROM (SELECT * FROM kinds ORDER BY id)")) {
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT group_concat(typeof(flag) || '/' || typeof(ts) || '/' || typeof(price)"
+                                + " || '/' || typeof(data), ' ') FROM (SELECT * FROM kinds ORDER BY id)")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo(
-                    "integer/text/real/blob integer/text/real/blob text/integer/real/blob text/real/null/null");
+            assertThat(rs.getString(1))
+                    .isEqualTo(
+                            "integer/text/real/blob integer/text/real/blob text/integer/real/blob text/real/null/null");
         }
     }
 
@@ -201,17 +232,38 @@ class CutoverCliIT {
     static Stream<Refusal> refusals() {
         return Stream.of(
                 new Refusal("boolean_2", "boolean", "1", "2", "INTEGER 2", "boolean"),
-                new Refusal("feb_29_2023", "timestamp", "'2024-02-29 00:00:00'", "'2023-02-29'",
-                        "TEXT '2023-02-29'", "not a valid date"),
-                new Refusal("seven_fraction_digits", "timestamp", "'2024-01-01 12:00:00.123456'",
-                        "'2024-01-01 12:00:00.1234567'", "TEXT '2024-01-01 12:00:00.1234567'", "7 fractional digits"),
+                new Refusal(
+                        "feb_29_2023",
+                        "timestamp",
+                        "'2024-02-29 00:00:00'",
+                        "'2023-02-29'",
+                        "TEXT '2023-02-29'",
+                        "not a valid date"),
+                new Refusal(
+                        "seven_fraction_digits",
+                        "timestamp",
+                        "'2024-01-01 12:00:00.123456'",
+                        "'2024-01-01 12:00:00.1234567'",
+                        "TEXT '2024-01-01 12:00:00.1234567'",
+                        "7 fractional digits"),
                 new Refusal("invalid_json", "jsonb", "'{\"a\": 1}'", "'{\"a\": 1'", "TEXT '{\"a\": 1'", "invalid JSON"),
                 new Refusal("nul_in_text", "text", "'ab'", "'a' || char(0) || 'b'", "TEXT 'a", "NUL"),
                 new Refusal("invalid_utf8", "text", "'A'", "CAST(X'41FF' AS TEXT)", "TEXT", "invalid UTF-8"),
-                new Refusal("integer_overflow", "integer", "2147483647", "2147483648", "INTEGER 2147483648", "out of range"),
+                new Refusal(
+                        "integer_overflow",
+                        "integer",
+                        "2147483647",
+                        "2147483648",
+                        "INTEGER 2147483648",
+                        "out of range"),
                 new Refusal("numeric_scale", "numeric(10,2)", "1.25", "1.005", "REAL 1.005", "scale"),
-                new Refusal("varchar_21", "varchar(20)", "'twenty chars exactly'", "'twenty-one characters'",
-                        "TEXT 'twenty-one characters'", "varchar(20)"));
+                new Refusal(
+                        "varchar_21",
+                        "varchar(20)",
+                        "'twenty chars exactly'",
+                        "'twenty-one characters'",
+                        "TEXT 'twenty-one characters'",
+                        "varchar(20)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,25 +271,40 @@ class CutoverCliIT {
     void refusedValueStopsTheRunBeforeAnyRowIsWrittenNamingTableRowColumnValueAndReason(Refusal c) throws Exception {
         Path source = work.resolve(c.name() + ".sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading)",
+            sqlite.sql(
+                    "CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading)",
                     "INSERT INTO measurement VALUES (1, " + c.goodValue() + ")",
                     "INSERT INTO measurement VALUES (2, " + c.goodValue() + ")",
                     "INSERT INTO measurement VALUES (3, " + c.badValue() + ")",
                     "INSERT INTO measurement VALUES (4, " + c.goodValue() + ")");
         }
         String schema = "refused_" + c.name();
-        Path job = job("refused", source, schema,
-                "CREATE TABLE measurement (id integer PRIMARY KEY, reading " + c.pgType() + ");\n", "chunk-size: 2\n");
+        Path job = job(
+                "refused",
+                source,
+                schema,
+                "CREATE TABLE measurement (id integer PRIMARY KEY, reading " + c.pgType() + ");\n",
+                "chunk-size: 2\n");
 
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        String line = run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
-        assertThat(line).as("the stderr line naming row id=3 in:\n" + run.err())
-                .contains("measurement").contains("reading").contains(c.shownValue()).contains(c.reason());
-        assertThat(run.err()).contains("nothing was written").doesNotContain("id=1").doesNotContain("id=2").doesNotContain("id=4");
+        String line =
+                run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
+        assertThat(line)
+                .as("the stderr line naming row id=3 in:\n" + run.err())
+                .contains("measurement")
+                .contains("reading")
+                .contains(c.shownValue())
+                .contains(c.reason());
+        assertThat(run.err())
+                .contains("nothing was written")
+                .doesNotContain("id=1")
+                .doesNotContain("id=2")
+                .doesNotContain("id=4");
         assertThat(query("SELECT count(*) FROM " + quote(schema) + ".measurement"))
-                .as("the scan stops the run before the first chunk").containsExactly(List.of("0"));
+                .as("the scan stops the run before the first chunk")
+                .containsExactly(List.of("0"));
         List<String> badValues = Files.readAllLines(runFolder("refused").resolve("bad-values.csv"));
         assertThat(badValues).hasSize(2);
         assertThat(badValues.get(1)).startsWith("measurement,id=3,reading,");
@@ -249,10 +316,12 @@ class CutoverCliIT {
      * the row. The scan runs on the first start only.
      */
     @Test
-    void rowRefusedByAConstraintOnlyPostgresqlChecksFailsItsChunkAndTheRerunResumesAfterTheLastCommittedChunk() throws Exception {
+    void rowRefusedByAConstraintOnlyPostgresqlChecksFailsItsChunkAndTheRerunResumesAfterTheLastCommittedChunk()
+            throws Exception {
         Path source = work.resolve("resume.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading TEXT, taken TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE measurement (id INTEGER PRIMARY KEY, reading TEXT, taken TEXT)",
                     "INSERT INTO measurement VALUES (1, 'short', '2024-05-01 10:00:00+02:00'),"
                             + " (2, 'also short', '2024-05-01 11:00:00'),"
                             + " (3, 'twenty-one characters', '2024-05-01 12:00:00Z'),"
@@ -269,29 +338,45 @@ class CutoverCliIT {
 
         CliRun refused = cutover(job);
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
-        assertThat(refused.out()).contains("[scan] 5 rows read and converted").contains("nothing the target would refuse");
+        assertThat(refused.out())
+                .contains("[scan] 5 rows read and converted")
+                .contains("nothing the target would refuse");
         assertThat(refused.err()).contains("reading_short");
         assertThat(query("SELECT id FROM resumed.measurement ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
 
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE resumed.measurement DROP CONSTRAINT reading_short");
         }
         CliRun resumed = cutover(job);
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-        assertThat(resumed.out()).as("the first start passed the scan: a resume does not read the source twice")
+        assertThat(resumed.out())
+                .as("the first start passed the scan: a resume does not read the source twice")
                 .doesNotContain("[scan]");
-        assertThat(query("SELECT id, reading, taken::text FROM resumed.measurement ORDER BY id")).containsExactly(
-                List.of("1", "short", "2024-05-01 08:00:00"), List.of("2", "also short", "2024-05-01 11:00:00"),
-                List.of("3", "twenty-one characters", "2024-05-01 12:00:00"), List.of("4", "fine", "2024-05-01 14:00:00"),
-                List.of("5", "last one", "2024-05-01 14:00:00"));
-        JsonNode report = JSON.readTree(runFolder("resume").resolve("report.json").toFile());
+        assertThat(query("SELECT id, reading, taken::text FROM resumed.measurement ORDER BY id"))
+                .containsExactly(
+                        List.of("1", "short", "2024-05-01 08:00:00"),
+                        List.of("2", "also short", "2024-05-01 11:00:00"),
+                        List.of("3", "twenty-one characters", "2024-05-01 12:00:00"),
+                        List.of("4", "fine", "2024-05-01 14:00:00"),
+                        List.of("5", "last one", "2024-05-01 14:00:00"));
+        JsonNode report =
+                JSON.readTree(runFolder("resume").resolve("report.json").toFile());
         JsonNode table = element(report.get("tables"), "target", "measurement");
-        assertThat(List.of(table.get("sourceRows").asLong(), table.get("rowsRead").asLong(),
-                table.get("rowsWritten").asLong(), table.get("targetRows").asLong()))
-                .as("sourceRows, rowsRead, rowsWritten, targetRows over both runs").containsExactly(5L, 5L, 5L, 5L);
-        assertThat(element(table.get("columns"), "target", "taken").get("adjustments").get("OFFSET_CONVERTED_TO_UTC").asLong())
-                .as("ids 1 and 4 carry a non-zero offset (3 has Z); the refused chunk's conversions must not count twice")
+        assertThat(List.of(
+                        table.get("sourceRows").asLong(),
+                        table.get("rowsRead").asLong(),
+                        table.get("rowsWritten").asLong(),
+                        table.get("targetRows").asLong()))
+                .as("sourceRows, rowsRead, rowsWritten, targetRows over both runs")
+                .containsExactly(5L, 5L, 5L, 5L);
+        assertThat(element(table.get("columns"), "target", "taken")
+                        .get("adjustments")
+                        .get("OFFSET_CONVERTED_TO_UTC")
+                        .asLong())
+                .as(
+                        "ids 1 and 4 carry a non-zero offset (3 has Z); the refused chunk's conversions must not count twice")
                 .isEqualTo(2);
     }
 
@@ -299,10 +384,12 @@ class CutoverCliIT {
     void duplicateForAUniqueKeyIsLeftToPostgresqlWhichRefusesItsChunk() throws Exception {
         Path source = work.resolve("dupes.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT)",
                     "INSERT INTO account VALUES (1, 'a@example.org'), (2, 'b@example.org'), (3, 'a@example.org')");
         }
-        Path job = job("dupes", source, "dupes", "CREATE TABLE account (id integer PRIMARY KEY, email text UNIQUE);\n", "");
+        Path job = job(
+                "dupes", source, "dupes", "CREATE TABLE account (id integer PRIMARY KEY, email text UNIQUE);\n", "");
 
         CliRun run = cutover(job);
 
@@ -319,7 +406,8 @@ class CutoverCliIT {
     void everyBadValueOfTheSourceIsListedAndNothingIsWrittenOrDropped() throws Exception {
         Path source = work.resolve("dirty.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
                     "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id), in_print, published)",
                     "INSERT INTO author VALUES (1, 'Le Guin'), (2, NULL), (3, 'Lem')",
                     "INSERT INTO book VALUES (1, 1, 1, '2024-01-01'), (2, 1, 2, '2024-02-30'), (3, 99, 0, NULL),"
@@ -340,7 +428,8 @@ class CutoverCliIT {
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("the target would refuse 5 values in 4 rows and 1 orphan reference")
+        assertThat(run.err())
+                .contains("the target would refuse 5 values in 4 rows and 1 orphan reference")
                 .contains("nothing was written");
         for (String expected : List.of(
                 "author id=2, column name: NULL: NULL into NOT NULL column author.name",
@@ -352,15 +441,18 @@ class CutoverCliIT {
             assertThat(run.err()).contains(expected);
         }
         assertThat(query("SELECT (SELECT count(*) FROM dirty.author), (SELECT count(*) FROM dirty.book),"
-                + " (SELECT count(*) FROM pg_constraint WHERE conname = 'book_author_fk')"))
-                .as("no row written, the foreign key not dropped").containsExactly(List.of("0", "0", "1"));
+                        + " (SELECT count(*) FROM pg_constraint WHERE conname = 'book_author_fk')"))
+                .as("no row written, the foreign key not dropped")
+                .containsExactly(List.of("0", "0", "1"));
         List<String> badValues = Files.readAllLines(runFolder("dirty").resolve("bad-values.csv"));
         assertThat(badValues).as("header and every bad value").hasSize(1 + 6);
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
 
         // Quarantine: the same problems are counted, not refused; the copy and the quarantine step set them aside.
         CliRun counted = cutover(job("dirty-q", source, "dirty_q", migration, "on-bad-row: quarantine\n"));
-        assertThat(counted.out()).as(counted.all()).contains("[scan] ")
+        assertThat(counted.out())
+                .as(counted.all())
+                .contains("[scan] ")
                 .contains("4 bad rows and 1 orphan references will be quarantined");
         assertThat(counted.err()).doesNotContain("the target would refuse");
     }
@@ -381,7 +473,8 @@ class CutoverCliIT {
     void targetThatAlreadyHoldsRowsIsRefusedNamingTheTablesAndLeftAsItWas() throws Exception {
         Path source = work.resolve("shop.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+            sqlite.sql(
+                    "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
                     "CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customer (id),"
                             + " total REAL)",
                     "INSERT INTO customer VALUES (1, 'Ann'), (2, 'Bo')",
@@ -402,7 +495,10 @@ class CutoverCliIT {
         CliRun second = cutover(job, "--source", changed.toString());
 
         assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
-        assertThat(second.err()).contains("already completed").contains("is a different file").contains("cutover --fresh")
+        assertThat(second.err())
+                .contains("already completed")
+                .contains("is a different file")
+                .contains("cutover --fresh")
                 .contains("Nothing was written");
         assertThat(query("SELECT (SELECT count(*) FROM filled.customer), (SELECT count(*) FROM filled.invoice)"))
                 .containsExactly(List.of("2", "3"));
@@ -410,7 +506,10 @@ class CutoverCliIT {
         // Another job into the same schema has no run to resume: preflight finds the filled tables.
         CliRun other = cutover(job("shop-other", changed, "filled", SHOP_MIGRATION, ""));
         assertThat(other.exitCode()).as(other.all()).isEqualTo(2);
-        assertThat(other.err()).contains("already holds rows").contains("customer").contains("invoice");
+        assertThat(other.err())
+                .contains("already holds rows")
+                .contains("customer")
+                .contains("invoice");
         assertThat(query("SELECT (SELECT count(*) FROM filled.customer), (SELECT count(*) FROM filled.invoice)"))
                 .containsExactly(List.of("2", "3"));
         assertThat(SourceFingerprint.sha256(changed)).isEqualTo(before);
@@ -423,7 +522,8 @@ class CutoverCliIT {
     void unmappedTableAndColumnAreRefusedByNameUntilExcluded() throws Exception {
         Path source = work.resolve("legacy.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, legacy_flag INTEGER)",
+            sqlite.sql(
+                    "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, legacy_flag INTEGER)",
                     "CREATE TABLE audit_log (id INTEGER PRIMARY KEY, msg TEXT)",
                     "INSERT INTO customer VALUES (1, 'Ann', 1), (2, 'Bo', 0)",
                     "INSERT INTO audit_log VALUES (1, 'created')");
@@ -437,8 +537,8 @@ class CutoverCliIT {
         assertThat(refused.err()).contains("audit_log").contains("legacy_flag");
         assertThat(query("SELECT count(*) FROM unmapped.customer")).containsExactly(List.of("0"));
 
-        Path excluded = job("legacy", source, "unmapped", migration,
-                "mapping:\n  exclude: [ audit_log, customer.legacy_flag ]\n");
+        Path excluded = job(
+                "legacy", source, "unmapped", migration, "mapping:\n  exclude: [ audit_log, customer.legacy_flag ]\n");
 
         CliRun run = cutover(excluded);
 
@@ -456,7 +556,8 @@ class CutoverCliIT {
     void orphanReferenceInTheSourceIsRefusedNamingTheForeignKeyAndTheRow() throws Exception {
         Path source = work.resolve("library.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
                     "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id), title TEXT)",
                     "INSERT INTO author VALUES (1, 'Le Guin'), (2, 'Lem')",
                     "INSERT INTO book VALUES (1, 1, 'The Dispossessed'), (2, 2, 'Solaris'), (3, 99, 'Ghost'),"
@@ -474,8 +575,13 @@ class CutoverCliIT {
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        String line = run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
-        assertThat(line).as(run.err()).contains("book").contains("column author_id").contains("INTEGER 99")
+        String line =
+                run.err().lines().filter(l -> l.contains("id=3")).findFirst().orElse("");
+        assertThat(line)
+                .as(run.err())
+                .contains("book")
+                .contains("column author_id")
+                .contains("INTEGER 99")
                 .contains("book_written_by_fk");
         assertThat(run.err()).doesNotContain("id=4");
         assertThat(query("SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book)"))
@@ -489,7 +595,9 @@ class CutoverCliIT {
         CliRun fixed = cutover(job);
         assertThat(fixed.exitCode()).as(fixed.all()).isZero();
         assertThat(fixed.out()).contains("stopped before copying any row and the source has changed");
-        assertThat(query("SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book WHERE author_id IS NULL)"))
+        assertThat(
+                        query(
+                                "SELECT (SELECT count(*) FROM orphans.author), (SELECT count(*) FROM orphans.book WHERE author_id IS NULL)"))
                 .containsExactly(List.of("2", "2"));
     }
 
@@ -497,7 +605,8 @@ class CutoverCliIT {
     void aRunRefusedBeforeCopyingAnyRowIsReplacedByARunOfTheFixedCopyNamedWithSource() throws Exception {
         Path source = work.resolve("shelf.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT)",
                     "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id), title TEXT)",
                     "INSERT INTO author VALUES (1, 'Le Guin')",
                     "INSERT INTO book VALUES (1, 1, 'The Dispossessed'), (2, 99, 'Ghost')");
@@ -518,27 +627,36 @@ class CutoverCliIT {
         }
         CliRun run = cutover(job, "--source", fixed.toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("stopped before copying any row and the source is now " + fixed + ", not " + source);
-        assertThat(query("SELECT id, author_id FROM shelf.book ORDER BY id")).containsExactly(List.of("1", "1"), Arrays.asList("2", null));
+        assertThat(run.out())
+                .contains("stopped before copying any row and the source is now " + fixed + ", not " + source);
+        assertThat(query("SELECT id, author_id FROM shelf.book ORDER BY id"))
+                .containsExactly(List.of("1", "1"), Arrays.asList("2", null));
     }
 
     @Test
     void nullIntoNotNullIsRefusedNamingTheRowsBeforeAnyRowIsWritten() throws Exception {
         Path source = work.resolve("contacts.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE contact (id INTEGER PRIMARY KEY, email TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE contact (id INTEGER PRIMARY KEY, email TEXT)",
                     "INSERT INTO contact VALUES (1, 'a@example.org'), (2, NULL), (3, 'c@example.org'), (4, NULL)");
         }
-        Path job = job("contacts", source, "not_null",
-                "CREATE TABLE contact (id integer PRIMARY KEY, email text NOT NULL);\n", "chunk-size: 1\n");
+        Path job = job(
+                "contacts",
+                source,
+                "not_null",
+                "CREATE TABLE contact (id integer PRIMARY KEY, email text NOT NULL);\n",
+                "chunk-size: 1\n");
 
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("contact.email: 2 values: NULL into NOT NULL column contact.email")
+        assertThat(run.err())
+                .contains("contact.email: 2 values: NULL into NOT NULL column contact.email")
                 .contains("contact id=2, column email: NULL: NULL into NOT NULL column contact.email")
                 .contains("contact id=4, column email: NULL: NULL into NOT NULL column contact.email")
-                .doesNotContain("id=1").doesNotContain("id=3");
+                .doesNotContain("id=1")
+                .doesNotContain("id=3");
         assertThat(query("SELECT count(*) FROM not_null.contact")).containsExactly(List.of("0"));
     }
 
@@ -546,7 +664,8 @@ class CutoverCliIT {
     void rowsTheTargetLosesFailValidationWithExitThreeAndAFailReport() throws Exception {
         Path source = work.resolve("lossy.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)",
                     "INSERT INTO item VALUES (1, 'kept'), (2, 'vanish'), (3, 'kept too')");
         }
         Path job = job("lossy", source, "lossy", """
@@ -567,12 +686,18 @@ class CutoverCliIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.err()).contains("item");
         assertThat(query("SELECT id FROM lossy.item ORDER BY id")).containsExactly(List.of("1"), List.of("3"));
-        JsonNode report = JSON.readTree(runFolder("lossy").resolve("report.json").toFile());
+        JsonNode report =
+                JSON.readTree(runFolder("lossy").resolve("report.json").toFile());
         assertThat(report.get("verdict").asString()).isEqualTo("FAIL");
         assertThat(report.get("problems").toString()).contains("item");
         JsonNode table = element(report.get("tables"), "target", "item");
-        assertThat(List.of(table.get("sourceRows").asLong(), table.get("targetRows").asLong())).containsExactly(3L, 2L);
-        assertThat(table.get("rowsWritten").asLong()).as("what COPY stored, not what it was sent").isEqualTo(2L);
+        assertThat(List.of(
+                        table.get("sourceRows").asLong(),
+                        table.get("targetRows").asLong()))
+                .containsExactly(3L, 2L);
+        assertThat(table.get("rowsWritten").asLong())
+                .as("what COPY stored, not what it was sent")
+                .isEqualTo(2L);
         assertThat(runFolder("lossy").resolve("report.md")).isRegularFile();
     }
 
@@ -583,7 +708,8 @@ class CutoverCliIT {
     void mappingOverridesCarryNamesThatDoNotMatchAutomatically() throws Exception {
         Path source = work.resolve("crm.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE tblCustomers (CustID INTEGER PRIMARY KEY, CustName TEXT NOT NULL, EMail TEXT)",
+            sqlite.sql(
+                    "CREATE TABLE tblCustomers (CustID INTEGER PRIMARY KEY, CustName TEXT NOT NULL, EMail TEXT)",
                     "INSERT INTO tblCustomers VALUES (10, 'Ann Smith', 'ann@example.org'), (11, 'Bo Li', NULL)");
         }
         Path job = job("crm", source, "overrides", """
@@ -615,7 +741,8 @@ class CutoverCliIT {
             for (int i = 1; i <= 10; i++) {
                 sqlite.sql("INSERT INTO \"Ticket\" (subject) VALUES ('ticket " + i + "')");
             }
-            sqlite.sql("DELETE FROM \"Ticket\" WHERE id > 7",
+            sqlite.sql(
+                    "DELETE FROM \"Ticket\" WHERE id > 7",
                     "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)",
                     "INSERT INTO note VALUES (1, 'a'), (2, 'b'), (5, 'e')",
                     "CREATE TABLE tag (id INTEGER PRIMARY KEY, label TEXT)",
@@ -623,11 +750,12 @@ class CutoverCliIT {
                     "CREATE TABLE empty_thing (id INTEGER PRIMARY KEY)");
         }
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + source);
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'Ticket'),"
-                     + " (SELECT max(id) FROM \"Ticket\")")) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'Ticket'),"
+                        + " (SELECT max(id) FROM \"Ticket\")")) {
             rs.next();
-            assertThat(List.of(rs.getLong(1), rs.getLong(2))).as("fixture: AUTOINCREMENT mark above max(id)")
+            assertThat(List.of(rs.getLong(1), rs.getLong(2)))
+                    .as("fixture: AUTOINCREMENT mark above max(id)")
                     .containsExactly(10L, 7L);
         }
         Path job = job("desk", source, "Desk Schema", """
@@ -641,9 +769,9 @@ class CutoverCliIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(query("SELECT nextval(pg_get_serial_sequence('\"Desk Schema\".\"Ticket\"', 'id')),"
-                + " nextval(pg_get_serial_sequence('\"Desk Schema\".note', 'id')),"
-                + " nextval(pg_get_serial_sequence('\"Desk Schema\".tag', 'id')),"
-                + " nextval(pg_get_serial_sequence('\"Desk Schema\".empty_thing', 'id'))"))
+                        + " nextval(pg_get_serial_sequence('\"Desk Schema\".note', 'id')),"
+                        + " nextval(pg_get_serial_sequence('\"Desk Schema\".tag', 'id')),"
+                        + " nextval(pg_get_serial_sequence('\"Desk Schema\".empty_thing', 'id'))"))
                 .as("Ticket past its AUTOINCREMENT mark 10, note past max 5, tag past max 3, empty_thing untouched")
                 .containsExactly(List.of("11", "6", "4", "1"));
     }
@@ -663,20 +791,27 @@ class CutoverCliIT {
         String suffix = Long.toHexString(System.nanoTime());
         String secret = "hunter2-" + suffix;
         String role = "lite2pg_secretive_" + suffix;
-        try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+        try (Connection admin = db.connect();
+                Statement st = admin.createStatement()) {
             st.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + secret + "'");
         }
         try (TestDatabase own = TestPostgres.createDatabase()) {
-            try (Connection admin = own.connect(); Statement st = admin.createStatement()) {
+            try (Connection admin = own.connect();
+                    Statement st = admin.createStatement()) {
                 st.execute("ALTER DATABASE " + own.name() + " OWNER TO " + role);
                 st.execute("ALTER SCHEMA public OWNER TO " + role);
             }
             Path source = work.resolve("tiny.sqlite");
             try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-                sqlite.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, ok INTEGER)",
+                sqlite.sql(
+                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, ok INTEGER)",
                         "INSERT INTO item VALUES (1, 'one', 1), (2, 'two', 7)");
             }
-            Path job = job("tiny", source, "secretive", "CREATE TABLE item (id integer PRIMARY KEY, name text, ok boolean);\n",
+            Path job = job(
+                    "tiny",
+                    source,
+                    "secretive",
+                    "CREATE TABLE item (id integer PRIMARY KEY, name text, ok boolean);\n",
                     "on-bad-row: quarantine\n");
             Map<String, String> environment = Map.of("LITE2PG_TARGET_PASSWORD", secret);
             String[] asRole = {"--target-url", own.url(), "--target-user", role};
@@ -696,7 +831,8 @@ class CutoverCliIT {
             CliRun again = CliRun.of(environment, concat(new String[] {"cutover", "--job", job.toString()}, asRole));
             assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
             assertThat(again.err()).contains("has changed since");
-            CliRun status = CliRun.of(environment, concat(new String[] {"status", "--job", job.toString(), "--json"}, asRole));
+            CliRun status =
+                    CliRun.of(environment, concat(new String[] {"status", "--job", job.toString(), "--json"}, asRole));
             assertThat(status.exitCode()).as(status.all()).isZero();
 
             for (CliRun each : List.of(run, again, status)) {
@@ -705,7 +841,8 @@ class CutoverCliIT {
             assertNoFileUnder(work.resolve("runs"), secret, 4);
             assertNotInRepository(own, "lite2pg", secret);
         } finally {
-            try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+            try (Connection admin = db.connect();
+                    Statement st = admin.createStatement()) {
                 st.execute("DROP ROLE IF EXISTS " + role);
             }
         }
@@ -717,17 +854,20 @@ class CutoverCliIT {
      */
     private static void assertNotInRepository(TestDatabase target, String schema, String secret) throws SQLException {
         Map<String, Integer> rowsPerTable = new java.util.TreeMap<>();
-        try (Connection c = target.connect(); Statement st = c.createStatement()) {
+        try (Connection c = target.connect();
+                Statement st = c.createStatement()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = '" + schema + "' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')")) {
+                    + " WHERE table_schema = '" + schema
+                    + "' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')")) {
                 while (rs.next()) {
                     columns.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
             for (String[] column : columns) {
                 int rows = 0;
-                try (ResultSet rs = st.executeQuery("SELECT " + quote(column[1]) + "::text FROM " + quote(schema) + "." + quote(column[0]))) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT " + quote(column[1]) + "::text FROM " + quote(schema) + "." + quote(column[0]))) {
                     while (rs.next()) {
                         rows++;
                         String value = rs.getString(1);
@@ -736,23 +876,33 @@ class CutoverCliIT {
                         }
                         String where = schema + "." + column[0] + "." + column[1];
                         assertThat(value).as(where).doesNotContain(secret);
-                        assertThat(base64Decoded(value)).as(where + ", Base64-decoded").doesNotContain(secret);
+                        assertThat(base64Decoded(value))
+                                .as(where + ", Base64-decoded")
+                                .doesNotContain(secret);
                     }
                 }
                 rowsPerTable.merge(column[0].toLowerCase(java.util.Locale.ROOT), rows, Math::max);
             }
         }
-        assertThat(rowsPerTable).as("rows read per repository table").containsKeys("batch_job_execution_params",
-                "batch_job_execution_context", "batch_step_execution_context", "quarantine");
+        assertThat(rowsPerTable)
+                .as("rows read per repository table")
+                .containsKeys(
+                        "batch_job_execution_params",
+                        "batch_job_execution_context",
+                        "batch_step_execution_context",
+                        "quarantine");
         assertThat(rowsPerTable.get("batch_job_execution_params")).isPositive();
         assertThat(rowsPerTable.get("batch_step_execution_context")).isPositive();
-        assertThat(rowsPerTable.get("quarantine")).as("the quarantined row is there to be read").isPositive();
+        assertThat(rowsPerTable.get("quarantine"))
+                .as("the quarantined row is there to be read")
+                .isPositive();
     }
 
     /** The bytes a Base64 text stands for, as Latin-1 (an ASCII secret shows as itself); empty when it is not Base64. */
     private static String base64Decoded(String value) {
         try {
-            return new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(
+                    java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IllegalArgumentException notBase64) {
             return "";
         }
@@ -817,20 +967,29 @@ class CutoverCliIT {
     /** Writes the migration to {@code sql/V1__schema.sql} and a job file for it; {@code extra} adds YAML keys. */
     private Path job(String name, Path source, String schema, String migration, String extra) throws Exception {
         Path sql = JobFile.migration(work.resolve("sql"), migration);
-        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+        return JobFile.named(name)
+                .source(source)
+                .target(db)
+                .schema(schema)
+                .migrations(sql)
+                .extra(extra)
+                .output(work.resolve("runs"))
                 .writeTo(Files.createTempFile(work, name, ".yml"));
     }
 
     /** The newest run folder of the job: {@code <output>/<job name>/<timestamp>}. */
     private Path runFolder(String jobName) throws Exception {
         try (Stream<Path> folders = Files.list(work.resolve("runs").resolve(jobName))) {
-            return folders.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName)).orElseThrow();
+            return folders.filter(Files::isDirectory)
+                    .max(Comparator.comparing(Path::getFileName))
+                    .orElseThrow();
         }
     }
 
     /** Every row as text, columns as PostgreSQL prints them (session time zone UTC); null for SQL NULL. */
     private static List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("SET TIME ZONE 'UTC'");
             try (ResultSet rs = st.executeQuery(sql)) {
                 ResultSetMetaData meta = rs.getMetaData();

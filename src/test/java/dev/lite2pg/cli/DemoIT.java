@@ -1,11 +1,9 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,8 +12,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command: the demo, into a given server and into its own embedded PostgreSQL. */
 @ExtendWith(TestDatabaseExtension.class)
@@ -26,10 +25,16 @@ class DemoIT {
 
     private Path demoJob() throws Exception {
         Path job = work.resolve("demo.yml");
-        Files.writeString(job, Files.readString(Path.of("jobs/demo.yml"))
-                .replace("target/demo/demo.sqlite", work.resolve("demo.sqlite").toString())
-                .replace("\"filesystem:sql/demo\"", "\"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\"")
-                + "output: \"" + work.resolve("runs") + "\"\n");
+        Files.writeString(
+                job,
+                Files.readString(Path.of("jobs/demo.yml"))
+                                .replace(
+                                        "target/demo/demo.sqlite",
+                                        work.resolve("demo.sqlite").toString())
+                                .replace(
+                                        "\"filesystem:sql/demo\"",
+                                        "\"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\"")
+                        + "output: \"" + work.resolve("runs") + "\"\n");
         return job;
     }
 
@@ -38,14 +43,18 @@ class DemoIT {
         CliRun run = CliRun.of(db.environment(), "demo", "--job", demoJob().toString(), "--target-url", db.url());
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("validation PASS").contains("report.md");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.\"order\"),"
-                    + " (SELECT count(*) FROM demo.order_line), nextval('demo.customer_customer_id_seq')");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery(
+                    "SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.\"order\"),"
+                            + " (SELECT count(*) FROM demo.order_line), nextval('demo.customer_customer_id_seq')");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(117);
             assertThat(rs.getLong(2)).isEqualTo(150);
             assertThat(rs.getLong(3)).isEqualTo(375);
-            assertThat(rs.getLong(4)).as("past sqlite_sequence's 120, not max(id) 117").isEqualTo(121);
+            assertThat(rs.getLong(4))
+                    .as("past sqlite_sequence's 120, not max(id) 117")
+                    .isEqualTo(121);
         }
     }
 
@@ -53,7 +62,9 @@ class DemoIT {
     void aSecondDemoReplacesItsOwnEarlierDatabase(TestDatabase first, TestDatabase second) throws Exception {
         // Into a second target: the first one's finished cutover would (rightly) refuse a rewritten source.
         Path job = demoJob();
-        assertThat(CliRun.of(first.environment(), "demo", "--job", job.toString(), "--target-url", first.url()).exitCode()).isZero();
+        assertThat(CliRun.of(first.environment(), "demo", "--job", job.toString(), "--target-url", first.url())
+                        .exitCode())
+                .isZero();
 
         CliRun again = CliRun.of(second.environment(), "demo", "--job", job.toString(), "--target-url", second.url());
 
@@ -65,7 +76,8 @@ class DemoIT {
     @Test
     void refusesToOverwriteAnotherDatabaseGivenWithSource() throws Exception {
         Path theirs = work.resolve("production.sqlite");
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + theirs); Statement st = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + theirs);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE account (id INTEGER PRIMARY KEY, balance INTEGER)");
             st.execute("INSERT INTO account VALUES (1, 100)");
         }
@@ -89,10 +101,14 @@ class DemoIT {
         CliRun run = CliRun.of(Map.of(), args);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-        assertThat(run.err()).contains("the demo does not overwrite " + existing, "not a database the demo wrote",
-                "the file is as it was");
+        assertThat(run.err())
+                .contains(
+                        "the demo does not overwrite " + existing,
+                        "not a database the demo wrote",
+                        "the file is as it was");
         assertThat(Files.readAllBytes(existing)).isEqualTo(bytes);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)))
+                .isEqualTo("rw-------");
         assertThat(work.resolve("runs")).doesNotExist();
     }
 
@@ -102,7 +118,8 @@ class DemoIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("embedded PostgreSQL").contains("validation PASS");
         try (var reports = Files.walk(work.resolve("runs"))) {
-            assertThat(reports.filter(p -> p.getFileName().toString().equals("report.json"))).hasSize(1);
+            assertThat(reports.filter(p -> p.getFileName().toString().equals("report.json")))
+                    .hasSize(1);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.lite2pg.cli;
 
+import static dev.lite2pg.cli.EdgeCaseDatabase.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
@@ -7,11 +10,6 @@ import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,9 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
-import static dev.lite2pg.cli.EdgeCaseDatabase.row;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dry-run} against a staging server: it rehearses into the target and leaves it as it found it (or keeps the
@@ -48,7 +47,8 @@ class DryRunIT {
     private Path source(boolean withBadRows) throws SQLException {
         Path source = work.resolve(withBadRows ? "bad.sqlite" : "good.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
-            sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, vip INTEGER)",
+            sqlite.sql(
+                    "CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT, vip INTEGER)",
                     "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, total REAL)");
             sqlite.rows("INSERT INTO customer VALUES (?, ?, ?)", row(1, "a@x.org", 1), row(2, "b@x.org", 0));
             sqlite.rows("INSERT INTO orders VALUES (?, ?, ?)", row(10, 1, 9.5), row(11, 2, 20.25));
@@ -65,12 +65,18 @@ class DryRunIT {
         Path source = source(false);
         String before = SourceFingerprint.sha256(source);
 
-        CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job("shop", source, "staging", "").toString());
+        CliRun run = CliRun.of(
+                db.environment(),
+                "dry-run",
+                "--job",
+                job("shop", source, "staging", "").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("dropped schema staging", "the target is as the dry-run found it");
-        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo(Verdict.PASS);
-        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')")).isEmpty();
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict())
+                .isEqualTo(Verdict.PASS);
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname IN ('staging', 'lite2pg')"))
+                .isEmpty();
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(before);
         try (Stream<Path> files = Files.list(work.resolve("runs").resolve("shop.dry-run"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("snapshot-"));
@@ -81,8 +87,12 @@ class DryRunIT {
     void emptiesPreExistingApplicationTablesAndPutsTheirIndexesBackWhenTheRehearsalFails() throws Exception {
         Path job = job("shop", source(true), "staging", "");
         // A staging database already migrated by the application's own deployment: empty tables, Flyway history.
-        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
-                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        Flyway.configure()
+                .dataSource(db.url(), db.user(), db.password())
+                .schemas("staging")
+                .locations("filesystem:" + work.resolve("sql"))
+                .load()
+                .migrate();
         List<List<String>> indexesBefore = indexes();
         assertThat(indexesBefore).hasSize(7).anyMatch(i -> i.get(0).equals("orders_customer"));
 
@@ -91,49 +101,64 @@ class DryRunIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         RunReport report = RunReports.newest(work.resolve("runs"), "shop.dry-run");
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(report.quarantine().first()).extracting(r -> r.table() + " " + r.rowKey())
+        assertThat(report.quarantine().first())
+                .extracting(r -> r.table() + " " + r.rowKey())
                 .containsExactlyInAnyOrder("customer id=3", "customer id=4", "orders id=12", "orders id=13");
         assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
                 .containsExactly(List.of("0"), List.of("0"));
         assertThat(indexes()).isEqualTo(indexesBefore);
-        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'"))
+                .isEmpty();
     }
 
     @Test
     void withQuarantineAsTheJobsPolicyBadRowsAreAWarningAndKeepLeavesTheDataToInspect() throws Exception {
-        CliRun run = CliRun.of(db.environment(), "dry-run", "--keep",
-                "--job", job("shop", source(true), "kept", "on-bad-row: quarantine\n").toString());
+        CliRun run = CliRun.of(
+                db.environment(),
+                "dry-run",
+                "--keep",
+                "--job",
+                job("shop", source(true), "kept", "on-bad-row: quarantine\n").toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
+        assertThat(RunReports.newest(work.resolve("runs"), "shop.dry-run").verdict())
+                .isEqualTo(Verdict.PASS_WITH_WARNINGS);
         assertThat(db.rows("SELECT id FROM kept.customer ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
-        assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'")).containsExactly(List.of("4"));
+        assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine WHERE job_name = 'shop.dry-run'"))
+                .containsExactly(List.of("4"));
     }
 
     @Test
     void refusesATargetHoldingAFinishedCutoverOfTheJobAndChangesNothing() throws Exception {
         Path job = job("shop", source(false), "live", "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString())
+                        .exitCode())
+                .isZero();
 
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString(), "--target-schema", "other");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("holds a cutover", "1 run(s) of job shop", "COMPLETED", "nothing was touched");
         assertThat(db.rows("SELECT count(*) FROM live.customer")).containsExactly(List.of("2"));
-        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'other'")).isEmpty();
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'other'"))
+                .isEmpty();
     }
 
     @Test
     void refusesTheTargetOfAFinishedCutoverOfTheJobAndLeavesItsDataAndRecordsIntact() throws Exception {
         Path job = job("shop", source(false), "live", "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString())
+                        .exitCode())
+                .isZero();
         List<List<String>> before = liveTargetAndRecords();
 
         CliRun run = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains("holds a cutover", "run(s) of job shop", "COMPLETED", "nothing was touched");
-        assertThat(liveTargetAndRecords()).isEqualTo(before).contains(List.of("customer rows", "2"), List.of("orders rows", "2"));
+        assertThat(liveTargetAndRecords())
+                .isEqualTo(before)
+                .contains(List.of("customer rows", "2"), List.of("orders rows", "2"));
     }
 
     @Test
@@ -152,13 +177,18 @@ class DryRunIT {
     }
 
     @Test
-    void holdsTheCutoversRunLockSoACutoverStartedDuringTheDryRunIsRefusedAndTheCleanUpKeepsNothingOfIt() throws Exception {
+    void holdsTheCutoversRunLockSoACutoverStartedDuringTheDryRunIsRefusedAndTheCleanUpKeepsNothingOfIt()
+            throws Exception {
         Path job = job("shop", source(false), "staging", "");
-        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
-                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        Flyway.configure()
+                .dataSource(db.url(), db.user(), db.password())
+                .schemas("staging")
+                .locations("filesystem:" + work.resolve("sql"))
+                .load()
+                .migrate();
 
-        List<CliRun> runs = secondStartedWhileTheFirstWaits(new String[] {"dry-run", "--job", job.toString()},
-                new String[] {"cutover", "--job", job.toString()});
+        List<CliRun> runs = secondStartedWhileTheFirstWaits(
+                new String[] {"dry-run", "--job", job.toString()}, new String[] {"cutover", "--job", job.toString()});
 
         CliRun dryRun = runs.get(0);
         CliRun cutover = runs.get(1);
@@ -168,17 +198,22 @@ class DryRunIT {
         assertThat(dryRun.out()).contains("the target is as the dry-run found it");
         assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
                 .containsExactly(List.of("0"), List.of("0"));
-        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'")).isEmpty();
+        assertThat(db.rows("SELECT nspname FROM pg_namespace WHERE nspname = 'lite2pg'"))
+                .isEmpty();
     }
 
     @Test
     void aRunningCutoverOfTheJobMakesTheDryRunExitTwoBeforeItLooksAtTheTarget() throws Exception {
         Path job = job("shop", source(false), "staging", "");
-        Flyway.configure().dataSource(db.url(), db.user(), db.password()).schemas("staging")
-                .locations("filesystem:" + work.resolve("sql")).load().migrate();
+        Flyway.configure()
+                .dataSource(db.url(), db.user(), db.password())
+                .schemas("staging")
+                .locations("filesystem:" + work.resolve("sql"))
+                .load()
+                .migrate();
 
-        List<CliRun> runs = secondStartedWhileTheFirstWaits(new String[] {"cutover", "--job", job.toString()},
-                new String[] {"dry-run", "--job", job.toString()});
+        List<CliRun> runs = secondStartedWhileTheFirstWaits(
+                new String[] {"cutover", "--job", job.toString()}, new String[] {"dry-run", "--job", job.toString()});
 
         CliRun cutover = runs.get(0);
         CliRun dryRun = runs.get(1);
@@ -187,7 +222,8 @@ class DryRunIT {
         assertThat(cutover.exitCode()).as(cutover.all()).isZero();
         assertThat(db.rows("SELECT count(*) FROM staging.customer UNION ALL SELECT count(*) FROM staging.orders"))
                 .containsExactly(List.of("2"), List.of("2"));
-        assertThat(db.rows("SELECT DISTINCT job_name FROM lite2pg.batch_job_instance")).containsExactly(List.of("shop"));
+        assertThat(db.rows("SELECT DISTINCT job_name FROM lite2pg.batch_job_instance"))
+                .containsExactly(List.of("shop"));
     }
 
     /**
@@ -203,12 +239,18 @@ class DryRunIT {
             }
             CompletableFuture<CliRun> waiting = CompletableFuture.supplyAsync(() -> CliRun.of(db.environment(), first));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (db.rows("SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'staging.customer'::regclass").isEmpty()) {
-                assertThat(waiting.isDone()).as("the first run ended before it reached staging.customer").isFalse();
-                assertThat(System.nanoTime()).as("the first run never reached staging.customer").isLessThan(deadline);
+            while (db.rows("SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'staging.customer'::regclass")
+                    .isEmpty()) {
+                assertThat(waiting.isDone())
+                        .as("the first run ended before it reached staging.customer")
+                        .isFalse();
+                assertThat(System.nanoTime())
+                        .as("the first run never reached staging.customer")
+                        .isLessThan(deadline);
                 Thread.sleep(100);
             }
-            CompletableFuture<CliRun> meanwhile = CompletableFuture.supplyAsync(() -> CliRun.of(db.environment(), second));
+            CompletableFuture<CliRun> meanwhile =
+                    CompletableFuture.supplyAsync(() -> CliRun.of(db.environment(), second));
             try {
                 meanwhile.get(90, TimeUnit.SECONDS);
             } catch (TimeoutException stillRunning) {
@@ -234,25 +276,31 @@ class DryRunIT {
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
         Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
-        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).extra(extra).output(work.resolve("runs"))
+        return JobFile.named(name)
+                .source(source)
+                .target(db)
+                .schema(schema)
+                .migrations(sql)
+                .extra(extra)
+                .output(work.resolve("runs"))
                 .writeTo(work.resolve(name + "-" + schema + ".yml"));
     }
 
-
     /** Every index and every foreign key of the staging schema, with its definition and whether it is validated. */
     private List<List<String>> indexes() throws SQLException {
-        List<List<String>> objects = db.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'staging' ORDER BY indexname");
+        List<List<String>> objects =
+                db.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'staging' ORDER BY indexname");
         objects.addAll(db.rows("SELECT conname, pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
                 + " WHERE contype = 'f' AND connamespace = 'staging'::regnamespace ORDER BY conname"));
         return objects;
     }
 
     private void execute(String... statements) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
         }
     }
-
 }

@@ -1,15 +1,14 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.batch.RunResult;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
-
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 
 /** How a run's outcome becomes the process's exit code, decided in one place. */
 class ExitCodesTest {
@@ -18,8 +17,10 @@ class ExitCodesTest {
 
     @Test
     void aCompletedRunOrOneCompletedBeforeExitsZero() {
-        assertThat(ExitCodes.of(result(BatchStatus.COMPLETED, List.of(), false, false), false)).isZero();
-        assertThat(ExitCodes.of(result(BatchStatus.COMPLETED, List.of(), true, false), false)).isZero();
+        assertThat(ExitCodes.of(result(BatchStatus.COMPLETED, List.of(), false, false), false))
+                .isZero();
+        assertThat(ExitCodes.of(result(BatchStatus.COMPLETED, List.of(), true, false), false))
+                .isZero();
     }
 
     @Test
@@ -32,15 +33,23 @@ class ExitCodesTest {
 
     @Test
     void aStoppedRunExitsWithTheCodeOfWhatStoppedItAndOtherwiseAsAFailedJob() {
-        RunResult refused = result(BatchStatus.FAILED, List.of(new RuntimeException("step failed",
-                new Lite2pgException(ErrorCode.PRECONDITION, "target not empty"))), false, false);
+        RunResult refused = result(
+                BatchStatus.FAILED,
+                List.of(new RuntimeException(
+                        "step failed", new Lite2pgException(ErrorCode.PRECONDITION, "target not empty"))),
+                false,
+                false);
 
         assertThat(ExitCodes.of(refused, false)).isEqualTo(2);
-        assertThat(ExitCodes.of(result(BatchStatus.FAILED, List.of(new IllegalStateException("boom")), false, false), false)).isEqualTo(1);
-        assertThat(ExitCodes.of(result(BatchStatus.STOPPED, List.of(), false, false), false)).isEqualTo(1);
+        assertThat(ExitCodes.of(
+                        result(BatchStatus.FAILED, List.of(new IllegalStateException("boom")), false, false), false))
+                .isEqualTo(1);
+        assertThat(ExitCodes.of(result(BatchStatus.STOPPED, List.of(), false, false), false))
+                .isEqualTo(1);
     }
 
-    private static RunResult result(BatchStatus status, List<Throwable> failures, boolean alreadyComplete, boolean sourceChanged) {
+    private static RunResult result(
+            BatchStatus status, List<Throwable> failures, boolean alreadyComplete, boolean sourceChanged) {
         return new RunResult(status, failures, FOLDER, null, alreadyComplete, sourceChanged);
     }
 }

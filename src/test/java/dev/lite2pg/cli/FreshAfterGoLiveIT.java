@@ -1,13 +1,11 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,8 +16,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After a completed cutover the application goes live on the target and writes to it: {@code cutover --fresh} must
@@ -45,26 +44,34 @@ class FreshAfterGoLiveIT {
         assertThat(copied).containsExactly(List.of("117", "3"));
 
         // The application goes live: a new customer (the count changes), a store renamed (the count does not).
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO demo.customer (first_name, last_name, email, created_at)"
                     + " VALUES ('New', '" + LIVE + "', 'new@example.com', now())");
-            assertThat(st.executeUpdate("UPDATE demo.store SET name = '" + LIVE + "' WHERE store_id = (SELECT min(store_id) FROM demo.store)"))
+            assertThat(st.executeUpdate("UPDATE demo.store SET name = '" + LIVE
+                            + "' WHERE store_id = (SELECT min(store_id) FROM demo.store)"))
                     .isEqualTo(1);
         }
         List<List<String>> live = counts(db);
 
         CliRun asked = CliRun.answering("yes\n", db.environment(), "cutover", "--job", job, "--fresh");
         assertThat(asked.exitCode()).as(asked.all()).isEqualTo(2);
-        assertThat(asked.err()).contains("--fresh refused: 2 table(s) of run ").contains("changed since it completed")
+        assertThat(asked.err())
+                .contains("--fresh refused: 2 table(s) of run ")
+                .contains("changed since it completed")
                 .contains("customer (117 rows then, 118 now)")
-                .containsPattern("store \\(3 rows then and now, content checksum [0-9a-f]{16} then, [0-9a-f]{16} now\\)")
-                .contains("Nothing was changed").contains("--discard-changes-since-cutover");
+                .containsPattern(
+                        "store \\(3 rows then and now, content checksum [0-9a-f]{16} then, [0-9a-f]{16} now\\)")
+                .contains("Nothing was changed")
+                .contains("--discard-changes-since-cutover");
         assertThat(asked.out()).as("refused before asking").doesNotContain("Type yes");
         assertThat(counts(db)).isEqualTo(live);
         assertThat(liveRows(db)).as("the application's rows are still there").isEqualTo(2);
 
         CliRun yes = CliRun.of(db.environment(), "cutover", "--job", job, "--fresh", "--yes");
-        assertThat(yes.exitCode()).as("--yes answers the question, it does not discard changes: " + yes.all()).isEqualTo(2);
+        assertThat(yes.exitCode())
+                .as("--yes answers the question, it does not discard changes: " + yes.all())
+                .isEqualTo(2);
         assertThat(yes.err()).contains("--fresh refused");
         assertThat(liveRows(db)).isEqualTo(2);
 
@@ -73,9 +80,11 @@ class FreshAfterGoLiveIT {
         assertThat(plain.err()).contains("--discard-changes-since-cutover only goes with --fresh");
         assertThat(liveRows(db)).isEqualTo(2);
 
-        CliRun discard = CliRun.of(db.environment(), "cutover", "--job", job, "--fresh", "--yes", "--discard-changes-since-cutover");
+        CliRun discard = CliRun.of(
+                db.environment(), "cutover", "--job", job, "--fresh", "--yes", "--discard-changes-since-cutover");
         assertThat(discard.exitCode()).as(discard.all()).isZero();
-        assertThat(discard.out()).contains("discarded what changed since it completed (--discard-changes-since-cutover): ")
+        assertThat(discard.out())
+                .contains("discarded what changed since it completed (--discard-changes-since-cutover): ")
                 .contains("customer (117 rows then, 118 now)");
         assertThat(counts(db)).as("the source copied again").isEqualTo(copied);
         assertThat(liveRows(db)).isZero();
@@ -98,7 +107,8 @@ class FreshAfterGoLiveIT {
             public int read(char[] buffer, int offset, int length) throws IOException {
                 if (!written) {
                     written = true;
-                    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                    try (Connection c = db.connect();
+                            Statement st = c.createStatement()) {
                         st.executeUpdate("INSERT INTO demo.customer (first_name, last_name, email, created_at)"
                                 + " VALUES ('New', '" + LIVE + "', 'new@example.com', now())");
                     } catch (java.sql.SQLException e) {
@@ -109,16 +119,24 @@ class FreshAfterGoLiveIT {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), db.environment(), new BufferedReader(answer),
-                "cutover", "--job", job, "--fresh");
+        int code = Main.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                db.environment(),
+                new BufferedReader(answer),
+                "cutover",
+                "--job",
+                job,
+                "--fresh");
         assertThat(code).as(out + "" + err).isEqualTo(2);
         assertThat(out.toString()).as("it asked: nothing had changed then").contains("Type yes");
-        assertThat(err.toString()).contains("--fresh refused: 1 table(s) of run ").contains("customer (117 rows then, 118 now)")
+        assertThat(err.toString())
+                .contains("--fresh refused: 1 table(s) of run ")
+                .contains("customer (117 rows then, 118 now)")
                 .contains("Nothing was changed");
         assertThat(liveRows(db)).as("the row written meanwhile is still there").isEqualTo(1);
         assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("COMPLETED"));
@@ -130,7 +148,9 @@ class FreshAfterGoLiveIT {
 
     private static long liveRows(TestDatabase db) throws Exception {
         return Long.parseLong(db.rows("SELECT (SELECT count(*) FROM demo.customer WHERE last_name = '" + LIVE + "')"
-                + " + (SELECT count(*) FROM demo.store WHERE name = '" + LIVE + "')").get(0).get(0));
+                        + " + (SELECT count(*) FROM demo.store WHERE name = '" + LIVE + "')")
+                .get(0)
+                .get(0));
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {

@@ -41,10 +41,14 @@ class JobRepositoryContextIT {
     }
 
     @Test
-    void contextsAreStoredAsJsonAndAJavaSerializedOneIsRefusedByStatusAndCutoverWithoutBeingDecoded(TestDatabase db) throws Exception {
+    void contextsAreStoredAsJsonAndAJavaSerializedOneIsRefusedByStatusAndCutoverWithoutBeingDecoded(TestDatabase db)
+            throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        Path job = JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
+        Path job = JobFile.demo(source, db)
+                .chunkSize(7)
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("demo.yml"));
         System.setProperty(FAULT, "chunk:customer:9");
         CliRun failed = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--parallel", "1");
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
@@ -52,13 +56,18 @@ class JobRepositoryContextIT {
         List<List<String>> stored = db.rows("SELECT short_context FROM lite2pg.batch_step_execution_context"
                 + " UNION ALL SELECT short_context FROM lite2pg.batch_job_execution_context");
         assertThat(stored).isNotEmpty().allSatisfy(row -> assertThat(row.get(0)).startsWith("{"));
-        assertThat(db.rows("SELECT short_context FROM lite2pg.batch_step_execution_context WHERE short_context LIKE '%source.rowsRead%'"))
-                .as("a table's reader position, as JSON").isNotEmpty();
+        assertThat(
+                        db.rows(
+                                "SELECT short_context FROM lite2pg.batch_step_execution_context WHERE short_context LIKE '%source.rowsRead%'"))
+                .as("a table's reader position, as JSON")
+                .isNotEmpty();
 
         String payload = javaSerializedPayload();
         try (Connection c = db.connect();
-             PreparedStatement steps = c.prepareStatement("UPDATE lite2pg.batch_step_execution_context SET short_context = ?, serialized_context = NULL");
-             PreparedStatement jobs = c.prepareStatement("UPDATE lite2pg.batch_job_execution_context SET short_context = ?, serialized_context = NULL")) {
+                PreparedStatement steps = c.prepareStatement(
+                        "UPDATE lite2pg.batch_step_execution_context SET short_context = ?, serialized_context = NULL");
+                PreparedStatement jobs = c.prepareStatement(
+                        "UPDATE lite2pg.batch_job_execution_context SET short_context = ?, serialized_context = NULL")) {
             steps.setString(1, payload);
             steps.executeUpdate();
             jobs.setString(1, payload);
@@ -69,12 +78,19 @@ class JobRepositoryContextIT {
         for (String command : List.of("status", "cutover")) {
             ExecutionContextJsonTest.payloadInstantiated = false;
             CliRun run = CliRun.of(db.environment(), command, "--job", job.toString());
-            assertThat(ExecutionContextJsonTest.payloadInstantiated).as(command + " deserialized the payload").isFalse();
+            assertThat(ExecutionContextJsonTest.payloadInstantiated)
+                    .as(command + " deserialized the payload")
+                    .isFalse();
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).as(command).contains("context in the job repository cannot be read")
-                    .contains("written with Java serialization").contains("cutover --fresh");
+            assertThat(run.err())
+                    .as(command)
+                    .contains("context in the job repository cannot be read")
+                    .contains("written with Java serialization")
+                    .contains("cutover --fresh");
         }
-        assertThat(db.rows("SELECT count(*) FROM demo.customer")).as("the refused cutover wrote nothing").isEqualTo(customersBefore);
+        assertThat(db.rows("SELECT count(*) FROM demo.customer"))
+                .as("the refused cutover wrote nothing")
+                .isEqualTo(customersBefore);
     }
 
     /** A context as Spring Batch's default serializer writes it (Base64 of an object stream) holding a gadget. */

@@ -1,17 +1,12 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,15 +17,19 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Faults a test cannot inject from inside the process: the cutover runs in a JVM of its own that is killed with
@@ -43,10 +42,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillAndResumeIT {
 
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern RESUMING = Pattern.compile("\\[copy] (\\w+): ([\\d,]+) of ([\\d,]+) rows already copied, resuming");
+    private static final Pattern RESUMING =
+            Pattern.compile("\\[copy] (\\w+): ([\\d,]+) of ([\\d,]+) rows already copied, resuming");
     private static final Pattern TABLE_DONE = Pattern.compile("\\[copy] (\\w+): (\\d+) rows \\((\\d+) in this run\\)");
-    private static final Map<String, Long> BIG_COUNTS = Map.of("region", (long) BigSource.REGIONS, "office", (long) BigSource.OFFICES,
-            "account", (long) BigSource.ACCOUNTS, "entry", (long) BigSource.ENTRIES);
+    private static final Map<String, Long> BIG_COUNTS = Map.of(
+            "region",
+            (long) BigSource.REGIONS,
+            "office",
+            (long) BigSource.OFFICES,
+            "account",
+            (long) BigSource.ACCOUNTS,
+            "entry",
+            (long) BigSource.ENTRIES);
 
     @TempDir
     static Path work;
@@ -69,20 +76,24 @@ class KillAndResumeIT {
         try (ChildCutover child = ChildCutover.start(bigJob(big, "clean", 2000), work, big.environment())) {
             int exit = child.awaitExit(CHILD_TIMEOUT);
             assertThat(exit).as(child.all()).isZero();
-            bigWindowMillis = child.millisAtLine(l -> l.startsWith("lite2pg: cutover finished")) - child.millisAtLine(l -> l.startsWith("[plan]"));
+            bigWindowMillis = child.millisAtLine(l -> l.startsWith("lite2pg: cutover finished"))
+                    - child.millisAtLine(l -> l.startsWith("[plan]"));
             bigClean = TargetFingerprint.of(big, BigSource.SCHEMA);
             bigCleanForeignKeys = foreignKeys(big, BigSource.SCHEMA);
-            System.out.printf("[KillAndResumeIT] clean child run of the big source: %d ms, %d ms of them after [plan]%n",
+            System.out.printf(
+                    "[KillAndResumeIT] clean child run of the big source: %d ms, %d ms of them after [plan]%n",
                     child.millisSinceStart(), bigWindowMillis);
         }
-        assertThat(bigClean).containsEntry("sequence big.entry_id_seq", String.valueOf(BigSource.ENTRY_HIGH_WATER + 1))
+        assertThat(bigClean)
+                .containsEntry("sequence big.entry_id_seq", String.valueOf(BigSource.ENTRY_HIGH_WATER + 1))
                 .containsEntry("sequence big.account_id_seq", String.valueOf(BigSource.ACCOUNTS + 1));
         BIG_COUNTS.forEach((table, rows) -> assertThat(bigClean.get(table)).startsWith(rows + " "));
         assertThat(bigCleanForeignKeys).hasSize(4).allMatch(k -> k.endsWith(" validated"));
 
         demoSource = work.resolve("demo.sqlite");
         DemoDatabase.create(demoSource);
-        CliRun run = CliRun.of(demo.environment(), "cutover", "--job", demoJob(demo, "clean").toString());
+        CliRun run = CliRun.of(
+                demo.environment(), "cutover", "--job", demoJob(demo, "clean").toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
         demoClean = TargetFingerprint.of(demo, "demo");
         demoCleanForeignKeys = foreignKeys(demo, "demo");
@@ -97,7 +108,8 @@ class KillAndResumeIT {
 
     /** The seeds, or those of -Dlite2pg.kill.seeds=1,2,3 to hunt further. */
     static LongStream seeds() {
-        return Arrays.stream(System.getProperty("lite2pg.kill.seeds", SEEDS).split(",")).mapToLong(s -> Long.parseLong(s.trim()));
+        return Arrays.stream(System.getProperty("lite2pg.kill.seeds", SEEDS).split(","))
+                .mapToLong(s -> Long.parseLong(s.trim()));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -116,9 +128,16 @@ class KillAndResumeIT {
         String statusAtKill = lastJobStatus(db);
 
         CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
-        System.out.printf("[KillAndResumeIT] seed %d: killed %d ms after [plan], sessions gone %d ms later, job was %s; resume: %s%n",
-                seed, delay, lingered, statusAtKill,
-                resumed.out().lines().filter(l -> l.startsWith("[copy]") || l.startsWith("[recover]")).toList());
+        System.out.printf(
+                "[KillAndResumeIT] seed %d: killed %d ms after [plan], sessions gone %d ms later, job was %s; resume: %s%n",
+                seed,
+                delay,
+                lingered,
+                statusAtKill,
+                resumed.out()
+                        .lines()
+                        .filter(l -> l.startsWith("[copy]") || l.startsWith("[recover]"))
+                        .toList());
         if (statusAtKill.equals("COMPLETED")) {
             // Killed after the job ended, while the process was still exiting: nothing to resume.
             assertThat(resumed.exitCode()).as(resumed.all()).isZero();
@@ -157,7 +176,8 @@ class KillAndResumeIT {
 
         CliRun resumed = CliRun.of(db.environment(), "cutover", "--job", job.toString());
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-        assertThat(resumed.out()).as("the failed run recorded its failure itself, so it is not taken for a dead process")
+        assertThat(resumed.out())
+                .as("the failed run recorded its failure itself, so it is not taken for a dead process")
                 .doesNotContain("left running by a process that died")
                 .contains("lost its connection while rolling back a chunk");
         assertTablesFinishedBeforeTheKillAreNotCopiedAgain(failedOut, resumed.out());
@@ -170,16 +190,20 @@ class KillAndResumeIT {
     /** Terminates the backend of a COPY into account while it is inside its chunk's transaction; returns its pid. */
     private static int terminateACopyOfAccount(TestDatabase db, ChildCutover child) throws Exception {
         long deadline = System.nanoTime() + CHILD_TIMEOUT.toNanos();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
-                        // The table's own name, quoted as lite2pg quotes it: entry's COPY names its column account_id.
-                        + " AND pid <> pg_backend_pid() AND query LIKE 'COPY %.\"account\" (%'"
-                        + " AND state IN ('active', 'idle in transaction')")) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                                // The table's own name, quoted as lite2pg quotes it: entry's COPY names its column
+                                // account_id.
+                                + " AND pid <> pg_backend_pid() AND query LIKE 'COPY %.\"account\" (%'"
+                                + " AND state IN ('active', 'idle in transaction')")) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET application_name = 'test'");
             }
             while (System.nanoTime() < deadline) {
-                assertThat(child.isAlive()).as("the child ended before a COPY could be terminated\n" + child.all()).isTrue();
+                assertThat(child.isAlive())
+                        .as("the child ended before a COPY could be terminated\n" + child.all())
+                        .isTrue();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getBoolean(2)) {
@@ -208,7 +232,9 @@ class KillAndResumeIT {
             child.kill();
             assertThat(child.out()).as(child.all()).doesNotContain("[constraints]");
         }
-        String cycle = droppedLine.substring(droppedLine.indexOf("including the cycle ") + "including the cycle ".length(), droppedLine.lastIndexOf("; "));
+        String cycle = droppedLine.substring(
+                droppedLine.indexOf("including the cycle ") + "including the cycle ".length(),
+                droppedLine.lastIndexOf("; "));
         List<String> dropped = Arrays.asList(cycle.split(", "));
         assertThat(dropped).isNotEmpty().allMatch(k -> k.matches("\\w+\\.\\w+"));
         awaitNoOtherSession(db);
@@ -244,11 +270,20 @@ class KillAndResumeIT {
             CliRun second = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
             String after = repositorySnapshot(db);
-            assertThat(child.isAlive()).as("the first run must still be copying, or this test proves nothing\n" + child.all()).isTrue();
+            assertThat(child.isAlive())
+                    .as("the first run must still be copying, or this test proves nothing\n" + child.all())
+                    .isTrue();
             assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
-            assertThat(second.err()).contains("another lite2pg process is running job big").contains("nothing was touched");
-            assertThat(second.out()).doesNotContain("[preflight]").doesNotContain("[plan]").doesNotContain("[copy]");
-            assertThat(after).as("the refused run created no job instance or execution").isEqualTo(before);
+            assertThat(second.err())
+                    .contains("another lite2pg process is running job big")
+                    .contains("nothing was touched");
+            assertThat(second.out())
+                    .doesNotContain("[preflight]")
+                    .doesNotContain("[plan]")
+                    .doesNotContain("[copy]");
+            assertThat(after)
+                    .as("the refused run created no job instance or execution")
+                    .isEqualTo(before);
 
             int exit = child.awaitExit(CHILD_TIMEOUT);
             assertThat(exit).as(child.all()).isZero();
@@ -256,7 +291,8 @@ class KillAndResumeIT {
             assertThat(report.find()).as(child.out()).isTrue();
             Path childRunFolder = Path.of(report.group(1)).getParent();
             try (Stream<Path> folders = Files.list(jobRuns)) {
-                List<Path> others = folders.filter(f -> !f.equals(childRunFolder)).toList();
+                List<Path> others =
+                        folders.filter(f -> !f.equals(childRunFolder)).toList();
                 assertThat(others).as("the refused run's folder").hasSizeLessThanOrEqualTo(1);
                 for (Path other : others) {
                     assertThat(other.resolve("report.md")).doesNotExist();
@@ -273,8 +309,14 @@ class KillAndResumeIT {
     // helpers
 
     private static Path bigJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        return JobFile.named("big").source(bigSource).target(db).schema(BigSource.SCHEMA).migrations(bigMigrations).chunkSize(chunkSize)
-                .output(work.resolve("runs-" + name)).writeTo(work.resolve("big-" + name + ".yml"));
+        return JobFile.named("big")
+                .source(bigSource)
+                .target(db)
+                .schema(BigSource.SCHEMA)
+                .migrations(bigMigrations)
+                .chunkSize(chunkSize)
+                .output(work.resolve("runs-" + name))
+                .writeTo(work.resolve("big-" + name + ".yml"));
     }
 
     private static Path demoJob(TestDatabase db, String name) throws Exception {
@@ -282,7 +324,10 @@ class KillAndResumeIT {
     }
 
     private static Path demoJob(TestDatabase db, String name, int chunkSize) throws Exception {
-        return JobFile.demo(demoSource, db).chunkSize(chunkSize).output(work.resolve("runs-demo-" + name)).writeTo(work.resolve("demo-" + name + ".yml"));
+        return JobFile.demo(demoSource, db)
+                .chunkSize(chunkSize)
+                .output(work.resolve("runs-demo-" + name))
+                .writeTo(work.resolve("demo-" + name + ".yml"));
     }
 
     /**
@@ -292,10 +337,12 @@ class KillAndResumeIT {
     private static long awaitNoOtherSession(TestDatabase db) throws Exception {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(30).toNanos();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             while (System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND pid <> pg_backend_pid()")) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND pid <> pg_backend_pid()")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return (System.nanoTime() - start) / 1_000_000;
@@ -308,8 +355,10 @@ class KillAndResumeIT {
     }
 
     private static String lastJobStatus(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT status FROM lite2pg.batch_job_execution ORDER BY job_execution_id DESC LIMIT 1")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT status FROM lite2pg.batch_job_execution ORDER BY job_execution_id DESC LIMIT 1")) {
             assertThat(rs.next()).as("a job execution exists").isTrue();
             return rs.getString(1);
         }
@@ -318,15 +367,26 @@ class KillAndResumeIT {
     /** Every job instance and execution the repository holds, with its status and version. */
     private static String repositorySnapshot(TestDatabase db) throws Exception {
         StringBuilder text = new StringBuilder();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT job_instance_id, job_name FROM lite2pg.batch_job_instance ORDER BY 1")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT job_instance_id, job_name FROM lite2pg.batch_job_instance ORDER BY 1")) {
                 while (rs.next()) {
-                    text.append("instance ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append('\n');
+                    text.append("instance ")
+                            .append(rs.getLong(1))
+                            .append(' ')
+                            .append(rs.getString(2))
+                            .append('\n');
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT job_execution_id, job_instance_id FROM lite2pg.batch_job_execution ORDER BY 1")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT job_execution_id, job_instance_id FROM lite2pg.batch_job_execution ORDER BY 1")) {
                 while (rs.next()) {
-                    text.append("execution ").append(rs.getLong(1)).append(" of ").append(rs.getLong(2)).append('\n');
+                    text.append("execution ")
+                            .append(rs.getLong(1))
+                            .append(" of ")
+                            .append(rs.getLong(2))
+                            .append('\n');
                 }
             }
         }
@@ -337,7 +397,9 @@ class KillAndResumeIT {
     private static void assertTablesFinishedBeforeTheKillAreNotCopiedAgain(String killedOut, String resumedOut) {
         Matcher finished = TABLE_DONE.matcher(killedOut);
         while (finished.find()) {
-            assertThat(resumedOut).as("table " + finished.group(1) + " finished before the kill").doesNotContain("[copy] " + finished.group(1) + ":");
+            assertThat(resumedOut)
+                    .as("table " + finished.group(1) + " finished before the kill")
+                    .doesNotContain("[copy] " + finished.group(1) + ":");
         }
     }
 
@@ -349,20 +411,27 @@ class KillAndResumeIT {
             long before = Long.parseLong(resuming.group(2).replace(",", ""));
             long total = Long.parseLong(resuming.group(3).replace(",", ""));
             assertThat(total).isEqualTo(BIG_COUNTS.get(table));
-            Matcher done = Pattern.compile("\\[copy] " + table + ": (\\d+) rows \\((\\d+) in this run\\)").matcher(resumedOut);
+            Matcher done = Pattern.compile("\\[copy] " + table + ": (\\d+) rows \\((\\d+) in this run\\)")
+                    .matcher(resumedOut);
             assertThat(done.find()).as(resumedOut).isTrue();
             assertThat(Long.parseLong(done.group(1))).isEqualTo(total);
-            assertThat(before + Long.parseLong(done.group(2))).as("rows before the kill + rows of the resume, " + table).isEqualTo(total);
+            assertThat(before + Long.parseLong(done.group(2)))
+                    .as("rows before the kill + rows of the resume, " + table)
+                    .isEqualTo(total);
         }
     }
 
     private static void assertNoRowLostOrDuplicated(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (Map.Entry<String, Long> table : BIG_COUNTS.entrySet()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), min(id), max(id) FROM big." + table.getKey())) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM big." + table.getKey())) {
                     rs.next();
                     assertThat(rs.getLong(1)).as("rows of " + table.getKey()).isEqualTo(table.getValue());
-                    assertThat(rs.getLong(2)).as("distinct ids of " + table.getKey()).isEqualTo(table.getValue());
+                    assertThat(rs.getLong(2))
+                            .as("distinct ids of " + table.getKey())
+                            .isEqualTo(table.getValue());
                     assertThat(rs.getLong(3)).isEqualTo(1);
                     assertThat(rs.getLong(4)).isEqualTo(table.getValue());
                 }
@@ -373,11 +442,15 @@ class KillAndResumeIT {
     /** Every foreign key of the schema: table, name, definition, and whether PostgreSQL has validated it. */
     private static Set<String> foreignKeys(TestDatabase db, String schema) throws Exception {
         Set<String> keys = new TreeSet<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated"
-                     + " FROM pg_constraint WHERE contype = 'f' AND connamespace = '" + schema + "'::regnamespace")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated"
+                                + " FROM pg_constraint WHERE contype = 'f' AND connamespace = '" + schema
+                                + "'::regnamespace")) {
             while (rs.next()) {
-                keys.add(rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3) + (rs.getBoolean(4) ? " validated" : " NOT VALIDATED"));
+                keys.add(rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3)
+                        + (rs.getBoolean(4) ? " validated" : " NOT VALIDATED"));
             }
         }
         return keys;
@@ -386,9 +459,11 @@ class KillAndResumeIT {
     /** The foreign keys present, as {@code table.name} the way the [plan] line prints them. */
     private static Set<String> foreignKeyNames(TestDatabase db, String schema) throws Exception {
         Set<String> names = new TreeSet<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT c.relname, con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
-                     + " WHERE con.contype = 'f' AND con.connamespace = '" + schema + "'::regnamespace")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT c.relname, con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                                + " WHERE con.contype = 'f' AND con.connamespace = '" + schema + "'::regnamespace")) {
             while (rs.next()) {
                 names.add(rs.getString(1) + "." + rs.getString(2));
             }

@@ -1,13 +1,11 @@
 package dev.lite2pg.cli;
 
+import static dev.lite2pg.cli.EdgeCaseDatabase.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static dev.lite2pg.cli.EdgeCaseDatabase.row;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a shared host, what lite2pg writes must be no more readable than the source it copies: the snapshot is the whole
@@ -44,8 +43,11 @@ class PrivateOutputIT {
         Path source = work.resolve("private.sqlite");
         try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
             sqlite.sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, paid INTEGER)");
-            sqlite.rows("INSERT INTO customer VALUES (?, ?, ?)",
-                    row(1, "ann secret", 1), row(2, "bob secret", 2), row(3, "cid secret", 0));
+            sqlite.rows(
+                    "INSERT INTO customer VALUES (?, ?, ?)",
+                    row(1, "ann secret", 1),
+                    row(2, "bob secret", 2),
+                    row(3, "cid secret", 0));
         }
         Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
         Path job = job(source);
@@ -62,19 +64,37 @@ class PrivateOutputIT {
         try (Stream<Path> all = Files.walk(work.resolve("runs"))) {
             for (Path path : all.toList()) {
                 String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
-                assertThat(mode).as("permissions of " + work.relativize(path)).isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+                assertThat(mode)
+                        .as("permissions of " + work.relativize(path))
+                        .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
                 names.add(path.getFileName().toString());
             }
         }
         // Not vacuous: every kind of file that holds data was there to be checked.
-        assertThat(names).contains("check.json", "bad-values.csv", "lite2pg.log", "report.json", "report.md", "report.html",
-                "metrics.json");
-        assertThat(names).as("the failed cutover's snapshot, kept for its resume").anyMatch(n -> n.matches("snapshot-.*\\.sqlite"));
+        assertThat(names)
+                .contains(
+                        "check.json",
+                        "bad-values.csv",
+                        "lite2pg.log",
+                        "report.json",
+                        "report.md",
+                        "report.html",
+                        "metrics.json");
+        assertThat(names)
+                .as("the failed cutover's snapshot, kept for its resume")
+                .anyMatch(n -> n.matches("snapshot-.*\\.sqlite"));
     }
 
     private Path job(Path source) throws IOException {
-        Path sql = JobFile.migration(work.resolve("sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
-        return JobFile.named("private").source(source).target(db).schema("app").migrations(sql).extra("on-bad-row: quarantine\n")
-                .output(work.resolve("runs")).writeTo(work.resolve("private.yml"));
+        Path sql = JobFile.migration(
+                work.resolve("sql"), "CREATE TABLE customer (id integer PRIMARY KEY, name text, paid boolean);\n");
+        return JobFile.named("private")
+                .source(source)
+                .target(db)
+                .schema("app")
+                .migrations(sql)
+                .extra("on-bad-row: quarantine\n")
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("private.yml"));
     }
 }

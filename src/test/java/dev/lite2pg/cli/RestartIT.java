@@ -1,19 +1,13 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TargetFingerprint;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,8 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run stopped at a chosen point, then the same command again: the target must end exactly as after a clean run
@@ -43,14 +42,23 @@ class RestartIT {
     static void cleanRun(TestDatabase db) throws Exception {
         source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        CliRun run = CliRun.of(db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
+        CliRun run = CliRun.of(
+                db.environment(), "cutover", "--job", jobFile(db, "clean").toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).containsPattern("deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
+        assertThat(run.out())
+                .containsPattern(
+                        "deferred until after the copy .*: 8 foreign key\\(s\\), including the cycle .*; [1-9]\\d* secondary index\\(es\\)")
                 .containsPattern("\\[constraints] [1-9]\\d* secondary index\\(es\\) built")
                 .contains("[constraints] 8 foreign key(s) re-added and validated");
         clean = TargetFingerprint.withIndexes(db, "demo");
-        assertThat(clean).containsKeys("customer", "order_line", "sequence demo.customer_customer_id_seq", "index order_customer_id_idx");
-        assertThat(clean.get("index order_customer_id_idx")).as("rebuilt exactly as the migration made it")
+        assertThat(clean)
+                .containsKeys(
+                        "customer",
+                        "order_line",
+                        "sequence demo.customer_customer_id_seq",
+                        "index order_customer_id_idx");
+        assertThat(clean.get("index order_customer_id_idx"))
+                .as("rebuilt exactly as the migration made it")
                 .isEqualTo("CREATE INDEX order_customer_id_idx ON demo.\"order\" USING btree (customer_id)");
     }
 
@@ -60,16 +68,18 @@ class RestartIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "chunk:customer:1",        // the first chunk of the first table
-            "chunk:customer:9",        // a middle chunk
-            "chunk:customer:17",       // the last (partial) chunk of a table: 117 rows in chunks of 7
-            "chunk:order_line:3",      // a WITHOUT ROWID table paged by its composite key
-            "step:copy:store",         // between two tables, after the cycle's foreign keys were dropped
-            "step:constraints",        // before the dropped foreign keys are added back
-            "step:sequences",
-            "step:validate",
-            "step:report"})
+    @ValueSource(
+            strings = {
+                "chunk:customer:1", // the first chunk of the first table
+                "chunk:customer:9", // a middle chunk
+                "chunk:customer:17", // the last (partial) chunk of a table: 117 rows in chunks of 7
+                "chunk:order_line:3", // a WITHOUT ROWID table paged by its composite key
+                "step:copy:store", // between two tables, after the cycle's foreign keys were dropped
+                "step:constraints", // before the dropped foreign keys are added back
+                "step:sequences",
+                "step:validate",
+                "step:report"
+            })
     void aRunStoppedAtAFaultResumesToExactlyTheCleanResult(String fault, TestDatabase db) throws Exception {
         Path job = jobFile(db, fault.replace(':', '_'));
         System.setProperty(FAULT, fault);
@@ -82,11 +92,16 @@ class RestartIT {
         if (fault.equals("chunk:customer:9")) {
             assertThat(resumed.out()).contains("customer: 56 of 117 rows already copied, resuming");
         }
-        if (fault.startsWith("step:copy:") || fault.startsWith("step:c") || fault.startsWith("step:s") || fault.startsWith("step:v")) {
+        if (fault.startsWith("step:copy:")
+                || fault.startsWith("step:c")
+                || fault.startsWith("step:s")
+                || fault.startsWith("step:v")) {
             assertThat(resumed.out()).as("finished tables are not copied again").doesNotContain("customer: 117 rows");
         }
         assertThat(TargetFingerprint.withIndexes(db, "demo")).isEqualTo(clean);
-        assertThat(foreignKeysValidated(db)).as("every foreign key present and validated").isEqualTo(cleanForeignKeys());
+        assertThat(foreignKeysValidated(db))
+                .as("every foreign key present and validated")
+                .isEqualTo(cleanForeignKeys());
     }
 
     /**
@@ -96,8 +111,8 @@ class RestartIT {
      */
     @Test
     void theShippedClassesIgnoreTheFaultProperty(TestDatabase db) throws Exception {
-        try (ChildCutover child = ChildCutover.startShipped(jobFile(db, "shipped"), work, db.environment(),
-                List.of("-D" + FAULT + "=step:validate"))) {
+        try (ChildCutover child = ChildCutover.startShipped(
+                jobFile(db, "shipped"), work, db.environment(), List.of("-D" + FAULT + "=step:validate"))) {
             int exit = child.awaitExit(Duration.ofMinutes(3));
             assertThat(exit).as(child.all()).isZero();
             assertThat(child.all()).doesNotContain("injected fault").contains("[validate]");
@@ -110,15 +125,20 @@ class RestartIT {
     }
 
     private static long foreignKeysValidated(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace"
-                     + " WHERE n.nspname = 'demo' AND con.contype = 'f' AND con.convalidated")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace"
+                                + " WHERE n.nspname = 'demo' AND con.contype = 'f' AND con.convalidated")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static Path jobFile(TestDatabase db, String name) throws Exception {
-        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve(name + ".yml"));
+        return JobFile.demo(source, db)
+                .chunkSize(7)
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve(name + ".yml"));
     }
 }

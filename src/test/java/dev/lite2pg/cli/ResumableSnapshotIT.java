@@ -1,23 +1,22 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cutover's snapshot (a full copy of the source) lives exactly as long as its run can be resumed: {@code status}
@@ -47,9 +46,13 @@ class ResumableSnapshotIT {
         Path first = onlySnapshot();
 
         CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
-        assertThat(status.out()).as(status.all())
+        assertThat(status.out())
+                .as(status.all())
                 .contains("  snapshot " + first + ": a copy of the source, kept for the resume;");
-        JsonNode failed = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs").get(0);
+        JsonNode failed = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json")
+                        .out())
+                .get("runs")
+                .get(0);
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("snapshot").asString()).isEqualTo(first.toString());
         assertThat(failed.get("snapshotExists").asBoolean()).isTrue();
@@ -58,14 +61,19 @@ class ResumableSnapshotIT {
         Path second = onlySnapshot();
         assertThat(second).as("--fresh deleted the abandoned run's snapshot").isNotEqualTo(first);
         assertThat(first).doesNotExist();
-        JsonNode runs = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json").out()).get("runs");
+        JsonNode runs = JSON.readTree(CliRun.of(db.environment(), "status", "--job", job.toString(), "--json")
+                        .out())
+                .get("runs");
         assertThat(runs.get(0).get("snapshot").asString()).isEqualTo(second.toString());
         assertThat(runs.get(1).get("status").asString()).isEqualTo("ABANDONED");
-        assertThat(runs.get(1).get("snapshot").isNull()).as(runs.get(1).toString()).isTrue();
+        assertThat(runs.get(1).get("snapshot").isNull())
+                .as(runs.get(1).toString())
+                .isTrue();
 
         Files.delete(second);
         CliRun gone = CliRun.of(db.environment(), "status", "--job", job.toString());
-        assertThat(gone.out()).as(gone.all())
+        assertThat(gone.out())
+                .as(gone.all())
                 .contains("  snapshot " + second + " is gone: the run cannot resume; start over with cutover --fresh");
 
         CliRun fresh = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--fresh", "--yes");
@@ -93,11 +101,15 @@ class ResumableSnapshotIT {
 
     private List<Path> snapshots() throws Exception {
         try (Stream<Path> files = Files.walk(work.resolve("runs"))) {
-            return new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("snapshot-.*\\.sqlite.*")).toList());
+            return new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("snapshot-.*\\.sqlite.*"))
+                    .toList());
         }
     }
 
     private Path jobFile(Path source, TestDatabase db) throws Exception {
-        return JobFile.demo(source, db).chunkSize(7).output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
+        return JobFile.demo(source, db)
+                .chunkSize(7)
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("demo.yml"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
@@ -7,10 +9,6 @@ import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An application that keeps writing to the live SQLite file while lite2pg runs: the target lacks what it wrote after
@@ -46,20 +45,26 @@ class SourceWritesIT {
         }
         assertThat(written).as("the application wrote while the cutover ran").isPositive();
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        assertThat(run.err()).containsPattern("the source .*demo\\.sqlite was written to after the run's snapshot was taken at"
+        assertThat(run.err())
+                .containsPattern("the source .*demo\\.sqlite was written to after the run's snapshot was taken at"
                         + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: the target lacks those writes")
-                .contains("Stop the application").contains("cutover --fresh");
+                .contains("Stop the application")
+                .contains("cutover --fresh");
         assertThat(run.all()).doesNotContain("finished, validation PASS").doesNotContain("WARNING");
         RunReport report = RunReports.newest(work.resolve("runs"), "demo");
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.problems()).anyMatch(p -> p.contains("was written to after the run's snapshot"));
-        assertThat(customers(db)).as("the target lacks the application's last writes").isLessThan(sourceCustomers(source));
+        assertThat(customers(db))
+                .as("the target lacks the application's last writes")
+                .isLessThan(sourceCustomers(source));
 
         // The application is stopped; the run is not complete, and a plain cutover must not say it is.
         CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
         assertThat(again.exitCode()).as(again.all()).isEqualTo(3);
         assertThat(again.all()).doesNotContain("already completed");
-        assertThat(again.err()).contains("was written to after the run's snapshot").contains("cutover --fresh");
+        assertThat(again.err())
+                .contains("was written to after the run's snapshot")
+                .contains("cutover --fresh");
 
         CliRun status = CliRun.of(db.environment(), "status", "--job", job.toString());
         assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  FAILED$");
@@ -81,8 +86,11 @@ class SourceWritesIT {
         }
         assertThat(written).isPositive();
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.err()).contains("WARNING: the source").contains("was written to after the run's snapshot was taken");
-        assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.err())
+                .contains("WARNING: the source")
+                .contains("was written to after the run's snapshot was taken");
+        assertThat(RunReports.newest(work.resolve("runs"), "demo.dry-run").verdict())
+                .isEqualTo(Verdict.PASS);
     }
 
     /** Inserts a customer every few milliseconds on its own connection, as a live application would. */
@@ -94,21 +102,24 @@ class SourceWritesIT {
         private final Thread thread;
 
         LiveApplication(Path source) {
-            thread = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
-                     PreparedStatement insert = c.prepareStatement("INSERT INTO Customer (FirstName, LastName, Email, CreatedAt)"
-                             + " VALUES ('Live', 'Writer', ?, '2026-12-03 06:00:00')")) {
-                    c.createStatement().execute("PRAGMA busy_timeout = 5000");
-                    while (running.get()) {
-                        insert.setString(1, "live" + written.get() + "@example.com");
-                        insert.executeUpdate();
-                        written.incrementAndGet();
-                        Thread.sleep(20);
-                    }
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "live-application");
+            thread = new Thread(
+                    () -> {
+                        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                                PreparedStatement insert = c.prepareStatement(
+                                        "INSERT INTO Customer (FirstName, LastName, Email, CreatedAt)"
+                                                + " VALUES ('Live', 'Writer', ?, '2026-12-03 06:00:00')")) {
+                            c.createStatement().execute("PRAGMA busy_timeout = 5000");
+                            while (running.get()) {
+                                insert.setString(1, "live" + written.get() + "@example.com");
+                                insert.executeUpdate();
+                                written.incrementAndGet();
+                                Thread.sleep(20);
+                            }
+                        } catch (Throwable t) {
+                            failure.set(t);
+                        }
+                    },
+                    "live-application");
             thread.start();
         }
 
@@ -129,15 +140,17 @@ class SourceWritesIT {
     private Path walSource() throws Exception {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
         }
         return source;
     }
 
     private static long sourceCustomers(Path source) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM Customer")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM Customer")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -149,7 +162,12 @@ class SourceWritesIT {
     }
 
     private Path jobFile(String name, Path source, TestDatabase db) throws Exception {
-        return JobFile.named(name).source(source).target(db).schema("demo").migrations(JobFile.DEMO_MIGRATIONS).output(work.resolve("runs"))
+        return JobFile.named(name)
+                .source(source)
+                .target(db)
+                .schema("demo")
+                .migrations(JobFile.DEMO_MIGRATIONS)
+                .output(work.resolve("runs"))
                 .writeTo(work.resolve(name + ".yml"));
     }
 }

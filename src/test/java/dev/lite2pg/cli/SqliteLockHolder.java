@@ -23,9 +23,15 @@ final class SqliteLockHolder implements AutoCloseable {
     }
 
     static SqliteLockHolder lock(Path file) throws Exception {
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), SqliteLockHolder.class.getName(), file.toString()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SqliteLockHolder.class.getName(),
+                        file.toString()))
+                .redirectErrorStream(true)
+                .start();
         String line = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
         if (!"locked".equals(line)) {
             process.destroyForcibly();
@@ -48,7 +54,8 @@ final class SqliteLockHolder implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0]); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + args[0]);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode = DELETE");
             st.execute("BEGIN EXCLUSIVE");
             System.out.println("locked");

@@ -1,10 +1,15 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.demo.DemoDatabase;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,12 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code lite2pg status} against a real job repository, through the life of one job: no run yet, a run stopped by an
@@ -75,8 +74,9 @@ class StatusIT {
         assertThat(status.out())
                 .contains("1 run, newest first")
                 .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  FAILED$")
-                .containsPattern("(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ \\S+ +FAILED +copy:customer +.*"
-                        + "injected fault after writing chunk 9 of customer, before its commit")
+                .containsPattern(
+                        "(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ \\S+ +FAILED +copy:customer +.*"
+                                + "injected fault after writing chunk 9 of customer, before its commit")
                 .containsPattern("(?m)^  customer +Customer +56 +117 +FAILED$")
                 .containsPattern("(?m)^  \\w+ +\\w+ +0 +[1-9]\\d* +NOT_STARTED$");
         assertNoPassword(status);
@@ -104,7 +104,8 @@ class StatusIT {
 
         CliRun status = status();
         assertThat(status.exitCode()).as(status.all()).isZero();
-        assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  COMPLETED$")
+        assertThat(status.out())
+                .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  COMPLETED$")
                 .containsPattern("(?m)^  customer +Customer +117 +117 +COMPLETED$")
                 .doesNotContain("? = unknown");
 
@@ -113,13 +114,16 @@ class StatusIT {
         JsonNode executions = run.get("executions");
         assertThat(executions.size()).isEqualTo(2);
         assertThat(executions.get(0).get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(executions.get(0).get("id").asLong()).isGreaterThan(executions.get(1).get("id").asLong());
+        assertThat(executions.get(0).get("id").asLong())
+                .isGreaterThan(executions.get(1).get("id").asLong());
         assertThat(executions.get(1).get("status").asString()).isEqualTo("FAILED");
         assertThat(run.get("tables").size()).isGreaterThanOrEqualTo(5);
         for (JsonNode table : run.get("tables")) {
             assertThat(table.get("status").asString()).as(table.toString()).isEqualTo("COMPLETED");
             assertThat(table.get("total").isNumber()).as(table.toString()).isTrue();
-            assertThat(table.get("copied").asLong()).as(table.toString()).isEqualTo(table.get("total").asLong());
+            assertThat(table.get("copied").asLong())
+                    .as(table.toString())
+                    .isEqualTo(table.get("total").asLong());
         }
         assertThat(table(run, "customer").get("copied").asLong()).isEqualTo(117);
     }
@@ -128,14 +132,18 @@ class StatusIT {
     @Order(4)
     void anExecutionLeftRunningIsShownAsStartedWithWhatThatMeans() throws Exception {
         // What a process killed mid-run leaves behind: its execution still marked running, with no end time.
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE lite2pg.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
-                    + " WHERE job_execution_id = (SELECT max(job_execution_id) FROM lite2pg.batch_job_execution)");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.executeUpdate(
+                    "UPDATE lite2pg.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
+                            + " WHERE job_execution_id = (SELECT max(job_execution_id) FROM lite2pg.batch_job_execution)");
         }
         CliRun status = status();
         assertThat(status.exitCode()).as(status.all()).isZero();
-        assertThat(status.out()).containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  STARTED$")
-                .containsPattern("(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +STARTED +running or died; the next cutover recovers it$");
+        assertThat(status.out())
+                .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  STARTED$")
+                .containsPattern(
+                        "(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +STARTED +running or died; the next cutover recovers it$");
 
         JsonNode execution = onlyRun(status("--json")).get("executions").get(0);
         assertThat(execution.get("status").asString()).isEqualTo("STARTED");
@@ -148,9 +156,11 @@ class StatusIT {
     void anUnreachableTargetExitsOneAndABadJobFileTwo() {
         CliRun unreachable = status("--target-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
         assertThat(unreachable.exitCode()).as(unreachable.all()).isEqualTo(1);
-        assertThat(unreachable.err()).contains("cannot read the job repository in jdbc:postgresql://127.0.0.1:1/nowhere");
+        assertThat(unreachable.err())
+                .contains("cannot read the job repository in jdbc:postgresql://127.0.0.1:1/nowhere");
 
-        CliRun missing = CliRun.of(db.environment(), "status", "--job", work.resolve("missing.yml").toString());
+        CliRun missing = CliRun.of(
+                db.environment(), "status", "--job", work.resolve("missing.yml").toString());
         assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
         assertThat(missing.err()).contains("not found");
     }

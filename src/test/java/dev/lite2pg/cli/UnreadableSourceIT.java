@@ -1,15 +1,10 @@
 package dev.lite2pg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +13,12 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A source SQLite cannot read (not a database, empty, a damaged header, held under a lock by another process) is
@@ -51,15 +50,17 @@ class UnreadableSourceIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadable")
-    void aSourceThatIsNotADatabaseIsRefusedByCutoverAndCheckBeforeAnythingIsWritten(String kind, String reason, Content content)
-            throws Exception {
+    void aSourceThatIsNotADatabaseIsRefusedByCutoverAndCheckBeforeAnythingIsWritten(
+            String kind, String reason, Content content) throws Exception {
         Path source = work.resolve(kind + ".sqlite");
         content.write(source);
         Path job = job(kind, source);
 
         CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job.toString());
         assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
-        assertThat(cutover.err()).contains("source database " + source + " " + reason).contains("Nothing was written");
+        assertThat(cutover.err())
+                .contains("source database " + source + " " + reason)
+                .contains("Nothing was written");
         assertThat(cutover.out()).doesNotContain("PASS");
         assertNothingWritten(kind);
 
@@ -77,18 +78,24 @@ class UnreadableSourceIT {
         try (SqliteLockHolder holder = SqliteLockHolder.lock(source)) {
             CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job.toString());
             assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
-            assertThat(cutover.err()).contains("another process holds a lock on " + source).contains("SQLITE_BUSY")
-                    .contains(holder.pid() + " (").contains("Nothing was written");
+            assertThat(cutover.err())
+                    .contains("another process holds a lock on " + source)
+                    .contains("SQLITE_BUSY")
+                    .contains(holder.pid() + " (")
+                    .contains("Nothing was written");
             assertNothingWritten("locked");
 
             CliRun check = CliRun.of(db.environment(), "check", "--job", job.toString());
             assertThat(check.exitCode()).as(check.all()).isEqualTo(2);
-            assertThat(check.err()).contains("another process holds a lock on " + source).contains(holder.pid() + " (");
+            assertThat(check.err())
+                    .contains("another process holds a lock on " + source)
+                    .contains(holder.pid() + " (");
         }
 
         CliRun unlocked = CliRun.of(db.environment(), "cutover", "--job", job.toString());
         assertThat(unlocked.exitCode()).as(unlocked.all()).isZero();
-        assertThat(db.rows("SELECT count(*), string_agg(v, '' ORDER BY id) FROM locked.t")).containsExactly(List.of("3", "aaa"));
+        assertThat(db.rows("SELECT count(*), string_agg(v, '' ORDER BY id) FROM locked.t"))
+                .containsExactly(List.of("3", "aaa"));
     }
 
     @Test
@@ -109,18 +116,22 @@ class UnreadableSourceIT {
 
     private static void assertNothingWritten(String schema) throws Exception {
         assertThat(db.rows("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'"))
-                .as("no application table was created, let alone filled").containsExactly(List.of("0"));
-        if (!db.rows("SELECT to_regclass('lite2pg.batch_job_execution') IS NOT NULL").equals(List.of(List.of("t")))) {
+                .as("no application table was created, let alone filled")
+                .containsExactly(List.of("0"));
+        if (!db.rows("SELECT to_regclass('lite2pg.batch_job_execution') IS NOT NULL")
+                .equals(List.of(List.of("t")))) {
             return;
         }
         assertThat(db.rows("SELECT count(*) FROM lite2pg.batch_job_execution e JOIN lite2pg.batch_job_instance i"
-                + " USING (job_instance_id) WHERE i.job_name = '" + schema + "'"))
-                .as("no run of the job was recorded, let alone COMPLETED").containsExactly(List.of("0"));
+                        + " USING (job_instance_id) WHERE i.job_name = '" + schema + "'"))
+                .as("no run of the job was recorded, let alone COMPLETED")
+                .containsExactly(List.of("0"));
     }
 
     /** A real SQLite database whose table t holds {@code rows} rows of {@code value}. */
     private static void sqlite(Path file, int rows, String value) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
             for (int i = 1; i <= rows; i++) {
                 st.execute("INSERT INTO t VALUES (" + i + ", '" + value + "')");
@@ -137,7 +148,12 @@ class UnreadableSourceIT {
     /** The job is named after its target schema, so each test's rows and runs are its own. */
     private Path job(String name, Path source) throws Exception {
         Path sql = JobFile.migration(work.resolve("sql"), MIGRATION);
-        return JobFile.named(name).source(source).target(db).schema(name).migrations(sql).output(work.resolve("runs"))
+        return JobFile.named(name)
+                .source(source)
+                .target(db)
+                .schema(name)
+                .migrations(sql)
+                .output(work.resolve("runs"))
                 .writeTo(work.resolve(name + ".yml"));
     }
 

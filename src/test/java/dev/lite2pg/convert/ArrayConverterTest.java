@@ -40,35 +40,43 @@ class ArrayConverterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{a,b}|{\"a\",\"b\"}",
-        "{}|{}",
-        "{ }|{}",
-        "{a,\"b c\",NULL}|{\"a\",\"b c\",NULL}",
-        "{null,Null}|{NULL,NULL}",
-        "{\"NULL\"}|{\"NULL\"}",
-        "{\\NULL}|{\"NULL\"}",
-        "{\"\"}|{\"\"}",
-        "{  a b  , c }|{\"a b\",\"c\"}",
-        "{\"with \\\"quotes\\\"\"}|{\"with \\\"quotes\\\"\"}",
-        "{\"back\\\\slash\"}|{\"back\\\\slash\"}",
-        "{a\\,b}|{\"a,b\"}",
-        "{a\\ }|{\"a \"}",
-        "{\"a,b}\"}|{\"a,b}\"}",
-        "`{ \"x\" , y }  `|{\"x\",\"y\"}"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{a,b}|{\"a\",\"b\"}",
+                "{}|{}",
+                "{ }|{}",
+                "{a,\"b c\",NULL}|{\"a\",\"b c\",NULL}",
+                "{null,Null}|{NULL,NULL}",
+                "{\"NULL\"}|{\"NULL\"}",
+                "{\\NULL}|{\"NULL\"}",
+                "{\"\"}|{\"\"}",
+                "{  a b  , c }|{\"a b\",\"c\"}",
+                "{\"with \\\"quotes\\\"\"}|{\"with \\\"quotes\\\"\"}",
+                "{\"back\\\\slash\"}|{\"back\\\\slash\"}",
+                "{a\\,b}|{\"a,b\"}",
+                "{a\\ }|{\"a \"}",
+                "{\"a,b}\"}|{\"a,b}\"}",
+                "`{ \"x\" , y }  `|{\"x\",\"y\"}"
+            })
     void postgresArrayLiterals(String literal, String expected) {
         assertThat(texts(literal)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{a,b|malformed array literal: missing '}'",
-        "{\"a|malformed array literal: unterminated quoted element",
-        "{a,,b}|malformed array literal: empty unquoted element",
-        "{a}x|malformed array literal: text after '}'",
-        "{\"a\"b}|malformed array literal: expected ',' or '}'",
-        "{a\"b}|malformed array literal: unexpected '\"' inside an unquoted element",
-        "{{1,2},{3,4}}|only one-dimensional arrays are supported"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{a,b|malformed array literal: missing '}'",
+                "{\"a|malformed array literal: unterminated quoted element",
+                "{a,,b}|malformed array literal: empty unquoted element",
+                "{a}x|malformed array literal: text after '}'",
+                "{\"a\"b}|malformed array literal: expected ',' or '}'",
+                "{a\"b}|malformed array literal: unexpected '\"' inside an unquoted element",
+                "{{1,2},{3,4}}|only one-dimensional arrays are supported"
+            })
     void malformedLiteralsAreRefused(String literal, String reason) {
         assertRefused(TEXTS, literal, reason);
     }
@@ -82,7 +90,8 @@ class ArrayConverterTest {
 
     @Test
     void jsonNumbersADoubleCannotHoldArePassedAsWritten() {
-        assertThat(NUMERICS.convert("[0.1000000000000000000001, 123456789012345678901234567890, 2.5]", ConversionNotes.IGNORE))
+        assertThat(NUMERICS.convert(
+                        "[0.1000000000000000000001, 123456789012345678901234567890, 2.5]", ConversionNotes.IGNORE))
                 .isEqualTo("{\"0.1000000000000000000001\",\"123456789012345678901234567890\",\"2.5\"}");
     }
 
@@ -104,8 +113,14 @@ class ArrayConverterTest {
 
     @Test
     void elementNotesAreCounted() {
-        ArrayConverter dates = new ArrayConverter(new DateConverter(new ConversionOptions(
-                java.time.ZoneOffset.UTC, OffsetReading.REFUSE, true, EpochNumbers.SECONDS, java.util.Map.of())), "date[]");
+        ArrayConverter dates = new ArrayConverter(
+                new DateConverter(new ConversionOptions(
+                        java.time.ZoneOffset.UTC,
+                        OffsetReading.REFUSE,
+                        true,
+                        EpochNumbers.SECONDS,
+                        java.util.Map.of())),
+                "date[]");
         CountingNotes notes = new CountingNotes();
         assertThat(dates.convert("2024-01-01 10:00,2024-01-02", notes)).isEqualTo("{\"2024-01-01\",\"2024-01-02\"}");
         assertThat(notes.countOf(Adjustment.TIME_OF_DAY_DROPPED)).isEqualTo(1);

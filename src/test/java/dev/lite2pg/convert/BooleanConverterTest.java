@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lite2pg.model.InvalidUtf8Text;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BooleanConverterTest {
 
@@ -49,7 +49,8 @@ class BooleanConverterTest {
 
     @Test
     void invalidUtf8IsRefusedAsSuch() {
-        assertThatThrownBy(() -> converter.convert(new InvalidUtf8Text(new byte[] {(byte) 0xff}), ConversionNotes.IGNORE))
+        assertThatThrownBy(
+                        () -> converter.convert(new InvalidUtf8Text(new byte[] {(byte) 0xff}), ConversionNotes.IGNORE))
                 .hasMessage("invalid UTF-8");
     }
 

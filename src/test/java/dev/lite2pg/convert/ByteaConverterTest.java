@@ -32,7 +32,8 @@ class ByteaConverterTest {
 
     @Test
     void numbersAreRefused() {
-        assertThatThrownBy(() -> converter.convert(5L, ConversionNotes.IGNORE)).hasMessage("INTEGER into a bytea column");
+        assertThatThrownBy(() -> converter.convert(5L, ConversionNotes.IGNORE))
+                .hasMessage("INTEGER into a bytea column");
         assertThatThrownBy(() -> converter.convert(0.5, ConversionNotes.IGNORE)).hasMessage("REAL into a bytea column");
     }
 

@@ -18,39 +18,50 @@ class ConverterResolverTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "bool|boolean from 0/1 or t/f/true/false",
-        "int2|smallint from INTEGER, whole REAL or decimal digits",
-        "int4|integer from INTEGER, whole REAL or decimal digits",
-        "int8|bigint from INTEGER, whole REAL or decimal digits",
-        "numeric|numeric exact",
-        "float4|real (float4), refused unless exactly representable",
-        "float8|double precision (float8), exact round-trip",
-        "text|text (verbatim)",
-        "varchar|varchar (verbatim)",
-        "timestamp|timestamp from ISO text or epoch seconds (offsets: refuse)",
-        "timestamptz|timestamptz from ISO text or epoch seconds (no offset: read in Z)",
-        "date|date from ISO text or epoch seconds (offsets: refuse; time of day refused)",
-        "time|time from HH:MM[:SS[.ffffff]] text (offsets: refuse)",
-        "timetz|timetz from HH:MM[:SS[.ffffff]] text with offset",
-        "json|json (validated, copied verbatim)",
-        "jsonb|jsonb (validated, copied verbatim)",
-        "bytea|bytea from BLOB (or TEXT bytes), hex",
-        "uuid|uuid from text or 16-byte BLOB",
-        "tsvector|tsvector: text, parsed by PostgreSQL",
-        "interval|interval: text, parsed by PostgreSQL",
-        "inet|inet: text, parsed by PostgreSQL"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bool|boolean from 0/1 or t/f/true/false",
+                "int2|smallint from INTEGER, whole REAL or decimal digits",
+                "int4|integer from INTEGER, whole REAL or decimal digits",
+                "int8|bigint from INTEGER, whole REAL or decimal digits",
+                "numeric|numeric exact",
+                "float4|real (float4), refused unless exactly representable",
+                "float8|double precision (float8), exact round-trip",
+                "text|text (verbatim)",
+                "varchar|varchar (verbatim)",
+                "timestamp|timestamp from ISO text or epoch seconds (offsets: refuse)",
+                "timestamptz|timestamptz from ISO text or epoch seconds (no offset: read in Z)",
+                "date|date from ISO text or epoch seconds (offsets: refuse; time of day refused)",
+                "time|time from HH:MM[:SS[.ffffff]] text (offsets: refuse)",
+                "timetz|timetz from HH:MM[:SS[.ffffff]] text with offset",
+                "json|json (validated, copied verbatim)",
+                "jsonb|jsonb (validated, copied verbatim)",
+                "bytea|bytea from BLOB (or TEXT bytes), hex",
+                "uuid|uuid from text or 16-byte BLOB",
+                "tsvector|tsvector: text, parsed by PostgreSQL",
+                "interval|interval: text, parsed by PostgreSQL",
+                "inet|inet: text, parsed by PostgreSQL"
+            })
     void eachBaseTypeGetsItsConverter(String baseName, String description) {
         assertThat(resolve(TargetType.of(baseName)).description()).isEqualTo(description);
     }
 
     @Test
     void aColumnsOwnConversionOptionsWinOverTheJobsAndAreChosenOnce() {
-        ConversionOptions job = new ConversionOptions(ZoneId.of("UTC"), OffsetReading.UTC, false, EpochNumbers.SECONDS,
-                java.util.Map.of("bars.day", new ConversionOptions.ColumnOverride(OffsetReading.LOCAL, true, null),
-                        "events.at", new ConversionOptions.ColumnOverride(null, null, EpochNumbers.MILLISECONDS)));
+        ConversionOptions job = new ConversionOptions(
+                ZoneId.of("UTC"),
+                OffsetReading.UTC,
+                false,
+                EpochNumbers.SECONDS,
+                java.util.Map.of(
+                        "bars.day",
+                        new ConversionOptions.ColumnOverride(OffsetReading.LOCAL, true, null),
+                        "events.at",
+                        new ConversionOptions.ColumnOverride(null, null, EpochNumbers.MILLISECONDS)));
         ValueConverter day = ConverterResolver.resolve(TargetType.of("date"), job.forColumn("bars", "day"));
-        assertThat(day.convert("2023-01-02 09:30:00+09:00", ConversionNotes.IGNORE)).isEqualTo("2023-01-02");
+        assertThat(day.convert("2023-01-02 09:30:00+09:00", ConversionNotes.IGNORE))
+                .isEqualTo("2023-01-02");
         ValueConverter other = ConverterResolver.resolve(TargetType.of("date"), job.forColumn("bars", "other"));
         assertThatThrownBy(() -> other.convert("2023-01-02 09:30:00+09:00", ConversionNotes.IGNORE))
                 .hasMessageStartingWith("time of day 00:30:00 would be dropped by a date column");
@@ -69,7 +80,8 @@ class ConverterResolverTest {
                 .hasMessage("needs scale 3; column allows numeric(5,2)");
 
         TargetType title = new TargetType("character varying(3)", "varchar", 3, -1, -1, false, false, null);
-        assertThatThrownBy(() -> resolve(title).convert("abcd", ConversionNotes.IGNORE)).hasMessage("length 4 exceeds varchar(3)");
+        assertThatThrownBy(() -> resolve(title).convert("abcd", ConversionNotes.IGNORE))
+                .hasMessage("length 4 exceeds varchar(3)");
 
         TargetType code = new TargetType("character(2)", "bpchar", 2, -1, -1, false, false, null);
         assertThat(resolve(code).description()).isEqualTo("char(2) (verbatim, length checked)");
@@ -83,7 +95,8 @@ class ConverterResolverTest {
         assertThat(converter).isSameAs(IntegerConverter.INTEGER);
         assertThat(converter.convert(2006L, ConversionNotes.IGNORE)).isEqualTo("2006");
         assertThat(converter.convert(1L, ConversionNotes.IGNORE)).isEqualTo("1");
-        assertThatThrownBy(() -> converter.convert(2006.5, ConversionNotes.IGNORE)).hasMessage("value 2006.5 is not an integer");
+        assertThatThrownBy(() -> converter.convert(2006.5, ConversionNotes.IGNORE))
+                .hasMessage("value 2006.5 is not an integer");
     }
 
     @Test
@@ -104,7 +117,8 @@ class ConverterResolverTest {
                 .isEqualTo("{\"Trailers\",\"Deleted Scenes\"}");
 
         TargetType flags = new TargetType("boolean[]", "_bool", -1, -1, -1, false, false, TargetType.of("bool"));
-        assertThat(resolve(flags).convert("[1,0,\"true\"]", ConversionNotes.IGNORE)).isEqualTo("{\"t\",\"f\",\"t\"}");
+        assertThat(resolve(flags).convert("[1,0,\"true\"]", ConversionNotes.IGNORE))
+                .isEqualTo("{\"t\",\"f\",\"t\"}");
         assertThatThrownBy(() -> resolve(flags).convert("yes", ConversionNotes.IGNORE))
                 .hasMessage("element 1: not a boolean: expected 0/1, t/f, true/false");
     }
@@ -119,7 +133,8 @@ class ConverterResolverTest {
     @Test
     void naiveZoneReachesZonedConverters() {
         ConversionOptions tokyo = new ConversionOptions(ZoneId.of("Asia/Tokyo"));
-        assertThat(ConverterResolver.resolve(TargetType.of("timestamptz"), tokyo).convert("2024-01-01 09:00", ConversionNotes.IGNORE))
+        assertThat(ConverterResolver.resolve(TargetType.of("timestamptz"), tokyo)
+                        .convert("2024-01-01 09:00", ConversionNotes.IGNORE))
                 .isEqualTo("2024-01-01 09:00:00+09");
         assertThat(ConversionOptions.DEFAULTS.naiveZone()).isEqualTo(java.time.ZoneOffset.UTC);
         assertThatThrownBy(() -> new ConversionOptions(null)).isInstanceOf(NullPointerException.class);
@@ -128,13 +143,36 @@ class ConverterResolverTest {
     @Test
     void resolvesFromAColumnByItsType() {
         TargetColumn column = new TargetColumn("active", TargetType.of("bool"), true, false, false);
-        assertThat(ConverterResolver.resolve(column, ConversionOptions.DEFAULTS).convert(1L, ConversionNotes.IGNORE)).isEqualTo("t");
+        assertThat(ConverterResolver.resolve(column, ConversionOptions.DEFAULTS).convert(1L, ConversionNotes.IGNORE))
+                .isEqualTo("t");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bool", "int2", "int4", "int8", "numeric", "float4", "float8", "text", "varchar", "bpchar",
-        "timestamp", "timestamptz", "date", "time", "timetz", "json", "jsonb", "bytea", "uuid", "tsvector"})
+    @ValueSource(
+            strings = {
+                "bool",
+                "int2",
+                "int4",
+                "int8",
+                "numeric",
+                "float4",
+                "float8",
+                "text",
+                "varchar",
+                "bpchar",
+                "timestamp",
+                "timestamptz",
+                "date",
+                "time",
+                "timetz",
+                "json",
+                "jsonb",
+                "bytea",
+                "uuid",
+                "tsvector"
+            })
     void everyConverterMapsNullToNull(String baseName) {
-        assertThat(resolve(TargetType.of(baseName)).convert(null, ConversionNotes.IGNORE)).isNull();
+        assertThat(resolve(TargetType.of(baseName)).convert(null, ConversionNotes.IGNORE))
+                .isNull();
     }
 }

@@ -49,15 +49,21 @@ class DateConverterTest {
 
     @Test
     void timeOfDayIsRefusedByDefaultNamingTheOption() {
-        assertRefused("1996-07-04 13:45:00", "time of day 13:45:00 would be dropped by a date column; set"
-                + " conversions.drop-time-of-day: true to keep only the date"
-                + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
-        assertRefused("2024-05-06 00:00:00.000001", "time of day 00:00:00.000001 would be dropped by a date column; set"
-                + " conversions.drop-time-of-day: true to keep only the date"
-                + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
-        assertRefused(1700000000L, "time of day 22:13:20 would be dropped by a date column; set"
-                + " conversions.drop-time-of-day: true to keep only the date"
-                + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
+        assertRefused(
+                "1996-07-04 13:45:00",
+                "time of day 13:45:00 would be dropped by a date column; set"
+                        + " conversions.drop-time-of-day: true to keep only the date"
+                        + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
+        assertRefused(
+                "2024-05-06 00:00:00.000001",
+                "time of day 00:00:00.000001 would be dropped by a date column; set"
+                        + " conversions.drop-time-of-day: true to keep only the date"
+                        + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
+        assertRefused(
+                1700000000L,
+                "time of day 22:13:20 would be dropped by a date column; set"
+                        + " conversions.drop-time-of-day: true to keep only the date"
+                        + " (one column: conversions.columns.\"table.column\".drop-time-of-day)");
     }
 
     @Test
@@ -71,9 +77,11 @@ class DateConverterTest {
 
     @Test
     void nonZeroOffsetIsRefusedByDefaultSinceItCouldMoveTheDay() {
-        assertRefused("2023-01-02 00:00:00+09:00", "offset +09:00 cannot be kept by a date column: in UTC it reads"
-                + " 2023-01-01 15:00:00, as written 2023-01-02 00:00:00; say which with conversions.offsets: utc or local"
-                + " (one column: conversions.columns.\"table.column\".offsets)");
+        assertRefused(
+                "2023-01-02 00:00:00+09:00",
+                "offset +09:00 cannot be kept by a date column: in UTC it reads"
+                        + " 2023-01-01 15:00:00, as written 2023-01-02 00:00:00; say which with conversions.offsets: utc or local"
+                        + " (one column: conversions.columns.\"table.column\".offsets)");
         CountingNotes notes = new CountingNotes();
         assertThat(converter.convert("2023-01-02 00:00:00Z", notes)).isEqualTo("2023-01-02");
         assertThat(converter.convert("2023-01-02T00:00:00+00:00", notes)).isEqualTo("2023-01-02");
@@ -88,7 +96,8 @@ class DateConverterTest {
         assertThat(notes.countOf(Adjustment.TIME_OF_DAY_DROPPED)).isZero();
         DateConverter localOnly = new DateConverter(
                 new ConversionOptions(ZoneOffset.UTC, OffsetReading.LOCAL, false, EpochNumbers.SECONDS, Map.of()));
-        assertThat(localOnly.convert("2023-01-02 00:00:00+09:00", ConversionNotes.IGNORE)).isEqualTo("2023-01-02");
+        assertThat(localOnly.convert("2023-01-02 00:00:00+09:00", ConversionNotes.IGNORE))
+                .isEqualTo("2023-01-02");
     }
 
     @Test
@@ -118,9 +127,13 @@ class DateConverterTest {
 
     @Test
     void otherValuesAreRefused() {
-        assertRefused("05/06/2024", "not a timestamp: expected YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][Z|±HH[:MM]] or epoch seconds");
+        assertRefused(
+                "05/06/2024",
+                "not a timestamp: expected YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][Z|±HH[:MM]] or epoch seconds");
         assertRefused(new byte[4], "BLOB into a date column");
-        assertRefused("2024-05-06 00:00:00.1234567", "timestamp has 7 fractional digits; at most 6 (microseconds) can be stored");
+        assertRefused(
+                "2024-05-06 00:00:00.1234567",
+                "timestamp has 7 fractional digits; at most 6 (microseconds) can be stored");
     }
 
     @Test

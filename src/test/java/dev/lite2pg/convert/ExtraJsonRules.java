@@ -30,11 +30,9 @@ final class ExtraJsonRules {
             .build();
 
     /** What the rules find in one text PostgreSQL accepts as json. */
-    record Findings(boolean unpairedSurrogate, boolean duplicateKey) {
-    }
+    record Findings(boolean unpairedSurrogate, boolean duplicateKey) {}
 
-    private ExtraJsonRules() {
-    }
+    private ExtraJsonRules() {}
 
     static Findings of(String jsonText) {
         boolean unpaired = false;
@@ -50,8 +48,7 @@ final class ExtraJsonRules {
                         unpaired |= hasUnpairedSurrogate(parser.currentName());
                     }
                     case VALUE_STRING -> unpaired |= hasUnpairedSurrogate(parser.getString());
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

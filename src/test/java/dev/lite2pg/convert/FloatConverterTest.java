@@ -26,15 +26,18 @@ class FloatConverterTest {
         assertThat(FLOAT8.convert(-2.5, ConversionNotes.IGNORE)).isEqualTo("-2.5");
         assertThat(FLOAT8.convert(1e300, ConversionNotes.IGNORE)).isEqualTo("1e+300");
         assertThat(FLOAT8.convert(Double.MIN_VALUE, ConversionNotes.IGNORE)).isEqualTo("4.9e-324");
-        assertThat(Double.parseDouble(FLOAT8.convert(Double.MIN_VALUE, ConversionNotes.IGNORE))).isEqualTo(Double.MIN_VALUE);
+        assertThat(Double.parseDouble(FLOAT8.convert(Double.MIN_VALUE, ConversionNotes.IGNORE)))
+                .isEqualTo(Double.MIN_VALUE);
         assertThat(FLOAT8.convert(-0.0, ConversionNotes.IGNORE)).isEqualTo("-0.0");
     }
 
     @Test
     void specialRealsUsePostgresSpellings() {
         assertThat(FLOAT8.convert(Double.NaN, ConversionNotes.IGNORE)).isEqualTo("NaN");
-        assertThat(FLOAT8.convert(Double.POSITIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("Infinity");
-        assertThat(FLOAT4.convert(Double.NEGATIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("-Infinity");
+        assertThat(FLOAT8.convert(Double.POSITIVE_INFINITY, ConversionNotes.IGNORE))
+                .isEqualTo("Infinity");
+        assertThat(FLOAT4.convert(Double.NEGATIVE_INFINITY, ConversionNotes.IGNORE))
+                .isEqualTo("-Infinity");
         assertThat(FLOAT4.convert(Double.NaN, ConversionNotes.IGNORE)).isEqualTo("NaN");
     }
 
@@ -63,7 +66,8 @@ class FloatConverterTest {
     @CsvSource({
         "1.5, 1.5", "-1, -1.0", "+2.50, 2.5", ".5, 0.5", "5., 5.0", "1e3, 1000.0", "1E-3, 0.001",
         "0.1, 0.1", "0, 0.0", "NaN, NaN", "nan, NaN", "Infinity, Infinity", "-Infinity, -Infinity", "inf, Infinity",
-        "-INF, -Infinity", "+infinity, Infinity"})
+        "-INF, -Infinity", "+infinity, Infinity"
+    })
     void textNumbersAndSpellings(String text, String expected) {
         assertThat(FLOAT8.convert(text, ConversionNotes.IGNORE)).isEqualTo(expected);
     }
@@ -87,7 +91,9 @@ class FloatConverterTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", " 1", "1 ", "0x1p3", "1d", "1f", "1e", "e5", ".", "+", "1.2.3", "--1"})
     void otherTextIsRefused(String text) {
-        assertRefused(FLOAT8, text,
+        assertRefused(
+                FLOAT8,
+                text,
                 "not a number: expected digits with an optional sign, point and exponent, or NaN/Infinity");
     }
 

@@ -45,9 +45,15 @@ class IntegerConverterTest {
         assertThat(convert(IntegerConverter.BIGINT, Long.MAX_VALUE)).isEqualTo("9223372036854775807");
         assertThat(convert(IntegerConverter.BIGINT, "-9223372036854775808")).isEqualTo("-9223372036854775808");
         assertThat(convert(IntegerConverter.BIGINT, "9223372036854775807")).isEqualTo("9223372036854775807");
-        assertRefused(IntegerConverter.BIGINT, "9223372036854775808", "value 9223372036854775808 is out of range for bigint");
-        assertRefused(IntegerConverter.BIGINT, "-9223372036854775809", "value -9223372036854775809 is out of range for bigint");
-        assertRefused(IntegerConverter.BIGINT, "123456789012345678901234567890",
+        assertRefused(
+                IntegerConverter.BIGINT, "9223372036854775808", "value 9223372036854775808 is out of range for bigint");
+        assertRefused(
+                IntegerConverter.BIGINT,
+                "-9223372036854775809",
+                "value -9223372036854775809 is out of range for bigint");
+        assertRefused(
+                IntegerConverter.BIGINT,
+                "123456789012345678901234567890",
                 "value 123456789012345678901234567890 is out of range for bigint");
     }
 
@@ -57,7 +63,8 @@ class IntegerConverterTest {
         assertThat(convert(IntegerConverter.INTEGER, "-0")).isEqualTo("0");
         assertThat(convert(IntegerConverter.INTEGER, "007")).isEqualTo("7");
         // More than 18 characters of digits, but a small value: goes the BigInteger way and still fits.
-        assertThat(convert(IntegerConverter.SMALLINT, "0000000000000000000000012")).isEqualTo("12");
+        assertThat(convert(IntegerConverter.SMALLINT, "0000000000000000000000012"))
+                .isEqualTo("12");
     }
 
     @ParameterizedTest
@@ -81,7 +88,10 @@ class IntegerConverterTest {
     @Test
     void bigintRealAtTwoToThe63IsRefusedNotSaturated() {
         // (long) 9.223372036854775807E18 would saturate to Long.MAX_VALUE: the real is 2^63, one past the range.
-        assertRefused(IntegerConverter.BIGINT, 9.223372036854775807E18, "value 9223372036854776000.0 is out of range for bigint");
+        assertRefused(
+                IntegerConverter.BIGINT,
+                9.223372036854775807E18,
+                "value 9223372036854776000.0 is out of range for bigint");
         assertThat(convert(IntegerConverter.BIGINT, -9.223372036854775808E18)).isEqualTo("-9223372036854775808");
     }
 

@@ -26,12 +26,12 @@ public final class JacksonJsonBaseline {
             .streamReadConstraints(UNLIMITED)
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
             .build();
-    private static final JsonFactory UNIQUE_KEYS = LENIENT_KEYS.rebuild()
+    private static final JsonFactory UNIQUE_KEYS = LENIENT_KEYS
+            .rebuild()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JacksonJsonBaseline() {
-    }
+    private JacksonJsonBaseline() {}
 
     /** @throws ConversionRefusedException when the old converter refused the text */
     public static void validate(String s, boolean jsonb) {

@@ -27,8 +27,8 @@ class JsonAgainstPostgresIT {
     private static final long SEED = Long.getLong("lite2pg.json.seed", 1);
     private static final int CASES = Integer.getInteger("lite2pg.json.cases", 6000);
 
-    private static final List<String> EXTRA_JSONB_REASONS = List.of("duplicate key ", "jsonb cannot store ",
-            "invalid JSON: unpaired surrogate escape in a string");
+    private static final List<String> EXTRA_JSONB_REASONS =
+            List.of("duplicate key ", "jsonb cannot store ", "invalid JSON: unpaired surrogate escape in a string");
 
     @Test
     void convertersAgreeWithPostgresqlOnEveryInput(TestDatabase db) throws Exception {
@@ -42,27 +42,36 @@ class JsonAgainstPostgresIT {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             PostgresJsonInput.Verdict pg = verdicts.get(i);
-            ExtraJsonRules.Findings extra = pg.jsonAccepted() ? ExtraJsonRules.of(text) : new ExtraJsonRules.Findings(false, false);
+            ExtraJsonRules.Findings extra =
+                    pg.jsonAccepted() ? ExtraJsonRules.of(text) : new ExtraJsonRules.Findings(false, false);
             String json = refusal(JsonConverter.JSON, text);
             String jsonb = refusal(JsonConverter.JSONB, text);
             boolean jsonExpected = pg.jsonAccepted() && !extra.unpairedSurrogate();
             boolean jsonbExpected = pg.jsonbAccepted() && !extra.duplicateKey();
-            if ((json == null) != jsonExpected || (jsonb == null) != jsonbExpected
+            if ((json == null) != jsonExpected
+                    || (jsonb == null) != jsonbExpected
                     || (pg.jsonAccepted() && jsonb != null && !isExtraJsonbReason(jsonb))) {
-                disagreements.add(show(text) + "\n    PostgreSQL json: " + or(pg.jsonError()) + "; jsonb: " + or(pg.jsonbError())
-                        + "; extra rules: " + extra + "\n    lite2pg    json: " + or(json) + "; jsonb: " + or(jsonb));
+                disagreements.add(show(text) + "\n    PostgreSQL json: " + or(pg.jsonError()) + "; jsonb: "
+                        + or(pg.jsonbError()) + "; extra rules: " + extra + "\n    lite2pg    json: " + or(json)
+                        + "; jsonb: " + or(jsonb));
             }
             tally[0] += pg.jsonAccepted() ? 1 : 0;
             tally[1] += pg.jsonbAccepted() ? 1 : 0;
             tally[2] += extra.duplicateKey() ? 1 : 0;
             tally[3] += extra.unpairedSurrogate() ? 1 : 0;
         }
-        System.out.printf("JSON differential, seed %d: %d inputs, PostgreSQL accepted %d as json and %d as jsonb;"
-                + " %d with duplicate keys, %d with unpaired surrogates; %d disagreements%n",
+        System.out.printf(
+                "JSON differential, seed %d: %d inputs, PostgreSQL accepted %d as json and %d as jsonb;"
+                        + " %d with duplicate keys, %d with unpaired surrogates; %d disagreements%n",
                 SEED, texts.size(), tally[0], tally[1], tally[2], tally[3], disagreements.size());
-        assertThat(disagreements.size()).as("%d of %d inputs (seed %d) judged differently, first ones:%n%s",
-                disagreements.size(), texts.size(), SEED,
-                String.join("\n", disagreements.subList(0, Math.min(40, disagreements.size())))).isZero();
+        assertThat(disagreements.size())
+                .as(
+                        "%d of %d inputs (seed %d) judged differently, first ones:%n%s",
+                        disagreements.size(),
+                        texts.size(),
+                        SEED,
+                        String.join("\n", disagreements.subList(0, Math.min(40, disagreements.size()))))
+                .isZero();
         // The inputs must exercise both verdicts and both extra rules, or agreement proves little.
         assertThat(tally[0]).as("accepted as json").isBetween(texts.size() / 5, texts.size() * 4 / 5);
         assertThat(tally[1]).as("accepted as jsonb").isGreaterThan(texts.size() / 5);
@@ -75,12 +84,16 @@ class JsonAgainstPostgresIT {
      * than COPY's) and fails far deeper values on its stack; lite2pg refuses those itself, as a bad value.
      */
     @Test
-    void postgresqlTakesNestingUpToTheValidatorsLimitWhichRefusesWhatPostgresqlCannotParse(TestDatabase db) throws Exception {
+    void postgresqlTakesNestingUpToTheValidatorsLimitWhichRefusesWhatPostgresqlCannotParse(TestDatabase db)
+            throws Exception {
         int limit = JsonValidator.MAX_DEPTH;
-        List<String> atLimit = List.of("[".repeat(limit) + "]".repeat(limit), "{\"a\":".repeat(limit) + "1" + "}".repeat(limit),
+        List<String> atLimit = List.of(
+                "[".repeat(limit) + "]".repeat(limit),
+                "{\"a\":".repeat(limit) + "1" + "}".repeat(limit),
                 "[{\"a\":".repeat(limit / 2) + "1" + "}]".repeat(limit / 2));
         int far = 100_000;
-        List<String> tooDeep = List.of("[".repeat(far) + "]".repeat(far), "{\"a\":".repeat(far) + "1" + "}".repeat(far));
+        List<String> tooDeep =
+                List.of("[".repeat(far) + "]".repeat(far), "{\"a\":".repeat(far) + "1" + "}".repeat(far));
         List<String> texts = new ArrayList<>(atLimit);
         texts.addAll(tooDeep);
         List<PostgresJsonInput.Verdict> verdicts;
@@ -88,7 +101,9 @@ class JsonAgainstPostgresIT {
             verdicts = new PostgresJsonInput(c).verdicts(texts);
         }
         for (int i = 0; i < atLimit.size(); i++) {
-            assertThat(verdicts.get(i)).as("PostgreSQL on text %d at the limit", i).isEqualTo(new PostgresJsonInput.Verdict(null, null));
+            assertThat(verdicts.get(i))
+                    .as("PostgreSQL on text %d at the limit", i)
+                    .isEqualTo(new PostgresJsonInput.Verdict(null, null));
             assertThat(refusal(JsonConverter.JSON, atLimit.get(i))).isNull();
             assertThat(refusal(JsonConverter.JSONB, atLimit.get(i))).isNull();
         }
@@ -97,7 +112,8 @@ class JsonAgainstPostgresIT {
             assertThat(pg.jsonError()).startsWith("54001 stack depth limit exceeded");
             assertThat(pg.jsonbError()).startsWith("54001 stack depth limit exceeded");
             for (JsonConverter converter : List.of(JsonConverter.JSON, JsonConverter.JSONB)) {
-                assertThat(refusal(converter, tooDeep.get(i))).startsWith("invalid JSON: nested deeper than " + limit + " levels at character ");
+                assertThat(refusal(converter, tooDeep.get(i)))
+                        .startsWith("invalid JSON: nested deeper than " + limit + " levels at character ");
             }
         }
     }
@@ -144,6 +160,7 @@ class JsonAgainstPostgresIT {
                 out.append(c);
             }
         }
-        return out.append(out.length() >= 300 ? "...\" (" + text.length() + " chars)" : "\"").toString();
+        return out.append(out.length() >= 300 ? "...\" (" + text.length() + " chars)" : "\"")
+                .toString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.lite2pg.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lite2pg.model.InvalidUtf8Text;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,18 @@ class JsonConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "[]", "{\"a\": [1, 2.5, -3e10, true, false, null]}", "\"just a string\"", "42", "null",
-        " {\"spaced\" : 1} ", "{\"emoji\":\"😀\",\"escaped\":\"\\u00e9\\n\"}", "[[[[]]]]"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                "{\"a\": [1, 2.5, -3e10, true, false, null]}",
+                "\"just a string\"",
+                "42",
+                "null",
+                " {\"spaced\" : 1} ",
+                "{\"emoji\":\"😀\",\"escaped\":\"\\u00e9\\n\"}",
+                "[[[[]]]]"
+            })
     void validJsonIsCopiedUnchanged(String text) {
         assertThat(JSON.convert(text, ConversionNotes.IGNORE)).isSameAs(text);
         assertThat(JSONB.convert(text, ConversionNotes.IGNORE)).isSameAs(text);
@@ -37,15 +46,21 @@ class JsonConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"a\":1,}", "{'a':1}", "[1,]", "NaN", "01", "{a:1}", "// c\n1", "tru", "\"tab\there\""})
+    @ValueSource(
+            strings = {"{", "{\"a\":1,}", "{'a':1}", "[1,]", "NaN", "01", "{a:1}", "// c\n1", "tru", "\"tab\there\""})
     void invalidJsonIsRefusedWithAShortReason(String text) {
         String reason = refusal(JSON, text);
-        assertThat(reason).startsWith("invalid JSON: ").doesNotContain("\n").doesNotContain("line:").doesNotContain("Source");
+        assertThat(reason)
+                .startsWith("invalid JSON: ")
+                .doesNotContain("\n")
+                .doesNotContain("line:")
+                .doesNotContain("Source");
     }
 
     @Test
     void unclosedObjectReasonLeavesOutTheLocation() {
-        assertThat(refusal(JSON, "{\"a\":1")).isEqualTo("invalid JSON: Unexpected end-of-input: expected close marker for Object");
+        assertThat(refusal(JSON, "{\"a\":1"))
+                .isEqualTo("invalid JSON: Unexpected end-of-input: expected close marker for Object");
     }
 
     @Test
@@ -81,8 +96,10 @@ class JsonConverterTest {
         String duplicate = "{\"a\":1,\"a\":2}";
         assertThat(JSON.convert(duplicate, ConversionNotes.IGNORE)).isEqualTo(duplicate);
         assertThat(refusal(JSONB, duplicate)).isEqualTo("duplicate key \"a\": jsonb would keep only the last value");
-        assertThat(refusal(JSONB, "{\"o\":{\"k\":1,\"k\":1}}")).isEqualTo("duplicate key \"k\": jsonb would keep only the last value");
-        assertThat(JSONB.convert("[{\"k\":1},{\"k\":2}]", ConversionNotes.IGNORE)).isEqualTo("[{\"k\":1},{\"k\":2}]");
+        assertThat(refusal(JSONB, "{\"o\":{\"k\":1,\"k\":1}}"))
+                .isEqualTo("duplicate key \"k\": jsonb would keep only the last value");
+        assertThat(JSONB.convert("[{\"k\":1},{\"k\":2}]", ConversionNotes.IGNORE))
+                .isEqualTo("[{\"k\":1},{\"k\":2}]");
     }
 
     @Test
@@ -106,6 +123,7 @@ class JsonConverterTest {
     @Test
     void blobAndInvalidUtf8AreRefused() {
         assertThat(refusal(JSON, new byte[] {'{', '}'})).isEqualTo("BLOB into a json column");
-        assertThat(refusal(JSONB, new InvalidUtf8Text(new byte[] {'"', (byte) 0xfe, '"'}))).isEqualTo("invalid UTF-8");
+        assertThat(refusal(JSONB, new InvalidUtf8Text(new byte[] {'"', (byte) 0xfe, '"'})))
+                .isEqualTo("invalid UTF-8");
     }
 }

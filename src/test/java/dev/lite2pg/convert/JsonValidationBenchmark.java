@@ -19,20 +19,25 @@ import java.util.Arrays;
  */
 public final class JsonValidationBenchmark {
 
-    private static final String[] WAYS = {"jsonb, Jackson (before)", "jsonb, single pass (now)", "json, Jackson (before)",
-        "json, single pass (now)"};
+    private static final String[] WAYS = {
+        "jsonb, Jackson (before)", "jsonb, single pass (now)", "json, Jackson (before)", "json, single pass (now)"
+    };
     private static final int WARM_UP_ROUNDS = 5;
 
-    private JsonValidationBenchmark() {
-    }
+    private JsonValidationBenchmark() {}
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         String[] payloads = AlertPayloadSample.firstAlerts(count).toArray(String[]::new);
         long chars = Arrays.stream(payloads).mapToLong(String::length).sum();
-        System.out.printf("%,d alert payloads, %,d characters (%.0f per payload); Java %s, %d cores available%n",
-                count, chars, (double) chars / count, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "%,d alert payloads, %,d characters (%.0f per payload); Java %s, %d cores available%n",
+                count,
+                chars,
+                (double) chars / count,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[][] nanos = new long[WAYS.length][rounds];
         long[] allocated = new long[WAYS.length];
@@ -49,16 +54,24 @@ public final class JsonValidationBenchmark {
                 }
             }
         }
-        System.out.printf("%-26s %14s %12s %10s %16s%n", "way", "median ns/value", "best ns/value", "MB/s", "bytes alloc/value");
+        System.out.printf(
+                "%-26s %14s %12s %10s %16s%n", "way", "median ns/value", "best ns/value", "MB/s", "bytes alloc/value");
         for (int way = 0; way < WAYS.length; way++) {
             long[] sorted = nanos[way].clone();
             Arrays.sort(sorted);
             double median = (double) sorted[rounds / 2] / count;
             double best = (double) sorted[0] / count;
-            System.out.printf("%-26s %14.0f %12.0f %10.0f %16.1f%n", WAYS[way], median, best,
-                    chars / (sorted[rounds / 2] / 1e9) / 1e6, (double) allocated[way] / rounds / count);
+            System.out.printf(
+                    "%-26s %14.0f %12.0f %10.0f %16.1f%n",
+                    WAYS[way],
+                    median,
+                    best,
+                    chars / (sorted[rounds / 2] / 1e9) / 1e6,
+                    (double) allocated[way] / rounds / count);
         }
-        System.out.printf("jsonb speed-up (median): %.1fx; json: %.1fx%n", ratio(nanos, 0, 1, rounds), ratio(nanos, 2, 3, rounds));
+        System.out.printf(
+                "jsonb speed-up (median): %.1fx; json: %.1fx%n",
+                ratio(nanos, 0, 1, rounds), ratio(nanos, 2, 3, rounds));
         if (sink != (long) WAYS.length * (rounds + WARM_UP_ROUNDS) * chars) {
             throw new IllegalStateException("some payload was refused");
         }
@@ -76,7 +89,9 @@ public final class JsonValidationBenchmark {
             }
             case 1 -> {
                 for (String p : payloads) {
-                    accepted += JsonConverter.JSONB.convert(p, ConversionNotes.IGNORE).length();
+                    accepted += JsonConverter.JSONB
+                            .convert(p, ConversionNotes.IGNORE)
+                            .length();
                 }
             }
             case 2 -> {
@@ -87,7 +102,9 @@ public final class JsonValidationBenchmark {
             }
             default -> {
                 for (String p : payloads) {
-                    accepted += JsonConverter.JSON.convert(p, ConversionNotes.IGNORE).length();
+                    accepted += JsonConverter.JSON
+                            .convert(p, ConversionNotes.IGNORE)
+                            .length();
                 }
             }
         }

@@ -29,39 +29,61 @@ class JsonValidatorTest {
 
     @Test
     void reasonsSayWhatWasExpectedAndWhereCountingCharactersFromOne() {
-        assertThat(refusal(false, "{\"a\":1,}")).isEqualTo("invalid JSON: Unexpected '}' at character 8: expected a string key");
-        assertThat(refusal(false, "[1 2]")).isEqualTo("invalid JSON: Unexpected '2' at character 4: expected ',' or ']'");
+        assertThat(refusal(false, "{\"a\":1,}"))
+                .isEqualTo("invalid JSON: Unexpected '}' at character 8: expected a string key");
+        assertThat(refusal(false, "[1 2]"))
+                .isEqualTo("invalid JSON: Unexpected '2' at character 4: expected ',' or ']'");
         assertThat(refusal(false, "{\"a\" 1}")).isEqualTo("invalid JSON: Unexpected '1' at character 6: expected ':'");
-        assertThat(refusal(false, "01")).isEqualTo("invalid JSON: Unexpected '1' at character 2: a number cannot have leading zeros");
-        assertThat(refusal(false, "1.")).isEqualTo("invalid JSON: Unexpected end-of-input in a number: expected a digit after the decimal point");
-        assertThat(refusal(false, "[truex]")).isEqualTo("invalid JSON: Unrecognized token at character 2: expected true, false or null");
-        assertThat(refusal(false, "\u00a01")).isEqualTo("invalid JSON: Unexpected U+00A0 at character 1: expected a value");
-        assertThat(refusal(false, "\"a\tb\"")).isEqualTo("invalid JSON: Unexpected control character U+0009 at character 3: in a string it must be escaped");
-        assertThat(refusal(false, "\"\\x\"")).startsWith("invalid JSON: Invalid escape '\\x' at character 2: expected one of ");
-        assertThat(refusal(false, "\"\\u12g4\"")).isEqualTo("invalid JSON: Invalid \\u escape at character 2: expected 4 hex digits");
-        assertThat(refusal(false, "[1] x")).isEqualTo("invalid JSON: Unexpected 'x' at character 5: expected the end of the text");
+        assertThat(refusal(false, "01"))
+                .isEqualTo("invalid JSON: Unexpected '1' at character 2: a number cannot have leading zeros");
+        assertThat(refusal(false, "1."))
+                .isEqualTo(
+                        "invalid JSON: Unexpected end-of-input in a number: expected a digit after the decimal point");
+        assertThat(refusal(false, "[truex]"))
+                .isEqualTo("invalid JSON: Unrecognized token at character 2: expected true, false or null");
+        assertThat(refusal(false, "\u00a01"))
+                .isEqualTo("invalid JSON: Unexpected U+00A0 at character 1: expected a value");
+        assertThat(refusal(false, "\"a\tb\""))
+                .isEqualTo(
+                        "invalid JSON: Unexpected control character U+0009 at character 3: in a string it must be escaped");
+        assertThat(refusal(false, "\"\\x\""))
+                .startsWith("invalid JSON: Invalid escape '\\x' at character 2: expected one of ");
+        assertThat(refusal(false, "\"\\u12g4\""))
+                .isEqualTo("invalid JSON: Invalid \\u escape at character 2: expected 4 hex digits");
+        assertThat(refusal(false, "[1] x"))
+                .isEqualTo("invalid JSON: Unexpected 'x' at character 5: expected the end of the text");
         // Characters, not UTF-16 units: the emoji before the x is one character.
-        assertThat(refusal(false, "[\"😀\", x]")).isEqualTo("invalid JSON: Unrecognized token at character 7: expected true, false or null");
+        assertThat(refusal(false, "[\"😀\", x]"))
+                .isEqualTo("invalid JSON: Unrecognized token at character 7: expected true, false or null");
     }
 
     @Test
     void rawCharactersAStringCannotHoldAreRefusedEvenThoughPostgresqlNeverSeesThem() {
-        assertThat(refusal(false, "\"a\u0000b\"")).isEqualTo("invalid JSON: Unexpected control character U+0000 at character 3: in a string it must be escaped");
-        assertThat(refusal(false, "\"a\ud800b\"")).isEqualTo("invalid JSON: unpaired surrogate U+D800 at character 3: it has no UTF-8 form");
-        assertThat(refusal(true, "{\"\udc00\":1}")).isEqualTo("invalid JSON: unpaired surrogate U+DC00 at character 3: it has no UTF-8 form");
+        assertThat(refusal(false, "\"a\u0000b\""))
+                .isEqualTo(
+                        "invalid JSON: Unexpected control character U+0000 at character 3: in a string it must be escaped");
+        assertThat(refusal(false, "\"a\ud800b\""))
+                .isEqualTo("invalid JSON: unpaired surrogate U+D800 at character 3: it has no UTF-8 form");
+        assertThat(refusal(true, "{\"\udc00\":1}"))
+                .isEqualTo("invalid JSON: unpaired surrogate U+DC00 at character 3: it has no UTF-8 form");
         assertThat(refusal(true, "{\"\ud83d\ude00\":1,\"\\ud83d\\ude00\":2}"))
                 .isEqualTo("duplicate key \"\ud83d\ude00\": jsonb would keep only the last value");
     }
 
     @Test
     void duplicateKeysAreComparedDecodedAndOnlyWithinTheirOwnObject() {
-        assertThat(refusal(true, "{\"ab\":1,\"a\\u0062\":2}")).isEqualTo("duplicate key \"ab\": jsonb would keep only the last value");
-        assertThat(refusal(true, "{\"a\\/b\":1,\"a/b\":2}")).isEqualTo("duplicate key \"a/b\": jsonb would keep only the last value");
-        assertThat(refusal(true, "{\"a\":{\"b\":1},\"a\":2}")).isEqualTo("duplicate key \"a\": jsonb would keep only the last value");
-        assertThat(refusal(true, "{\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}]}")).isNull();
+        assertThat(refusal(true, "{\"ab\":1,\"a\\u0062\":2}"))
+                .isEqualTo("duplicate key \"ab\": jsonb would keep only the last value");
+        assertThat(refusal(true, "{\"a\\/b\":1,\"a/b\":2}"))
+                .isEqualTo("duplicate key \"a/b\": jsonb would keep only the last value");
+        assertThat(refusal(true, "{\"a\":{\"b\":1},\"a\":2}"))
+                .isEqualTo("duplicate key \"a\": jsonb would keep only the last value");
+        assertThat(refusal(true, "{\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}]}"))
+                .isNull();
         // Equal hashes ("Aa" and "BB" share String.hashCode), different keys.
         assertThat(refusal(true, "{\"Aa\":1,\"BB\":2}")).isNull();
-        assertThat(refusal(true, "{\"\\u0041a\":1,\"BB\":2,\"A\\u0061\":3}")).isEqualTo("duplicate key \"Aa\": jsonb would keep only the last value");
+        assertThat(refusal(true, "{\"\\u0041a\":1,\"BB\":2,\"A\\u0061\":3}"))
+                .isEqualTo("duplicate key \"Aa\": jsonb would keep only the last value");
         assertThat(refusal(false, "{\"a\":1,\"a\":2}")).isNull();
     }
 
@@ -92,8 +114,11 @@ class JsonValidatorTest {
         validator.validate(distinct, true);
         String refusal = catchRefusal(() -> validator.validate(duplicate, true));
         long cpuNanos = bean.getCurrentThreadCpuTime() - before;
-        assertThat(refusal).isEqualTo("duplicate key \"" + "BB".repeat(pairs - 1) + "Aa\": jsonb would keep only the last value");
-        assertThat(cpuNanos).as("CPU time for two values of 65,536 colliding keys").isLessThan(2_000_000_000L);
+        assertThat(refusal)
+                .isEqualTo("duplicate key \"" + "BB".repeat(pairs - 1) + "Aa\": jsonb would keep only the last value");
+        assertThat(cpuNanos)
+                .as("CPU time for two values of 65,536 colliding keys")
+                .isLessThan(2_000_000_000L);
     }
 
     @Test
@@ -105,7 +130,8 @@ class JsonValidatorTest {
         }
         validator.validate(many + "}", true);
         String withDuplicate = many + ",\"k4\\u0032\":0}";
-        assertThat(catchRefusal(() -> validator.validate(withDuplicate, true))).isEqualTo("duplicate key \"k42\": jsonb would keep only the last value");
+        assertThat(catchRefusal(() -> validator.validate(withDuplicate, true)))
+                .isEqualTo("duplicate key \"k42\": jsonb would keep only the last value");
         validator.validate("{\"k42\":1}", true);
         validator.validate(many + "}", true);
     }
@@ -134,13 +160,17 @@ class JsonValidatorTest {
         String reason = "invalid JSON: nested deeper than " + depth + " levels at character " + (depth + 1)
                 + ": PostgreSQL refuses such a value (stack depth limit exceeded); flatten it or store it as text";
         for (boolean jsonb : new boolean[] {false, true}) {
-            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth + 1) + "]".repeat(depth + 1), jsonb))).isEqualTo(reason);
-            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth) + "{}" + "]".repeat(depth), jsonb))).isEqualTo(reason);
-            assertThat(catchRefusal(() -> validator.validate("[".repeat(200_000) + "]".repeat(200_000), jsonb))).isEqualTo(reason);
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth + 1) + "]".repeat(depth + 1), jsonb)))
+                    .isEqualTo(reason);
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(depth) + "{}" + "]".repeat(depth), jsonb)))
+                    .isEqualTo(reason);
+            assertThat(catchRefusal(() -> validator.validate("[".repeat(200_000) + "]".repeat(200_000), jsonb)))
+                    .isEqualTo(reason);
         }
         String objects = "{\"a\":".repeat(depth + 1) + "1" + "}".repeat(depth + 1);
         assertThat(catchRefusal(() -> validator.validate(objects, true)))
-                .startsWith("invalid JSON: nested deeper than " + depth + " levels at character " + (5 * depth + 1) + ":");
+                .startsWith(
+                        "invalid JSON: nested deeper than " + depth + " levels at character " + (5 * depth + 1) + ":");
         validator.validate("[".repeat(depth) + "]".repeat(depth), true);
     }
 
@@ -148,21 +178,43 @@ class JsonValidatorTest {
     void jsonbRefusesNumbersNumericCannotHoldJsonKeepsThem() {
         String reason = "jsonb cannot store the number at character 2: it is beyond numeric's range"
                 + " (at most 131072 digits before the decimal point and 16383 after)";
-        for (String tooBig : List.of("1e131072", "0.00001e131077", "1e-16384", "0.0e-16383", "0e-16384", "0e1073741823",
-                "1" + "0".repeat(131072), "0." + "0".repeat(16384))) {
+        for (String tooBig : List.of(
+                "1e131072",
+                "0.00001e131077",
+                "1e-16384",
+                "0.0e-16383",
+                "0e-16384",
+                "0e1073741823",
+                "1" + "0".repeat(131072),
+                "0." + "0".repeat(16384))) {
             assertThat(refusal(true, "[" + tooBig + "]")).as(tooBig).isEqualTo(reason);
             assertThat(refusal(false, "[" + tooBig + "]")).as(tooBig).isNull();
         }
-        for (String fits : List.of("1e131071", "0.00001e131076", "9999e131068", "1e-16383", "0e1073741822", "-0e5",
-                "1" + "0".repeat(131071), "0." + "0".repeat(16383), "1.5e3", "123.456e-7")) {
+        for (String fits : List.of(
+                "1e131071",
+                "0.00001e131076",
+                "9999e131068",
+                "1e-16383",
+                "0e1073741822",
+                "-0e5",
+                "1" + "0".repeat(131071),
+                "0." + "0".repeat(16383),
+                "1.5e3",
+                "123.456e-7")) {
             assertThat(refusal(true, "[" + fits + "]")).as(fits).isNull();
         }
     }
 
     @Test
     void oneConverterUsedByManyThreadsAtOnceJudgesEachValueOnItsOwn() throws Exception {
-        List<String> texts = List.of("{\"a\":1,\"b\":[1,2,{\"c\":\"x\"}]}", "{\"a\":1,\"a\":2}", "[1,2,", "{\"k\":\"\\u0000\"}",
-                "{\"x\":{\"y\":{\"z\":[true,false,null]}}}", "[1e131072]", "{\"a\":{\"b\":1},\"b\":{\"a\":2}}");
+        List<String> texts = List.of(
+                "{\"a\":1,\"b\":[1,2,{\"c\":\"x\"}]}",
+                "{\"a\":1,\"a\":2}",
+                "[1,2,",
+                "{\"k\":\"\\u0000\"}",
+                "{\"x\":{\"y\":{\"z\":[true,false,null]}}}",
+                "[1e131072]",
+                "{\"a\":{\"b\":1},\"b\":{\"a\":2}}");
         List<String> expected = new ArrayList<>();
         for (String text : texts) {
             expected.add(catchRefusal(() -> JsonConverter.JSONB.convert(text, ConversionNotes.IGNORE)));
@@ -176,7 +228,8 @@ class JsonValidatorTest {
                     List<String> wrong = new ArrayList<>();
                     for (int i = 0; i < 50_000; i++) {
                         int which = (i + offset) % texts.size();
-                        String got = catchRefusal(() -> JsonConverter.JSONB.convert(texts.get(which), ConversionNotes.IGNORE));
+                        String got = catchRefusal(
+                                () -> JsonConverter.JSONB.convert(texts.get(which), ConversionNotes.IGNORE));
                         if (!java.util.Objects.equals(got, expected.get(which))) {
                             wrong.add(texts.get(which) + " -> " + got);
                         }
@@ -196,11 +249,13 @@ class JsonValidatorTest {
     @Test
     void aValidValueAllocatesNothing() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeThat(bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()).isTrue();
+        assumeThat(bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported())
+                .isTrue();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        String payload = "{\"strategy\":17,\"symbol\":\"ETH-USD\",\"condition\":{\"op\":\"crosses_up\",\"level\":1234.5678,"
-                + "\"window_s\":600},\"indicators\":{\"rsi\":51.25,\"ema\":[1.5,2.5e3]},\"channels\":[\"email\",\"push\"],"
-                + "\"muted\":false,\"ack_by\":null,\"note\":\"after a \\\"stop\\\" level \\u00e9\"}";
+        String payload =
+                "{\"strategy\":17,\"symbol\":\"ETH-USD\",\"condition\":{\"op\":\"crosses_up\",\"level\":1234.5678,"
+                        + "\"window_s\":600},\"indicators\":{\"rsi\":51.25,\"ema\":[1.5,2.5e3]},\"channels\":[\"email\",\"push\"],"
+                        + "\"muted\":false,\"ack_by\":null,\"note\":\"after a \\\"stop\\\" level \\u00e9\"}";
         JsonValidator validator = new JsonValidator();
         for (int i = 0; i < 20_000; i++) {
             validator.validate(payload, true);

@@ -65,7 +65,8 @@ class NumericConverterTest {
     @Test
     void integersAreExact() {
         assertThat(ANY.convert(Long.MIN_VALUE, ConversionNotes.IGNORE)).isEqualTo("-9223372036854775808");
-        assertThat(new NumericConverter(19, 0).convert(Long.MAX_VALUE, ConversionNotes.IGNORE)).isEqualTo("9223372036854775807");
+        assertThat(new NumericConverter(19, 0).convert(Long.MAX_VALUE, ConversionNotes.IGNORE))
+                .isEqualTo("9223372036854775807");
     }
 
     @Test
@@ -83,8 +84,10 @@ class NumericConverterTest {
 
     @Test
     void infinityGoesIntoAnUnconstrainedNumericAsPostgresSpellsIt() {
-        assertThat(ANY.convert(Double.POSITIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("Infinity");
-        assertThat(ANY.convert(Double.NEGATIVE_INFINITY, ConversionNotes.IGNORE)).isEqualTo("-Infinity");
+        assertThat(ANY.convert(Double.POSITIVE_INFINITY, ConversionNotes.IGNORE))
+                .isEqualTo("Infinity");
+        assertThat(ANY.convert(Double.NEGATIVE_INFINITY, ConversionNotes.IGNORE))
+                .isEqualTo("-Infinity");
         assertThat(ANY.convert("Infinity", ConversionNotes.IGNORE)).isEqualTo("Infinity");
         assertThat(ANY.convert("+inf", ConversionNotes.IGNORE)).isEqualTo("Infinity");
         assertThat(ANY.convert("-INFINITY", ConversionNotes.IGNORE)).isEqualTo("-Infinity");
@@ -92,8 +95,14 @@ class NumericConverterTest {
 
     @Test
     void infinityIsRefusedByANumericWithPrecision() {
-        assertRefused(MONEY, Double.POSITIVE_INFINITY, "Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
-        assertRefused(MONEY, "-Infinity", "-Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
+        assertRefused(
+                MONEY,
+                Double.POSITIVE_INFINITY,
+                "Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
+        assertRefused(
+                MONEY,
+                "-Infinity",
+                "-Infinity cannot be stored in numeric(10,2); only an unconstrained numeric holds it");
     }
 
     @ParameterizedTest

@@ -47,8 +47,9 @@ final class PostgresJsonInput {
 
     List<Verdict> verdicts(List<String> texts) throws SQLException {
         List<Verdict> out = new ArrayList<>(texts.size());
-        try (PreparedStatement ps = connection.prepareStatement("SELECT t, pg_temp.input_error(t, false), pg_temp.input_error(t, true)"
-                + " FROM unnest(?::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT t, pg_temp.input_error(t, false), pg_temp.input_error(t, true)"
+                        + " FROM unnest(?::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i")) {
             for (int from = 0; from < texts.size(); from += BATCH) {
                 List<String> batch = texts.subList(from, Math.min(texts.size(), from + BATCH));
                 Array array = connection.createArrayOf("text", batch.toArray());

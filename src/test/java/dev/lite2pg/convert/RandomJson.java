@@ -12,12 +12,14 @@ import java.util.Random;
 final class RandomJson {
 
     private static final String[] WHITESPACE = {"", "", "", " ", "\t", "\n", "\r\n", "  "};
-    private static final String[] KEYS = {"a", "\\u0061", "b", "k", "\\u006B", "", "a\\/b", "a/b", "é", "\\u00e9", "\\n"};
+    private static final String[] KEYS = {"a", "\\u0061", "b", "k", "\\u006B", "", "a\\/b", "a/b", "é", "\\u00e9", "\\n"
+    };
     private static final String[] ESCAPES = {"\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t"};
     private static final String[] RAW = {"é", "😀", "\u00a0", "\u2028", "\u007f", "中", " ", "'", "e\u0301"};
     /** Exponents at jsonb's limits (numeric holds 131072 digits before the point, 16383 after, exponents below 2^30). */
-    private static final String[] EXTREME_EXPONENTS = {"16383", "-16383", "-16384", "131071", "131072", "-131072",
-        "1073741822", "1073741823", "99999999999999999999"};
+    private static final String[] EXTREME_EXPONENTS = {
+        "16383", "-16383", "-16384", "131071", "131072", "-131072", "1073741822", "1073741823", "99999999999999999999"
+    };
     /** What a mutation inserts: JSON's own punctuation, and characters that are almost right. */
     private static final String INSERTS = "{}[],:\"\\01-.eE+ \t\n\f\u00a0xtu\u0001/'";
 

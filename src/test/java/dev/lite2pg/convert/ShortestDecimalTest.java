@@ -10,7 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShortestDecimalTest {
 
     @ParameterizedTest
-    @CsvSource({"0.1, 0.1", "19.99, 19.99", "3.0, 3", "100.0, 1E+2", "-2.5, -2.5", "0.30000000000000004, 0.30000000000000004"})
+    @CsvSource({
+        "0.1, 0.1",
+        "19.99, 19.99",
+        "3.0, 3",
+        "100.0, 1E+2",
+        "-2.5, -2.5",
+        "0.30000000000000004, 0.30000000000000004"
+    })
     void shortestDecimalOfCommonDoubles(double d, String expected) {
         assertThat(ShortestDecimal.of(d)).isEqualTo(new BigDecimal(expected));
     }
@@ -40,8 +47,19 @@ class ShortestDecimalTest {
 
     @ParameterizedTest
     @CsvSource({
-        "1.5, 1.5", "3.0, 3.0", "-3.0, -3.0", "0.0, 0.0", "-0.0, -0.0", "1e20, 100000000000000000000.0", "1e21, 1e+21",
-        "1.5e21, 1.5e+21", "1e-7, 0.0000001", "1.5e-8, 1.5e-8", "-1.25e-300, -1.25e-300", "123456.789, 123456.789"})
+        "1.5, 1.5",
+        "3.0, 3.0",
+        "-3.0, -3.0",
+        "0.0, 0.0",
+        "-0.0, -0.0",
+        "1e20, 100000000000000000000.0",
+        "1e21, 1e+21",
+        "1.5e21, 1.5e+21",
+        "1e-7, 0.0000001",
+        "1.5e-8, 1.5e-8",
+        "-1.25e-300, -1.25e-300",
+        "123456.789, 123456.789"
+    })
     void textForm(double d, String expected) {
         assertThat(ShortestDecimal.text(d)).isEqualTo(expected);
     }

@@ -65,7 +65,8 @@ class TextConverterTest {
     @Test
     void excessSpacesAreRefusedTooSincePostgresWouldCutThem() {
         assertRefused(TextConverter.limited("bpchar", 3), "ab  ", "length 4 exceeds char(3)");
-        assertThat(TextConverter.limited("bpchar", 3).convert("ab ", ConversionNotes.IGNORE)).isEqualTo("ab ");
+        assertThat(TextConverter.limited("bpchar", 3).convert("ab ", ConversionNotes.IGNORE))
+                .isEqualTo("ab ");
     }
 
     @Test
@@ -88,7 +89,9 @@ class TextConverterTest {
         assertThat(TEXT.description()).isEqualTo("text (verbatim)");
         assertThat(VARCHAR_20.description()).isEqualTo("varchar(20) (verbatim, length checked)");
         assertThat(TextConverter.limited("varchar", -1).description()).isEqualTo("varchar (verbatim)");
-        assertThat(TextConverter.enumeration("mpaa_rating").description()).isEqualTo("enum mpaa_rating (PostgreSQL checks membership)");
-        assertThat(TextConverter.passThrough("tsvector").description()).isEqualTo("tsvector: text, parsed by PostgreSQL");
+        assertThat(TextConverter.enumeration("mpaa_rating").description())
+                .isEqualTo("enum mpaa_rating (PostgreSQL checks membership)");
+        assertThat(TextConverter.passThrough("tsvector").description())
+                .isEqualTo("tsvector: text, parsed by PostgreSQL");
     }
 }

@@ -23,8 +23,14 @@ class TimeConverterTest {
 
     @ParameterizedTest
     @CsvSource({
-        "13:45, 13:45:00", "13:45:07, 13:45:07", "00:00:00, 00:00:00", "23:59:59.999999, 23:59:59.999999",
-        "08:00:00.5, 08:00:00.5", "08:00:00.05, 08:00:00.05", "08:00:00.1230000, 08:00:00.123"})
+        "13:45, 13:45:00",
+        "13:45:07, 13:45:07",
+        "00:00:00, 00:00:00",
+        "23:59:59.999999, 23:59:59.999999",
+        "08:00:00.5, 08:00:00.5",
+        "08:00:00.05, 08:00:00.05",
+        "08:00:00.1230000, 08:00:00.123"
+    })
     void timeOfDayText(String text, String expected) {
         assertThat(TIME.convert(text, ConversionNotes.IGNORE)).isEqualTo(expected);
     }
@@ -54,9 +60,12 @@ class TimeConverterTest {
 
     @Test
     void timeRefusesANonZeroOffsetByDefault() {
-        assertRefused(TIME, "09:30:00-05:00", "offset -05:00 cannot be kept by a time column: in UTC it reads 14:30:00,"
-                + " as written 09:30:00; say which with conversions.offsets: utc or local"
-                + " (one column: conversions.columns.\"table.column\".offsets)");
+        assertRefused(
+                TIME,
+                "09:30:00-05:00",
+                "offset -05:00 cannot be kept by a time column: in UTC it reads 14:30:00,"
+                        + " as written 09:30:00; say which with conversions.offsets: utc or local"
+                        + " (one column: conversions.columns.\"table.column\".offsets)");
     }
 
     @Test
@@ -65,13 +74,13 @@ class TimeConverterTest {
         assertThat(TIME.convert("08:00:00Z", notes)).isEqualTo("08:00:00");
         assertThat(TIME.convert("08:00:00+00:00", notes)).isEqualTo("08:00:00");
         assertThat(notes.isEmpty()).isTrue();
-        TimeConverter utc = TimeConverter.withoutZone(
-                new ConversionOptions(ZoneOffset.UTC, OffsetReading.UTC, false, EpochNumbers.SECONDS, java.util.Map.of()));
+        TimeConverter utc = TimeConverter.withoutZone(new ConversionOptions(
+                ZoneOffset.UTC, OffsetReading.UTC, false, EpochNumbers.SECONDS, java.util.Map.of()));
         assertThat(utc.convert("09:30:00-05:00", notes)).isEqualTo("14:30:00");
         assertThat(utc.convert("01:00:00+02:00", notes)).isEqualTo("23:00:00");
         assertThat(notes.countOf(Adjustment.OFFSET_CONVERTED_TO_UTC)).isEqualTo(2);
-        TimeConverter local = TimeConverter.withoutZone(
-                new ConversionOptions(ZoneOffset.UTC, OffsetReading.LOCAL, false, EpochNumbers.SECONDS, java.util.Map.of()));
+        TimeConverter local = TimeConverter.withoutZone(new ConversionOptions(
+                ZoneOffset.UTC, OffsetReading.LOCAL, false, EpochNumbers.SECONDS, java.util.Map.of()));
         assertThat(local.convert("09:30:00-05:00", notes)).isEqualTo("09:30:00");
         assertThat(notes.countOf(Adjustment.OFFSET_DROPPED)).isEqualTo(1);
     }
@@ -89,7 +98,9 @@ class TimeConverterTest {
         TimeConverter plusOne = TimeConverter.withZone(new ConversionOptions(ZoneOffset.ofHours(1)));
         assertThat(plusOne.convert("08:00", ConversionNotes.IGNORE)).isEqualTo("08:00:00+01");
         TimeConverter paris = TimeConverter.withZone(new ConversionOptions(ZoneId.of("Europe/Paris")));
-        assertRefused(paris, "08:00",
+        assertRefused(
+                paris,
+                "08:00",
                 "time has no offset and Europe/Paris has none fixed; a time of day alone cannot tell which applies");
     }
 

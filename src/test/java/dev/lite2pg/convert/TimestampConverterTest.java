@@ -33,35 +33,44 @@ class TimestampConverterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2024-01-31 13:45:07|2024-01-31 13:45:07",
-        "2024-01-31T13:45:07|2024-01-31 13:45:07",
-        "2024-01-31 13:45|2024-01-31 13:45:00",
-        "2024-01-31|2024-01-31 00:00:00",
-        "2024-01-31 13:45:07.1|2024-01-31 13:45:07.1",
-        "2024-01-31 13:45:07.12|2024-01-31 13:45:07.12",
-        "2024-01-31 13:45:07.123|2024-01-31 13:45:07.123",
-        "2024-01-31 13:45:07.1234|2024-01-31 13:45:07.1234",
-        "2024-01-31 13:45:07.12345|2024-01-31 13:45:07.12345",
-        "2024-01-31 13:45:07.123456|2024-01-31 13:45:07.123456",
-        "2024-01-31 13:45:07.000001|2024-01-31 13:45:07.000001",
-        "2024-01-31 13:45:07.500|2024-01-31 13:45:07.5",
-        "2024-01-31 13:45:07.000|2024-01-31 13:45:07",
-        "2024-01-31 13:45:07.1234560|2024-01-31 13:45:07.123456",
-        "2024-01-31 13:45:07.120000000|2024-01-31 13:45:07.12",
-        "0001-01-01 00:00:00|0001-01-01 00:00:00",
-        "9999-12-31 23:59:59.999999|9999-12-31 23:59:59.999999"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-01-31 13:45:07|2024-01-31 13:45:07",
+                "2024-01-31T13:45:07|2024-01-31 13:45:07",
+                "2024-01-31 13:45|2024-01-31 13:45:00",
+                "2024-01-31|2024-01-31 00:00:00",
+                "2024-01-31 13:45:07.1|2024-01-31 13:45:07.1",
+                "2024-01-31 13:45:07.12|2024-01-31 13:45:07.12",
+                "2024-01-31 13:45:07.123|2024-01-31 13:45:07.123",
+                "2024-01-31 13:45:07.1234|2024-01-31 13:45:07.1234",
+                "2024-01-31 13:45:07.12345|2024-01-31 13:45:07.12345",
+                "2024-01-31 13:45:07.123456|2024-01-31 13:45:07.123456",
+                "2024-01-31 13:45:07.000001|2024-01-31 13:45:07.000001",
+                "2024-01-31 13:45:07.500|2024-01-31 13:45:07.5",
+                "2024-01-31 13:45:07.000|2024-01-31 13:45:07",
+                "2024-01-31 13:45:07.1234560|2024-01-31 13:45:07.123456",
+                "2024-01-31 13:45:07.120000000|2024-01-31 13:45:07.12",
+                "0001-01-01 00:00:00|0001-01-01 00:00:00",
+                "9999-12-31 23:59:59.999999|9999-12-31 23:59:59.999999"
+            })
     void naiveTextIsCopiedWithUpToSixFractionalDigits(String text, String expected) {
         assertThat(naive(text)).isEqualTo(expected);
     }
 
     @Test
     void moreThanSixNonZeroFractionalDigitsAreRefused() {
-        assertRefused(NAIVE, "2024-01-31 13:45:07.1234567",
+        assertRefused(
+                NAIVE,
+                "2024-01-31 13:45:07.1234567",
                 "timestamp has 7 fractional digits; at most 6 (microseconds) can be stored");
-        assertRefused(NAIVE, "2024-01-31 13:45:07.123456789",
+        assertRefused(
+                NAIVE,
+                "2024-01-31 13:45:07.123456789",
                 "timestamp has 9 fractional digits; at most 6 (microseconds) can be stored");
-        assertRefused(NAIVE, "2024-01-31 13:45:07.000000001",
+        assertRefused(
+                NAIVE,
+                "2024-01-31 13:45:07.000000001",
                 "timestamp has 9 fractional digits; at most 6 (microseconds) can be stored");
     }
 
@@ -85,17 +94,40 @@ class TimestampConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "2024-1-5", "2024/01/05", "24-01-05", "2024-01-05 1:00", "2024-01-05 12",
-        "2024-01-05 12:00:", "2024-01-05 12:00:00.", "2024-01-05 12:00:00 ", "2024-01-05x12:00", "12024-01-05",
-        "2024-01-05 12:00:00 UTC", "2024-01-05 12:00:00+1", "2024-01-05+02:00", " 2024-01-05", "1700000000"})
+    @ValueSource(
+            strings = {
+                "",
+                "yesterday",
+                "2024-1-5",
+                "2024/01/05",
+                "24-01-05",
+                "2024-01-05 1:00",
+                "2024-01-05 12",
+                "2024-01-05 12:00:",
+                "2024-01-05 12:00:00.",
+                "2024-01-05 12:00:00 ",
+                "2024-01-05x12:00",
+                "12024-01-05",
+                "2024-01-05 12:00:00 UTC",
+                "2024-01-05 12:00:00+1",
+                "2024-01-05+02:00",
+                " 2024-01-05",
+                "1700000000"
+            })
     void malformedTextIsRefused(String text) {
-        assertRefused(NAIVE, text,
-                "not a timestamp: expected YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][Z|±HH[:MM]] or epoch seconds");
+        assertRefused(
+                NAIVE, text, "not a timestamp: expected YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][Z|±HH[:MM]] or epoch seconds");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-01-31 13:45:07Z", "2024-01-31T13:45:07z", "2024-01-31 13:45:07+00:00",
-        "2024-01-31 13:45:07-00", "2024-01-31 13:45:07 +0000"})
+    @ValueSource(
+            strings = {
+                "2024-01-31 13:45:07Z",
+                "2024-01-31T13:45:07z",
+                "2024-01-31 13:45:07+00:00",
+                "2024-01-31 13:45:07-00",
+                "2024-01-31 13:45:07 +0000"
+            })
     void zeroOffsetChangesNothingAndIsNotCounted(String text) {
         for (TimestampConverter converter : new TimestampConverter[] {NAIVE, NAIVE_UTC, NAIVE_LOCAL}) {
             CountingNotes notes = new CountingNotes();
@@ -106,12 +138,18 @@ class TimestampConverterTest {
 
     @Test
     void nonZeroOffsetIsRefusedByDefaultNamingTheOption() {
-        assertRefused(NAIVE, "2023-01-02 00:00:00+09:00", "offset +09:00 cannot be kept by a timestamp column: in UTC it"
-                + " reads 2023-01-01 15:00:00, as written 2023-01-02 00:00:00; say which with conversions.offsets: utc or local"
-                + " (one column: conversions.columns.\"table.column\".offsets)");
-        assertRefused(NAIVE, "2024-01-31 09:30:00-05:00", "offset -05:00 cannot be kept by a timestamp column: in UTC it"
-                + " reads 2024-01-31 14:30:00, as written 2024-01-31 09:30:00; say which with conversions.offsets: utc or local"
-                + " (one column: conversions.columns.\"table.column\".offsets)");
+        assertRefused(
+                NAIVE,
+                "2023-01-02 00:00:00+09:00",
+                "offset +09:00 cannot be kept by a timestamp column: in UTC it"
+                        + " reads 2023-01-01 15:00:00, as written 2023-01-02 00:00:00; say which with conversions.offsets: utc or local"
+                        + " (one column: conversions.columns.\"table.column\".offsets)");
+        assertRefused(
+                NAIVE,
+                "2024-01-31 09:30:00-05:00",
+                "offset -05:00 cannot be kept by a timestamp column: in UTC it"
+                        + " reads 2024-01-31 14:30:00, as written 2024-01-31 09:30:00; say which with conversions.offsets: utc or local"
+                        + " (one column: conversions.columns.\"table.column\".offsets)");
     }
 
     @Test
@@ -124,14 +162,17 @@ class TimestampConverterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2024-01-31 13:45:07+02:00|2024-01-31 11:45:07",
-        "2024-01-31 13:45:07+0200|2024-01-31 11:45:07",
-        "2024-01-31 13:45:07+02|2024-01-31 11:45:07",
-        "2024-01-31 13:45:07 +02:00|2024-01-31 11:45:07",
-        "2024-01-31 13:45:07-0530|2024-01-31 19:15:07",
-        "2024-01-31 22:00:00-05:00|2024-02-01 03:00:00",
-        "2024-01-01 01:00:00.25+02:00|2023-12-31 23:00:00.25"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-01-31 13:45:07+02:00|2024-01-31 11:45:07",
+                "2024-01-31 13:45:07+0200|2024-01-31 11:45:07",
+                "2024-01-31 13:45:07+02|2024-01-31 11:45:07",
+                "2024-01-31 13:45:07 +02:00|2024-01-31 11:45:07",
+                "2024-01-31 13:45:07-0530|2024-01-31 19:15:07",
+                "2024-01-31 22:00:00-05:00|2024-02-01 03:00:00",
+                "2024-01-01 01:00:00.25+02:00|2023-12-31 23:00:00.25"
+            })
     void withUtcOffsetsAreConvertedToUtcAndCounted(String text, String expected) {
         CountingNotes notes = new CountingNotes();
         assertThat(NAIVE_UTC.convert(text, notes)).isEqualTo(expected);
@@ -175,7 +216,8 @@ class TimestampConverterTest {
 
     @Test
     void epochOutsideYears1To9999IsRefused() {
-        assertRefused(NAIVE, 1700000000000L, "epoch 1700000000000 is outside years 1-9999 (seconds since 1970 expected)");
+        assertRefused(
+                NAIVE, 1700000000000L, "epoch 1700000000000 is outside years 1-9999 (seconds since 1970 expected)");
         assertRefused(NAIVE, 253402300800L, "epoch 253402300800 is outside years 1-9999 (seconds since 1970 expected)");
         assertRefused(NAIVE, -62135596801L, "epoch -62135596801 is outside years 1-9999 (seconds since 1970 expected)");
         assertRefused(NAIVE, Double.NaN, "epoch NaN is outside years 1-9999 (seconds since 1970 expected)");
@@ -195,18 +237,23 @@ class TimestampConverterTest {
 
     @Test
     void textWithMoreThanMicrosecondsStaysRefused() {
-        assertRefused(NAIVE, "2025-05-01 12:05:32.9452817",
+        assertRefused(
+                NAIVE,
+                "2025-05-01 12:05:32.9452817",
                 "timestamp has 7 fractional digits; at most 6 (microseconds) can be stored");
     }
 
     @Test
     void numbersAreReadAsTheJobSays() {
-        TimestampConverter millis = TimestampConverter.withoutZone(
-                new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.MILLISECONDS, Map.of()));
+        TimestampConverter millis = TimestampConverter.withoutZone(new ConversionOptions(
+                ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.MILLISECONDS, Map.of()));
         assertThat(millis.convert(1700000000123L, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.123");
         assertThat(millis.convert(-1L, ConversionNotes.IGNORE)).isEqualTo("1969-12-31 23:59:59.999");
         assertThat(millis.convert(1700000000123.5, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.1235");
-        assertRefused(millis, 253402300800000L, "epoch 253402300800000 is outside years 1-9999 (milliseconds since 1970 expected)");
+        assertRefused(
+                millis,
+                253402300800000L,
+                "epoch 253402300800000 is outside years 1-9999 (milliseconds since 1970 expected)");
         TimestampConverter julian = TimestampConverter.withoutZone(
                 new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.JULIAN_DAY, Map.of()));
         // SQLite: datetime(2460311.25) = '2024-01-01 18:00:00', datetime(2440587.5) = '1970-01-01 00:00:00'
@@ -215,8 +262,11 @@ class TimestampConverterTest {
         assertRefused(julian, 0L, "Julian day 0 is outside years 1-9999");
         TimestampConverter refuse = TimestampConverter.withoutZone(
                 new ConversionOptions(ZoneOffset.UTC, OffsetReading.REFUSE, false, EpochNumbers.REFUSE, Map.of()));
-        assertRefused(refuse, 2024L, "a number where a text timestamp is expected: conversions.epoch-numbers is refuse;"
-                + " set it to seconds, milliseconds or julian-day to read numbers");
+        assertRefused(
+                refuse,
+                2024L,
+                "a number where a text timestamp is expected: conversions.epoch-numbers is refuse;"
+                        + " set it to seconds, milliseconds or julian-day to read numbers");
         assertThat(refuse.convert("2024-01-01", ConversionNotes.IGNORE)).isEqualTo("2024-01-01 00:00:00");
     }
 
@@ -227,9 +277,12 @@ class TimestampConverterTest {
 
     @Test
     void timestamptzKeepsTheWrittenOffset() {
-        assertThat(ZONED.convert("2024-01-31 13:45:07+02:00", ConversionNotes.IGNORE)).isEqualTo("2024-01-31 13:45:07+02");
-        assertThat(ZONED.convert("2024-01-31 13:45:07-0530", ConversionNotes.IGNORE)).isEqualTo("2024-01-31 13:45:07-05:30");
-        assertThat(ZONED.convert("2024-01-31 13:45:07.5Z", ConversionNotes.IGNORE)).isEqualTo("2024-01-31 13:45:07.5+00");
+        assertThat(ZONED.convert("2024-01-31 13:45:07+02:00", ConversionNotes.IGNORE))
+                .isEqualTo("2024-01-31 13:45:07+02");
+        assertThat(ZONED.convert("2024-01-31 13:45:07-0530", ConversionNotes.IGNORE))
+                .isEqualTo("2024-01-31 13:45:07-05:30");
+        assertThat(ZONED.convert("2024-01-31 13:45:07.5Z", ConversionNotes.IGNORE))
+                .isEqualTo("2024-01-31 13:45:07.5+00");
     }
 
     @Test
@@ -239,15 +292,20 @@ class TimestampConverterTest {
         assertThat(ZONED_NEW_YORK.convert("2024-01-01 12:00:00", notes)).isEqualTo("2024-01-01 12:00:00-05");
         assertThat(ZONED_NEW_YORK.convert("2024-07-01 12:00:00", notes)).isEqualTo("2024-07-01 12:00:00-04");
         assertThat(TimestampConverter.withZone(new ConversionOptions(ZoneOffset.ofHoursMinutes(5, 30)))
-                .convert("2024-07-01", notes)).isEqualTo("2024-07-01 00:00:00+05:30");
+                        .convert("2024-07-01", notes))
+                .isEqualTo("2024-07-01 00:00:00+05:30");
         assertThat(notes.isEmpty()).isTrue();
     }
 
     @Test
     void timestamptzRefusesLocalTimesThatDaylightSavingSkipsOrRepeats() {
-        assertRefused(ZONED_NEW_YORK, "2024-03-10 02:30:00",
+        assertRefused(
+                ZONED_NEW_YORK,
+                "2024-03-10 02:30:00",
                 "2024-03-10 02:30:00 does not exist in America/New_York (skipped by a daylight-saving change)");
-        assertRefused(ZONED_NEW_YORK, "2024-11-03 01:30:00",
+        assertRefused(
+                ZONED_NEW_YORK,
+                "2024-11-03 01:30:00",
                 "2024-11-03 01:30:00 is ambiguous in America/New_York (repeated by a daylight-saving change)");
         assertThat(ZONED_NEW_YORK.convert("2024-11-03 01:30:00-04:00", ConversionNotes.IGNORE))
                 .isEqualTo("2024-11-03 01:30:00-04");
@@ -256,7 +314,8 @@ class TimestampConverterTest {
     @Test
     void timestamptzEpochIsAnInstantInUtc() {
         assertThat(ZONED.convert(0L, ConversionNotes.IGNORE)).isEqualTo("1970-01-01 00:00:00+00");
-        assertThat(ZONED_NEW_YORK.convert(1700000000.25, ConversionNotes.IGNORE)).isEqualTo("2023-11-14 22:13:20.25+00");
+        assertThat(ZONED_NEW_YORK.convert(1700000000.25, ConversionNotes.IGNORE))
+                .isEqualTo("2023-11-14 22:13:20.25+00");
     }
 
     @Test

@@ -16,7 +16,8 @@ class ValueDescriptionsTest {
         assertThat(ValueDescriptions.describe("2023-02-29")).isEqualTo("TEXT '2023-02-29'");
         assertThat(ValueDescriptions.describe("")).isEqualTo("TEXT ''");
         assertThat(ValueDescriptions.describe(new byte[16])).isEqualTo("BLOB (16 bytes)");
-        assertThat(ValueDescriptions.describe(new InvalidUtf8Text(new byte[5]))).isEqualTo("TEXT (invalid UTF-8, 5 bytes)");
+        assertThat(ValueDescriptions.describe(new InvalidUtf8Text(new byte[5])))
+                .isEqualTo("TEXT (invalid UTF-8, 5 bytes)");
     }
 
     @Test
@@ -46,7 +47,8 @@ class ValueDescriptionsTest {
         assertThat(ValueDescriptions.storageClass(1L)).isEqualTo("INTEGER");
         assertThat(ValueDescriptions.storageClass(1.0)).isEqualTo("REAL");
         assertThat(ValueDescriptions.storageClass("x")).isEqualTo("TEXT");
-        assertThat(ValueDescriptions.storageClass(new InvalidUtf8Text(new byte[1]))).isEqualTo("TEXT");
+        assertThat(ValueDescriptions.storageClass(new InvalidUtf8Text(new byte[1])))
+                .isEqualTo("TEXT");
         assertThat(ValueDescriptions.storageClass(new byte[1])).isEqualTo("BLOB");
         assertThat(ValueDescriptions.storageClass(null)).isEqualTo("NULL");
     }

@@ -1,5 +1,7 @@
 package dev.lite2pg.copy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.jobfile.MappingSpec;
@@ -11,14 +13,10 @@ import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.SourceRow;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The conversion of one row, shared by the copy, the scan and the content check, without any database: the plan comes
@@ -29,16 +27,28 @@ class RowConverterTest {
     private static final TableCopy EVENT = plan();
 
     private static TableCopy plan() {
-        SourceTable source = new SourceTable("Event", List.of(new SourceColumn("Id", "INTEGER", false, 1),
-                new SourceColumn("Flag", "", false, 0), new SourceColumn("At", "", false, 0), new SourceColumn("Name", "", false, 0)),
-                false, List.of());
-        TargetTable target = new TargetTable("event", List.of(
-                new TargetColumn("id", TargetType.of("int4"), true, false, false),
-                new TargetColumn("flag", TargetType.of("bool"), false, false, false),
-                new TargetColumn("at", TargetType.of("timestamp"), true, false, false),
-                new TargetColumn("name", TargetType.of("text"), false, false, false)), List.of());
-        return CopyPlan.build(List.of(source), List.of(target), "app", MappingSpec.defaults(), ConversionOptions.DEFAULTS)
-                .requireMapped("app").copies().get(0);
+        SourceTable source = new SourceTable(
+                "Event",
+                List.of(
+                        new SourceColumn("Id", "INTEGER", false, 1),
+                        new SourceColumn("Flag", "", false, 0),
+                        new SourceColumn("At", "", false, 0),
+                        new SourceColumn("Name", "", false, 0)),
+                false,
+                List.of());
+        TargetTable target = new TargetTable(
+                "event",
+                List.of(
+                        new TargetColumn("id", TargetType.of("int4"), true, false, false),
+                        new TargetColumn("flag", TargetType.of("bool"), false, false, false),
+                        new TargetColumn("at", TargetType.of("timestamp"), true, false, false),
+                        new TargetColumn("name", TargetType.of("text"), false, false, false)),
+                List.of());
+        return CopyPlan.build(
+                        List.of(source), List.of(target), "app", MappingSpec.defaults(), ConversionOptions.DEFAULTS)
+                .requireMapped("app")
+                .copies()
+                .get(0);
     }
 
     private static List<RowRefusal> check(Object... values) {
@@ -51,9 +61,9 @@ class RowConverterTest {
     @Test
     void textAndNumbersAreCountedInColumnsThatReadNumbersAsEpochsOnly() {
         RowConverter scan = new RowConverter(EVENT);
-        scan.convert(new SourceRow(new Object[] {1L}, new Object[] {1L, 0L, "2024-02-29 10:00:00", "a"}), bad -> { });
-        scan.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 2024L, "b"}), bad -> { });
-        scan.convert(new SourceRow(new Object[] {3L}, new Object[] {3L, 1L, 1.5, null}), bad -> { });
+        scan.convert(new SourceRow(new Object[] {1L}, new Object[] {1L, 0L, "2024-02-29 10:00:00", "a"}), bad -> {});
+        scan.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 2024L, "b"}), bad -> {});
+        scan.convert(new SourceRow(new Object[] {3L}, new Object[] {3L, 1L, 1.5, null}), bad -> {});
         assertThat(scan.textValues()).containsExactly(0, 0, 1, 0);
         assertThat(scan.numberValues()).containsExactly(0, 0, 2, 0);
     }
@@ -67,15 +77,39 @@ class RowConverterTest {
     void everyBadValueOfTheRowIsReportedNotOnlyTheFirst() {
         List<RowRefusal> found = check(7L, 2L, null, new InvalidUtf8Text(new byte[] {'A', (byte) 0xFF}));
 
-        assertThat(found).extracting(RowRefusal::table, RowRefusal::rowKey, RowRefusal::column, RowRefusal::value, RowRefusal::reason, RowRefusal::kind)
+        assertThat(found)
+                .extracting(
+                        RowRefusal::table,
+                        RowRefusal::rowKey,
+                        RowRefusal::column,
+                        RowRefusal::value,
+                        RowRefusal::reason,
+                        RowRefusal::kind)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "Flag", "INTEGER 2",
-                                "not a boolean: expected 0/1, t/f, true/false (target type bool)", "not a boolean"),
-                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "At", "NULL",
-                                "NULL into NOT NULL column event.at", "NULL into NOT NULL column event.at"),
-                        org.assertj.core.groups.Tuple.tuple("Event", "Id=7", "Name", "TEXT (invalid UTF-8, 2 bytes)",
-                                "invalid UTF-8 (target type text)", "invalid UTF-8"));
-        assertThat(found.get(0)).hasToString("Event Id=7, column Flag: INTEGER 2: not a boolean: expected 0/1, t/f, true/false (target type bool)");
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Event",
+                                "Id=7",
+                                "Flag",
+                                "INTEGER 2",
+                                "not a boolean: expected 0/1, t/f, true/false (target type bool)",
+                                "not a boolean"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Event",
+                                "Id=7",
+                                "At",
+                                "NULL",
+                                "NULL into NOT NULL column event.at",
+                                "NULL into NOT NULL column event.at"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Event",
+                                "Id=7",
+                                "Name",
+                                "TEXT (invalid UTF-8, 2 bytes)",
+                                "invalid UTF-8 (target type text)",
+                                "invalid UTF-8"));
+        assertThat(found.get(0))
+                .hasToString(
+                        "Event Id=7, column Flag: INTEGER 2: not a boolean: expected 0/1, t/f, true/false (target type bool)");
     }
 
     @Test
@@ -93,11 +127,15 @@ class RowConverterTest {
         RowConverter converter = new RowConverter(EVENT);
         CopyTextEncoder encoder = new CopyTextEncoder(64);
 
-        assertThat(converter.convert(new SourceRow(new Object[] {1L}, new Object[] {1L, 0L, "2024-02-29 10:00:00", "a\tb"}),
-                bad -> { })).isZero();
+        assertThat(converter.convert(
+                        new SourceRow(new Object[] {1L}, new Object[] {1L, 0L, "2024-02-29 10:00:00", "a\tb"}),
+                        bad -> {}))
+                .isZero();
         converter.encode(encoder);
-        assertThat(converter.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, null, "2024-03-01 00:00:00", null}),
-                bad -> { })).isZero();
+        assertThat(converter.convert(
+                        new SourceRow(new Object[] {2L}, new Object[] {2L, null, "2024-03-01 00:00:00", null}),
+                        bad -> {}))
+                .isZero();
         converter.encode(encoder);
 
         assertThat(new String(encoder.buffer(), 0, encoder.length(), StandardCharsets.UTF_8))
@@ -109,7 +147,9 @@ class RowConverterTest {
         String reason = "value of 40,000,000 bytes is larger than the 16,777,216 bytes a value may have with this heap";
         List<RowRefusal> found = check(4L, 1L, "2024-02-29 10:00:00", new OversizedValue("TEXT", 40_000_000L, reason));
 
-        assertThat(found).singleElement().extracting(RowRefusal::column, RowRefusal::value, RowRefusal::reason, RowRefusal::kind)
+        assertThat(found)
+                .singleElement()
+                .extracting(RowRefusal::column, RowRefusal::value, RowRefusal::reason, RowRefusal::kind)
                 .containsExactly("Name", "TEXT (40,000,000 bytes, not read)", reason, ReasonKinds.of(reason));
     }
 
@@ -117,13 +157,17 @@ class RowConverterTest {
     void deliberateAdjustmentsAreTalliedPerColumn() {
         RowConverter converter = new RowConverter(EVENT);
 
-        converter.convert(new SourceRow(new Object[] {1L}, new Object[] {1L, 1L, 1_700_000_000.1234567, "a"}), bad -> { });
-        converter.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 1_700_000_000.5, "b"}), bad -> { });
+        converter.convert(
+                new SourceRow(new Object[] {1L}, new Object[] {1L, 1L, 1_700_000_000.1234567, "a"}), bad -> {});
+        converter.convert(new SourceRow(new Object[] {2L}, new Object[] {2L, 1L, 1_700_000_000.5, "b"}), bad -> {});
 
         for (Adjustment adjustment : Adjustment.values()) {
-            assertThat(converter.tallies()[2].get(adjustment)).as(adjustment.name())
+            assertThat(converter.tallies()[2].get(adjustment))
+                    .as(adjustment.name())
                     .isEqualTo(adjustment == Adjustment.EPOCH_ROUNDED_TO_MICROSECOND ? 1L : 0L);
-            assertThat(converter.tallies()[1].get(adjustment)).as(adjustment.name()).isZero();
+            assertThat(converter.tallies()[1].get(adjustment))
+                    .as(adjustment.name())
+                    .isZero();
         }
     }
 }

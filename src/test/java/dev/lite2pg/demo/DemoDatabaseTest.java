@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +41,9 @@ class DemoDatabaseTest {
         for (String table : List.of("Store", "Staff", "Customer", "Product", "Order", "OrderLine")) {
             counts.put(table, single("SELECT count(*) FROM \"" + table + "\""));
         }
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Store", 3L, "Staff", 15L, "Customer", 117L, "Product", 40L, "Order", 150L, "OrderLine", 375L));
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Store", 3L, "Staff", 15L, "Customer", 117L, "Product", 40L, "Order", 150L, "OrderLine", 375L));
         assertThat(DemoDatabase.ROW_COUNTS).containsExactlyEntriesOf(counts);
     }
 
@@ -57,10 +56,15 @@ class DemoDatabaseTest {
     @Test
     void holdsSixTablesOneWithoutRowidAndAView() throws SQLException {
         assertThat(rows("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')"
-                + " AND name NOT LIKE 'sqlite_%' ORDER BY type, name")).containsExactly(
-                List.of("table", "Customer"), List.of("table", "Order"), List.of("table", "OrderLine"),
-                List.of("table", "Product"), List.of("table", "Staff"), List.of("table", "Store"),
-                List.of("view", "OrderTotal"));
+                        + " AND name NOT LIKE 'sqlite_%' ORDER BY type, name"))
+                .containsExactly(
+                        List.of("table", "Customer"),
+                        List.of("table", "Order"),
+                        List.of("table", "OrderLine"),
+                        List.of("table", "Product"),
+                        List.of("table", "Staff"),
+                        List.of("table", "Store"),
+                        List.of("view", "OrderTotal"));
         assertThat(rows("SELECT sql LIKE '%WITHOUT ROWID' FROM sqlite_master WHERE name = 'OrderLine'"))
                 .containsExactly(List.of(1L));
     }
@@ -83,14 +87,15 @@ class DemoDatabaseTest {
     @Test
     void storesEachValueInTheIntendedStorageClass() throws SQLException {
         assertThat(rows("SELECT DISTINCT typeof(IsVip), typeof(CreatedAt), typeof(Preferences) FROM Customer"
-                + " WHERE CustomerId = 1")).containsExactly(List.of("integer", "text", "text"));
+                        + " WHERE CustomerId = 1"))
+                .containsExactly(List.of("integer", "text", "text"));
         assertThat(rows("SELECT DISTINCT typeof(UnitPrice), typeof(UpdatedAt) FROM Product"))
                 .containsExactly(List.of("real", "integer"));
         assertThat(rows("SELECT DISTINCT typeof(UnitPrice) FROM OrderLine")).containsExactly(List.of("real"));
         assertThat(rows("SELECT DISTINCT typeof(ShippedAt) FROM \"Order\" ORDER BY 1"))
                 .containsExactly(List.of("integer"), List.of("null"));
         assertThat(rows("SELECT typeof(Thumbnail), length(Thumbnail) FROM Product WHERE ProductId IN (1, 3, 4)"
-                + " ORDER BY ProductId"))
+                        + " ORDER BY ProductId"))
                 .containsExactly(List.of("blob", 17L), List.of("blob", 0L), Arrays.asList("null", null));
         assertThat(rows("SELECT DISTINCT IsVip FROM Customer ORDER BY 1")).containsExactly(List.of(0L), List.of(1L));
     }
@@ -131,7 +136,8 @@ class DemoDatabaseTest {
     @Test
     void refusesToOverwriteAnotherSqliteDatabase() throws Exception {
         Path theirs = folder.resolve("theirs.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE Customer (CustomerId INTEGER PRIMARY KEY, Name TEXT)");
             st.execute("INSERT INTO Customer VALUES (1, 'a real customer')");
         }
@@ -144,8 +150,11 @@ class DemoDatabaseTest {
         Path missing = folder.resolve("gone.sqlite");
         Path journal = folder.resolve("gone.sqlite-wal");
         Files.writeString(journal, "someone's wal");
-        assertThatThrownBy(() -> DemoDatabase.create(missing)).isInstanceOf(Lite2pgException.class)
-                .hasMessageContaining(journal.toString()).extracting(e -> ((Lite2pgException) e).code()).isEqualTo(ErrorCode.PRECONDITION);
+        assertThatThrownBy(() -> DemoDatabase.create(missing))
+                .isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining(journal.toString())
+                .extracting(e -> ((Lite2pgException) e).code())
+                .isEqualTo(ErrorCode.PRECONDITION);
         assertThat(Files.exists(missing)).isFalse();
         assertThat(Files.readString(journal)).isEqualTo("someone's wal");
     }
@@ -154,13 +163,16 @@ class DemoDatabaseTest {
         Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-------"));
         byte[] bytes = Files.readAllBytes(existing);
 
-        assertThatThrownBy(() -> DemoDatabase.create(existing)).isInstanceOf(Lite2pgException.class)
+        assertThatThrownBy(() -> DemoDatabase.create(existing))
+                .isInstanceOf(Lite2pgException.class)
                 .hasMessageContaining("the demo does not overwrite " + existing.toAbsolutePath())
                 .hasMessageContaining("not a database the demo wrote")
-                .extracting(e -> ((Lite2pgException) e).code()).isEqualTo(ErrorCode.PRECONDITION);
+                .extracting(e -> ((Lite2pgException) e).code())
+                .isEqualTo(ErrorCode.PRECONDITION);
 
         assertThat(Files.readAllBytes(existing)).isEqualTo(bytes);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)))
+                .isEqualTo("rw-------");
     }
 
     private static long single(String sql) throws SQLException {
@@ -173,8 +185,8 @@ class DemoDatabaseTest {
 
     private static List<List<Object>> rows(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             List<List<Object>> rows = new ArrayList<>();
             while (result.next()) {

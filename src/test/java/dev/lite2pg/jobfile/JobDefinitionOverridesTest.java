@@ -11,10 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobDefinitionOverridesTest {
-    private final JobDefinition job = new JobDefinition("chinook", new SourceSpec(Path.of("data/chinook.sqlite")),
+    private final JobDefinition job = new JobDefinition(
+            "chinook",
+            new SourceSpec(Path.of("data/chinook.sqlite")),
             new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"),
-            List.of("filesystem:sql/chinook"), MappingSpec.defaults(), 5000, new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")), "lite2pg", Path.of("runs"),
-            MetricsSpec.none(), BadRowPolicy.FAIL);
+            List.of("filesystem:sql/chinook"),
+            MappingSpec.defaults(),
+            5000,
+            new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")),
+            "lite2pg",
+            Path.of("runs"),
+            MetricsSpec.none(),
+            BadRowPolicy.FAIL);
 
     @Test
     void nullsKeepTheFileValues() {
@@ -23,7 +31,8 @@ class JobDefinitionOverridesTest {
 
     @Test
     void commandLineValuesWinOverTheFile() {
-        JobDefinition overridden = job.withOverrides(Path.of("/tmp/copy.sqlite"), "jdbc:postgresql://db:5433/other", "app");
+        JobDefinition overridden =
+                job.withOverrides(Path.of("/tmp/copy.sqlite"), "jdbc:postgresql://db:5433/other", "app");
 
         assertThat(overridden.source().path()).isEqualTo(Path.of("/tmp/copy.sqlite"));
         assertThat(overridden.target()).isEqualTo(new TargetSpec("jdbc:postgresql://db:5433/other", "postgres", "app"));
@@ -42,14 +51,16 @@ class JobDefinitionOverridesTest {
 
     @Test
     void refusesWhatTheFileWouldRefuseListingEveryProblem() {
-        Lite2pgException e = catchThrowableOfType(Lite2pgException.class,
+        Lite2pgException e = catchThrowableOfType(
+                Lite2pgException.class,
                 () -> job.withOverrides(null, "jdbc:postgresql://db/app?password=hunter2", "lite2pg"));
 
         assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
-        assertThat(e.getMessage()).isEqualTo(
-                "target URL (command line): must not contain a password: set LITE2PG_TARGET_PASSWORD instead\n"
-                        + "target schema (command line): 'lite2pg' is the job file's repository-schema;"
-                        + " choose another schema or change repository-schema");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "target URL (command line): must not contain a password: set LITE2PG_TARGET_PASSWORD instead\n"
+                                + "target schema (command line): 'lite2pg' is the job file's repository-schema;"
+                                + " choose another schema or change repository-schema");
     }
 
     @Test

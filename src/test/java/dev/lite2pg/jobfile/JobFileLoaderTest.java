@@ -73,12 +73,15 @@ class JobFileLoaderTest {
         assertThat(conversions.offsets()).isEqualTo(OffsetReading.UTC);
         assertThat(conversions.dropTimeOfDay()).isTrue();
         assertThat(conversions.epochNumbers()).isEqualTo(EpochNumbers.MILLISECONDS);
-        assertThat(conversions.forColumn("bars", "day")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
-                OffsetReading.LOCAL, false, EpochNumbers.MILLISECONDS, Map.of()));
-        assertThat(conversions.forColumn("events", "at")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
-                OffsetReading.UTC, true, EpochNumbers.JULIAN_DAY, Map.of()));
-        assertThat(conversions.forColumn("bars", "open")).isEqualTo(new ConversionOptions(ZoneId.of("UTC"),
-                OffsetReading.UTC, true, EpochNumbers.MILLISECONDS, Map.of()));
+        assertThat(conversions.forColumn("bars", "day"))
+                .isEqualTo(new ConversionOptions(
+                        ZoneId.of("UTC"), OffsetReading.LOCAL, false, EpochNumbers.MILLISECONDS, Map.of()));
+        assertThat(conversions.forColumn("events", "at"))
+                .isEqualTo(new ConversionOptions(
+                        ZoneId.of("UTC"), OffsetReading.UTC, true, EpochNumbers.JULIAN_DAY, Map.of()));
+        assertThat(conversions.forColumn("bars", "open"))
+                .isEqualTo(new ConversionOptions(
+                        ZoneId.of("UTC"), OffsetReading.UTC, true, EpochNumbers.MILLISECONDS, Map.of()));
     }
 
     @Test
@@ -89,8 +92,9 @@ class JobFileLoaderTest {
         assertThat(job.mapping()).isEqualTo(new MappingSpec(NameRule.AUTO, Map.of(), Map.of(), List.of()));
         assertThat(job.chunkSize()).isEqualTo(5000);
         assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(job.conversions()).isEqualTo(new ConversionOptions(ZoneId.of("UTC"), OffsetReading.REFUSE, false,
-                EpochNumbers.SECONDS, Map.of()));
+        assertThat(job.conversions())
+                .isEqualTo(new ConversionOptions(
+                        ZoneId.of("UTC"), OffsetReading.REFUSE, false, EpochNumbers.SECONDS, Map.of()));
         assertThat(job.repositorySchema()).isEqualTo("lite2pg");
         assertThat(job.output()).isEqualTo(Path.of("runs"));
     }

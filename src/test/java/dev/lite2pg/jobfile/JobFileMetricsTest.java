@@ -25,7 +25,8 @@ class JobFileMetricsTest {
 
     @Test
     void acceptsHttpsAndAPathPrefix() {
-        JobDefinition job = load(JobFiles.MINIMAL + "metrics: { pushgateway: \"https://gw.example.com/pushgateway/\" }\n");
+        JobDefinition job =
+                load(JobFiles.MINIMAL + "metrics: { pushgateway: \"https://gw.example.com/pushgateway/\" }\n");
 
         assertThat(job.metrics().pushgateway()).contains(URI.create("https://gw.example.com/pushgateway/"));
     }
@@ -38,13 +39,15 @@ class JobFileMetricsTest {
 
     @Test
     void refusesSomethingThatIsNotAnHttpUrlNamingTheKey() {
-        assertThat(problemLines("metrics:\n  pushgateway: garbage\n")).containsExactly(
-                "metrics.pushgateway: must be the http:// or https:// URL of a Prometheus Pushgateway,"
+        assertThat(problemLines("metrics:\n  pushgateway: garbage\n"))
+                .containsExactly("metrics.pushgateway: must be the http:// or https:// URL of a Prometheus Pushgateway,"
                         + " e.g. http://127.0.0.1:9091, got 'garbage'");
         assertThat(problemLines("metrics:\n  pushgateway: \"ftp://gw:9091\"\n"))
-                .singleElement().asString().startsWith("metrics.pushgateway: must be the http:// or https:// URL");
-        assertThat(problemLines("metrics:\n  pushgateway: \"http://gw:9091/?x=1\"\n")).containsExactly(
-                "metrics.pushgateway: must be the http:// or https:// URL of a Prometheus Pushgateway,"
+                .singleElement()
+                .asString()
+                .startsWith("metrics.pushgateway: must be the http:// or https:// URL");
+        assertThat(problemLines("metrics:\n  pushgateway: \"http://gw:9091/?x=1\"\n"))
+                .containsExactly("metrics.pushgateway: must be the http:// or https:// URL of a Prometheus Pushgateway,"
                         + " e.g. http://127.0.0.1:9091, without ?query or #fragment, got 'http://gw:9091/?x=1'");
     }
 
@@ -53,7 +56,9 @@ class JobFileMetricsTest {
         assertThat(problemLines("metrics:\n  pushgateway: \"http://admin:hunter2@gw:9091\"\n"))
                 .containsExactly("metrics.pushgateway: must not contain a user or password");
         assertThat(problemLines("metrics:\n  pushgateway: \"admin:hunter2@gw:9091\"\n"))
-                .singleElement().asString().doesNotContain("hunter2");
+                .singleElement()
+                .asString()
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -71,12 +76,14 @@ class JobFileMetricsTest {
         assertThat(spec.effectivePushgateway(Map.of(MetricsSpec.PUSHGATEWAY_VARIABLE, "http://from-env:9091")))
                 .contains(URI.create("http://from-env:9091"));
         assertThat(spec.effectivePushgateway(Map.of())).contains(URI.create("http://from-file:9091"));
-        assertThat(MetricsSpec.none().effectivePushgateway(Map.of(MetricsSpec.PUSHGATEWAY_VARIABLE, " "))).isEmpty();
+        assertThat(MetricsSpec.none().effectivePushgateway(Map.of(MetricsSpec.PUSHGATEWAY_VARIABLE, " ")))
+                .isEmpty();
     }
 
     @Test
     void aBadVariableIsRefusedNamingIt() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+        IllegalArgumentException e = catchThrowableOfType(
+                IllegalArgumentException.class,
                 () -> MetricsSpec.none().effectivePushgateway(Map.of(MetricsSpec.PUSHGATEWAY_VARIABLE, "gw:9091")));
 
         assertThat(e.getMessage()).startsWith("LITE2PG_PUSHGATEWAY: must be the http:// or https:// URL");
@@ -88,6 +95,10 @@ class JobFileMetricsTest {
 
     private String[] problemLines(String metrics) {
         Lite2pgException e = catchThrowableOfType(Lite2pgException.class, () -> load(JobFiles.MINIMAL + metrics));
-        return e.getMessage().lines().skip(1).map(line -> line.replaceFirst("^  - ", "")).toArray(String[]::new);
+        return e.getMessage()
+                .lines()
+                .skip(1)
+                .map(line -> line.replaceFirst("^  - ", ""))
+                .toArray(String[]::new);
     }
 }

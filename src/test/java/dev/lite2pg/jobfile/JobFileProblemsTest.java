@@ -40,18 +40,19 @@ class JobFileProblemsTest {
                 targt: x
                 """);
 
-        assertThat(message).isEqualTo("job file " + directory.resolve("job.yml") + " has 5 problems:\n"
-                + "  - unknown key 'targt' (did you mean 'target'?)\n"
-                + "  - name: may only contain letters, digits, '_', '.' and '-', got 'my job'\n"
-                + "  - target.user: given without url: add target.url, or drop user\n"
-                + "  - schema.locations: must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]\n"
-                + "  - chunk-size: must be between 1 and 1000000, got 0");
+        assertThat(message)
+                .isEqualTo("job file " + directory.resolve("job.yml") + " has 5 problems:\n"
+                        + "  - unknown key 'targt' (did you mean 'target'?)\n"
+                        + "  - name: may only contain letters, digits, '_', '.' and '-', got 'my job'\n"
+                        + "  - target.user: given without url: add target.url, or drop user\n"
+                        + "  - schema.locations: must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]\n"
+                        + "  - chunk-size: must be between 1 and 1000000, got 0");
     }
 
     @Test
     void saysProblemInTheSingularForOne() {
-        assertThat(problems("name: chinook\n" + TARGET + REST + "chunk-size: 1000001\n")).endsWith(
-                " has 1 problem:\n  - chunk-size: must be between 1 and 1000000, got 1000001");
+        assertThat(problems("name: chinook\n" + TARGET + REST + "chunk-size: 1000001\n"))
+                .endsWith(" has 1 problem:\n  - chunk-size: must be between 1 and 1000000, got 1000001");
     }
 
     @Test
@@ -64,10 +65,11 @@ class JobFileProblemsTest {
 
     @Test
     void requiresTheMandatoryKeys() {
-        assertThat(problemLines("chunk-size: 10\n")).containsExactly(
-                "name: required",
-                "source: required: a mapping with keys path",
-                "schema: required: a mapping with keys locations");
+        assertThat(problemLines("chunk-size: 10\n"))
+                .containsExactly(
+                        "name: required",
+                        "source: required: a mapping with keys path",
+                        "schema: required: a mapping with keys locations");
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
                         "source.path: required",
@@ -82,13 +84,16 @@ class JobFileProblemsTest {
         assertThat(job.target().schema()).isEqualTo("public");
         assertThat(job.onBadRow()).isEqualTo(BadRowPolicy.FAIL);
         assertThatThrownBy(() -> job.requireTargetServer("cutover")).hasMessageContaining("--target-url");
-        assertThat(job.withOverrides(null, "jdbc:postgresql://h/db", null, null).requireTargetServer("cutover").user())
+        assertThat(job.withOverrides(null, "jdbc:postgresql://h/db", null, null)
+                        .requireTargetServer("cutover")
+                        .user())
                 .isEqualTo(TargetSpec.DEFAULT_USER);
     }
 
     @Test
     void readsTheBadRowPolicyAndRefusesAnUnknownOne() {
-        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST)).onBadRow())
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST))
+                        .onBadRow())
                 .isEqualTo(BadRowPolicy.QUARANTINE);
         assertThat(problemLines("name: chinook\non-bad-row: skip\n" + REST))
                 .containsExactly("on-bad-row: must be fail or quarantine, got 'skip'");
@@ -98,14 +103,14 @@ class JobFileProblemsTest {
 
     @Test
     void namesTheExpectedShapeWhenASectionIsNotAMapping() {
-        assertThat(problemLines("name: chinook\ntarget: jdbc:postgresql:app\n" + REST)).containsExactly(
-                "target: must be a mapping with keys url, user, schema, got 'jdbc:postgresql:app'");
+        assertThat(problemLines("name: chinook\ntarget: jdbc:postgresql:app\n" + REST))
+                .containsExactly("target: must be a mapping with keys url, user, schema, got 'jdbc:postgresql:app'");
     }
 
     @Test
     void refusesNumbersWhereTextIsExpectedRatherThanGuessTheirSpelling() {
-        assertThat(problemLines("name: 1.10\n" + TARGET + REST)).containsExactly(
-                "name: must be text, got 1.1; put it in quotes");
+        assertThat(problemLines("name: 1.10\n" + TARGET + REST))
+                .containsExactly("name: must be text, got 1.1; put it in quotes");
     }
 
     @Test
@@ -116,8 +121,8 @@ class JobFileProblemsTest {
     @Test
     void refusesATooLongJobName() {
         String name = "a".repeat(101);
-        assertThat(problemLines("name: " + name + "\n" + TARGET + REST)).containsExactly(
-                "name: must be at most 100 characters, got 101");
+        assertThat(problemLines("name: " + name + "\n" + TARGET + REST))
+                .containsExactly("name: must be at most 100 characters, got 101");
     }
 
     @Test
@@ -126,7 +131,8 @@ class JobFileProblemsTest {
                 target:
                   url: jdbc:postgresql://db:5432/app?ssl=true&password=hunter2
                   user: postgres
-                """)).containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+                """))
+                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
     }
 
     @Test
@@ -135,14 +141,16 @@ class JobFileProblemsTest {
                 target:
                   url: jdbc:postgresql://postgres:hunter2@db:5432/app
                   user: postgres
-                """)).containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+                """))
+                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
     }
 
     @Test
     void explainsWhyTargetPasswordIsNotAKey() {
-        assertThat(problemLines("name: chinook\n" + REST + TARGET + "  password: hunter2\n")).containsExactly(
-                "target.password: the password is never read from the job file, so that job files can be shared;"
-                        + " set LITE2PG_TARGET_PASSWORD (or PGPASSWORD) in the environment instead");
+        assertThat(problemLines("name: chinook\n" + REST + TARGET + "  password: hunter2\n"))
+                .containsExactly(
+                        "target.password: the password is never read from the job file, so that job files can be shared;"
+                                + " set LITE2PG_TARGET_PASSWORD (or PGPASSWORD) in the environment instead");
     }
 
     @Test
@@ -151,8 +159,9 @@ class JobFileProblemsTest {
                 target:
                   url: jdbc:mysql://db/app?password=hunter2
                   user: postgres
-                """)).containsExactly("target.url: must be a PostgreSQL JDBC URL starting with jdbc:postgresql:,"
-                + " e.g. jdbc:postgresql://127.0.0.1:5432/app, got 'jdbc:mysql://db/app?password=***'");
+                """))
+                .containsExactly("target.url: must be a PostgreSQL JDBC URL starting with jdbc:postgresql:,"
+                        + " e.g. jdbc:postgresql://127.0.0.1:5432/app, got 'jdbc:mysql://db/app?password=***'");
     }
 
     @Test
@@ -164,12 +173,13 @@ class JobFileProblemsTest {
                   exclude: [ a ]
                   tabels: { A: b }
                 colour: blue
-                """)).containsExactly(
-                "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
-                "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
-                        + " conversions, repository-schema, output, metrics, on-bad-row",
-                "unknown key 'target.usr' (did you mean 'target.user'?)",
-                "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
+                """))
+                .containsExactly(
+                        "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
+                        "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
+                                + " conversions, repository-schema, output, metrics, on-bad-row",
+                        "unknown key 'target.usr' (did you mean 'target.user'?)",
+                        "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
     }
 
     @Test
@@ -185,11 +195,12 @@ class JobFileProblemsTest {
                   tables: { Album: "" }
                   columns: { OldName: new_name, "Album.": x, "Album.Title": title }
                   exclude: film_text
-                """)).containsExactly(
-                "mapping.tables: 'Album' must map to a non-empty name, got ''",
-                "mapping.columns: key 'OldName' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
-                "mapping.columns: key 'Album.' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
-                "mapping.exclude: must be a list, e.g. [ \"a\", \"b\" ], got 'film_text'");
+                """))
+                .containsExactly(
+                        "mapping.tables: 'Album' must map to a non-empty name, got ''",
+                        "mapping.columns: key 'OldName' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
+                        "mapping.columns: key 'Album.' must be <source table>.<source column>, e.g. \"Invoice.BillingCity\"",
+                        "mapping.exclude: must be a list, e.g. [ \"a\", \"b\" ], got 'film_text'");
     }
 
     @Test
@@ -199,9 +210,10 @@ class JobFileProblemsTest {
                   path: data/chinook.sqlite
                 schema:
                   locations: [ "filesystem:sql/chinook", 7, "" ]
-                """)).containsExactly(
-                "schema.locations: entry 2 must be non-empty text, got 7",
-                "schema.locations: entry 3 must be non-empty text, got ''");
+                """))
+                .containsExactly(
+                        "schema.locations: entry 2 must be non-empty text, got 7",
+                        "schema.locations: entry 3 must be non-empty text, got ''");
     }
 
     @Test
@@ -223,15 +235,16 @@ class JobFileProblemsTest {
                     "bars.day": { offset: local, epoch-numbers: days }
                     bars: { offsets: utc }
                     "quotes.at": local
-                """)).containsExactlyInAnyOrder(
-                "unknown key 'conversions.zone'; known keys here: naive-timezone, offsets, drop-time-of-day, epoch-numbers, columns",
-                "conversions.offsets: must be refuse, utc or local, got 'shift'",
-                "conversions.drop-time-of-day: must be true or false, got 'yes'",
-                "conversions.epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'nanoseconds'",
-                "unknown key 'conversions.columns.\"bars.day\".offset' (did you mean 'conversions.columns.\"bars.day\".offsets'?)",
-                "conversions.columns.\"bars.day\".epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'days'",
-                "conversions.columns: key 'bars' must be <source table>.<source column>, e.g. \"bars.day\"",
-                "conversions.columns: 'quotes.at' must be a mapping with keys offsets, drop-time-of-day, epoch-numbers, got 'local'");
+                """))
+                .containsExactlyInAnyOrder(
+                        "unknown key 'conversions.zone'; known keys here: naive-timezone, offsets, drop-time-of-day, epoch-numbers, columns",
+                        "conversions.offsets: must be refuse, utc or local, got 'shift'",
+                        "conversions.drop-time-of-day: must be true or false, got 'yes'",
+                        "conversions.epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'nanoseconds'",
+                        "unknown key 'conversions.columns.\"bars.day\".offset' (did you mean 'conversions.columns.\"bars.day\".offsets'?)",
+                        "conversions.columns.\"bars.day\".epoch-numbers: must be seconds, milliseconds, julian-day or refuse, got 'days'",
+                        "conversions.columns: key 'bars' must be <source table>.<source column>, e.g. \"bars.day\"",
+                        "conversions.columns: 'quotes.at' must be a mapping with keys offsets, drop-time-of-day, epoch-numbers, got 'local'");
     }
 
     @Test
@@ -252,16 +265,21 @@ class JobFileProblemsTest {
     void refusesDuplicateKeysAsInvalidYaml() {
         String message = problems("name: chinook\nname: other\n" + TARGET + REST);
 
-        assertThat(message).startsWith("job file " + directory.resolve("job.yml") + " is not valid YAML: ")
-                .contains("Duplicate").contains("\"name\"").contains("line 2");
+        assertThat(message)
+                .startsWith("job file " + directory.resolve("job.yml") + " is not valid YAML: ")
+                .contains("Duplicate")
+                .contains("\"name\"")
+                .contains("line 2");
     }
 
     @Test
     void refusesAFileThatIsNotAMapping() {
-        assertThat(problemLines("- name: chinook\n")).containsExactly(
-                "the job file must be a YAML mapping with at least the keys name, source, target and schema, got a list");
-        assertThat(problemLines("")).containsExactly(
-                "the job file must be a YAML mapping with at least the keys name, source, target and schema, got nothing");
+        assertThat(problemLines("- name: chinook\n"))
+                .containsExactly(
+                        "the job file must be a YAML mapping with at least the keys name, source, target and schema, got a list");
+        assertThat(problemLines(""))
+                .containsExactly(
+                        "the job file must be a YAML mapping with at least the keys name, source, target and schema, got nothing");
     }
 
     @Test
@@ -294,6 +312,9 @@ class JobFileProblemsTest {
     private String[] problemLines(String yaml) {
         String message = problems(yaml);
         assertThat(message).startsWith("job file " + directory.resolve("job.yml") + " has ");
-        return message.lines().skip(1).map(line -> line.substring("  - ".length())).toArray(String[]::new);
+        return message.lines()
+                .skip(1)
+                .map(line -> line.substring("  - ".length()))
+                .toArray(String[]::new);
     }
 }

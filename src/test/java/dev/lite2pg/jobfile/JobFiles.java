@@ -18,8 +18,7 @@ final class JobFiles {
               locations: [ "filesystem:sql/chinook" ]
             """;
 
-    private JobFiles() {
-    }
+    private JobFiles() {}
 
     static Path write(Path directory, String yaml) {
         try {

@@ -25,8 +25,8 @@ class TargetCredentialsTest {
 
     @Test
     void anEmptyVariableCountsAsUnset() {
-        TargetCredentials credentials = TargetCredentials.fromEnvironment(
-                Map.of("LITE2PG_TARGET_PASSWORD", "", "PGPASSWORD", "s3cret-pg"));
+        TargetCredentials credentials =
+                TargetCredentials.fromEnvironment(Map.of("LITE2PG_TARGET_PASSWORD", "", "PGPASSWORD", "s3cret-pg"));
 
         assertThat(credentials.password()).contains("s3cret-pg");
     }
@@ -42,9 +42,11 @@ class TargetCredentialsTest {
 
     @Test
     void toStringNeverPrintsThePassword() {
-        TargetCredentials credentials = TargetCredentials.fromEnvironment(Map.of("LITE2PG_TARGET_PASSWORD", "s3cret-lite"));
+        TargetCredentials credentials =
+                TargetCredentials.fromEnvironment(Map.of("LITE2PG_TARGET_PASSWORD", "s3cret-lite"));
 
-        assertThat(credentials.toString()).isEqualTo("TargetCredentials[password from LITE2PG_TARGET_PASSWORD]")
+        assertThat(credentials.toString())
+                .isEqualTo("TargetCredentials[password from LITE2PG_TARGET_PASSWORD]")
                 .doesNotContain("s3cret-lite");
     }
 }

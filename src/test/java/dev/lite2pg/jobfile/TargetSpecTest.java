@@ -10,12 +10,14 @@ class TargetSpecTest {
         assertThat(spec("jdbc:postgresql://127.0.0.1:5432/app?ssl=true").redactedUrl())
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/app?ssl=true");
         assertThat(spec("jdbc:postgresql:app").redactedUrl()).isEqualTo("jdbc:postgresql:app");
-        assertThat(spec("jdbc:postgresql://postgres@db/app").redactedUrl()).isEqualTo("jdbc:postgresql://postgres@db/app");
+        assertThat(spec("jdbc:postgresql://postgres@db/app").redactedUrl())
+                .isEqualTo("jdbc:postgresql://postgres@db/app");
     }
 
     @Test
     void masksPasswordParametersWhateverTheirCase() {
-        assertThat(spec("jdbc:postgresql://db/app?user=x&Password=hunter2&ssl=true").redactedUrl())
+        assertThat(spec("jdbc:postgresql://db/app?user=x&Password=hunter2&ssl=true")
+                        .redactedUrl())
                 .isEqualTo("jdbc:postgresql://db/app?user=x&Password=***&ssl=true");
         assertThat(spec("jdbc:postgresql://db/app?sslpassword=keypass").redactedUrl())
                 .isEqualTo("jdbc:postgresql://db/app?sslpassword=***");
@@ -23,7 +25,8 @@ class TargetSpecTest {
 
     @Test
     void masksTheUserInfoPassword() {
-        assertThat(spec("jdbc:postgresql://postgres:hunter2@db:5432/app?ssl=true").redactedUrl())
+        assertThat(spec("jdbc:postgresql://postgres:hunter2@db:5432/app?ssl=true")
+                        .redactedUrl())
                 .isEqualTo("jdbc:postgresql://postgres:***@db:5432/app?ssl=true");
     }
 
@@ -35,11 +38,14 @@ class TargetSpecTest {
 
     @Test
     void findsPasswordsOnlyWherePgjdbcWouldReadThem() {
-        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://db/app?password=x")).isTrue();
+        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://db/app?password=x"))
+                .isTrue();
         assertThat(JdbcUrls.containsPassword("jdbc:postgresql://u:x@db/app")).isTrue();
         assertThat(JdbcUrls.containsPassword("jdbc:postgresql://db:5432/app")).isFalse();
-        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://u@db/app?sslpassword=x")).isFalse();
-        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://db/app?passwordless=1")).isFalse();
+        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://u@db/app?sslpassword=x"))
+                .isFalse();
+        assertThat(JdbcUrls.containsPassword("jdbc:postgresql://db/app?passwordless=1"))
+                .isFalse();
     }
 
     private static TargetSpec spec(String url) {

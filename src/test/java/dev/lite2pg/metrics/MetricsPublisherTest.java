@@ -51,7 +51,8 @@ class MetricsPublisherTest {
 
         publisher(unreachable, Map.of(), work).afterJob(MetaDataInstanceFactory.createJobExecution());
 
-        assertThat(out.toString()).startsWith("[metrics] WARNING: could not push to the Pushgateway http://127.0.0.1:1: ")
+        assertThat(out.toString())
+                .startsWith("[metrics] WARNING: could not push to the Pushgateway http://127.0.0.1:1: ")
                 .contains("the cutover is not affected");
         assertThat(work.resolve("metrics.json")).exists();
     }
@@ -61,14 +62,24 @@ class MetricsPublisherTest {
         publisher(MetricsSpec.none(), Map.of(MetricsSpec.PUSHGATEWAY_VARIABLE, "nonsense"), work)
                 .afterJob(MetaDataInstanceFactory.createJobExecution());
 
-        assertThat(out.toString()).startsWith("[metrics] WARNING: LITE2PG_PUSHGATEWAY: must be the http:// or https:// URL")
+        assertThat(out.toString())
+                .startsWith("[metrics] WARNING: LITE2PG_PUSHGATEWAY: must be the http:// or https:// URL")
                 .contains("the metrics were not pushed");
     }
 
     private MetricsPublisher publisher(MetricsSpec spec, Map<String, String> environment, Path runFolder) {
-        JobDefinition job = new JobDefinition("demo", new SourceSpec(Path.of("demo.sqlite")),
-                new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"), List.of("filesystem:sql/demo"),
-                MappingSpec.defaults(), 500, new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")), "lite2pg", work, spec, BadRowPolicy.FAIL);
+        JobDefinition job = new JobDefinition(
+                "demo",
+                new SourceSpec(Path.of("demo.sqlite")),
+                new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"),
+                List.of("filesystem:sql/demo"),
+                MappingSpec.defaults(),
+                500,
+                new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")),
+                "lite2pg",
+                work,
+                spec,
+                BadRowPolicy.FAIL);
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }

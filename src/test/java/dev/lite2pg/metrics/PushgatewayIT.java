@@ -46,7 +46,8 @@ class PushgatewayIT {
     @TempDir
     Path work;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process gateway;
     private int port;
 
@@ -63,7 +64,9 @@ class PushgatewayIT {
             port = free.getLocalPort();
         }
         gateway = new ProcessBuilder(PUSHGATEWAY.toString(), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(work.resolve("pushgateway.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("pushgateway.log").toFile())
+                .start();
         awaitReady();
     }
 
@@ -85,7 +88,8 @@ class PushgatewayIT {
         assertThat(run.out()).contains("[metrics] pushed to the Pushgateway http://127.0.0.1:" + port + " as job demo");
         String served = get("/metrics");
         assertThat(rowsWritten(served, "demo")).as(served).isEqualTo(expectedRowsByTargetTable());
-        assertThat(served).containsPattern("(?m)^lite2pg_chunk_seconds_count\\{[^}]*table=\"customer\"[^}]*} 17$")
+        assertThat(served)
+                .containsPattern("(?m)^lite2pg_chunk_seconds_count\\{[^}]*table=\"customer\"[^}]*} 17$")
                 .containsPattern("(?m)^spring_batch_step_seconds_count\\{[^}]*\"copy:order_line\"[^}]*} 1$")
                 .containsPattern("(?m)^spring_batch_job_seconds_count\\{[^}]*\"demo\"[^}]*} 1$");
     }
@@ -97,12 +101,20 @@ class PushgatewayIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         for (Map.Entry<String, Long> table : DemoDatabase.ROW_COUNTS.entrySet()) {
             String rows = String.valueOf(table.getValue());
-            assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote("[copy] " + table.getKey() + " -> " + targetName(table.getKey())
-                    + ": " + rows + " rows (" + rows + " in this run), ") + "[\\d,.]+ rows/s over [\\d.:]+( s)?$");
+            assertThat(run.out())
+                    .containsPattern("(?m)^"
+                            + Pattern.quote("[copy] " + table.getKey() + " -> " + targetName(table.getKey()) + ": "
+                                    + rows + " rows (" + rows + " in this run), ")
+                            + "[\\d,.]+ rows/s over [\\d.:]+( s)?$");
         }
         assertThat(run.out()).as("no cursor movement outside a terminal").doesNotContain("\u001B[");
-        Path metricsJson = Files.walk(work.resolve("runs")).filter(p -> p.endsWith("metrics.json")).findFirst().orElseThrow();
-        assertThat(Files.readString(metricsJson)).contains("\"table\" : \"order_line\"").contains("\"rowsWritten\" : 375");
+        Path metricsJson = Files.walk(work.resolve("runs"))
+                .filter(p -> p.endsWith("metrics.json"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Files.readString(metricsJson))
+                .contains("\"table\" : \"order_line\"")
+                .contains("\"rowsWritten\" : 375");
     }
 
     /** The demo's row counts under the target's names. */
@@ -137,16 +149,23 @@ class PushgatewayIT {
     private Path jobFile(TestDatabase db) throws IOException {
         Path source = work.resolve("demo.sqlite");
         DemoDatabase.create(source);
-        return JobFile.demo(source, db).extra("metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n").chunkSize(7)
-                .output(work.resolve("runs")).writeTo(work.resolve("demo.yml"));
+        return JobFile.demo(source, db)
+                .extra("metrics:\n  pushgateway: \"http://127.0.0.1:" + port + "\"\n")
+                .chunkSize(7)
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("demo.yml"));
     }
 
     private void awaitReady() throws Exception {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(gateway.isAlive()).as("the Pushgateway exited: " + Files.readString(work.resolve("pushgateway.log"))).isTrue();
+            assertThat(gateway.isAlive())
+                    .as("the Pushgateway exited: " + Files.readString(work.resolve("pushgateway.log")))
+                    .isTrue();
             try {
-                if (http.send(request("/-/ready"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(request("/-/ready"), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -154,7 +173,8 @@ class PushgatewayIT {
             }
             Thread.sleep(100);
         }
-        fail("the Pushgateway was not ready within " + STARTUP + ": " + Files.readString(work.resolve("pushgateway.log")));
+        fail("the Pushgateway was not ready within " + STARTUP + ": "
+                + Files.readString(work.resolve("pushgateway.log")));
     }
 
     private String get(String path) throws Exception {
@@ -164,6 +184,8 @@ class PushgatewayIT {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .build();
     }
 }

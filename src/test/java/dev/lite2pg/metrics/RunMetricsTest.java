@@ -46,7 +46,10 @@ class RunMetricsTest {
         meters.beforeChunk(context);
         meters.afterChunkError(context);
 
-        assertThat(metrics.summary()).singleElement().extracting(TableFigures::valuesRefused).isEqualTo(4L);
+        assertThat(metrics.summary())
+                .singleElement()
+                .extracting(TableFigures::valuesRefused)
+                .isEqualTo(4L);
     }
 
     @Test
@@ -63,9 +66,14 @@ class RunMetricsTest {
         Observation.start("spring.batch.step", metrics.observations()).stop();
         metrics.forTable("customer");
 
-        assertThat(metrics.prometheus().scrape().stream().map(s -> s.getMetadata().getPrometheusName()))
-                .contains("spring_batch_step_seconds", "lite2pg_rows_read", "lite2pg_rows_written",
-                        "lite2pg_values_refused", "lite2pg_chunk_seconds")
+        assertThat(metrics.prometheus().scrape().stream()
+                        .map(s -> s.getMetadata().getPrometheusName()))
+                .contains(
+                        "spring_batch_step_seconds",
+                        "lite2pg_rows_read",
+                        "lite2pg_rows_written",
+                        "lite2pg_values_refused",
+                        "lite2pg_chunk_seconds")
                 .noneMatch(name -> name.contains("active"));
     }
 
@@ -78,7 +86,10 @@ class RunMetricsTest {
 
         clock.add(Duration.ofHours(12));
 
-        assertThat(metrics.summary()).singleElement().extracting(TableFigures::maxChunkMillis).isEqualTo(900.0);
+        assertThat(metrics.summary())
+                .singleElement()
+                .extracting(TableFigures::maxChunkMillis)
+                .isEqualTo(900.0);
     }
 
     private void chunk(TableMeters meters, ChunkContext context, StepExecution step, long rowsSoFar, Duration took) {

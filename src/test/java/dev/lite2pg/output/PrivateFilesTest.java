@@ -1,17 +1,16 @@
 package dev.lite2pg.output;
 
-import dev.lite2pg.source.SourceSnapshot;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.source.SourceSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrivateFilesTest {
 
@@ -37,7 +36,9 @@ class PrivateFilesTest {
     @Test
     void aFileOrFolderLeftReadableByAnOlderRunIsTightenedBeforeItIsWritten() throws Exception {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path folder = Files.createDirectories(work.resolve("job"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path folder = Files.createDirectories(
+                work.resolve("job"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path file = Files.writeString(folder.resolve("lite2pg.log"), "old");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
@@ -52,12 +53,14 @@ class PrivateFilesTest {
     @Test
     void theSnapshotOfASourceIsTheOwnersOnly() throws Exception {
         Path source = work.resolve("source.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (secret TEXT)");
             st.execute("INSERT INTO t VALUES ('x')");
         }
 
-        SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("runs").resolve("job").resolve("snapshot-1.sqlite"));
+        SourceSnapshot snapshot =
+                SourceSnapshot.take(source, work.resolve("runs").resolve("job").resolve("snapshot-1.sqlite"));
 
         assertThat(mode(snapshot.file())).isEqualTo("rw-------");
         assertThat(mode(snapshot.file().getParent())).isEqualTo("rwx------");

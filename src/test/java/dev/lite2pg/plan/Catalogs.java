@@ -10,17 +10,22 @@ import java.util.List;
 
 /** Hand-built catalogs for planning tests. */
 final class Catalogs {
-    private Catalogs() {
-    }
+    private Catalogs() {}
 
     static SourceTable source(String name, String... columns) {
-        return new SourceTable(name, Arrays.stream(columns).map(c -> new SourceColumn(c, "TEXT", false, 0)).toList(),
-                false, List.of());
+        return new SourceTable(
+                name,
+                Arrays.stream(columns)
+                        .map(c -> new SourceColumn(c, "TEXT", false, 0))
+                        .toList(),
+                false,
+                List.of());
     }
 
     /** Nullable columns without defaults: the neutral case. */
     static TargetTable target(String name, String... columns) {
-        return new TargetTable(name, Arrays.stream(columns).map(Catalogs::nullable).toList(), List.of());
+        return new TargetTable(
+                name, Arrays.stream(columns).map(Catalogs::nullable).toList(), List.of());
     }
 
     static TargetTable target(String name, List<TargetColumn> columns) {

@@ -15,27 +15,83 @@ import org.junit.jupiter.api.Test;
 class ChinookNamesTest {
     /** Copied from the mapping table of /work/shared/datasets/chinook/NOTES.md: "Source→target" per column. */
     private static final String[][] MAPPING = {
-            {"Album", "album", "AlbumId→album_id", "Title→title", "ArtistId→artist_id"},
-            {"Artist", "artist", "ArtistId→artist_id", "Name→name"},
-            {"Customer", "customer", "CustomerId→customer_id", "FirstName→first_name", "LastName→last_name",
-                    "Company→company", "Address→address", "City→city", "State→state", "Country→country",
-                    "PostalCode→postal_code", "Phone→phone", "Fax→fax", "Email→email", "SupportRepId→support_rep_id"},
-            {"Employee", "employee", "EmployeeId→employee_id", "LastName→last_name", "FirstName→first_name",
-                    "Title→title", "ReportsTo→reports_to", "BirthDate→birth_date", "HireDate→hire_date",
-                    "Address→address", "City→city", "State→state", "Country→country", "PostalCode→postal_code",
-                    "Phone→phone", "Fax→fax", "Email→email"},
-            {"Genre", "genre", "GenreId→genre_id", "Name→name"},
-            {"Invoice", "invoice", "InvoiceId→invoice_id", "CustomerId→customer_id", "InvoiceDate→invoice_date",
-                    "BillingAddress→billing_address", "BillingCity→billing_city", "BillingState→billing_state",
-                    "BillingCountry→billing_country", "BillingPostalCode→billing_postal_code", "Total→total"},
-            {"InvoiceLine", "invoice_line", "InvoiceLineId→invoice_line_id", "InvoiceId→invoice_id",
-                    "TrackId→track_id", "UnitPrice→unit_price", "Quantity→quantity"},
-            {"MediaType", "media_type", "MediaTypeId→media_type_id", "Name→name"},
-            {"Playlist", "playlist", "PlaylistId→playlist_id", "Name→name"},
-            {"PlaylistTrack", "playlist_track", "PlaylistId→playlist_id", "TrackId→track_id"},
-            {"Track", "track", "TrackId→track_id", "Name→name", "AlbumId→album_id", "MediaTypeId→media_type_id",
-                    "GenreId→genre_id", "Composer→composer", "Milliseconds→milliseconds", "Bytes→bytes",
-                    "UnitPrice→unit_price"},
+        {"Album", "album", "AlbumId→album_id", "Title→title", "ArtistId→artist_id"},
+        {"Artist", "artist", "ArtistId→artist_id", "Name→name"},
+        {
+            "Customer",
+            "customer",
+            "CustomerId→customer_id",
+            "FirstName→first_name",
+            "LastName→last_name",
+            "Company→company",
+            "Address→address",
+            "City→city",
+            "State→state",
+            "Country→country",
+            "PostalCode→postal_code",
+            "Phone→phone",
+            "Fax→fax",
+            "Email→email",
+            "SupportRepId→support_rep_id"
+        },
+        {
+            "Employee",
+            "employee",
+            "EmployeeId→employee_id",
+            "LastName→last_name",
+            "FirstName→first_name",
+            "Title→title",
+            "ReportsTo→reports_to",
+            "BirthDate→birth_date",
+            "HireDate→hire_date",
+            "Address→address",
+            "City→city",
+            "State→state",
+            "Country→country",
+            "PostalCode→postal_code",
+            "Phone→phone",
+            "Fax→fax",
+            "Email→email"
+        },
+        {"Genre", "genre", "GenreId→genre_id", "Name→name"},
+        {
+            "Invoice",
+            "invoice",
+            "InvoiceId→invoice_id",
+            "CustomerId→customer_id",
+            "InvoiceDate→invoice_date",
+            "BillingAddress→billing_address",
+            "BillingCity→billing_city",
+            "BillingState→billing_state",
+            "BillingCountry→billing_country",
+            "BillingPostalCode→billing_postal_code",
+            "Total→total"
+        },
+        {
+            "InvoiceLine",
+            "invoice_line",
+            "InvoiceLineId→invoice_line_id",
+            "InvoiceId→invoice_id",
+            "TrackId→track_id",
+            "UnitPrice→unit_price",
+            "Quantity→quantity"
+        },
+        {"MediaType", "media_type", "MediaTypeId→media_type_id", "Name→name"},
+        {"Playlist", "playlist", "PlaylistId→playlist_id", "Name→name"},
+        {"PlaylistTrack", "playlist_track", "PlaylistId→playlist_id", "TrackId→track_id"},
+        {
+            "Track",
+            "track",
+            "TrackId→track_id",
+            "Name→name",
+            "AlbumId→album_id",
+            "MediaTypeId→media_type_id",
+            "GenreId→genre_id",
+            "Composer→composer",
+            "Milliseconds→milliseconds",
+            "Bytes→bytes",
+            "UnitPrice→unit_price"
+        },
     };
 
     @Test
@@ -69,8 +125,11 @@ class ChinookNamesTest {
         Map<String, List<String>> actualColumns = new LinkedHashMap<>();
         for (TableMapping table : mapping.tables()) {
             actualTables.put(table.source().name(), table.target().name());
-            actualColumns.put(table.source().name(),
-                    table.columns().stream().map(c -> c.source().name() + "->" + c.target().name()).toList());
+            actualColumns.put(
+                    table.source().name(),
+                    table.columns().stream()
+                            .map(c -> c.source().name() + "->" + c.target().name())
+                            .toList());
         }
         assertThat(actualTables).containsExactlyEntriesOf(expectedTables);
         assertThat(actualColumns).containsExactlyEntriesOf(expectedColumns);
@@ -78,14 +137,18 @@ class ChinookNamesTest {
 
     @Test
     void columnNameListsLineUpForSelectAndCopy() {
-        SourceTable invoiceLine = Catalogs.source("InvoiceLine", "InvoiceLineId", "InvoiceId", "TrackId", "UnitPrice", "Quantity");
-        TargetTable invoiceLineTarget = Catalogs.target("invoice_line", "invoice_line_id", "invoice_id", "track_id",
-                "unit_price", "quantity");
+        SourceTable invoiceLine =
+                Catalogs.source("InvoiceLine", "InvoiceLineId", "InvoiceId", "TrackId", "UnitPrice", "Quantity");
+        TargetTable invoiceLineTarget =
+                Catalogs.target("invoice_line", "invoice_line_id", "invoice_id", "track_id", "unit_price", "quantity");
 
         TableMapping table = NameMapper.map(List.of(invoiceLine), List.of(invoiceLineTarget), MappingSpec.defaults())
-                .tables().get(0);
+                .tables()
+                .get(0);
 
-        assertThat(table.sourceColumnNames()).containsExactly("InvoiceLineId", "InvoiceId", "TrackId", "UnitPrice", "Quantity");
-        assertThat(table.targetColumnNames()).containsExactly("invoice_line_id", "invoice_id", "track_id", "unit_price", "quantity");
+        assertThat(table.sourceColumnNames())
+                .containsExactly("InvoiceLineId", "InvoiceId", "TrackId", "UnitPrice", "Quantity");
+        assertThat(table.targetColumnNames())
+                .containsExactly("invoice_line_id", "invoice_id", "track_id", "unit_price", "quantity");
     }
 }

@@ -8,11 +8,24 @@ import java.util.List;
  * /work/shared/datasets/sakila/postgres-schema/V1__sakila_schema.sql (the payment_p2007_* children left out).
  */
 final class SakilaKeys {
-    static final List<String> TABLES = List.of("actor", "address", "category", "city", "country", "customer", "film",
-            "film_actor", "film_category", "inventory", "language", "payment", "rental", "staff", "store");
+    static final List<String> TABLES = List.of(
+            "actor",
+            "address",
+            "category",
+            "city",
+            "country",
+            "customer",
+            "film",
+            "film_actor",
+            "film_category",
+            "inventory",
+            "language",
+            "payment",
+            "rental",
+            "staff",
+            "store");
 
-    private SakilaKeys() {
-    }
+    private SakilaKeys() {}
 
     static List<TargetForeignKey> all() {
         return List.of(
@@ -40,9 +53,14 @@ final class SakilaKeys {
                 key("store_manager_staff_id_fkey", "store", "manager_staff_id", "staff", "staff_id"));
     }
 
-    private static TargetForeignKey key(String name, String table, String column, String referencedTable,
-                                        String referencedColumn) {
-        return new TargetForeignKey(name, table, List.of(column), referencedTable, List.of(referencedColumn),
+    private static TargetForeignKey key(
+            String name, String table, String column, String referencedTable, String referencedColumn) {
+        return new TargetForeignKey(
+                name,
+                table,
+                List.of(column),
+                referencedTable,
+                List.of(referencedColumn),
                 "FOREIGN KEY (" + column + ") REFERENCES " + referencedTable + "(" + referencedColumn
                         + ") ON UPDATE CASCADE ON DELETE RESTRICT");
     }

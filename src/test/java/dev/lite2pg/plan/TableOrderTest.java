@@ -12,13 +12,19 @@ import org.junit.jupiter.api.Test;
 class TableOrderTest {
     /** A single-column key named the way PostgreSQL names them: {@code <table>_<column>_fkey}. */
     private static TargetForeignKey fk(String table, String column, String referencedTable, String referencedColumn) {
-        return new TargetForeignKey(table + "_" + column + "_fkey", table, List.of(column), referencedTable,
-                List.of(referencedColumn), "FOREIGN KEY (" + column + ") REFERENCES " + referencedTable + "(" + referencedColumn + ")");
+        return new TargetForeignKey(
+                table + "_" + column + "_fkey",
+                table,
+                List.of(column),
+                referencedTable,
+                List.of(referencedColumn),
+                "FOREIGN KEY (" + column + ") REFERENCES " + referencedTable + "(" + referencedColumn + ")");
     }
 
     @Test
     void aChainComesParentFirstEvenAgainstNameOrder() {
-        ParentsFirstOrder order = TableOrder.order(List.of("ant", "mid", "zoo"),
+        ParentsFirstOrder order = TableOrder.order(
+                List.of("ant", "mid", "zoo"),
                 List.of(fk("ant", "mid_id", "mid", "id"), fk("mid", "zoo_id", "zoo", "id")));
 
         assertThat(order.tables()).containsExactly("zoo", "mid", "ant");
@@ -27,8 +33,13 @@ class TableOrderTest {
 
     @Test
     void aDiamondPutsTheSharedParentFirstAndTheSharedChildLast() {
-        ParentsFirstOrder order = TableOrder.order(List.of("a", "b", "c", "w"), List.of(
-                fk("b", "w_id", "w", "id"), fk("c", "w_id", "w", "id"), fk("a", "b_id", "b", "id"), fk("a", "c_id", "c", "id")));
+        ParentsFirstOrder order = TableOrder.order(
+                List.of("a", "b", "c", "w"),
+                List.of(
+                        fk("b", "w_id", "w", "id"),
+                        fk("c", "w_id", "w", "id"),
+                        fk("a", "b_id", "b", "id"),
+                        fk("a", "c_id", "c", "id")));
 
         assertThat(order.tables()).containsExactly("w", "b", "c", "a");
         assertThat(order.cycleKeys()).isEmpty();
@@ -54,11 +65,13 @@ class TableOrderTest {
 
     @Test
     void keysToTablesOutsideTheCopyAreIgnored() {
-        ParentsFirstOrder order = TableOrder.order(List.of("order_lines", "orders"), List.of(
-                fk("orders", "customer_id", "customers", "id"),
-                fk("order_lines", "order_id", "orders", "id"),
-                fk("audit", "order_id", "orders", "id"),
-                fk("customers", "id", "customers", "id")));
+        ParentsFirstOrder order = TableOrder.order(
+                List.of("order_lines", "orders"),
+                List.of(
+                        fk("orders", "customer_id", "customers", "id"),
+                        fk("order_lines", "order_id", "orders", "id"),
+                        fk("audit", "order_id", "orders", "id"),
+                        fk("customers", "id", "customers", "id")));
 
         assertThat(order.tables()).containsExactly("orders", "order_lines");
         assertThat(order.cycleKeys()).isEmpty();
@@ -129,8 +142,23 @@ class TableOrderTest {
         // Depth-first through {staff, store} starts at "staff" and follows staff.store_id into store, whose
         // manager_staff_id leads back to staff: that key is dropped and store loads before staff.
         assertThat(order.cycleKeys()).extracting(TargetForeignKey::name).containsExactly("store_manager_staff_id_fkey");
-        assertThat(order.tables()).containsExactly("actor", "category", "country", "city", "address", "language", "film",
-                "film_actor", "film_category", "store", "customer", "inventory", "staff", "rental", "payment");
+        assertThat(order.tables())
+                .containsExactly(
+                        "actor",
+                        "category",
+                        "country",
+                        "city",
+                        "address",
+                        "language",
+                        "film",
+                        "film_actor",
+                        "film_category",
+                        "store",
+                        "customer",
+                        "inventory",
+                        "staff",
+                        "rental",
+                        "payment");
     }
 
     @Test

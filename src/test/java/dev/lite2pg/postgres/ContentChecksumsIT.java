@@ -1,20 +1,19 @@
 package dev.lite2pg.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.postgres.ContentChecksums.Difference;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Content checksums computed by PostgreSQL on the test database: source rows loaded into the scratch table against the
@@ -26,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContentChecksumsIT {
 
     private static final List<String> COLUMNS = List.of("id", "doc", "price", "Label", "at");
-    private static final List<String> TYPES = List.of("bigint", "jsonb", "numeric", "character varying(20)",
-            "timestamp(3) without time zone");
-    private static final String TARGET_ROWS = "(1, '{\"a\": 1, \"b\": [true]}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
-            + " (2, '{\"n\": 2}', 10, 'Gadget', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)";
+    private static final List<String> TYPES =
+            List.of("bigint", "jsonb", "numeric", "character varying(20)", "timestamp(3) without time zone");
+    private static final String TARGET_ROWS =
+            "(1, '{\"a\": 1, \"b\": [true]}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
+                    + " (2, '{\"n\": 2}', 10, 'Gadget', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)";
 
     private TestDatabase db;
     private Connection connection;
@@ -38,7 +38,8 @@ class ContentChecksumsIT {
     void tables() throws SQLException {
         connection = db.connect();
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE COLLATION case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+            st.execute(
+                    "CREATE COLLATION case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
             st.execute("CREATE SCHEMA shop");
             st.execute("CREATE TABLE shop.item (id bigint PRIMARY KEY, doc jsonb, price numeric,"
                     + " \"Label\" varchar(20) COLLATE case_blind, at timestamp(3))");
@@ -67,31 +68,36 @@ class ContentChecksumsIT {
 
     @Test
     void valuesTheColumnCallsEqualButThatPrintDifferentlyAreDifferences() throws Exception {
-        ContentChecksums checksums = loaded("(1, '{\"a\": 1, \"b\": [true]}', 1.50, 'widget', '2024-01-31 09:30:00.123'),"
-                + " (2, '{\"n\": 2}', 10, 'GADGET', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)");
+        ContentChecksums checksums =
+                loaded("(1, '{\"a\": 1, \"b\": [true]}', 1.50, 'widget', '2024-01-31 09:30:00.123'),"
+                        + " (2, '{\"n\": 2}', 10, 'GADGET', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)");
 
         assertThat(checksums.scratchChecksum().rows()).isEqualTo(3);
         assertThat(checksums.scratchChecksum()).isNotEqualTo(checksums.targetChecksum());
-        assertThat(checksums.differences(10)).containsExactly(new Difference("id=1", 1, 1), new Difference("id=2", 1, 1));
+        assertThat(checksums.differences(10))
+                .containsExactly(new Difference("id=1", 1, 1), new Difference("id=2", 1, 1));
     }
 
     @Test
     void aMissingRowAndADuplicateRowCount() throws Exception {
-        ContentChecksums checksums = loaded("(1, '{\"a\": 1, \"b\": [true]}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
-                + " (3, NULL, NULL, NULL, NULL), (3, NULL, NULL, NULL, NULL)");
+        ContentChecksums checksums =
+                loaded("(1, '{\"a\": 1, \"b\": [true]}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
+                        + " (3, NULL, NULL, NULL, NULL), (3, NULL, NULL, NULL, NULL)");
 
         Checksum difference = checksums.scratchChecksum().minus(checksums.targetChecksum());
         assertThat(difference.rows()).isZero();
         assertThat(difference.sum()).isNotZero();
-        assertThat(checksums.differences(10)).containsExactly(new Difference("id=2", 0, 1), new Difference("id=3", 1, 0));
+        assertThat(checksums.differences(10))
+                .containsExactly(new Difference("id=2", 0, 1), new Difference("id=3", 1, 0));
     }
 
     @Test
     void beforePostgresql14TheRowsTextIsHashedSoTheSameDifferencesShow() throws Exception {
         String hash = ContentChecksums.rowHash(COLUMNS, TYPES, 13);
         try (Statement st = connection.createStatement()) {
-            st.execute("INSERT INTO shop.source VALUES (1, '{\"b\": [true], \"a\": 1}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
-                    + " (2, '{\"n\": 2}', 10, 'GADGET', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)");
+            st.execute(
+                    "INSERT INTO shop.source VALUES (1, '{\"b\": [true], \"a\": 1}', 1.5, 'widget', '2024-01-31 09:30:00.123'),"
+                            + " (2, '{\"n\": 2}', 10, 'GADGET', '1999-12-31 23:59:59'), (3, NULL, NULL, NULL, NULL)");
         }
         connection.commit();
         List<List<String>> target = db.rows("SELECT id, " + hash + " FROM shop.item ORDER BY id");

@@ -27,12 +27,20 @@ class EmbeddedScratchTargetIT {
             assertThat(embedded.url()).doesNotContain("password");
             assertThat(embedded.credentials().password()).get().asString().hasSize(48);
 
-            assertThatThrownBy(() -> connect(embedded.url(), null).close()).as("no password").isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> connect(embedded.url(), "postgres").close()).as("a guessed password").isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> connect(embedded.url(), null).close())
+                    .as("no password")
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(embedded.url(), "postgres").close())
+                    .as("a guessed password")
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
             // Every rule, the unix socket's (local) as well as TCP's (host), asks for the password.
-            try (Connection c = embedded.dataSource().getConnection(); Statement st = c.createStatement()) {
-                assertThat(value(st, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules WHERE error IS NULL"))
+            try (Connection c = embedded.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
+                assertThat(
+                                value(
+                                        st,
+                                        "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules WHERE error IS NULL"))
                         .isEqualTo("scram-sha-256");
                 dataFolder = Path.of(value(st, "SHOW data_directory"));
                 assertThat(value(st, "SELECT current_user")).isEqualTo(ScratchTarget.EMBEDDED_USER);
@@ -40,14 +48,20 @@ class EmbeddedScratchTargetIT {
 
             Path folder = ScratchTarget.embeddedFolder();
             assertThat(dataFolder.getParent()).isEqualTo(folder);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataFolder))).isEqualTo("rwx------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("binaries")))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataFolder)))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("binaries"))))
+                    .isEqualTo("rwx------");
             try (var binaries = Files.list(folder.resolve("binaries"))) {
-                assertThat(binaries.filter(p -> p.getFileName().toString().startsWith("PG-"))).as("binaries extracted here").isNotEmpty();
+                assertThat(binaries.filter(p -> p.getFileName().toString().startsWith("PG-")))
+                        .as("binaries extracted here")
+                        .isNotEmpty();
             }
             try (var inside = Files.list(folder)) {
-                assertThat(inside.map(p -> p.getFileName().toString())).as("nothing else in the private folder")
+                assertThat(inside.map(p -> p.getFileName().toString()))
+                        .as("nothing else in the private folder")
                         .allMatch(name -> name.equals("binaries") || name.startsWith("data-"));
             }
         }

@@ -1,5 +1,8 @@
 package dev.lite2pg.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.convert.ConverterResolver;
 import dev.lite2pg.convert.ValueConverter;
@@ -11,6 +14,10 @@ import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,14 +27,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link PostgresCopyWriter} on its own against the real test database, inside a Spring transaction as a chunk runs.
@@ -50,7 +49,8 @@ class PostgresCopyWriterIT {
         dataSource.setURL(db.url());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA shop");
             st.execute("CREATE TYPE shop.mood AS ENUM ('happy', 'sad')");
             st.execute("CREATE TABLE shop.customer (id integer PRIMARY KEY, email text NOT NULL, mood shop.mood,"
@@ -67,33 +67,62 @@ class PostgresCopyWriterIT {
         PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), quarantine());
         writer.open(new ExecutionContext());
 
-        inOneTransaction(writer, List.of(
-                customer(1, "ann@example.com", "happy", 30),
-                // Refused by lite2pg's own conversion: never encoded, so the COPY's line numbers skip it.
-                customer(2, "bob@example.com", "sad", "thirty"),
-                customer(3, "cy@example.com", "angry", 20),
-                // The same key as row 1 on the other side of a refused row: copied after row 1, so it is the one refused.
-                customer(4, "ANN@example.com", "happy", 50),
-                customer(5, "dee@example.com", null, 60),
-                customer(6, "eve@example.com", "sad", -1),
-                customer(7, "fay@example.com", "happy", 70)));
+        inOneTransaction(
+                writer,
+                List.of(
+                        customer(1, "ann@example.com", "happy", 30),
+                        // Refused by lite2pg's own conversion: never encoded, so the COPY's line numbers skip it.
+                        customer(2, "bob@example.com", "sad", "thirty"),
+                        customer(3, "cy@example.com", "angry", 20),
+                        // The same key as row 1 on the other side of a refused row: copied after row 1, so it is the
+                        // one refused.
+                        customer(4, "ANN@example.com", "happy", 50),
+                        customer(5, "dee@example.com", null, 60),
+                        customer(6, "eve@example.com", "sad", -1),
+                        customer(7, "fay@example.com", "happy", 70)));
 
-        assertThat(db.rows("SELECT id, email FROM shop.customer ORDER BY id")).as("of two rows with one unique key the first is copied")
-                .containsExactly(List.of("1", "ann@example.com"), List.of("5", "dee@example.com"), List.of("7", "fay@example.com"));
+        assertThat(db.rows("SELECT id, email FROM shop.customer ORDER BY id"))
+                .as("of two rows with one unique key the first is copied")
+                .containsExactly(
+                        List.of("1", "ann@example.com"),
+                        List.of("5", "dee@example.com"),
+                        List.of("7", "fay@example.com"));
         assertThat(db.rows("SELECT row_key, origin, reason FROM lite2pg.quarantine ORDER BY row_key"))
                 .satisfiesExactly(
-                        row -> assertThat(row).startsWith("id=2", "VALUE").last().asString().contains("target type int4"),
-                        row -> assertThat(row).startsWith("id=3", "POSTGRES").last().asString()
-                                .startsWith("refused by PostgreSQL").contains("enum").contains("angry"),
-                        row -> assertThat(row).startsWith("id=4", "POSTGRES").last().asString()
-                                .startsWith("refused by PostgreSQL").contains("customer_email_lower"),
-                        row -> assertThat(row).startsWith("id=6", "POSTGRES").last().asString()
-                                .startsWith("refused by PostgreSQL").contains("customer_age_check"));
+                        row -> assertThat(row)
+                                .startsWith("id=2", "VALUE")
+                                .last()
+                                .asString()
+                                .contains("target type int4"),
+                        row -> assertThat(row)
+                                .startsWith("id=3", "POSTGRES")
+                                .last()
+                                .asString()
+                                .startsWith("refused by PostgreSQL")
+                                .contains("enum")
+                                .contains("angry"),
+                        row -> assertThat(row)
+                                .startsWith("id=4", "POSTGRES")
+                                .last()
+                                .asString()
+                                .startsWith("refused by PostgreSQL")
+                                .contains("customer_email_lower"),
+                        row -> assertThat(row)
+                                .startsWith("id=6", "POSTGRES")
+                                .last()
+                                .asString()
+                                .startsWith("refused by PostgreSQL")
+                                .contains("customer_age_check"));
         assertThat(db.rows("SELECT column_name, bad_value FROM lite2pg.quarantine WHERE row_key = 'id=3'"))
                 .containsExactly(List.of("mood", "TEXT 'angry'"));
-        assertThat(db.rows("SELECT row_data::text FROM lite2pg.quarantine WHERE row_key = 'id=6'").get(0).get(0))
-                .as("the whole source row").contains("eve@example.com").contains("-1");
-        assertThat(db.rows("SELECT note FROM shop.marker")).as("the transaction's earlier work survives the refusals")
+        assertThat(db.rows("SELECT row_data::text FROM lite2pg.quarantine WHERE row_key = 'id=6'")
+                        .get(0)
+                        .get(0))
+                .as("the whole source row")
+                .contains("eve@example.com")
+                .contains("-1");
+        assertThat(db.rows("SELECT note FROM shop.marker"))
+                .as("the transaction's earlier work survives the refusals")
                 .containsExactly(List.of("before the chunk"));
 
         ExecutionContext saved = new ExecutionContext();
@@ -107,17 +136,20 @@ class PostgresCopyWriterIT {
         PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), quarantine());
         writer.open(new ExecutionContext());
 
-        inOneTransaction(writer, List.of(
-                customer(1, "a@example.com", "bad", 1),
-                customer(2, "b@example.com", "sad", -2),
-                customer(3, "c@example.com", "happy", 3),
-                customer(4, "d@example.com", "sad", 4),
-                customer(5, "e@example.com", "worse", 5),
-                customer(6, "f@example.com", "sad", -6),
-                customer(7, "g@example.com", "happy", 7),
-                customer(8, "h@example.com", "happy", -8)));
+        inOneTransaction(
+                writer,
+                List.of(
+                        customer(1, "a@example.com", "bad", 1),
+                        customer(2, "b@example.com", "sad", -2),
+                        customer(3, "c@example.com", "happy", 3),
+                        customer(4, "d@example.com", "sad", 4),
+                        customer(5, "e@example.com", "worse", 5),
+                        customer(6, "f@example.com", "sad", -6),
+                        customer(7, "g@example.com", "happy", 7),
+                        customer(8, "h@example.com", "happy", -8)));
 
-        assertThat(db.rows("SELECT id FROM shop.customer ORDER BY id")).containsExactly(List.of("3"), List.of("4"), List.of("7"));
+        assertThat(db.rows("SELECT id FROM shop.customer ORDER BY id"))
+                .containsExactly(List.of("3"), List.of("4"), List.of("7"));
         assertThat(db.rows("SELECT row_key FROM lite2pg.quarantine WHERE origin = 'POSTGRES' ORDER BY row_key"))
                 .containsExactly(List.of("id=1"), List.of("id=2"), List.of("id=5"), List.of("id=6"), List.of("id=8"));
     }
@@ -127,10 +159,12 @@ class PostgresCopyWriterIT {
         PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), quarantine());
         writer.open(new ExecutionContext());
 
-        inOneTransaction(writer, List.of(customer(1, "a@example.com", "sad", -1), customer(2, "b@example.com", "no", 2)));
+        inOneTransaction(
+                writer, List.of(customer(1, "a@example.com", "sad", -1), customer(2, "b@example.com", "no", 2)));
 
         assertThat(db.rows("SELECT count(*) FROM shop.customer")).containsExactly(List.of("0"));
-        assertThat(db.rows("SELECT row_key FROM lite2pg.quarantine ORDER BY row_key")).containsExactly(List.of("id=1"), List.of("id=2"));
+        assertThat(db.rows("SELECT row_key FROM lite2pg.quarantine ORDER BY row_key"))
+                .containsExactly(List.of("id=1"), List.of("id=2"));
         ExecutionContext saved = new ExecutionContext();
         writer.update(saved);
         assertThat(saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY)).isZero();
@@ -142,16 +176,22 @@ class PostgresCopyWriterIT {
         PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), null);
         writer.open(new ExecutionContext());
 
-        assertThatThrownBy(() -> inOneTransaction(writer, List.of(
-                customer(1, "ann@example.com", "happy", 30),
-                customer(2, "bob@example.com", "sad", 40),
-                customer(3, "cy@example.com", "sad", -3),
-                customer(4, "dee@example.com", "sad", 40))))
+        assertThatThrownBy(() -> inOneTransaction(
+                        writer,
+                        List.of(
+                                customer(1, "ann@example.com", "happy", 30),
+                                customer(2, "bob@example.com", "sad", 40),
+                                customer(3, "cy@example.com", "sad", -3),
+                                customer(4, "dee@example.com", "sad", 40))))
                 .isInstanceOf(RowsRefusedException.class)
-                .hasMessageContaining("customer").hasMessageContaining("id=3").hasMessageContaining("customer_age_check");
+                .hasMessageContaining("customer")
+                .hasMessageContaining("id=3")
+                .hasMessageContaining("customer_age_check");
 
         assertThat(db.rows("SELECT count(*) FROM shop.customer")).containsExactly(List.of("0"));
-        assertThat(db.rows("SELECT count(*) FROM shop.marker")).as("the chunk's transaction rolled back").containsExactly(List.of("0"));
+        assertThat(db.rows("SELECT count(*) FROM shop.marker"))
+                .as("the chunk's transaction rolled back")
+                .containsExactly(List.of("0"));
         assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine")).containsExactly(List.of("0"));
     }
 
@@ -181,16 +221,33 @@ class PostgresCopyWriterIT {
     /** customer(id, email, mood, age) copied column for column, as the planner would decide it. */
     private static TableCopy customerCopy() {
         List<String> columns = List.of("id", "email", "mood", "age");
-        SourceTable source = new SourceTable("customer", List.of(new SourceColumn("id", "INTEGER", false, 1),
-                new SourceColumn("email", "TEXT", false, 0), new SourceColumn("mood", "TEXT", false, 0),
-                new SourceColumn("age", "INTEGER", false, 0)), false, List.of());
-        List<TargetType> types = List.of(TargetType.of("int4"), TargetType.of("text"),
-                new TargetType("shop.mood", "mood", -1, -1, -1, true, false, null), TargetType.of("int4"));
+        SourceTable source = new SourceTable(
+                "customer",
+                List.of(
+                        new SourceColumn("id", "INTEGER", false, 1),
+                        new SourceColumn("email", "TEXT", false, 0),
+                        new SourceColumn("mood", "TEXT", false, 0),
+                        new SourceColumn("age", "INTEGER", false, 0)),
+                false,
+                List.of());
+        List<TargetType> types = List.of(
+                TargetType.of("int4"),
+                TargetType.of("text"),
+                new TargetType("shop.mood", "mood", -1, -1, -1, true, false, null),
+                TargetType.of("int4"));
         List<ValueConverter> converters = new ArrayList<>();
         for (TargetType type : types) {
             converters.add(ConverterResolver.resolve(type, ConversionOptions.DEFAULTS));
         }
-        return new TableCopy(0, source, "shop", "customer", columns, columns, types.stream().map(TargetType::sqlName).toList(),
-                converters.toArray(ValueConverter[]::new), new boolean[] {true, true, false, false});
+        return new TableCopy(
+                0,
+                source,
+                "shop",
+                "customer",
+                columns,
+                columns,
+                types.stream().map(TargetType::sqlName).toList(),
+                converters.toArray(ValueConverter[]::new),
+                new boolean[] {true, true, false, false});
     }
 }

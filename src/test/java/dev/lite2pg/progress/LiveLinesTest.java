@@ -14,7 +14,8 @@ class LiveLinesTest {
 
     private final StringWriter text = new StringWriter();
     private final AtomicLong clock = new AtomicLong();
-    private final LiveLines display = new LiveLines(new PrintWriter(text), "[copy] ", Duration.ofMillis(100), clock::get);
+    private final LiveLines display =
+            new LiveLines(new PrintWriter(text), "[copy] ", Duration.ofMillis(100), clock::get);
 
     @Test
     void drawsAtOnceThenRedrawsInPlaceAtMostEveryInterval() {
@@ -24,9 +25,10 @@ class LiveLinesTest {
         later(50);
         display.update(at("customer", 300));
 
-        assertThat(text.toString()).isEqualTo(
-                "[copy] customer: 100 of 1,000 rows (10%), 100 rows/s, ETA 9.0 s\n"
-                        + UP_AND_ERASE.formatted(1) + "[copy] customer: 300 of 1,000 rows (30%), 300 rows/s, ETA 2.3 s\n");
+        assertThat(text.toString())
+                .isEqualTo(
+                        "[copy] customer: 100 of 1,000 rows (10%), 100 rows/s, ETA 9.0 s\n" + UP_AND_ERASE.formatted(1)
+                                + "[copy] customer: 300 of 1,000 rows (30%), 300 rows/s, ETA 2.3 s\n");
     }
 
     @Test
@@ -38,9 +40,10 @@ class LiveLinesTest {
         display.update(at("customer", 200));
 
         String lastDraw = text.toString().substring(text.toString().lastIndexOf(UP_AND_ERASE.formatted(2)));
-        assertThat(lastDraw).isEqualTo(UP_AND_ERASE.formatted(2)
-                + "[copy] customer: 200 of 1,000 rows (20%), 200 rows/s, ETA 4.0 s\n"
-                + "[copy] order: 500 of 1,000 rows (50%), 500 rows/s, ETA 1.0 s\n");
+        assertThat(lastDraw)
+                .isEqualTo(UP_AND_ERASE.formatted(2)
+                        + "[copy] customer: 200 of 1,000 rows (20%), 200 rows/s, ETA 4.0 s\n"
+                        + "[copy] order: 500 of 1,000 rows (50%), 500 rows/s, ETA 1.0 s\n");
     }
 
     @Test
@@ -52,8 +55,8 @@ class LiveLinesTest {
         display.finish("customer", "[copy] customer: 1000 rows");
         display.finish("order", "[copy] order: 1000 rows");
 
-        assertThat(text.toString()).endsWith(
-                UP_AND_ERASE.formatted(2) + "[copy] note\n"
+        assertThat(text.toString())
+                .endsWith(UP_AND_ERASE.formatted(2) + "[copy] note\n"
                         + "[copy] customer: 100 of 1,000 rows (10%), 100 rows/s, ETA 9.0 s\n"
                         + "[copy] order: 500 of 1,000 rows (50%), 500 rows/s, ETA 1.0 s\n"
                         + UP_AND_ERASE.formatted(2) + "[copy] customer: 1000 rows\n"

@@ -20,9 +20,10 @@ class PlainLinesTest {
         display.update(at("customer", 4_000, 19_999));
         display.update(at("customer", 5_000, 20_000));
 
-        assertThat(text.toString().lines()).containsExactly(
-                "[copy] customer: 3,000 of 10,000 rows (30%), 300 rows/s, ETA 23.3 s",
-                "[copy] customer: 5,000 of 10,000 rows (50%), 250 rows/s, ETA 20.0 s");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "[copy] customer: 3,000 of 10,000 rows (30%), 300 rows/s, ETA 23.3 s",
+                        "[copy] customer: 5,000 of 10,000 rows (50%), 250 rows/s, ETA 20.0 s");
     }
 
     @Test
@@ -31,7 +32,9 @@ class PlainLinesTest {
         display.update(at("order", 1_000, 10_000));
         display.update(at("order", 2_000, 15_000));
 
-        assertThat(text.toString().lines()).hasSize(2).anyMatch(l -> l.startsWith("[copy] customer:"))
+        assertThat(text.toString().lines())
+                .hasSize(2)
+                .anyMatch(l -> l.startsWith("[copy] customer:"))
                 .anyMatch(l -> l.startsWith("[copy] order: 1,000 of"));
     }
 
@@ -42,10 +45,10 @@ class PlainLinesTest {
         display.update(at("customer", 1_000, 5_000));
         display.print("[copy] something that stays");
 
-        assertThat(text.toString().lines()).containsExactly(
-                "[copy] customer: 1,000 of 10,000 rows (10%), 83 rows/s, ETA 1:48",
-                "[copy] customer: 10000 rows",
-                "[copy] something that stays");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "[copy] customer: 1,000 of 10,000 rows (10%), 83 rows/s, ETA 1:48",
+                        "[copy] customer: 10000 rows", "[copy] something that stays");
     }
 
     private static TableStatus at(String table, long copied, long millis) {

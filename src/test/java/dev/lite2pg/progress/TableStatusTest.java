@@ -36,6 +36,7 @@ class TableStatusTest {
 
     @Test
     void aFinishedTableHasNothingLeft() {
-        assertThat(new TableStatus("store", 3, 3, 3, Duration.ofMillis(2)).eta()).contains(Duration.ZERO);
+        assertThat(new TableStatus("store", 3, 3, 3, Duration.ofMillis(2)).eta())
+                .contains(Duration.ZERO);
     }
 }

@@ -1,17 +1,17 @@
 package dev.lite2pg.report;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.lite2pg.report.SampleReports.table;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BarChartTest {
 
     @Test
     void barsAreScaledToTheLargestTableAndSmallOnesStayVisible() {
-        BarChart chart = BarChart.of(List.of(table("big", 1_000_000, 10_000), table("tiny", 1, 1), table("empty", 0, 0)));
+        BarChart chart =
+                BarChart.of(List.of(table("big", 1_000_000, 10_000), table("tiny", 1, 1), table("empty", 0, 0)));
 
         assertThat(chart.bars()).extracting(BarChart.Bar::rowsWidth).containsExactly(280, 2, 0);
         assertThat(chart.bars()).extracting(BarChart.Bar::timeWidth).containsExactly(280, 2, 0);

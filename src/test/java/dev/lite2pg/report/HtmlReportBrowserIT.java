@@ -1,11 +1,8 @@
 package dev.lite2pg.report;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens report.html in a real headless Chromium, as an operator's browser would. Without Chromium the test is
@@ -44,14 +43,16 @@ class HtmlReportBrowserIT {
             }
             Assumptions.abort(message);
         }
-        page = ReportWriter.write(SampleReports.twoTables(Verdict.PASS_WITH_WARNINGS), dir.resolve("run")).resolve("report.html");
+        page = ReportWriter.write(SampleReports.twoTables(Verdict.PASS_WITH_WARNINGS), dir.resolve("run"))
+                .resolve("report.html");
     }
 
     @Test
     void browserShowsTheVerdictAndEveryTableAsText() throws Exception {
         String dom = chromium("--dump-dom", page.toUri().toString());
 
-        assertThat(dom).contains("<strong id=\"verdict\">PASS WITH WARNINGS</strong>")
+        assertThat(dom)
+                .contains("<strong id=\"verdict\">PASS WITH WARNINGS</strong>")
                 .contains("exit code 0")
                 .contains("<td>customer</td>")
                 // A name that is markup in the file would be an element in the DOM; escaped, it is a text node.
@@ -70,7 +71,9 @@ class HtmlReportBrowserIT {
         assertThat(image).as("a PNG image").isNotNull();
         assertThat(image.getWidth()).isEqualTo(390);
         assertThat(image.getHeight()).isEqualTo(844);
-        assertThat(colourCount(image)).as("distinct colours: a blank page has one").isGreaterThan(10);
+        assertThat(colourCount(image))
+                .as("distinct colours: a blank page has one")
+                .isGreaterThan(10);
     }
 
     /**
@@ -101,31 +104,48 @@ class HtmlReportBrowserIT {
                 </script>
                 """);
 
-        String dom = chromium("--allow-file-access-from-files", "--dump-dom", probe.toUri().toString());
+        String dom = chromium(
+                "--allow-file-access-from-files", "--dump-dom", probe.toUri().toString());
 
-        Matcher m = Pattern.compile("page=(\\d+) viewport=(\\d+) tablesScroll=(\\w+) verdictBottom=(\\d+) viewportHeight=(\\d+) bodyFont=([\\d.]+)")
+        Matcher m = Pattern.compile(
+                        "page=(\\d+) viewport=(\\d+) tablesScroll=(\\w+) verdictBottom=(\\d+) viewportHeight=(\\d+) bodyFont=([\\d.]+)")
                 .matcher(dom);
         assertThat(m.find()).as(dom).isTrue();
         assertThat(Integer.parseInt(m.group(2))).as("viewport width").isEqualTo(390);
-        assertThat(Integer.parseInt(m.group(1))).as("page width: nothing but the tables may be wider than the phone").isLessThanOrEqualTo(390);
+        assertThat(Integer.parseInt(m.group(1)))
+                .as("page width: nothing but the tables may be wider than the phone")
+                .isLessThanOrEqualTo(390);
         assertThat(m.group(3)).as("the wide tables scroll inside their box").isEqualTo("true");
-        assertThat(Integer.parseInt(m.group(4))).as("the verdict is on the first screen").isLessThanOrEqualTo(Integer.parseInt(m.group(5)));
+        assertThat(Integer.parseInt(m.group(4)))
+                .as("the verdict is on the first screen")
+                .isLessThanOrEqualTo(Integer.parseInt(m.group(5)));
         assertThat(Double.parseDouble(m.group(6))).as("body font size in px").isGreaterThanOrEqualTo(16);
     }
 
     private String chromium(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile")));
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + dir.resolve("profile")));
         command.addAll(List.of(args));
         Path out = dir.resolve("chromium.out");
         Path err = dir.resolve("chromium.err");
-        Process chromium = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process chromium = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             chromium.descendants().forEach(ProcessHandle::destroyForcibly);
             chromium.destroyForcibly();
-            fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n" + Files.readString(err));
+            fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n"
+                    + Files.readString(err));
         }
-        assertThat(chromium.exitValue()).as("chromium's exit code; its stderr:\n" + Files.readString(err)).isZero();
+        assertThat(chromium.exitValue())
+                .as("chromium's exit code; its stderr:\n" + Files.readString(err))
+                .isZero();
         return Files.readString(out);
     }
 

@@ -1,19 +1,20 @@
 package dev.lite2pg.report;
 
-import dev.lite2pg.quarantine.QuarantinedRow;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.quarantine.QuarantinedRow;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
 
     @Test
     void contentSectionShowsBothChecksumsAndTheFirstDifferingRows() {
-        String md = MarkdownReport.render(SampleReports.withVerdict(Verdict.FAIL,
-                List.of(SampleReports.table("customer", 1_200, 800), SampleReports.differing("a|b")), List.of("content differs")));
+        String md = MarkdownReport.render(SampleReports.withVerdict(
+                Verdict.FAIL,
+                List.of(SampleReports.table("customer", 1_200, 800), SampleReports.differing("a|b")),
+                List.of("content differs")));
 
         assertThat(md)
                 .contains("| customer | 1200 | 1200 | `00c0ffee00c0ffee` | `00c0ffee00c0ffee` | yes |  |\n")
@@ -31,7 +32,8 @@ class MarkdownReportTest {
                 .contains("| orders | orders | 3 | 3 | 2 | 2 | 1 | yes | 10 ms | 200 |\n")
                 .contains("Policy `on-bad-row: quarantine`; 1 row(s) set aside in `\"lite2pg\".\"quarantine\"`.")
                 .contains("| orders | id=7 | paid | 'yes' | not a boolean |\n")
-                .contains("- foreign keys dropped for the copy, re-added and validated after it: 2 (orders.fk\\_customer, orders.fk\\_store)\n")
+                .contains(
+                        "- foreign keys dropped for the copy, re-added and validated after it: 2 (orders.fk\\_customer, orders.fk\\_store)\n")
                 .contains("- time to re-create them: 1250 ms\n")
                 .contains("| orders | 3 | 2 | 1 | 1 | 12.5 ms | 12.5 ms |\n")
                 .contains("| orders | foreign key | fk\\_customer | yes, re-created | yes | yes |\n");
@@ -43,14 +45,48 @@ class MarkdownReportTest {
 
     /** Names and values from the source, chosen to become HTML, a link or a broken table when rendered raw. */
     private static RunReport hostile() {
-        TableReport table = new TableReport(SCRIPT, SCRIPT, 2, 2, 1, 1, 1, 10,
-                List.of(new ColumnReport(IMG, IMG, "text", "text", Map.of())), SampleReports.matching(SCRIPT, 1));
-        return new RunReport("job", "/data/a_b.sqlite", "abc", "postgresql://app@db:5432/app", "pub|lic",
-                "2025-03-01T10:00:00Z", "2025-03-01T10:05:00Z", Verdict.PASS_WITH_WARNINGS, List.of(table), List.of(), List.of(),
-                List.of("- " + LINK), List.of("1 row of " + SCRIPT + " quarantined"),
-                new QuarantineReport("quarantine", "\"lite2pg\".\"quarantine\"", 1, List.of(new QuarantinedRow(SCRIPT, SCRIPT,
-                        "id=a|b", "[\"a|b\"]", "{}", IMG, LINK, "not *text*\nsecond line", QuarantinedRow.Origin.VALUE))),
-                null, List.of(), List.of());
+        TableReport table = new TableReport(
+                SCRIPT,
+                SCRIPT,
+                2,
+                2,
+                1,
+                1,
+                1,
+                10,
+                List.of(new ColumnReport(IMG, IMG, "text", "text", Map.of())),
+                SampleReports.matching(SCRIPT, 1));
+        return new RunReport(
+                "job",
+                "/data/a_b.sqlite",
+                "abc",
+                "postgresql://app@db:5432/app",
+                "pub|lic",
+                "2025-03-01T10:00:00Z",
+                "2025-03-01T10:05:00Z",
+                Verdict.PASS_WITH_WARNINGS,
+                List.of(table),
+                List.of(),
+                List.of(),
+                List.of("- " + LINK),
+                List.of("1 row of " + SCRIPT + " quarantined"),
+                new QuarantineReport(
+                        "quarantine",
+                        "\"lite2pg\".\"quarantine\"",
+                        1,
+                        List.of(new QuarantinedRow(
+                                SCRIPT,
+                                SCRIPT,
+                                "id=a|b",
+                                "[\"a|b\"]",
+                                "{}",
+                                IMG,
+                                LINK,
+                                "not *text*\nsecond line",
+                                QuarantinedRow.Origin.VALUE))),
+                null,
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -66,7 +102,10 @@ class MarkdownReportTest {
                 .contains("- \\- \\[x\\]")
                 .contains("| /data/a\\_b.sqlite |");
         // Every row of the quarantine table still has its five cells: no unescaped pipe came from the data.
-        String quarantineRow = md.lines().filter(l -> l.startsWith("| &lt;script") && l.contains("id=a")).findFirst().orElseThrow();
+        String quarantineRow = md.lines()
+                .filter(l -> l.startsWith("| &lt;script") && l.contains("id=a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(quarantineRow.split("(?<!\\\\)\\|", -1)).hasSize(7);
     }
 

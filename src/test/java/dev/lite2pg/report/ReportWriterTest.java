@@ -1,20 +1,21 @@
 package dev.lite2pg.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
 
     @Test
     void writesJsonMarkdownAndHtmlSideBySide(@TempDir Path dir) throws Exception {
-        RunReport report = SampleReports.withVerdict(Verdict.FAIL, List.of(SampleReports.table("customer", 1_200, 800),
-                SampleReports.differing("orders")), List.of("table orders: content differs"));
+        RunReport report = SampleReports.withVerdict(
+                Verdict.FAIL,
+                List.of(SampleReports.table("customer", 1_200, 800), SampleReports.differing("orders")),
+                List.of("table orders: content differs"));
 
         Path folder = ReportWriter.write(report, dir.resolve("run"));
 

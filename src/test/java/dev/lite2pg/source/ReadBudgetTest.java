@@ -1,8 +1,8 @@
 package dev.lite2pg.source;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ReadBudgetTest {
 
@@ -25,8 +25,9 @@ class ReadBudgetTest {
     void tellsWhatHeapAValueNeeds() {
         // 80 MiB a value: 24 times that.
         assertThat(ReadBudget.forHeap(384 * MIB, 2).oversizedReason(80 * MIB))
-                .isEqualTo("value of 83,886,080 bytes is larger than the 16,777,216 bytes a value may have with this heap"
-                        + " (a 24th of it); run with a larger heap (LITE2PG_JAVA_OPTS=-Xmx1920m or more) or make the value"
-                        + " smaller in the source");
+                .isEqualTo(
+                        "value of 83,886,080 bytes is larger than the 16,777,216 bytes a value may have with this heap"
+                                + " (a 24th of it); run with a larger heap (LITE2PG_JAVA_OPTS=-Xmx1920m or more) or make the value"
+                                + " smaller in the source");
     }
 }

@@ -1,13 +1,10 @@
 package dev.lite2pg.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,9 +13,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SourceSnapshotTest {
 
@@ -28,44 +27,57 @@ class SourceSnapshotTest {
     @Test
     void snapshotOfALiveWalDatabaseHoldsItsCommittedRowsAndLeavesTheSourceAsItWas() throws Exception {
         Path source = work.resolve("live.sqlite");
-        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = app.createStatement()) {
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = app.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA wal_autocheckpoint = 0");
             st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
             st.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
-            assertThat(Files.size(Path.of(source + "-wal"))).as("the rows are only in the write-ahead log").isPositive();
+            assertThat(Files.size(Path.of(source + "-wal")))
+                    .as("the rows are only in the write-ahead log")
+                    .isPositive();
             String sourceSha = SourceFingerprint.sha256(source);
             String walSha = SourceFingerprint.sha256(Path.of(source + "-wal"));
 
-            SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("work").resolve("snap.sqlite"));
+            SourceSnapshot snapshot =
+                    SourceSnapshot.take(source, work.resolve("work").resolve("snap.sqlite"));
 
             assertThat(SourceFingerprint.sha256(source)).isEqualTo(sourceSha);
             assertThat(SourceFingerprint.sha256(Path.of(source + "-wal"))).isEqualTo(walSha);
             assertThat(snapshot.sha256()).isEqualTo(SourceFingerprint.sha256(snapshot.file()));
             assertThat(snapshot.stamp()).isEqualTo(SourceStamp.of(source));
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + snapshot.file()); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*), group_concat(v, ''), (SELECT journal_mode FROM pragma_journal_mode) FROM t")) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + snapshot.file());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*), group_concat(v, ''), (SELECT journal_mode FROM pragma_journal_mode) FROM t")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(3);
                 assertThat(rs.getString(2)).isEqualTo("abc");
-                assertThat(rs.getString(3)).as("no -wal file needed beside the snapshot").isEqualTo("delete");
+                assertThat(rs.getString(3))
+                        .as("no -wal file needed beside the snapshot")
+                        .isEqualTo("delete");
             }
             assertThat(Files.exists(Path.of(snapshot.file() + ".partial"))).isFalse();
 
             st.execute("INSERT INTO t VALUES (4, 'd')");
-            assertThat(SourceStamp.of(source)).as("a later write shows in the stamp").isNotEqualTo(snapshot.stamp());
+            assertThat(SourceStamp.of(source))
+                    .as("a later write shows in the stamp")
+                    .isNotEqualTo(snapshot.stamp());
         }
     }
 
     @Test
     void lite2pgsOwnReadOnlyOpenOfACheckpointedWalSourceDoesNotCountAsAWrite() throws Exception {
         Path source = work.resolve("checkpointed.sqlite");
-        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = app.createStatement()) {
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = app.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("CREATE TABLE t (x)");
             st.execute("INSERT INTO t VALUES (1)");
         }
-        assertThat(Files.exists(Path.of(source + "-wal"))).as("the application's last close checkpointed and removed the log").isFalse();
+        assertThat(Files.exists(Path.of(source + "-wal")))
+                .as("the application's last close checkpointed and removed the log")
+                .isFalse();
 
         SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("snap.sqlite"));
 
@@ -75,30 +87,40 @@ class SourceSnapshotTest {
     @Test
     void aSnapshotThatIsGoneOrAlteredIsNamedAsSuch() throws Exception {
         Path source = work.resolve("s.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (x)");
         }
         SourceSnapshot snapshot = SourceSnapshot.take(source, work.resolve("snap.sqlite"));
         assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).isEmpty();
 
         Files.write(snapshot.file(), new byte[] {1}, StandardOpenOption.APPEND);
-        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).get().asString()
-                .contains("has changed").contains(snapshot.sha256());
+        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256()))
+                .get()
+                .asString()
+                .contains("has changed")
+                .contains(snapshot.sha256());
 
         Files.delete(snapshot.file());
-        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256())).get().asString().contains("is gone");
+        assertThat(SourceSnapshot.problem(snapshot.file(), snapshot.sha256()))
+                .get()
+                .asString()
+                .contains("is gone");
     }
 
     @Test
     void aMissingSourceIsRefusedByName() {
         Path missing = work.resolve("missing.sqlite");
         assertThatThrownBy(() -> SourceSnapshot.take(missing, work.resolve("snap.sqlite")))
-                .isInstanceOf(Lite2pgException.class).hasMessageContaining(missing.toString());
+                .isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining(missing.toString());
         assertThat(Files.exists(missing)).as("never created").isFalse();
     }
+
     static Stream<Arguments> unreadableSources() {
         return Stream.of(
-                Arguments.of("text.sqlite", "is not a SQLite database", (Writer) f -> Files.writeString(f, "id,name\n1,Ann\n")),
+                Arguments.of("text.sqlite", "is not a SQLite database", (Writer)
+                        f -> Files.writeString(f, "id,name\n1,Ann\n")),
                 Arguments.of("random.sqlite", "is not a SQLite database", (Writer) f -> Files.write(f, randomBytes())),
                 Arguments.of("empty.sqlite", "is empty (0 bytes)", (Writer) f -> Files.write(f, new byte[0])),
                 Arguments.of("damaged.sqlite", "is not a SQLite database", (Writer) SourceSnapshotTest::damagedHeader));
@@ -106,7 +128,8 @@ class SourceSnapshotTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadableSources")
-    void aSourceThatIsNotASqliteDatabaseIsRefusedByNameAndLeavesNoSnapshot(String name, String reason, Writer write) throws Exception {
+    void aSourceThatIsNotASqliteDatabaseIsRefusedByNameAndLeavesNoSnapshot(String name, String reason, Writer write)
+            throws Exception {
         Path source = work.resolve(name);
         write.to(source);
         byte[] before = Files.readAllBytes(source);
@@ -119,7 +142,9 @@ class SourceSnapshotTest {
                 .hasMessageContaining("Nothing was written");
         assertThat(snapshot).doesNotExist();
         assertThat(Path.of(snapshot + ".partial")).doesNotExist();
-        assertThat(Files.readAllBytes(source)).as("the source is left as it was").isEqualTo(before);
+        assertThat(Files.readAllBytes(source))
+                .as("the source is left as it was")
+                .isEqualTo(before);
     }
 
     @Test
@@ -142,11 +167,13 @@ class SourceSnapshotTest {
     @Test
     void aSnapshotRecordsHowManyTablesTheSourceHeld() throws Exception {
         Path source = work.resolve("two.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE a (x)");
             st.execute("CREATE TABLE b (x)");
         }
-        assertThat(SourceSnapshot.take(source, work.resolve("snap.sqlite")).sourceTables()).isEqualTo(2);
+        assertThat(SourceSnapshot.take(source, work.resolve("snap.sqlite")).sourceTables())
+                .isEqualTo(2);
     }
 
     interface Writer {
@@ -163,7 +190,8 @@ class SourceSnapshotTest {
     private static void damagedHeader(Path file) throws Exception {
         Path good = Files.createTempFile("good", ".sqlite");
         Files.delete(good);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + good); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + good);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
             st.execute("INSERT INTO t VALUES (1, 'a')");
         }

@@ -1,7 +1,6 @@
 package dev.lite2pg.sqlite;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -9,8 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteSourceIntegrityTest {
 
@@ -22,7 +21,8 @@ class SqliteSourceIntegrityTest {
     @Test
     void aSoundFileHasNoProblemsAndADamagedTablePageIsFound() throws Exception {
         Path file = work.resolve("table.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA page_size = " + PAGE);
             st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
             c.setAutoCommit(false);
@@ -46,7 +46,9 @@ class SqliteSourceIntegrityTest {
             raw.write(0x7F);
         }
         try (SqliteSource source = SqliteSource.open(file)) {
-            assertThat(source.integrityProblems()).isNotEmpty().anyMatch(line -> line.contains("malformed") || line.contains("page 3"));
+            assertThat(source.integrityProblems())
+                    .isNotEmpty()
+                    .anyMatch(line -> line.contains("malformed") || line.contains("page 3"));
         }
     }
 }

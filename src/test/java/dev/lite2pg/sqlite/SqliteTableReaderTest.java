@@ -1,21 +1,20 @@
 package dev.lite2pg.sqlite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.model.InvalidUtf8Text;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.source.OversizedValue;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTableReaderTest {
 
@@ -26,7 +25,8 @@ class SqliteTableReaderTest {
 
     private Path database(String... statements) throws Exception {
         Path file = dir.resolve("source.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
@@ -36,7 +36,10 @@ class SqliteTableReaderTest {
 
     private static SourceTable table(Path file, String name) {
         try (SqliteSource source = SqliteSource.open(file)) {
-            return source.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+            return source.tables().stream()
+                    .filter(t -> t.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -50,9 +53,12 @@ class SqliteTableReaderTest {
 
     @Test
     void readsEveryRowInRowidOrderAcrossPagesWithStorageClassesKept() throws Exception {
-        Path file = database("CREATE TABLE t (a, b)",
+        Path file = database(
+                "CREATE TABLE t (a, b)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) INSERT INTO t SELECT i, 'v' || i FROM n",
-                "UPDATE t SET a = 1.5 WHERE rowid = 2", "UPDATE t SET a = X'00FF' WHERE rowid = 3", "UPDATE t SET a = NULL WHERE rowid = 4");
+                "UPDATE t SET a = 1.5 WHERE rowid = 2",
+                "UPDATE t SET a = X'00FF' WHERE rowid = 3",
+                "UPDATE t SET a = NULL WHERE rowid = 4");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("a", "b"), 7, BUDGET);
         reader.open();
         List<SourceRow> rows = readAll(reader);
@@ -67,7 +73,8 @@ class SqliteTableReaderTest {
 
     @Test
     void readsFromAfterItsStartKeyUpToItsEndKeyAcrossPagesWithoutRepeatingOrSkippingARow() throws Exception {
-        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+        Path file = database(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i * 10, 'x' FROM n");
         SourceTable t = table(file, "t");
 
@@ -76,7 +83,9 @@ class SqliteTableReaderTest {
         List<SourceRow> rows = readAll(middle);
         middle.close();
         assertThat(rows).extracting(r -> r.values()[0]).containsExactly(50L, 60L, 70L, 80L, 90L);
-        assertThat(middle.bytesDelivered()).as("nothing read past the end key is handed over").isEqualTo(5 * 8);
+        assertThat(middle.bytesDelivered())
+                .as("nothing read past the end key is handed over")
+                .isEqualTo(5 * 8);
 
         SqliteTableReader rest = new SqliteTableReader(file, t, List.of("id"), 3, BUDGET);
         rest.open(new Object[] {45L}, null);
@@ -86,7 +95,8 @@ class SqliteTableReaderTest {
 
     @Test
     void readsEachRowidRangeOfATableOnceWithTheBoundaryRowInTheFirstOfThem() throws Exception {
-        Path file = database("CREATE TABLE t (v)",
+        Path file = database(
+                "CREATE TABLE t (v)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) INSERT INTO t SELECT i FROM n");
         SourceTable t = table(file, "t");
         List<RowidRange> parts;
@@ -110,7 +120,8 @@ class SqliteTableReaderTest {
 
     @Test
     void endsAWithoutRowidTableAtItsCompositeEndKey() throws Exception {
-        Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
+        Path file = database(
+                "CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
                 "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 1, BUDGET);
         reader.open(new Object[] {1L, 1L}, new Object[] {2L, 2L});
@@ -121,7 +132,8 @@ class SqliteTableReaderTest {
 
     @Test
     void pagesAWithoutRowidTableByItsCompositePrimaryKey() throws Exception {
-        Path file = database("CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
+        Path file = database(
+                "CREATE TABLE line (o INTEGER, n INTEGER, q TEXT, PRIMARY KEY (o, n)) WITHOUT ROWID",
                 "INSERT INTO line VALUES (2, 1, 'c'), (1, 2, 'b'), (1, 1, 'a'), (3, 1, 'e'), (2, 2, 'd')");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "line"), List.of("q"), 2, BUDGET);
         reader.open();
@@ -133,7 +145,9 @@ class SqliteTableReaderTest {
 
     @Test
     void handsOverInvalidUtf8AsRawBytesInsteadOfAReplacedString() throws Exception {
-        Path file = database("CREATE TABLE t (v TEXT)", "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT)), ('ok'), ('a' || char(0) || 'b')");
+        Path file = database(
+                "CREATE TABLE t (v TEXT)",
+                "INSERT INTO t VALUES (CAST(X'41FF42' AS TEXT)), ('ok'), ('a' || char(0) || 'b')");
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("v"), 10, BUDGET);
         reader.open();
         List<SourceRow> rows = readAll(reader);
@@ -158,10 +172,12 @@ class SqliteTableReaderTest {
 
     @Test
     void endsAPageAtItsByteBudgetAndStillReadsEveryRowOnce() throws Exception {
-        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)",
+        Path file = database(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i, randomblob(400) FROM n");
         // Pages of 100 rows, but 1,000 bytes: three rows each.
-        SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("id", "b"), 100, new ReadBudget(1 << 20, 1000));
+        SqliteTableReader reader =
+                new SqliteTableReader(file, table(file, "t"), List.of("id", "b"), 100, new ReadBudget(1 << 20, 1000));
         reader.open();
         List<SourceRow> rows = readAll(reader);
         reader.close();
@@ -171,7 +187,8 @@ class SqliteTableReaderTest {
 
     @Test
     void measuresAValueOverTheLimitInSqliteAndHandsOverItsSizeInsteadOfIt() throws Exception {
-        Path file = database("CREATE TABLE t (a INTEGER, b INTEGER, body, note TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID",
+        Path file = database(
+                "CREATE TABLE t (a INTEGER, b INTEGER, body, note TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID",
                 "INSERT INTO t VALUES (1, 1, zeroblob(50), 'ok'), (1, 2, zeroblob(5000), printf('%.*c', 3000, 'x')), (2, 1, 'small', 'ok')");
         ReadBudget budget = new ReadBudget(1000, 1 << 20);
         SqliteTableReader reader = new SqliteTableReader(file, table(file, "t"), List.of("body", "note"), 10, budget);
@@ -181,18 +198,22 @@ class SqliteTableReaderTest {
         assertThat(rows).hasSize(3);
         assertThat((byte[]) rows.get(0).values()[0]).hasSize(50);
         assertThat(rows.get(1).key()).containsExactly(1L, 2L);
-        assertThat(rows.get(1).values()).containsExactly(new OversizedValue("BLOB", 5000, budget.oversizedReason(5000)),
-                new OversizedValue("TEXT", 3000, budget.oversizedReason(3000)));
+        assertThat(rows.get(1).values())
+                .containsExactly(
+                        new OversizedValue("BLOB", 5000, budget.oversizedReason(5000)),
+                        new OversizedValue("TEXT", 3000, budget.oversizedReason(3000)));
         assertThat(rows.get(1).values()[0]).hasToString("BLOB (5,000 bytes, not read)");
-        assertThat(budget.oversizedReason(5000)).startsWith("value of 5,000 bytes is larger than the 1,000 bytes a value may have");
+        assertThat(budget.oversizedReason(5000))
+                .startsWith("value of 5,000 bytes is larger than the 1,000 bytes a value may have");
         assertThat(rows.get(2).values()).containsExactly("small", "ok");
     }
 
     @Test
     void leavesOutGeneratedColumnsWhichSqliteComputesOnReadAndDoesNotStore() throws Exception {
         // A VIRTUAL column is computed on every read: reading it as data could cost any amount of memory (here 100 MB).
-        Path file = database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT,"
-                + " huge BLOB GENERATED ALWAYS AS (zeroblob(100000000)) VIRTUAL, len INTEGER AS (length(v)) STORED, w)",
+        Path file = database(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT,"
+                        + " huge BLOB GENERATED ALWAYS AS (zeroblob(100000000)) VIRTUAL, len INTEGER AS (length(v)) STORED, w)",
                 "INSERT INTO t (id, v, w) VALUES (1, 'abc', 2)");
         SourceTable t = table(file, "t");
         assertThat(t.columns()).extracting(c -> c.name()).containsExactly("id", "v", "w");
@@ -212,8 +233,12 @@ class SqliteTableReaderTest {
 
     @Test
     void neverListsViewsVirtualTablesOrSqliteBookkeepingAsTables() throws Exception {
-        Path file = database("CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x)", "INSERT INTO a (x) VALUES (1)",
-                "CREATE VIEW v AS SELECT * FROM a", "CREATE VIRTUAL TABLE f USING fts5(body)", "ANALYZE");
+        Path file = database(
+                "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, x)",
+                "INSERT INTO a (x) VALUES (1)",
+                "CREATE VIEW v AS SELECT * FROM a",
+                "CREATE VIRTUAL TABLE f USING fts5(body)",
+                "ANALYZE");
         try (SqliteSource source = SqliteSource.open(file)) {
             assertThat(source.tables()).extracting(SourceTable::name).containsExactly("a");
             assertThat(source.sequenceHighWaterMarks()).containsEntry("a", 1L);

@@ -14,8 +14,16 @@ import java.nio.file.Path;
  * @param extra YAML keys a test adds as they are (mapping, conversions, on-bad-row, metrics, ...), each line ending in
  *              a newline; empty for none
  */
-public record JobFile(String name, Path source, String url, String user, String schema, Path migrations, String extra,
-                      Integer chunkSize, Path output) {
+public record JobFile(
+        String name,
+        Path source,
+        String url,
+        String user,
+        String schema,
+        Path migrations,
+        String extra,
+        Integer chunkSize,
+        Path output) {
 
     /** The bike shop's migrations in this project (what {@code lite2pg demo} and {@code DemoDatabase} use). */
     public static final Path DEMO_MIGRATIONS = Path.of("sql", "demo").toAbsolutePath();
@@ -84,13 +92,19 @@ public record JobFile(String name, Path source, String url, String user, String 
             yaml.append("source:\n  path: ").append(quoted(source.toString())).append('\n');
         }
         if (url != null) {
-            yaml.append("target:\n  url: ").append(quoted(url)).append("\n  user: ").append(quoted(user)).append('\n');
+            yaml.append("target:\n  url: ")
+                    .append(quoted(url))
+                    .append("\n  user: ")
+                    .append(quoted(user))
+                    .append('\n');
             if (schema != null) {
                 yaml.append("  schema: ").append(quoted(schema)).append('\n');
             }
         }
         if (migrations != null) {
-            yaml.append("schema:\n  locations: [ ").append(quoted("filesystem:" + migrations)).append(" ]\n");
+            yaml.append("schema:\n  locations: [ ")
+                    .append(quoted("filesystem:" + migrations))
+                    .append(" ]\n");
         }
         yaml.append(extra);
         if (chunkSize != null) {

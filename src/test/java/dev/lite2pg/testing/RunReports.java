@@ -2,7 +2,6 @@ package dev.lite2pg.testing;
 
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -11,14 +10,14 @@ import java.util.stream.Stream;
 /** The report a run wrote under {@code <output>/<job>/<timestamp>/report.json}. */
 public final class RunReports {
 
-    private RunReports() {
-    }
+    private RunReports() {}
 
     /** The newest run's report.json of the job (run folders are named by timestamp). */
     public static Path newestFile(Path output, String job) throws Exception {
         try (Stream<Path> files = Files.walk(output.resolve(job))) {
             return files.filter(p -> p.getFileName().toString().equals("report.json"))
-                    .max(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("no report.json under " + output.resolve(job)));
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow(() -> new AssertionError("no report.json under " + output.resolve(job)));
         }
     }
 

@@ -16,23 +16,24 @@ import java.util.TreeMap;
  */
 public final class TargetFingerprint {
 
-    private TargetFingerprint() {
-    }
+    private TargetFingerprint() {}
 
     /** Tables ({@code <table>} -> {@code "<rows> <md5>"}) and sequences ({@code "sequence <schema>.<name>"} -> next value). */
     public static Map<String, String> of(TestDatabase db, String schema) throws SQLException {
         Map<String, String> result = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = " + literal(schema) + "::regnamespace"
-                    + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
+            try (ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = " + literal(schema)
+                    + "::regnamespace" + " AND relkind = 'r' AND relname <> 'flyway_schema_history'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
             for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
-                        + " FROM " + identifier(schema) + "." + identifier(table) + " t")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE \"C\"), ''))"
+                                + " FROM " + identifier(schema) + "." + identifier(table) + " t")) {
                     rs.next();
                     result.put(table, rs.getLong(1) + " " + rs.getString(2));
                 }
@@ -51,7 +52,8 @@ public final class TargetFingerprint {
     /** {@link #of} and every index of the schema ({@code "index <name>"} -> its definition). */
     public static Map<String, String> withIndexes(TestDatabase db, String schema) throws SQLException {
         Map<String, String> result = of(db, schema);
-        for (List<String> index : db.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = " + literal(schema))) {
+        for (List<String> index :
+                db.rows("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = " + literal(schema))) {
             result.put("index " + index.get(0), index.get(1));
         }
         return result;

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A fresh database on the test server, dropped on close. */
-public record TestDatabase(String url, String name, String user, String password, Runnable dropper) implements AutoCloseable {
+public record TestDatabase(String url, String name, String user, String password, Runnable dropper)
+        implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return TestPostgres.connect(url, user, password);
@@ -16,7 +17,8 @@ public record TestDatabase(String url, String name, String user, String password
 
     /** Every row of a query as text, columns as PostgreSQL prints them (session time zone UTC); null for SQL NULL. */
     public List<List<String>> rows(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute("SET TIME ZONE 'UTC'");
             try (ResultSet rs = st.executeQuery(sql)) {
                 List<List<String>> rows = new ArrayList<>();

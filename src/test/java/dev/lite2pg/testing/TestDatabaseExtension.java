@@ -1,5 +1,8 @@
 package dev.lite2pg.testing;
 
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,10 +11,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ModifierSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
-
-import java.lang.reflect.Field;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Gives a test class fresh databases on the test server ({@link TestPostgres}) and drops them when they go out of
@@ -29,7 +28,8 @@ import java.util.UUID;
  */
 public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabaseExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(TestDatabaseExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,7 +65,9 @@ public final class TestDatabaseExtension implements BeforeAllCallback, BeforeEac
     }
 
     private static List<Field> fields(Class<?> testClass) {
-        return ReflectionSupport.findFields(testClass, f -> f.getType() == TestDatabase.class && !ModifierSupport.isFinal(f),
+        return ReflectionSupport.findFields(
+                testClass,
+                f -> f.getType() == TestDatabase.class && !ModifierSupport.isFinal(f),
                 HierarchyTraversalMode.TOP_DOWN);
     }
 

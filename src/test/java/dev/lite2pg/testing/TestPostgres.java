@@ -1,9 +1,6 @@
 package dev.lite2pg.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -13,6 +10,8 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real PostgreSQL server tests run against, never a mock: the one named by {@code LITE2PG_TEST_JDBC_URL} (user
@@ -24,11 +23,9 @@ public final class TestPostgres {
 
     private static Server server;
 
-    private record Server(String adminUrl, String user, String password, String description) {
-    }
+    private record Server(String adminUrl, String user, String password, String description) {}
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized String description() {
         return server().description();
@@ -37,18 +34,21 @@ public final class TestPostgres {
     /** Creates an empty database; close the result to drop it. */
     public static TestDatabase createDatabase() {
         Server s = server();
-        String name = "lite2pg_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = connect(s.adminUrl(), s.user(), s.password()); Statement st = c.createStatement()) {
+        String name = "lite2pg_t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = connect(s.adminUrl(), s.user(), s.password());
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + s.description() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create test database on " + s.description() + ": " + e.getMessage(), e);
         }
-        return new TestDatabase(withDatabase(s.adminUrl(), name), name, s.user(), s.password(),
-                () -> drop(s, name));
+        return new TestDatabase(withDatabase(s.adminUrl(), name), name, s.user(), s.password(), () -> drop(s, name));
     }
 
     private static void drop(Server s, String name) {
-        try (Connection c = connect(s.adminUrl(), s.user(), s.password()); Statement st = c.createStatement()) {
+        try (Connection c = connect(s.adminUrl(), s.user(), s.password());
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
@@ -81,11 +81,19 @@ public final class TestPostgres {
         String url = System.getenv("LITE2PG_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault("LITE2PG_TEST_USER", "postgres");
-            server = new Server(url, user, System.getenv("LITE2PG_TEST_PASSWORD"), "PostgreSQL at " + url + " (LITE2PG_TEST_JDBC_URL)");
+            server = new Server(
+                    url,
+                    user,
+                    System.getenv("LITE2PG_TEST_PASSWORD"),
+                    "PostgreSQL at " + url + " (LITE2PG_TEST_JDBC_URL)");
         } else if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
             container.start();
-            server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers " + container.getJdbcUrl());
+            server = new Server(
+                    container.getJdbcUrl(),
+                    container.getUsername(),
+                    container.getPassword(),
+                    "Testcontainers " + container.getJdbcUrl());
         } else {
             try {
                 EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
@@ -96,9 +104,14 @@ public final class TestPostgres {
                         // the JVM is exiting
                     }
                 }));
-                server = new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null, "embedded PostgreSQL on port " + embedded.getPort());
+                server = new Server(
+                        embedded.getJdbcUrl("postgres", "postgres"),
+                        "postgres",
+                        null,
+                        "embedded PostgreSQL on port " + embedded.getPort());
             } catch (IOException e) {
-                throw new UncheckedIOException("no LITE2PG_TEST_JDBC_URL, no Docker, and the embedded PostgreSQL did not start", e);
+                throw new UncheckedIOException(
+                        "no LITE2PG_TEST_JDBC_URL, no Docker, and the embedded PostgreSQL did not start", e);
             }
         }
         return server;

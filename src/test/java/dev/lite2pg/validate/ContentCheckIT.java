@@ -1,5 +1,7 @@
 package dev.lite2pg.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.cli.CliRun;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.copy.CopyPlanner;
@@ -7,6 +9,7 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.plan.NameMapper;
 import dev.lite2pg.plan.NameMapping;
+import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
@@ -14,15 +17,9 @@ import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.sqlite.RowidRange;
 import dev.lite2pg.sqlite.SqliteSource;
-import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,8 +33,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The content check against a real PostgreSQL: a source whose values PostgreSQL prints differently from how the copy
@@ -74,13 +73,23 @@ class ContentCheckIT {
     @Test
     void convertedSourceMatchesTheTargetThenEveryTamperedRowIsNamed() throws Exception {
         Path source = work.resolve("kinds.sqlite");
-        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = sqlite.createStatement()) {
-            st.executeUpdate("CREATE TABLE items (id INTEGER PRIMARY KEY, doc JSON, price NUMERIC, flag BOOLEAN, at TIMESTAMP,"
-                    + " data BLOB, ratio REAL, name TEXT)");
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = sqlite.createStatement()) {
+            st.executeUpdate(
+                    "CREATE TABLE items (id INTEGER PRIMARY KEY, doc JSON, price NUMERIC, flag BOOLEAN, at TIMESTAMP,"
+                            + " data BLOB, ratio REAL, name TEXT)");
             st.executeUpdate("CREATE TABLE events (kind TEXT, n INTEGER)");
             st.executeUpdate("INSERT INTO events VALUES ('click', 1), ('click', 1), ('click', 1), ('view', NULL)");
             try (PreparedStatement ps = sqlite.prepareStatement("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert(ps, 1, "{\"b\": 2,   \"a\": [1, 2.50, \"x\"]}", "19.9", 1, "2024-02-29 23:59:59.5", new byte[]{0, (byte) 0xff}, 0.1,
+                insert(
+                        ps,
+                        1,
+                        "{\"b\": 2,   \"a\": [1, 2.50, \"x\"]}",
+                        "19.9",
+                        1,
+                        "2024-02-29 23:59:59.5",
+                        new byte[] {0, (byte) 0xff},
+                        0.1,
                         "Ünïcödé \uD83D\uDE00 中文");
                 insert(ps, 2, "[]", 7L, 0, 1700000000L, new byte[0], 1e300, "tab\tand\\backslash");
                 insert(ps, 3, "\"caf\\u00e9\"", 0.5, "true", "2024-01-01T10:00:00", null, -0.0, "");
@@ -92,8 +101,10 @@ class ContentCheckIT {
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("[validate] content of 2 tables (8 source rows) compared with the target in")
-                .contains("all match").contains("report.html");
+        assertThat(run.out())
+                .contains("[validate] content of 2 tables (8 source rows) compared with the target in")
+                .contains("all match")
+                .contains("report.html");
         RunReport report = ReportWriter.read(runFolder("kinds").resolve("report.json"));
         Map<String, ContentCheckResult> content = contentByTable(report);
         assertThat(content.get("items").sourceRows()).isEqualTo(4);
@@ -104,16 +115,26 @@ class ContentCheckIT {
             assertThat(c.targetRows()).isEqualTo(c.sourceRows());
             assertThat(c.firstDifferences()).isEmpty();
         }
-        assertThat(content.get("items").sourceChecksum()).isNotEqualTo(content.get("events").sourceChecksum());
+        assertThat(content.get("items").sourceChecksum())
+                .isNotEqualTo(content.get("events").sourceChecksum());
         assertThat(Files.readString(runFolder("kinds").resolve("report.md"))).contains("## Content");
 
         List<TableCopy> copies = plan(source, "kinds");
-        TableCopy items = copies.stream().filter(c -> c.targetTable().equals("items")).findFirst().orElseThrow();
-        TableCopy events = copies.stream().filter(c -> c.targetTable().equals("events")).findFirst().orElseThrow();
+        TableCopy items = copies.stream()
+                .filter(c -> c.targetTable().equals("items"))
+                .findFirst()
+                .orElseThrow();
+        TableCopy events = copies.stream()
+                .filter(c -> c.targetTable().equals("events"))
+                .findFirst()
+                .orElseThrow();
         try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
-            assertThat(check.check(items).matches()).as("called directly, as in the run's validation").isTrue();
+            assertThat(check.check(items).matches())
+                    .as("called directly, as in the run's validation")
+                    .isTrue();
 
-            execute("UPDATE kinds.items SET price = 19.91 WHERE id = 1",
+            execute(
+                    "UPDATE kinds.items SET price = 19.91 WHERE id = 1",
                     "UPDATE kinds.items SET doc = '[0]' WHERE id = 2",
                     "DELETE FROM kinds.items WHERE id = 3",
                     "INSERT INTO kinds.events VALUES ('click', 1)");
@@ -122,9 +143,11 @@ class ContentCheckIT {
             assertThat(itemsAfter.matches()).isFalse();
             assertThat(itemsAfter.sourceRows()).isEqualTo(4);
             assertThat(itemsAfter.targetRows()).isEqualTo(3);
-            assertThat(itemsAfter.sourceChecksum()).isEqualTo(content.get("items").sourceChecksum());
+            assertThat(itemsAfter.sourceChecksum())
+                    .isEqualTo(content.get("items").sourceChecksum());
             assertThat(itemsAfter.targetChecksum()).isNotEqualTo(itemsAfter.sourceChecksum());
-            assertThat(itemsAfter.firstDifferences()).containsExactly("id=1: values differ", "id=2: values differ", "id=3: missing from the target");
+            assertThat(itemsAfter.firstDifferences())
+                    .containsExactly("id=1: values differ", "id=2: values differ", "id=3: missing from the target");
 
             ContentCheckResult eventsAfter = check.check(events);
             assertThat(eventsAfter.matches()).isFalse();
@@ -134,7 +157,8 @@ class ContentCheckIT {
 
             execute("DELETE FROM kinds.events WHERE kind = 'click'", "INSERT INTO kinds.events VALUES ('click', 1)");
 
-            assertThat(check.check(events).firstDifferences()).as("duplicates count: two of three copies gone")
+            assertThat(check.check(events).firstDifferences())
+                    .as("duplicates count: two of three copies gone")
                     .containsExactly("row (click,1): missing from the target (2 rows)");
         }
     }
@@ -142,7 +166,8 @@ class ContentCheckIT {
     @Test
     void aTriggerRewritingCopiedValuesFailsValidationWithExitCode3() throws Exception {
         Path source = work.resolve("tags.sqlite");
-        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = sqlite.createStatement()) {
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = sqlite.createStatement()) {
             st.executeUpdate("CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT)");
             st.executeUpdate("INSERT INTO tags VALUES (1, 'red'), (2, 'Green'), (3, 'blue'), (4, 'Blue')");
         }
@@ -159,10 +184,15 @@ class ContentCheckIT {
         assertThat(run.out()).contains("1 table differs");
         RunReport report = ReportWriter.read(runFolder("tags").resolve("report.json"));
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(report.tables().get(0).countsMatch()).as("counts alone see nothing wrong").isTrue();
-        assertThat(report.tables().get(0).content().firstDifferences()).containsExactly("id=2: values differ", "id=4: values differ");
-        assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("table tags: content differs from the source")
-                .endsWith("first differences: id=2: values differ; id=4: values differ"));
+        assertThat(report.tables().get(0).countsMatch())
+                .as("counts alone see nothing wrong")
+                .isTrue();
+        assertThat(report.tables().get(0).content().firstDifferences())
+                .containsExactly("id=2: values differ", "id=4: values differ");
+        assertThat(report.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("table tags: content differs from the source")
+                        .endsWith("first differences: id=2: values differ; id=4: values differ"));
         assertThat(Files.readString(runFolder("tags").resolve("report.html")))
                 .contains("<td>id&#x3D;2: values differ<br>id&#x3D;4: values differ</td>");
     }
@@ -170,33 +200,45 @@ class ContentCheckIT {
     @Test
     void aLargeTableIsReadInRowidPartsWhoseChecksumsAddUpWithTheBoundaryRowCountedOnce() throws Exception {
         Path source = work.resolve("readings.sqlite");
-        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source); Statement st = sqlite.createStatement()) {
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source);
+                Statement st = sqlite.createStatement()) {
             st.executeUpdate("CREATE TABLE readings (id INTEGER PRIMARY KEY, label TEXT, value REAL)");
             st.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000)"
                     + " INSERT INTO readings SELECT i, 'r' || i, i * 0.5 FROM n");
             st.executeUpdate("DELETE FROM readings WHERE id BETWEEN 5000 AND 7000");
         }
         try (SqliteSource sqlite = SqliteSource.open(source)) {
-            assertThat(RowidRange.parts(sqlite.connection(), sqlite.tables().get(0), 2)).as("the check reads the table in two parts")
+            assertThat(RowidRange.parts(sqlite.connection(), sqlite.tables().get(0), 2))
+                    .as("the check reads the table in two parts")
                     .containsExactly(new RowidRange(null, 12_500L), new RowidRange(12_500L, null));
         }
-        Path job = job("readings", source, "readings", "CREATE TABLE readings (id integer PRIMARY KEY, label text, value numeric);");
+        Path job = job(
+                "readings",
+                source,
+                "readings",
+                "CREATE TABLE readings (id integer PRIMARY KEY, label text, value numeric);");
 
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        ContentCheckResult copied = ReportWriter.read(runFolder("readings").resolve("report.json")).tables().get(0).content();
+        ContentCheckResult copied = ReportWriter.read(runFolder("readings").resolve("report.json"))
+                .tables()
+                .get(0)
+                .content();
         assertThat(copied.matches()).as(copied.toString()).isTrue();
         assertThat(copied.sourceRows()).isEqualTo(22_999);
 
-        execute("UPDATE readings.readings SET label = 'changed' WHERE id = 20000", "DELETE FROM readings.readings WHERE id = 12500");
+        execute(
+                "UPDATE readings.readings SET label = 'changed' WHERE id = 20000",
+                "DELETE FROM readings.readings WHERE id = 12500");
         try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
             ContentCheckResult tampered = check.check(plan(source, "readings").get(0));
 
             assertThat(tampered.sourceChecksum()).isEqualTo(copied.sourceChecksum());
             assertThat(tampered.sourceRows()).isEqualTo(22_999);
             assertThat(tampered.targetRows()).isEqualTo(22_998);
-            assertThat(tampered.firstDifferences()).containsExactly("id=12500: missing from the target", "id=20000: values differ");
+            assertThat(tampered.firstDifferences())
+                    .containsExactly("id=12500: missing from the target", "id=20000: values differ");
         }
     }
 
@@ -208,15 +250,21 @@ class ContentCheckIT {
     }
 
     private static Map<String, ContentCheckResult> contentByTable(RunReport report) {
-        return report.tables().stream().map(TableReport::content)
+        return report.tables().stream()
+                .map(TableReport::content)
                 .collect(Collectors.toMap(ContentCheckResult::table, Function.identity()));
     }
 
     /** The copy plan as the plan step builds it, for calling the check directly after the run. */
     private static List<TableCopy> plan(Path source, String schema) throws SQLException {
-        try (SqliteSource sqlite = SqliteSource.open(source); Connection c = db.connect()) {
-            NameMapping mapping = NameMapper.map(sqlite.tables(), new PostgresCatalog(c).tables(schema), MappingSpec.defaults());
-            return CopyPlanner.plan(mapping.tables(), mapping.tables().stream().map(m -> m.target().name()).toList(), schema,
+        try (SqliteSource sqlite = SqliteSource.open(source);
+                Connection c = db.connect()) {
+            NameMapping mapping =
+                    NameMapper.map(sqlite.tables(), new PostgresCatalog(c).tables(schema), MappingSpec.defaults());
+            return CopyPlanner.plan(
+                    mapping.tables(),
+                    mapping.tables().stream().map(m -> m.target().name()).toList(),
+                    schema,
                     ConversionOptions.DEFAULTS);
         }
     }
@@ -230,7 +278,8 @@ class ContentCheckIT {
     }
 
     private static void execute(String... statements) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
@@ -239,13 +288,21 @@ class ContentCheckIT {
 
     private Path job(String name, Path source, String schema, String migration) throws Exception {
         Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
-        return JobFile.named(name).source(source).target(db).schema(schema).migrations(sql).chunkSize(2).output(work.resolve("runs"))
+        return JobFile.named(name)
+                .source(source)
+                .target(db)
+                .schema(schema)
+                .migrations(sql)
+                .chunkSize(2)
+                .output(work.resolve("runs"))
                 .writeTo(work.resolve(name + ".yml"));
     }
 
     private Path runFolder(String jobName) throws Exception {
         try (Stream<Path> folders = Files.list(work.resolve("runs").resolve(jobName))) {
-            return folders.filter(Files::isDirectory).max(Comparator.comparing(Path::getFileName)).orElseThrow();
+            return folders.filter(Files::isDirectory)
+                    .max(Comparator.comparing(Path::getFileName))
+                    .orElseThrow();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lite2pg.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
@@ -8,14 +10,11 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which findings fail a run and which are warnings to read: decided without a database. */
 class FindingsTest {
@@ -30,19 +29,29 @@ class FindingsTest {
 
     @Test
     void missingRowsAMissingDeferredIndexAndTooFewSourceTablesAreProblemsInThatOrder() {
-        Findings findings = new Findings(List.of(table("orders", 3, 2, 0, Map.of())), List.of(), List.of(),
+        Findings findings = new Findings(
+                List.of(table("orders", 3, 2, 0, Map.of())),
+                List.of(),
+                List.of(),
                 List.of(new SchemaObjectCheck("index", "orders", "orders_placed_idx", true, false, false)),
-                Optional.of("the source file held 2 table(s)"), false, false, Map.of(), "lite2pg.quarantine", List.of());
+                Optional.of("the source file held 2 table(s)"),
+                false,
+                false,
+                Map.of(),
+                "lite2pg.quarantine",
+                List.of());
 
         assertThat(findings.problems()).hasSize(3);
         assertThat(findings.problems().get(0)).startsWith("table orders: source orders has 3 rows, target has 2");
         assertThat(findings.problems().get(1)).isEqualTo("the source file held 2 table(s)");
-        assertThat(findings.problems().get(2)).isEqualTo("index orders_placed_idx on orders is missing (dropped for the copy and not re-created)");
+        assertThat(findings.problems().get(2))
+                .isEqualTo("index orders_placed_idx on orders is missing (dropped for the copy and not re-created)");
     }
 
     @Test
     void sourceOrphansFailUnlessTheRunQuarantinedThem() {
-        List<ForeignKeyCheck> keys = List.of(new ForeignKeyCheck("fk_orders_customer", "orders", "customer", 2, 0, false));
+        List<ForeignKeyCheck> keys =
+                List.of(new ForeignKeyCheck("fk_orders_customer", "orders", "customer", 2, 0, false));
 
         assertThat(findings(List.of(), keys, Map.of(), false, false).problems())
                 .containsExactly("foreign key fk_orders_customer on orders: 2 orphan references in the source");
@@ -61,17 +70,35 @@ class FindingsTest {
 
         assertThat(quarantining.quarantinedRows()).isEqualTo(3);
         assertThat(quarantining.problems()).isEmpty();
-        assertThat(quarantining.warnings()).singleElement().asString()
-                .startsWith("3 source row(s) quarantined instead of copied, in 2 table(s): orders 2, customer 1; every one is in lite2pg.quarantine");
-        assertThat(rehearsingFail.problems()).singleElement().asString().startsWith("3 source row(s) would stop the cutover (on-bad-row: fail)");
+        assertThat(quarantining.warnings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "3 source row(s) quarantined instead of copied, in 2 table(s): orders 2, customer 1; every one is in lite2pg.quarantine");
+        assertThat(rehearsingFail.problems())
+                .singleElement()
+                .asString()
+                .startsWith("3 source row(s) would stop the cutover (on-bad-row: fail)");
         assertThat(rehearsingFail.warnings()).isEqualTo(quarantining.warnings());
     }
 
     @Test
     void mixedColumnsFromTheScanThenValuesTheCopyChangedAreWarnings() {
-        Adjustment warning = List.of(Adjustment.values()).stream().filter(Adjustment::warns).findFirst().orElseThrow();
-        Findings findings = new Findings(List.of(table("events", 1, 1, 0, Map.of(warning.name(), 4L))), List.of(), List.of(),
-                List.of(), Optional.empty(), false, false, Map.of(), "lite2pg.quarantine", List.of("events.at mixes text and numbers"));
+        Adjustment warning = List.of(Adjustment.values()).stream()
+                .filter(Adjustment::warns)
+                .findFirst()
+                .orElseThrow();
+        Findings findings = new Findings(
+                List.of(table("events", 1, 1, 0, Map.of(warning.name(), 4L))),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                false,
+                false,
+                Map.of(),
+                "lite2pg.quarantine",
+                List.of("events.at mixes text and numbers"));
 
         assertThat(findings.problems()).isEmpty();
         assertThat(findings.warnings()).hasSize(2);
@@ -84,8 +111,10 @@ class FindingsTest {
         Findings failing = findings(List.of(table("orders", 3, 2, 0, Map.of())), List.of(), Map.of(), false, false);
         Findings passing = findings(List.of(table("orders", 3, 3, 0, Map.of())), List.of(), Map.of(), false, false);
 
-        RunReport failed = failing.report("job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
-        RunReport passed = passing.report("job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+        RunReport failed = failing.report(
+                "job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+        RunReport passed = passing.report(
+                "job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
 
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.problems()).isEqualTo(failing.problems()).isNotEmpty();
@@ -94,15 +123,39 @@ class FindingsTest {
         assertThat(passed.problems()).isEmpty();
     }
 
-    private static Findings findings(List<TableReport> tables, List<ForeignKeyCheck> keys, Map<String, Long> quarantined,
-                                     boolean quarantines, boolean setAsideRowsFail) {
-        return new Findings(tables, keys, List.of(), List.of(), Optional.empty(), quarantines, setAsideRowsFail, quarantined,
-                "lite2pg.quarantine", List.of());
+    private static Findings findings(
+            List<TableReport> tables,
+            List<ForeignKeyCheck> keys,
+            Map<String, Long> quarantined,
+            boolean quarantines,
+            boolean setAsideRowsFail) {
+        return new Findings(
+                tables,
+                keys,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                quarantines,
+                setAsideRowsFail,
+                quarantined,
+                "lite2pg.quarantine",
+                List.of());
     }
 
-    private static TableReport table(String name, long sourceRows, long targetRows, long quarantined, Map<String, Long> adjustments) {
-        ContentCheckResult content = new ContentCheckResult(name, sourceRows - quarantined, targetRows, "x", "x", true, List.of());
-        return new TableReport(name, name, sourceRows, sourceRows, targetRows, targetRows, quarantined, 10,
-                List.of(new ColumnReport("at", "at", "timestamptz", "timestamp", adjustments)), content);
+    private static TableReport table(
+            String name, long sourceRows, long targetRows, long quarantined, Map<String, Long> adjustments) {
+        ContentCheckResult content =
+                new ContentCheckResult(name, sourceRows - quarantined, targetRows, "x", "x", true, List.of());
+        return new TableReport(
+                name,
+                name,
+                sourceRows,
+                sourceRows,
+                targetRows,
+                targetRows,
+                quarantined,
+                10,
+                List.of(new ColumnReport("at", "at", "timestamptz", "timestamp", adjustments)),
+                content);
     }
 }
