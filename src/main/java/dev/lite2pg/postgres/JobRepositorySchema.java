@@ -51,7 +51,7 @@ public final class JobRepositorySchema {
 
     private static String script(String schema) {
         try {
-            String text = new ClassPathResource("dev/lite2pg/target/postgres/job-repository.sql")
+            String text = new ClassPathResource("dev/lite2pg/postgres/job-repository.sql")
                     .getContentAsString(StandardCharsets.UTF_8);
             return text.replace("${schema}", PgSql.quote(schema));
         } catch (IOException e) {
