@@ -74,6 +74,7 @@ final class FreshStart {
     /** @return false when the operator did not confirm; nothing was changed then */
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
+        refuseForeignKeysFromOtherTables(tables);
         String changes = changesSinceCompletion(tables);
         String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ")
                 + previous.describe() + " of job " + job.name() + " into "
@@ -127,6 +128,28 @@ final class FreshStart {
                                 + changes));
         SourceSnapshot.delete(previous.snapshot());
         return true;
+    }
+
+    /**
+     * A table the run did not write (the application's own, added after go-live, or in another schema) may reference
+     * one it did: PostgreSQL would refuse the TRUNCATE, and HikariCP takes that error (SQLSTATE 0A000) for a dead
+     * connection, which would hide PostgreSQL's reason behind "Connection is closed". So it is named first.
+     */
+    private void refuseForeignKeysFromOtherTables(List<String> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<String> keys = target.foreignKeysFromOtherTables(tables);
+        if (!keys.isEmpty()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "--fresh could not empty the tables of " + previous.describe() + " in schema "
+                            + job.target().schema() + ": PostgreSQL cannot truncate a table referenced in a foreign"
+                            + " key constraint, and tables the run did not write reference them: "
+                            + String.join(", ", keys) + ". Nothing was changed. Empty those tables and drop their"
+                            + " foreign keys into the copied tables (or the tables themselves) first, if their rows"
+                            + " may go; otherwise keep the target as it is.");
+        }
     }
 
     /** The tables that changed since the completed run, described; empty when none did or no guard applies. */

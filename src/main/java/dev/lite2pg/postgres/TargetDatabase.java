@@ -46,6 +46,23 @@ public final class TargetDatabase {
     }
 
     /**
+     * Foreign keys from tables outside {@code tables} (in any schema) into one of them, as {@code table.constraint ->
+     * referenced}: PostgreSQL refuses to TRUNCATE a table such a key references, whatever the referencing table holds,
+     * so they are named before anything is tried.
+     */
+    public List<String> foreignKeysFromOtherTables(List<String> tables) {
+        String[] names = tables.toArray(String[]::new);
+        return jdbc.query("""
+                SELECT format('%I.%I', rn.nspname, r.relname) || '.' || con.conname || ' -> ' || t.relname
+                FROM pg_constraint con
+                JOIN pg_class t ON t.oid = con.confrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
+                JOIN pg_class r ON r.oid = con.conrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
+                WHERE con.contype = 'f' AND tn.nspname = ? AND t.relname = ANY (?)
+                  AND NOT (rn.nspname = tn.nspname AND r.relname = ANY (?))
+                ORDER BY 1""", (rs, i) -> rs.getString(1), schema, names, names);
+    }
+
+    /**
      * Empties the tables in one statement (so foreign keys among them do not stand in the way) and resets the
      * sequences they own. Tables that no longer exist are skipped; a table outside the list that references one of
      * them makes PostgreSQL refuse, rather than lose rows lite2pg did not write.

@@ -142,6 +142,37 @@ class FreshAfterGoLiveIT {
         assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("COMPLETED"));
     }
 
+    @Test
+    void aTableOfTheApplicationReferencingACopiedTableMakesFreshARefusalThatChangesNothing(TestDatabase db)
+            throws Exception {
+        Path source = work.resolve("demo.sqlite");
+        DemoDatabase.create(source);
+        String job = jobFile(source, db).toString();
+        CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job);
+        assertThat(cutover.exitCode()).as(cutover.all()).isZero();
+        List<List<String>> copied = counts(db);
+        // After go-live the application adds a table of its own that references a copied one: TRUNCATE customer
+        // must be refused by PostgreSQL, and --fresh must say so (exit 2), not fail on a closed connection.
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE demo.loyalty_card (id int PRIMARY KEY,"
+                    + " customer_id int NOT NULL REFERENCES demo.customer (customer_id))");
+            st.execute("INSERT INTO demo.loyalty_card SELECT 1, min(customer_id) FROM demo.customer");
+        }
+
+        CliRun fresh = CliRun.of(
+                db.environment(), "cutover", "--job", job, "--fresh", "--yes", "--discard-changes-since-cutover");
+        assertThat(fresh.exitCode()).as(fresh.all()).isEqualTo(2);
+        assertThat(fresh.err())
+                .contains("--fresh could not empty the tables of run ")
+                .contains("cannot truncate a table referenced in a foreign key constraint")
+                .contains("Nothing was changed")
+                .doesNotContain("Connection is closed");
+        assertThat(counts(db)).as("nothing was emptied").isEqualTo(copied);
+        assertThat(db.rows("SELECT count(*) FROM demo.loyalty_card")).containsExactly(List.of("1"));
+        assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("COMPLETED"));
+    }
+
     private static List<List<String>> counts(TestDatabase db) throws Exception {
         return db.rows("SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.store)");
     }
