@@ -317,8 +317,8 @@ public final class CutoverLauncher {
                     out,
                     parallelism,
                     rehearsal == null
-                            ? RunMode.cutover(job.onBadRow())
-                            : RunMode.dryRun(job.onBadRow(), rehearsal.declared()));
+                            ? RunMode.cutover(job.onBadRow(), job.orphans())
+                            : RunMode.dryRun(job.onBadRow(), rehearsal.declared(), job.orphans()));
             JobExecution execution =
                     operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
