@@ -127,6 +127,7 @@ final class ValidateTasklet implements Tasklet {
                 quarantined,
                 run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
+                run.mode.setAsideOrphansFail(),
                 orphansResolved);
         long quarantinedRows = findings.quarantinedRows();
         QuarantineReport quarantine = new QuarantineReport(

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  * @param quarantinedByTable rows set aside per target table; only tables with some
  * @param quarantineTable where they are, qualified
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
+ * @param setAsideOrphansFail each orphan resolved would stop the cutover this run stands for (a dry-run of orphans: fail)
  * @param orphansResolved rows whose parent row was not in the target, per {@code table (columns) ORIGIN}: quarantined
  *     (PARENT), deleted (DELETED) or set to NULL (SET_NULL) after the copy; see QuarantineTable.orphanCounts
  */
@@ -42,6 +43,7 @@ public record Findings(
         Map<String, Long> quarantinedByTable,
         String quarantineTable,
         List<String> mixedColumns,
+        boolean setAsideOrphansFail,
         Map<String, Long> orphansResolved) {
 
     /** Findings of a run that resolved no orphan after the copy. */
@@ -67,6 +69,7 @@ public record Findings(
                 quarantinedByTable,
                 quarantineTable,
                 mixedColumns,
+                false,
                 Map.of());
     }
 
@@ -135,13 +138,18 @@ public record Findings(
                 .map(t -> ContentCheck.problem(t.content()))
                 .flatMap(Optional::stream)
                 .forEach(problems::add);
-        // Rows the job's orphans: delete removed are what the cutover would do too, not rows that would stop it.
-        long quarantinedRows = quarantinedRows() - orphans("DELETED");
-        if (quarantinedRows > 0 && setAsideRowsFail) {
-            problems.add(
-                    quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
-                            + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
-                            + " on-bad-row: quarantine to copy everything else and keep them aside");
+        // Rows taken out for a missing parent are the orphans policy's to judge; a child of a bad row needs that row.
+        long badRows = quarantinedRows() - orphans("PARENT") - orphans("DELETED");
+        if (badRows > 0 && setAsideRowsFail) {
+            problems.add(badRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
+                    + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
+                    + " on-bad-row: quarantine to copy everything else and keep them aside");
+        }
+        long orphanRows = orphans("PARENT") + orphans("DELETED") + orphans("SET_NULL");
+        if (orphanRows > 0 && setAsideOrphansFail) {
+            problems.add(orphanRows + " row(s) whose parent row is missing would stop the cutover (orphans: fail):"
+                    + " each is listed under Quarantine with its key, foreign key columns and reason. Fix them in a copy"
+                    + " of the source, or choose orphans: quarantine, set-null or delete");
         }
         return problems;
     }

@@ -176,6 +176,25 @@ class OrphansIT {
         assertThat(db.rows("SELECT count(*) FROM f.orders")).containsExactly(List.of("0"));
     }
 
+    @Test
+    void aDryRunRehearsesDeleteAndFailsWhereTheCutoverWouldStopOnOrphans() throws Exception {
+        Path deleting = job("dry", source("dry", true), "dry", "orphans: delete\n");
+
+        CliRun rehearsal = CliRun.of(Map.of(), "dry-run", "--job", deleting.toString());
+
+        assertThat(rehearsal.exitCode()).as(rehearsal.all()).isZero();
+        assertThat(rehearsal.out()).contains("orders (alert_id) 50 deleted", "fill (order_id) 53 deleted");
+
+        Path failing =
+                job("dryfail", source("dryfail", true), "dryfail", "on-bad-row: quarantine\n" + "orphans: fail\n");
+
+        CliRun failed = CliRun.of(Map.of(), "dry-run", "--job", failing.toString());
+
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(3);
+        assertThat(failed.all())
+                .contains("103 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
+    }
+
     /** Per table: source rows = target rows + rows removed, and the content matches the source as the policy left it. */
     private void assertReconciled(String jobName, Map<String, Long> removed) throws Exception {
         JsonNode report = JSON.readTree(Files.readString(runFolder(jobName).resolve("report.json")));
