@@ -78,20 +78,29 @@ final class ScanTasklet implements Tasklet {
                     ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES)
                             + (orphansStop
                                     ? "\nOrphan references the application tolerates can be resolved instead: orphans:"
-                                            + " quarantine, set-null or delete in the job file (README, Job file)"
+                                            + " quarantine, set-null or delete in the job file (README, Orphans)"
                                     : ""));
         }
         if (run.mode.orphans() == OrphanPolicy.SET_NULL) {
             refuseSetNullOnNotNull(plan, result.orphans());
         }
         if (result.badRows() > 0 || result.orphanReferences() > 0) {
+            String bad = String.format(Locale.ROOT, "%,d", result.badRows()) + " bad rows";
+            String orphans = String.format(Locale.ROOT, "%,d", result.orphanReferences()) + " orphan references";
             run.say(
                     "scan",
-                    read + ": " + String.format(Locale.ROOT, "%,d", result.badRows())
-                            + " bad rows will be quarantined, with their children, and "
-                            + String.format(Locale.ROOT, "%,d", result.orphanReferences())
-                            + " orphan references " + orphansFate(run.mode.orphans()) + " (every one: "
-                            + result.badValuesFile() + ")");
+                    read + ": "
+                            + switch (run.mode.orphans()) {
+                                case FAIL, QUARANTINE ->
+                                    bad + " and " + orphans + " will be quarantined, with their children";
+                                case SET_NULL ->
+                                    bad + " will be quarantined, with their children, and " + orphans
+                                            + " will be set to NULL (orphans: set-null)";
+                                case DELETE ->
+                                    bad + " will be quarantined, with their children, and " + orphans
+                                            + " will be deleted, with their children (orphans: delete)";
+                            }
+                            + " (every one: " + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");
         }
@@ -99,14 +108,6 @@ final class ScanTasklet implements Tasklet {
             run.say("scan", "warnings (in the report too):\n  - " + String.join("\n  - ", result.warnings()));
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private static String orphansFate(OrphanPolicy policy) {
-        return switch (policy) {
-            case FAIL, QUARANTINE -> "will be quarantined, with their children";
-            case SET_NULL -> "will be set to NULL (orphans: set-null)";
-            case DELETE -> "will be deleted, with their children (orphans: delete)";
-        };
     }
 
     /** NULL cannot go into a NOT NULL column: say so before anything is written, naming every such foreign key. */
