@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -95,9 +96,10 @@ public final class CutoverLauncher {
      *     its run lock is held for the whole dry-run
      * @param declared the job file's own on-bad-row: the dry-run quarantines to find every bad row at once, and the
      *     verdict then says what the real cutover would do
+     * @param declaredOrphans the job file's own orphans, for the same reason
      * @param keep leave the copied data and the run's records in the target to inspect
      */
-    public record Rehearsal(String cutoverJob, BadRowPolicy declared, boolean keep) {}
+    public record Rehearsal(String cutoverJob, BadRowPolicy declared, OrphanPolicy declaredOrphans, boolean keep) {}
 
     private CutoverLauncher() {}
 
@@ -317,8 +319,9 @@ public final class CutoverLauncher {
                     out,
                     parallelism,
                     rehearsal == null
-                            ? RunMode.cutover(job.onBadRow())
-                            : RunMode.dryRun(job.onBadRow(), rehearsal.declared()));
+                            ? RunMode.cutover(job.onBadRow(), job.orphans())
+                            : RunMode.dryRun(
+                                    job.onBadRow(), rehearsal.declared(), job.orphans(), rehearsal.declaredOrphans()));
             JobExecution execution =
                     operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);

@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * With on-bad-row: quarantine, moves every copied row whose parent row is not in the target into the quarantine,
- * until none is left: children of quarantined rows, their children in turn, and references the source itself left
- * dangling. Runs while the foreign keys are still deferred, in one transaction, and finds nothing to do when run again.
+ * Resolves every copied row whose parent row is not in the target, until none is left: children of quarantined rows,
+ * their children in turn, and references the source itself left dangling. The job's {@code orphans} policy says how:
+ * quarantine (also under on-bad-row: quarantine with orphans: fail, for children of rows set aside), delete, or
+ * set-null; every row is recorded in the quarantine table with its values before the change. Runs while the foreign
+ * keys are still deferred, in one transaction, and finds nothing to do when run again.
  */
 final class QuarantineChildrenTasklet implements Tasklet {
 
@@ -30,9 +33,14 @@ final class QuarantineChildrenTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
-        if (!run.mode.quarantines()) {
+        if (!run.mode.handlesOrphansAfterCopy()) {
             return RepeatStatus.FINISHED;
         }
+        Origin origin = switch (run.mode.orphans()) {
+            case FAIL, QUARANTINE -> Origin.PARENT;
+            case DELETE -> Origin.DELETED;
+            case SET_NULL -> Origin.SET_NULL;
+        };
         List<TargetForeignKey> keys = ForeignKeyDeferral.deferred(chunkContext
                 .getStepContext()
                 .getStepExecution()
@@ -48,13 +56,14 @@ final class QuarantineChildrenTasklet implements Tasklet {
                 if (child.isEmpty()) {
                     continue;
                 }
-                int n = run.quarantine.quarantineOrphans(
+                int n = run.quarantine.resolveOrphans(
                         connection,
                         run.target.schema(),
                         key,
                         child.get().source().name(),
                         child.get().targetKeyColumns(),
-                        namesInRowData(key));
+                        namesInRowData(key),
+                        origin);
                 if (n > 0) {
                     moved.merge(key.table() + " (" + key.name() + ")", n, Integer::sum);
                     movedThisPass += n;
@@ -64,10 +73,15 @@ final class QuarantineChildrenTasklet implements Tasklet {
         if (!moved.isEmpty()) {
             List<String> parts = new ArrayList<>();
             moved.forEach((k, n) -> parts.add(n + " from " + k));
+            String done = switch (origin) {
+                case DELETED -> "deleted (orphans: delete)";
+                case SET_NULL -> "set to NULL (orphans: set-null)";
+                default -> "moved";
+            };
             run.say(
                     "quarantine",
-                    "rows whose parent row is not in the target moved to " + run.quarantine.qualifiedName() + ": "
-                            + String.join(", ", parts));
+                    "rows whose parent row is not in the target " + done + ", each recorded in "
+                            + run.quarantine.qualifiedName() + ": " + String.join(", ", parts));
         }
         return RepeatStatus.FINISHED;
     }

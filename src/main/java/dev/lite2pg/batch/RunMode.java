@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.jobfile.OrphanPolicy;
 
 /**
  * What a run is, as a value the steps ask: a cutover or a dry-run rehearsing one, and what it does with a bad row.
@@ -8,16 +9,45 @@ import dev.lite2pg.jobfile.BadRowPolicy;
  * @param onBadRow what this run does with a row the target would refuse (a dry-run quarantines, to find every one at once)
  * @param rehearsal a dry-run: its source may change under it, and its verdict speaks for the cutover it rehearses
  * @param cutoverOnBadRow the job file's own on-bad-row, which the real cutover follows
+ * @param orphans what this run does with a copied row whose parent row is not in the target
+ * @param cutoverOrphans the job file's own orphans, which the real cutover follows
  */
-record RunMode(BadRowPolicy onBadRow, boolean rehearsal, BadRowPolicy cutoverOnBadRow) {
+record RunMode(
+        BadRowPolicy onBadRow,
+        boolean rehearsal,
+        BadRowPolicy cutoverOnBadRow,
+        OrphanPolicy orphans,
+        OrphanPolicy cutoverOrphans) {
 
     static RunMode cutover(BadRowPolicy onBadRow) {
-        return new RunMode(onBadRow, false, onBadRow);
+        return cutover(onBadRow, onBadRow == BadRowPolicy.QUARANTINE ? OrphanPolicy.QUARANTINE : OrphanPolicy.FAIL);
     }
 
-    /** @param declared the job file's own on-bad-row, before the dry-run chose its own */
+    static RunMode cutover(BadRowPolicy onBadRow, OrphanPolicy orphans) {
+        return new RunMode(onBadRow, false, onBadRow, orphans, orphans);
+    }
+
+    /** @param declared the job file's own on-bad-row, before the dry-run chose its own; orphans follow it */
     static RunMode dryRun(BadRowPolicy onBadRow, BadRowPolicy declared) {
-        return new RunMode(onBadRow, true, declared);
+        OrphanPolicy declaredOrphans =
+                declared == BadRowPolicy.QUARANTINE ? OrphanPolicy.QUARANTINE : OrphanPolicy.FAIL;
+        return dryRun(onBadRow, declared, OrphanPolicy.QUARANTINE, declaredOrphans);
+    }
+
+    /** @param declaredOrphans the job file's own orphans, before the dry-run chose its own */
+    static RunMode dryRun(
+            BadRowPolicy onBadRow, BadRowPolicy declared, OrphanPolicy orphans, OrphanPolicy declaredOrphans) {
+        return new RunMode(onBadRow, true, declared, orphans, declaredOrphans);
+    }
+
+    /** Source orphans do not stop this run: they are quarantined, set to NULL or deleted after the copy. */
+    boolean resolvesOrphans() {
+        return orphans != OrphanPolicy.FAIL;
+    }
+
+    /** Rows may have to leave the target or change after the copy: orphans, or children of rows set aside. */
+    boolean handlesOrphansAfterCopy() {
+        return quarantines() || resolvesOrphans();
     }
 
     boolean quarantines() {
@@ -27,5 +57,10 @@ record RunMode(BadRowPolicy onBadRow, boolean rehearsal, BadRowPolicy cutoverOnB
     /** Rows this dry-run set aside would each stop the real cutover, which fails on a bad row. */
     boolean setAsideRowsFail() {
         return rehearsal && cutoverOnBadRow == BadRowPolicy.FAIL;
+    }
+
+    /** Orphans this dry-run resolved would each stop the real cutover, which fails on an orphan reference. */
+    boolean setAsideOrphansFail() {
+        return rehearsal && cutoverOrphans == OrphanPolicy.FAIL;
     }
 }

@@ -5,12 +5,16 @@ import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.check.SourceScanner;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.TargetForeignKey;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -66,18 +70,37 @@ final class ScanTasklet implements Tasklet {
         step.getJobExecution().getExecutionContext().put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
         String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
-        BadRowPolicy policy = run.mode.onBadRow();
-        if (policy == BadRowPolicy.FAIL && result.hasProblems()) {
+        boolean badRowsStop = run.mode.onBadRow() == BadRowPolicy.FAIL && result.badRows() > 0;
+        boolean orphansStop = run.mode.orphans() == OrphanPolicy.FAIL && result.orphanReferences() > 0;
+        if (badRowsStop || orphansStop) {
             throw new Lite2pgException(
-                    ErrorCode.PRECONDITION, ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES));
+                    ErrorCode.PRECONDITION,
+                    ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES)
+                            + (orphansStop
+                                    ? "\nOrphan references the application tolerates can be resolved instead: orphans:"
+                                            + " quarantine, set-null or delete in the job file (README, Orphans)"
+                                    : ""));
+        }
+        if (run.mode.orphans() == OrphanPolicy.SET_NULL) {
+            refuseSetNullOnNotNull(plan, result.orphans());
         }
         if (result.badRows() > 0 || result.orphanReferences() > 0) {
+            String bad = String.format(Locale.ROOT, "%,d", result.badRows()) + " bad rows";
+            String orphans = String.format(Locale.ROOT, "%,d", result.orphanReferences()) + " orphan references";
             run.say(
                     "scan",
-                    read + ": " + String.format(Locale.ROOT, "%,d", result.badRows())
-                            + " bad rows and " + String.format(Locale.ROOT, "%,d", result.orphanReferences())
-                            + " orphan references will be quarantined, with their children (every one: "
-                            + result.badValuesFile() + ")");
+                    read + ": "
+                            + switch (run.mode.orphans()) {
+                                case FAIL, QUARANTINE ->
+                                    bad + " and " + orphans + " will be quarantined, with their children";
+                                case SET_NULL ->
+                                    bad + " will be quarantined, with their children, and " + orphans
+                                            + " will be set to NULL (orphans: set-null)";
+                                case DELETE ->
+                                    bad + " will be quarantined, with their children, and " + orphans
+                                            + " will be deleted, with their children (orphans: delete)";
+                            }
+                            + " (every one: " + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");
         }
@@ -85,5 +108,39 @@ final class ScanTasklet implements Tasklet {
             run.say("scan", "warnings (in the report too):\n  - " + String.join("\n  - ", result.warnings()));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** NULL cannot go into a NOT NULL column: say so before anything is written, naming every such foreign key. */
+    private static void refuseSetNullOnNotNull(CopyPlan plan, Map<String, Long> orphans) {
+        List<String> refused = new ArrayList<>();
+        for (TargetForeignKey key : plan.foreignKeys()) {
+            long n = orphans.getOrDefault(key.displayName(), 0L);
+            if (n == 0) {
+                continue;
+            }
+            plan.copies().stream()
+                    .filter(c -> c.targetTable().equals(key.table()))
+                    .findFirst()
+                    .ifPresent(copy -> {
+                        List<String> notNull = key.columns().stream()
+                                .filter(col -> {
+                                    int i = copy.targetColumns().indexOf(col);
+                                    return i >= 0 && copy.notNull()[i];
+                                })
+                                .toList();
+                        if (!notNull.isEmpty()) {
+                            refused.add("foreign key " + key.name() + " on " + key.table() + ": " + n
+                                    + " orphan reference(s), but " + String.join(", ", notNull)
+                                    + " is NOT NULL in the target");
+                        }
+                    });
+        }
+        if (!refused.isEmpty()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "orphans: set-null cannot resolve every orphan reference; nothing was written:\n  - "
+                            + String.join("\n  - ", refused)
+                            + "\nChoose orphans: quarantine or delete, or make the column nullable in the migrations");
+        }
     }
 }

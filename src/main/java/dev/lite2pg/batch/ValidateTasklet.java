@@ -77,12 +77,13 @@ final class ValidateTasklet implements Tasklet {
         long contentNanos = 0;
         int snapshotTables;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
+        Map<String, Long> orphansResolved = run.quarantine.orphanCounts(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
                 ContentCheck content = new ContentCheck(
                         run.dataSource,
                         run.sourceFile,
                         contentParallelism(),
-                        quarantined.isEmpty() ? null : run.quarantine)) {
+                        quarantined.isEmpty() && orphansResolved.isEmpty() ? null : run.quarantine)) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
             for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
@@ -121,17 +122,19 @@ final class ValidateTasklet implements Tasklet {
                         jobExecution.getJobParameters().getLong(CutoverLauncher.SOURCE_TABLES),
                         snapshotTables,
                         copies.size()),
-                run.mode.quarantines(),
+                run.mode.quarantines() || run.mode.resolvesOrphans(),
                 run.mode.setAsideRowsFail(),
                 quarantined,
                 run.quarantine.qualifiedName(),
-                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY));
+                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
+                run.mode.setAsideOrphansFail(),
+                orphansResolved);
         long quarantinedRows = findings.quarantinedRows();
         QuarantineReport quarantine = new QuarantineReport(
                 run.mode.onBadRow().yaml(),
                 run.quarantine.qualifiedName(),
                 quarantinedRows,
-                quarantinedRows == 0
+                quarantinedRows == 0 && orphansResolved.isEmpty()
                         ? List.of()
                         : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
         run.report = findings.report(

@@ -59,7 +59,7 @@ final class DryRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(
-                parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), keep));
+                parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep));
         if (job.target().hasServer()) {
             return CutoverRunner.run(
                     "dry-run",

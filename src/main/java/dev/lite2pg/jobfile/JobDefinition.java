@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param output the folder under which each run writes its report folder
  * @param metrics where the run's metrics are pushed, besides its folder
  * @param onBadRow what happens to a row that cannot be copied exactly
+ * @param orphans what happens to a copied row whose parent row is not in the target
  */
 public record JobDefinition(
         String name,
@@ -33,7 +34,8 @@ public record JobDefinition(
         String repositorySchema,
         Path output,
         MetricsSpec metrics,
-        BadRowPolicy onBadRow) {
+        BadRowPolicy onBadRow,
+        OrphanPolicy orphans) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -52,6 +54,7 @@ public record JobDefinition(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(onBadRow, "onBadRow");
+        Objects.requireNonNull(orphans, "orphans");
     }
 
     /**
@@ -101,7 +104,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow);
+                onBadRow,
+                orphans);
     }
 
     /**
@@ -120,7 +124,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                BadRowPolicy.QUARANTINE);
+                BadRowPolicy.QUARANTINE,
+                orphans.rehearsed());
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
@@ -136,7 +141,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow);
+                onBadRow,
+                orphans);
     }
 
     /** The zone meant by a timestamp without offset when it goes into a timestamptz column. */

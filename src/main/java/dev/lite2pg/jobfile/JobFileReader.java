@@ -27,7 +27,8 @@ final class JobFileReader {
             "repository-schema",
             "output",
             "metrics",
-            "on-bad-row");
+            "on-bad-row",
+            "orphans");
     static final List<String> SOURCE_KEYS = List.of("path");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
@@ -87,6 +88,12 @@ final class JobFileReader {
                     return BadRowPolicy.FAIL;
                 }))
                 .orElse(BadRowPolicy.FAIL);
+        OrphanPolicy orphans = root.text("orphans")
+                .map(text -> OrphanPolicy.fromYaml(text).orElseGet(() -> {
+                    root.problem("orphans", "must be fail, quarantine, set-null or delete, got '" + text + "'");
+                    return OrphanPolicy.FAIL;
+                }))
+                .orElse(OrphanPolicy.following(onBadRow));
 
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -102,7 +109,8 @@ final class JobFileReader {
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow));
+                onBadRow,
+                orphans));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {

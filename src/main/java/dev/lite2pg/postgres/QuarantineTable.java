@@ -84,15 +84,38 @@ public final class QuarantineTable {
         return text == null ? null : text.replace("\u0000", "\\u0000");
     }
 
+    /** Rows not in the target per target table: refused, quarantined or deleted (rows set to NULL stay in the target). */
     public Map<String, Long> countsByTable(Connection connection) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT target_table, count(*) FROM " + table
-                + " WHERE job_name = ? AND run_id = ? GROUP BY target_table ORDER BY target_table")) {
+                + " WHERE job_name = ? AND run_id = ? AND origin <> ? GROUP BY target_table ORDER BY target_table")) {
+            ps.setString(1, jobName);
+            ps.setString(2, runId);
+            ps.setString(3, Origin.SET_NULL.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The rows the orphan policy changed or removed after the copy, per target table, foreign key columns and what was
+     * done ({@code DELETED}, {@code SET_NULL}, {@code PARENT}), e.g. {@code orders (alert_id): 150 SET_NULL}.
+     */
+    public Map<String, Long> orphanCounts(Connection connection) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT target_table, column_name, origin, count(*) FROM "
+                        + table + " WHERE job_name = ? AND run_id = ? AND source_key IS NULL"
+                        + " GROUP BY target_table, column_name, origin ORDER BY target_table, column_name, origin")) {
             ps.setString(1, jobName);
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    counts.put(rs.getString(1) + " (" + rs.getString(2) + ") " + rs.getString(3), rs.getLong(4));
                 }
             }
         }
@@ -130,8 +153,21 @@ public final class QuarantineTable {
     public Select takenFromTarget(String targetTable) {
         return new Select(
                 "SELECT row_data FROM " + table
-                        + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND origin = ?",
-                List.of(jobName, runId, targetTable, Origin.PARENT.name()));
+                        + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND source_key IS NULL",
+                List.of(jobName, runId, targetTable));
+    }
+
+    /**
+     * The rows orphans: set-null changed, as they are in the target now: their recorded values with the foreign key's
+     * columns (the comma-separated column_name) NULL. With {@link #takenFromTarget} subtracted, the content check
+     * adds these to the source side.
+     */
+    public Select changedInTarget(String targetTable) {
+        return new Select(
+                "SELECT (SELECT json_object_agg(e.key, CASE WHEN e.key = ANY (string_to_array(q.column_name, ', '))"
+                        + " THEN NULL ELSE e.value END) FROM json_each(q.row_data) e) FROM " + table
+                        + " q WHERE job_name = ? AND run_id = ? AND target_table = ? AND origin = ?",
+                List.of(jobName, runId, targetTable, Origin.SET_NULL.name()));
     }
 
     public List<QuarantinedRow> first(Connection connection, int limit) throws SQLException {
@@ -168,15 +204,18 @@ public final class QuarantineTable {
      * @param childKeyColumns target columns naming a child row (its primary key), or empty to name it by its values
      * @param parentNamesInRowData for each referenced column, the name it has in the parent's quarantined row JSON
      *     (the source column for a row refused on its way in); used only to say whether the parent was quarantined
-     * @return the rows moved
+     * @param origin PARENT to quarantine the rows, DELETED to delete them (both take them out of the target), SET_NULL
+     *     to set the key's columns to NULL and keep them; each row is recorded with its values before the change
+     * @return the rows moved or changed
      */
-    public int quarantineOrphans(
+    public int resolveOrphans(
             Connection connection,
             String targetSchema,
             TargetForeignKey key,
             String childSourceTable,
             List<String> childKeyColumns,
-            List<String> parentNamesInRowData)
+            List<String> parentNamesInRowData,
+            Origin origin)
             throws SQLException {
         String child = PgSql.qualified(targetSchema, key.table());
         String parent = PgSql.qualified(targetSchema, key.referencedTable());
@@ -193,20 +232,30 @@ public final class QuarantineTable {
                 + " || ')'";
         // Identifiers are quoted into the text; every value is a parameter, added in the order its ? stands in.
         List<String> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH orphans AS (DELETE FROM ONLY ")
-                .append(child)
-                .append(" c WHERE ")
-                .append(notNull)
-                .append(" AND NOT EXISTS (SELECT 1 FROM ONLY ")
-                .append(parent)
-                .append(" p WHERE ")
-                .append(matches)
-                .append(") RETURNING c.*)")
-                .append(" INSERT INTO ")
-                .append(table)
-                .append(" (")
-                .append(COLUMNS)
-                .append(") SELECT ?, ?, ?, ?, ");
+        String orphan = notNull + " AND NOT EXISTS (SELECT 1 FROM ONLY " + parent + " p WHERE " + matches + ")";
+        StringBuilder sql = new StringBuilder("WITH orphans AS (");
+        if (origin.removed()) {
+            sql.append("DELETE FROM ONLY ")
+                    .append(child)
+                    .append(" c WHERE ")
+                    .append(orphan)
+                    .append(" RETURNING c.*)");
+        } else {
+            // Every part of one statement sees the same snapshot: orphans holds the rows as they were before the
+            // UPDATE.
+            sql.append("SELECT c.* FROM ONLY ")
+                    .append(child)
+                    .append(" c WHERE ")
+                    .append(orphan)
+                    .append("), changed AS (UPDATE ONLY ")
+                    .append(child)
+                    .append(" c SET ")
+                    .append(cols.stream().map(c -> c + " = NULL").collect(Collectors.joining(", ")))
+                    .append(" WHERE ")
+                    .append(orphan)
+                    .append(")");
+        }
+        sql.append(" INSERT INTO ").append(table).append(" (").append(COLUMNS).append(") SELECT ?, ?, ?, ?, ");
         parameters.addAll(List.of(jobName, runId, key.table(), childSourceTable));
         if (childKeyColumns.isEmpty()) {
             sql.append("'row ' || left(ROW(o.*)::text, 120)");
@@ -222,24 +271,36 @@ public final class QuarantineTable {
                 .append(fkValues);
         parameters.add(String.join(", ", key.columns()));
         parameters.add(key.referencedTable() + " (" + String.join(", ", key.referencedColumns()) + ") = ");
-        // Whether the missing parent was quarantined itself: then the child is said to follow it.
-        sql.append(" || CASE WHEN EXISTS (SELECT 1 FROM ")
+        // Whether the missing parent was quarantined or deleted itself: then the child is said to follow it.
+        sql.append(" || coalesce((SELECT CASE WHEN q.origin = ? THEN ' was deleted' ELSE ' was quarantined' END FROM ")
                 .append(table)
                 .append(" q WHERE q.job_name = ? AND q.run_id = ?")
-                .append(" AND q.target_table = ? AND (")
+                .append(" AND q.target_table = ? AND ")
                 .append(IntStream.range(0, cols.size())
-                        .mapToObj(i -> "(CASE WHEN q.origin = ? THEN q.row_data->>? ELSE q.row_data->>? END) = o."
-                                + cols.get(i) + "::text")
+                        // A row taken out of the target (no reader key) holds target columns, a refused row source
+                        // ones.
+                        .mapToObj(
+                                i -> "(CASE WHEN q.source_key IS NULL THEN q.row_data->>? ELSE q.row_data->>? END) = o."
+                                        + cols.get(i) + "::text")
                         .collect(Collectors.joining(" AND ")))
-                .append(
-                        ")) THEN ' was quarantined' ELSE ' is not in the source' END || ' (foreign key ' || ? || ')', ? FROM orphans o");
+                .append(" AND q.origin <> ? LIMIT 1), ' is not in the source')"
+                        + " || ' (foreign key ' || ? || ')' || ?, ? FROM orphans o");
+        parameters.add(Origin.DELETED.name());
         parameters.addAll(List.of(jobName, runId, key.referencedTable()));
         for (int i = 0; i < cols.size(); i++) {
-            parameters.addAll(
-                    List.of(Origin.PARENT.name(), key.referencedColumns().get(i), parentNamesInRowData.get(i)));
+            parameters.addAll(List.of(key.referencedColumns().get(i), parentNamesInRowData.get(i)));
         }
+        parameters.add(Origin.SET_NULL.name());
         parameters.add(key.name());
-        parameters.add(Origin.PARENT.name());
+        parameters.add(
+                switch (origin) {
+                    case DELETED -> ": deleted, as ON DELETE CASCADE would have (orphans: delete)";
+                    case SET_NULL ->
+                        ": " + String.join(", ", key.columns())
+                                + " set to NULL, as ON DELETE SET NULL would have (orphans: set-null)";
+                    default -> "";
+                });
+        parameters.add(origin.name());
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 ps.setString(i + 1, parameters.get(i));

@@ -31,6 +31,18 @@ public record QuarantinedRow(
         /** Refused by PostgreSQL during the COPY: unique index, CHECK, enum, domain, NOT NULL. */
         POSTGRES,
         /** Its parent row is not in the target: quarantined itself, or missing from the source. */
-        PARENT
+        PARENT,
+        /** Its parent row is not in the target and orphans: delete removed it, as ON DELETE CASCADE would have. */
+        DELETED,
+        /**
+         * Its parent row is not in the target and orphans: set-null set the reference to NULL, as ON DELETE SET NULL
+         * would have: the row stays in the target, recorded here with its values before the change.
+         */
+        SET_NULL;
+
+        /** The row left the target (or never went in): the row counts reconcile source = target + these. */
+        public boolean removed() {
+            return this != SET_NULL;
+        }
     }
 }

@@ -73,7 +73,8 @@ public final class ContentCheck implements AutoCloseable {
 
     /**
      * With quarantined rows the source side is the source without them: rows refused on their way in are skipped by
-     * their reader key, rows taken out of the target afterwards are subtracted as they were copied.
+     * their reader key, rows taken out of the target afterwards are subtracted as they were copied, and rows orphans:
+     * set-null changed are subtracted as copied and added as changed.
      */
     public ContentCheckResult check(TableCopy copy) throws SQLException {
         List<String> keys = keyColumns(copy);
@@ -94,10 +95,15 @@ public final class ContentCheck implements AutoCloseable {
         }
         if (quarantine != null) {
             source = source.minus(inTransaction(copy, keys, sql -> {
-                sql.createScratch();
-                sql.loadScratchFromJson(quarantine.takenFromTarget(copy.targetTable()));
-                return sql.scratchChecksum();
-            }));
+                        sql.createScratch();
+                        sql.loadScratchFromJson(quarantine.takenFromTarget(copy.targetTable()));
+                        return sql.scratchChecksum();
+                    }))
+                    .plus(inTransaction(copy, keys, sql -> {
+                        sql.createScratch();
+                        sql.loadScratchFromJson(quarantine.changedInTarget(copy.targetTable()));
+                        return sql.scratchChecksum();
+                    }));
         }
         Checksum target = result(targetChecksum);
         boolean matches = source.equals(target);

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * @param quarantinedByTable rows set aside per target table; only tables with some
  * @param quarantineTable where they are, qualified
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
+ * @param setAsideOrphansFail each orphan resolved would stop the cutover this run stands for (a dry-run of orphans: fail)
+ * @param orphansResolved rows whose parent row was not in the target, per {@code table (columns) ORIGIN}: quarantined
+ *     (PARENT), deleted (DELETED) or set to NULL (SET_NULL) after the copy; see QuarantineTable.orphanCounts
  */
 public record Findings(
         List<TableReport> tables,
@@ -39,7 +42,36 @@ public record Findings(
         boolean setAsideRowsFail,
         Map<String, Long> quarantinedByTable,
         String quarantineTable,
-        List<String> mixedColumns) {
+        List<String> mixedColumns,
+        boolean setAsideOrphansFail,
+        Map<String, Long> orphansResolved) {
+
+    /** Findings of a run that resolved no orphan after the copy. */
+    public Findings(
+            List<TableReport> tables,
+            List<ForeignKeyCheck> foreignKeys,
+            List<SequenceCheck> sequences,
+            List<SchemaObjectCheck> schemaObjects,
+            Optional<String> sourceTablesProblem,
+            boolean quarantines,
+            boolean setAsideRowsFail,
+            Map<String, Long> quarantinedByTable,
+            String quarantineTable,
+            List<String> mixedColumns) {
+        this(
+                tables,
+                foreignKeys,
+                sequences,
+                schemaObjects,
+                sourceTablesProblem,
+                quarantines,
+                setAsideRowsFail,
+                quarantinedByTable,
+                quarantineTable,
+                mixedColumns,
+                false,
+                Map.of());
+    }
 
     /** The run's report: these findings, and the verdict, problems and warnings they make. */
     public RunReport report(
@@ -75,6 +107,20 @@ public record Findings(
                 schemaObjects);
     }
 
+    private long orphans(String origin) {
+        return orphansResolved.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(" " + origin))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    private static String done(String key) {
+        if (key.endsWith(" DELETED")) {
+            return "deleted";
+        }
+        return key.endsWith(" SET_NULL") ? "set to NULL" : "quarantined";
+    }
+
     public long quarantinedRows() {
         return quarantinedByTable.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -92,12 +138,18 @@ public record Findings(
                 .map(t -> ContentCheck.problem(t.content()))
                 .flatMap(Optional::stream)
                 .forEach(problems::add);
-        long quarantinedRows = quarantinedRows();
-        if (quarantinedRows > 0 && setAsideRowsFail) {
-            problems.add(
-                    quarantinedRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
-                            + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
-                            + " on-bad-row: quarantine to copy everything else and keep them aside");
+        // Rows taken out for a missing parent are the orphans policy's to judge; a child of a bad row needs that row.
+        long badRows = quarantinedRows() - orphans("PARENT") - orphans("DELETED");
+        if (badRows > 0 && setAsideRowsFail) {
+            problems.add(badRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
+                    + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
+                    + " on-bad-row: quarantine to copy everything else and keep them aside");
+        }
+        long orphanRows = orphans("PARENT") + orphans("DELETED") + orphans("SET_NULL");
+        if (orphanRows > 0 && setAsideOrphansFail) {
+            problems.add(orphanRows + " row(s) whose parent row is missing would stop the cutover (orphans: fail):"
+                    + " each is listed under Quarantine with its key, foreign key columns and reason. Fix them in a copy"
+                    + " of the source, or choose orphans: quarantine, set-null or delete");
         }
         return problems;
     }
@@ -116,6 +168,14 @@ public record Findings(
                             .map(e -> e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(", "))
                     + "; every one is in " + quarantineTable + " with its key, the whole source row and the reason");
+        }
+        if (!orphansResolved.isEmpty()) {
+            warnings.add("rows whose parent row is not in the target, per table (foreign key columns): "
+                    + orphansResolved.entrySet().stream()
+                            .map(e -> e.getKey().replaceFirst(" (PARENT|DELETED|SET_NULL)$", "") + " " + e.getValue()
+                                    + " " + done(e.getKey()))
+                            .collect(Collectors.joining(", "))
+                    + "; every one is in " + quarantineTable + " with its values before the change and the reason");
         }
         warnings.addAll(mixedColumns);
         for (TableReport table : tables) {

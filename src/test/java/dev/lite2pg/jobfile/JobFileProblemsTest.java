@@ -91,6 +91,32 @@ class JobFileProblemsTest {
     }
 
     @Test
+    void readsTheOrphanPolicyFollowingOnBadRowByDefaultAndRefusesAnUnknownOne() {
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST))
+                        .orphans())
+                .isEqualTo(OrphanPolicy.FAIL);
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST))
+                        .orphans())
+                .isEqualTo(OrphanPolicy.QUARANTINE);
+        JobDefinition setNull = JobFileLoader.load(
+                JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\norphans: set-null\n" + REST));
+        assertThat(setNull.orphans()).isEqualTo(OrphanPolicy.SET_NULL);
+        assertThat(setNull.asDryRun().orphans())
+                .as("a dry-run rehearses set-null")
+                .isEqualTo(OrphanPolicy.SET_NULL);
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\norphans: delete\n" + REST))
+                        .orphans())
+                .isEqualTo(OrphanPolicy.DELETE);
+        assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\norphans: fail\n" + REST))
+                        .asDryRun()
+                        .orphans())
+                .as("a dry-run finds every orphan instead of stopping at them")
+                .isEqualTo(OrphanPolicy.QUARANTINE);
+        assertThat(problemLines("name: chinook\norphans: cascade\n" + REST))
+                .containsExactly("orphans: must be fail, quarantine, set-null or delete, got 'cascade'");
+    }
+
+    @Test
     void readsTheBadRowPolicyAndRefusesAnUnknownOne() {
         assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST))
                         .onBadRow())
@@ -177,7 +203,7 @@ class JobFileProblemsTest {
                 .containsExactly(
                         "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
                         "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
-                                + " conversions, repository-schema, output, metrics, on-bad-row",
+                                + " conversions, repository-schema, output, metrics, on-bad-row, orphans",
                         "unknown key 'target.usr' (did you mean 'target.user'?)",
                         "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
     }

@@ -6,6 +6,7 @@ import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.jobfile.MetricsSpec;
+import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.jobfile.SourceSpec;
 import dev.lite2pg.jobfile.TargetSpec;
 import java.io.PrintWriter;
@@ -79,7 +80,8 @@ class MetricsPublisherTest {
                 "lite2pg",
                 work,
                 spec,
-                BadRowPolicy.FAIL);
+                BadRowPolicy.FAIL,
+                OrphanPolicy.FAIL);
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }

@@ -123,6 +123,56 @@ class FindingsTest {
         assertThat(passed.problems()).isEmpty();
     }
 
+    @Test
+    void orphansResolvedWarnPerTableAndForeignKeyAndFailOnlyADryRunOfACutoverThatStopsOnThem() {
+        // orders: 1 bad row quarantined and 2 orphans deleted; fill: 1 row set to NULL (still in the target).
+        Map<String, Long> removed = Map.of("orders", 3L);
+        Map<String, Long> orphans = new LinkedHashMap<>();
+        orphans.put("fill (order_id) SET_NULL", 1L);
+        orphans.put("orders (alert_id) DELETED", 2L);
+        List<TableReport> tables = List.of(table("orders", 5, 2, 3, Map.of()), table("fill", 4, 4, 0, Map.of()));
+
+        Findings cutover = orphanFindings(tables, removed, false, false, orphans);
+        Findings rehearsingBadRowsFail = orphanFindings(tables, removed, true, false, orphans);
+        Findings rehearsingOrphansFail = orphanFindings(tables, removed, false, true, orphans);
+
+        assertThat(cutover.problems()).isEmpty();
+        assertThat(cutover.warnings())
+                .contains("rows whose parent row is not in the target, per table (foreign key columns): fill"
+                        + " (order_id) 1 set to NULL, orders (alert_id) 2 deleted; every one is in lite2pg.quarantine"
+                        + " with its values before the change and the reason");
+        assertThat(rehearsingBadRowsFail.problems())
+                .singleElement()
+                .asString()
+                .as("the deleted orphans are the orphans policy's, not bad rows")
+                .startsWith("1 source row(s) would stop the cutover (on-bad-row: fail)");
+        assertThat(rehearsingOrphansFail.problems())
+                .singleElement()
+                .asString()
+                .startsWith("3 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
+    }
+
+    private static Findings orphanFindings(
+            List<TableReport> tables,
+            Map<String, Long> removed,
+            boolean setAsideRowsFail,
+            boolean setAsideOrphansFail,
+            Map<String, Long> orphans) {
+        return new Findings(
+                tables,
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                true,
+                setAsideRowsFail,
+                removed,
+                "lite2pg.quarantine",
+                List.of(),
+                setAsideOrphansFail,
+                orphans);
+    }
+
     private static Findings findings(
             List<TableReport> tables,
             List<ForeignKeyCheck> keys,
