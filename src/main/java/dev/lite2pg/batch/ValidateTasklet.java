@@ -82,7 +82,7 @@ final class ValidateTasklet implements Tasklet {
                         run.dataSource,
                         run.sourceFile,
                         contentParallelism(),
-                        quarantined.isEmpty() ? null : run.quarantine)) {
+                        quarantined.isEmpty() ? Optional.empty() : Optional.of(run.quarantine))) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
             for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
