@@ -6,6 +6,7 @@ import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.SqliteTableReader;
+import java.util.Optional;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -41,8 +42,8 @@ final class CopyStepFactory {
         ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
         SqliteItemReader reader = new SqliteItemReader(new SqliteTableReader(
                 run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
-        PostgresCopyWriter writer =
-                new PostgresCopyWriter(run.dataSource, copy, run.mode.quarantines() ? run.quarantine : null);
+        PostgresCopyWriter writer = new PostgresCopyWriter(
+                run.dataSource, copy, run.mode.quarantines() ? Optional.of(run.quarantine) : Optional.empty());
         TableProgress progress = new TableProgress(copy, progressDisplay);
         FaultPoints.installed().ifPresent(faults -> faults.atStepStart(CopySteps.of(copy)));
         var builder = new StepBuilder(CopySteps.of(copy), repository)

@@ -8,6 +8,7 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
+import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
 import java.io.PrintWriter;
@@ -334,7 +335,8 @@ public final class CutoverLauncher {
                     execution.getStatus(),
                     failuresMostSpecificFirst(execution),
                     runFolder,
-                    run.report(),
+                    // The report this launch wrote, as the operator reads it; a new folder per launch holds no other.
+                    ReportWriter.written(runFolder).orElse(null),
                     false,
                     sourceChanged);
         }

@@ -5,7 +5,6 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.postgres.TargetDatabase;
-import dev.lite2pg.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,12 +33,6 @@ public final class CutoverRun {
 
     final RunPlan plan;
 
-    /**
-     * Handed from the validate step to the report step, which may add a problem, and then to the launcher. In memory,
-     * not in a context: it is no plain data, and both steps run again on every start.
-     */
-    RunReport report;
-
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
     public CutoverRun(
             JobDefinition job,
@@ -62,14 +55,6 @@ public final class CutoverRun {
         this.out = out;
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
         this.plan = new RunPlan(job, sourceFile, dataSource);
-    }
-
-    public RunReport report() {
-        return report;
-    }
-
-    public Path runFolder() {
-        return runFolder;
     }
 
     TableCopy copyFor(String targetTable) {

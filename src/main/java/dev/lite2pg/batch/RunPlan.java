@@ -43,8 +43,8 @@ final class RunPlan {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
                 sourceTables = source.tables();
             }
-            plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions())
-                    .requireMapped(schema);
+            plan = CopyPlan.build(
+                    sourceTables, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REFUSE);
         }
         return plan;
     }

@@ -9,7 +9,7 @@ import org.springframework.batch.core.BatchStatus;
  * How one launch ended.
  *
  * @param failures what stopped the job, outermost first; empty when it completed
- * @param report the report, when the run got as far as validation
+ * @param report the report this launch wrote (report.json in {@code runFolder}); null when it got no further
  * @param alreadyComplete the run had completed before; nothing was done
  * @param sourceChanged the live source was written to after the run's snapshot was taken: the target lacks those writes
  */

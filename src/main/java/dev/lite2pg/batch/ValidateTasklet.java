@@ -14,6 +14,8 @@ import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
+import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
@@ -45,8 +47,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Compares source and target after the copy (rows per table, every table's content, orphan references per foreign
- * key, sequences by their next value) and builds the report. Read-only, so it can run again on a resumed job with
- * the same result.
+ * key, sequences by their next value) and hands what it found to the report step as the report's JSON under
+ * {@link #REPORT_KEY} in the job's context. Read-only, so it can run again on a resumed job with the same result.
  */
 final class ValidateTasklet implements Tasklet {
 
@@ -55,6 +57,8 @@ final class ValidateTasklet implements Tasklet {
     private static final int HELD_CONNECTIONS = 2;
 
     private static final String CONSTRAINTS_STEP = "constraints";
+    /** The report as validation leaves it, for the report step, which runs right after this step on every start. */
+    static final String REPORT_KEY = "validate.report";
     /** Quarantined rows listed in the report; all of them are in the quarantine table. */
     private static final int SHOWN_QUARANTINED = 100;
 
@@ -83,7 +87,9 @@ final class ValidateTasklet implements Tasklet {
                         run.dataSource,
                         run.sourceFile,
                         contentParallelism(),
-                        quarantined.isEmpty() && orphansResolved.isEmpty() ? null : run.quarantine)) {
+                        quarantined.isEmpty() && orphansResolved.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(run.quarantine))) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
             for (TableCopy copy : copies) {
                 long sourceRows = source.rowCount(copy.source().name());
@@ -137,7 +143,7 @@ final class ValidateTasklet implements Tasklet {
                 quarantinedRows == 0 && orphansResolved.isEmpty()
                         ? List.of()
                         : run.quarantine.first(DataSourceUtils.getConnection(run.dataSource), SHOWN_QUARANTINED));
-        run.report = findings.report(
+        RunReport report = findings.report(
                 run.job.name(),
                 run.job.source().path().toString(),
                 run.sourceSha256,
@@ -148,11 +154,12 @@ final class ValidateTasklet implements Tasklet {
                 quarantine,
                 loading(jobExecution),
                 run.metrics.summary());
-        List<String> notes = new ArrayList<>(run.report.problems());
-        notes.addAll(run.report.warnings());
+        context.putString(REPORT_KEY, ReportWriter.json(report));
+        List<String> notes = new ArrayList<>(report.problems());
+        notes.addAll(report.warnings());
         run.say(
                 "validate",
-                run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
+                report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
                         + sequences.size() + " sequences checked"
                         + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;

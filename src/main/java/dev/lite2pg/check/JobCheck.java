@@ -73,7 +73,9 @@ public final class JobCheck {
         }
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
-        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
+        // Unmapped names are reported, not refused: check's report lists them with everything else it finds.
+        CopyPlan plan = CopyPlan.build(
+                sourceTables, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REPORT);
         say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
                 + " thread(s)");
         long scanStart = System.nanoTime();

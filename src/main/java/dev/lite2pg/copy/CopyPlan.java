@@ -21,7 +21,7 @@ import java.util.Set;
  * parents-first order tables are listed in, and one {@link TableCopy} per table with its converters. Built from the two catalogs
  * only, so the cutover's scan and plan steps and {@code check} plan identically, and tests need no database.
  *
- * @param mapping the name mapping; its problems stop a cutover (see {@link #requireMapped})
+ * @param mapping the name mapping; its problems stop a cutover (see {@link Unmapped})
  * @param order the mapped target tables, parents first
  * @param copies one per mapped table, parents first
  * @param foreignKeys every foreign key of the target schema
@@ -34,12 +34,22 @@ public record CopyPlan(
         foreignKeys = List.copyOf(foreignKeys);
     }
 
+    /** What planning does with a source name that maps to nothing. */
+    public enum Unmapped {
+        /** A cutover: no row may move while one does; the refusal lists every one. */
+        REFUSE,
+        /** {@code check}: the names are in the plan's mapping problems, for the check's report. */
+        REPORT
+    }
+
+    /** The one planner: the cutover's steps and {@code check} both plan with it, and differ only in {@code unmapped}. */
     public static CopyPlan build(
             List<SourceTable> source,
             List<TargetTable> target,
             String targetSchema,
             MappingSpec spec,
-            ConversionOptions options) {
+            ConversionOptions options,
+            Unmapped unmapped) {
         NameMapping mapping = withConversionKeysChecked(NameMapper.map(source, target, spec), options);
         List<TargetForeignKey> keys =
                 target.stream().flatMap(t -> t.foreignKeys().stream()).toList();
@@ -47,7 +57,8 @@ public record CopyPlan(
                 mapping.tables().stream().map(m -> m.target().name()).toList();
         ParentsFirstOrder order = TableOrder.order(tablesToCopy, keys);
         List<TableCopy> copies = CopyPlanner.plan(mapping.tables(), order.tables(), targetSchema, options);
-        return new CopyPlan(mapping, order, copies, keys);
+        CopyPlan plan = new CopyPlan(mapping, order, copies, keys);
+        return unmapped == Unmapped.REFUSE ? plan.requireMapped(targetSchema) : plan;
     }
 
     /**
@@ -73,7 +84,7 @@ public record CopyPlan(
     }
 
     /** This plan, or a refusal listing every name that maps to nothing: no row may move while one does. */
-    public CopyPlan requireMapped(String targetSchema) {
+    private CopyPlan requireMapped(String targetSchema) {
         if (mapping.hasProblems()) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,

@@ -62,8 +62,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     private final Consumer<RowRefusal> collectRefusal = rowRefusals::add;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
-    /** Null with on-bad-row: fail. */
-    private final QuarantineTable quarantine;
+    /** Empty with on-bad-row: fail. */
+    private final Optional<QuarantineTable> quarantine;
     /** Where each encoded row starts in the encoder's buffer (one more entry: where the last one ends). */
     private int[] rowStart = new int[1];
     /** The chunk item each encoded row came from. */
@@ -73,8 +73,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private long rowsWritten;
     private long rowsQuarantined;
 
-    /** @param quarantine where refused rows go, or null to refuse the chunk instead (on-bad-row: fail) */
-    public PostgresCopyWriter(DataSource dataSource, TableCopy copy, QuarantineTable quarantine) {
+    /** @param quarantine where refused rows go (on-bad-row: quarantine), or empty to refuse the chunk (on-bad-row: fail) */
+    public PostgresCopyWriter(DataSource dataSource, TableCopy copy, Optional<QuarantineTable> quarantine) {
         this.dataSource = dataSource;
         this.copy = copy;
         this.quarantine = quarantine;
@@ -107,13 +107,13 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             rowRefusals.clear();
             int refused = converter.convert(row, collectRefusal);
             if (refused == 0) {
-                if (quarantine != null || refusedTotal == 0) {
+                if (quarantine.isPresent() || refusedTotal == 0) {
                     encodeRow(item);
                 }
                 continue;
             }
             refusedTotal += refused;
-            if (quarantine != null) {
+            if (quarantine.isPresent()) {
                 quarantined.add(quarantinedForValues(row, rowRefusals));
             } else {
                 for (RowRefusal refusal : rowRefusals) {
@@ -123,13 +123,13 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                 }
             }
         }
-        if (quarantine == null && refusedTotal > 0) {
+        if (quarantine.isEmpty() && refusedTotal > 0) {
             throw new RowsRefusedException(refusals, refusedTotal);
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         asynchronousCommit(connection);
         long written;
-        if (quarantine == null) {
+        if (quarantine.isEmpty()) {
             try {
                 written = copyRows(connection, 0, encodedRows);
             } catch (PSQLException e) {
@@ -139,7 +139,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             }
         } else {
             written = copyQuarantining(connection, items, quarantined);
-            quarantine.add(connection, quarantined);
+            quarantine.get().add(connection, quarantined);
         }
         rowsWritten += written;
         rowsQuarantined += quarantined.size();

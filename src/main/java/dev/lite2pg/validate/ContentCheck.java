@@ -51,13 +51,13 @@ public final class ContentCheck implements AutoCloseable {
     private final int parallelism;
     private final ReadBudget budget;
     private final ExecutorService workers;
-    private final QuarantineTable quarantine;
+    private final Optional<QuarantineTable> quarantine;
 
     /**
      * @param parallelism connections used at once, besides the caller's; each reads one part of a table
-     * @param quarantine the run's quarantined rows, left out of the source side; null when nothing was quarantined
+     * @param quarantine the run's quarantined rows, left out of the source side; empty when nothing was quarantined
      */
-    public ContentCheck(DataSource dataSource, Path sourceFile, int parallelism, QuarantineTable quarantine) {
+    public ContentCheck(DataSource dataSource, Path sourceFile, int parallelism, Optional<QuarantineTable> quarantine) {
         this.dataSource = dataSource;
         this.sourceFile = sourceFile;
         this.parallelism = parallelism;
@@ -93,15 +93,16 @@ public final class ContentCheck implements AutoCloseable {
         for (Future<Checksum> part : sourceParts) {
             source = source.plus(result(part));
         }
-        if (quarantine != null) {
+        if (quarantine.isPresent()) {
+            QuarantineTable quarantined = quarantine.get();
             source = source.minus(inTransaction(copy, keys, sql -> {
                         sql.createScratch();
-                        sql.loadScratchFromJson(quarantine.takenFromTarget(copy.targetTable()));
+                        sql.loadScratchFromJson(quarantined.takenFromTarget(copy.targetTable()));
                         return sql.scratchChecksum();
                     }))
                     .plus(inTransaction(copy, keys, sql -> {
                         sql.createScratch();
-                        sql.loadScratchFromJson(quarantine.changedInTarget(copy.targetTable()));
+                        sql.loadScratchFromJson(quarantined.changedInTarget(copy.targetTable()));
                         return sql.scratchChecksum();
                     }));
         }
@@ -128,11 +129,11 @@ public final class ContentCheck implements AutoCloseable {
     }
 
     private Set<String> refusedKeys(TableCopy copy) throws SQLException {
-        if (quarantine == null) {
+        if (quarantine.isEmpty()) {
             return Set.of();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return quarantine.sourceKeys(connection, copy.targetTable());
+            return quarantine.get().sourceKeys(connection, copy.targetTable());
         }
     }
 

@@ -122,8 +122,13 @@ class SourceScannerTest {
         try (SqliteSource sqlite = SqliteSource.open(source)) {
             tables = sqlite.tables();
         }
-        CopyPlan plan = CopyPlan.build(tables, target(), "public", MappingSpec.defaults(), ConversionOptions.DEFAULTS)
-                .requireMapped("public");
+        CopyPlan plan = CopyPlan.build(
+                tables,
+                target(),
+                "public",
+                MappingSpec.defaults(),
+                ConversionOptions.DEFAULTS,
+                CopyPlan.Unmapped.REFUSE);
         return new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
                 .scan(work.resolve("out").resolve("bad-values.csv"), reported::add);
     }

@@ -45,8 +45,12 @@ class RowConverterTest {
                         new TargetColumn("name", TargetType.of("text"), false, false, false)),
                 List.of());
         return CopyPlan.build(
-                        List.of(source), List.of(target), "app", MappingSpec.defaults(), ConversionOptions.DEFAULTS)
-                .requireMapped("app")
+                        List.of(source),
+                        List.of(target),
+                        "app",
+                        MappingSpec.defaults(),
+                        ConversionOptions.DEFAULTS,
+                        CopyPlan.Unmapped.REFUSE)
                 .copies()
                 .get(0);
     }

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -173,7 +174,7 @@ class PostgresCopyWriterIT {
 
     @Test
     void withOnBadRowFailTheRowPostgresRefusesIsNamedByItsKeyAndTheChunkWritesNothing() throws Exception {
-        PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), null);
+        PostgresCopyWriter writer = new PostgresCopyWriter(dataSource, customerCopy(), Optional.empty());
         writer.open(new ExecutionContext());
 
         assertThatThrownBy(() -> inOneTransaction(
@@ -209,8 +210,8 @@ class PostgresCopyWriterIT {
         });
     }
 
-    private static QuarantineTable quarantine() {
-        return new QuarantineTable(REPOSITORY, "shop", "1");
+    private static Optional<QuarantineTable> quarantine() {
+        return Optional.of(new QuarantineTable(REPOSITORY, "shop", "1"));
     }
 
     private static SourceRow customer(long id, String email, String mood, Object age) {

@@ -23,4 +23,28 @@ class ReportWriterTest {
         assertThat(Files.readString(folder.resolve("report.md"))).isEqualTo(MarkdownReport.render(report));
         assertThat(Files.readString(folder.resolve("report.html"))).isEqualTo(HtmlReport.render(report));
     }
+
+    /** The validate step hands the report to the report step as this text; it must come back whole. */
+    @Test
+    void theReportHandedOnAsJsonComesBackEqual() {
+        RunReport report = SampleReports.withVerdict(
+                Verdict.FAIL,
+                List.of(SampleReports.table("customer", 1_200, 800), SampleReports.differing("orders")),
+                List.of("table orders: content differs"));
+
+        assertThat(ReportWriter.fromJson(ReportWriter.json(report))).isEqualTo(report);
+        assertThat(ReportWriter.fromJson(ReportWriter.json(report)).withProblem("the source changed"))
+                .isEqualTo(report.withProblem("the source changed"));
+    }
+
+    /** What the launcher tells the operator is the report this launch wrote, and nothing when it wrote none. */
+    @Test
+    void writtenIsTheReportInTheFolderOrNone(@TempDir Path dir) {
+        RunReport report = SampleReports.withVerdict(
+                Verdict.PASS, List.of(SampleReports.table("customer", 1_200, 1_200)), List.of());
+
+        assertThat(ReportWriter.written(dir.resolve("run"))).isEmpty();
+        ReportWriter.write(report, dir.resolve("run"));
+        assertThat(ReportWriter.written(dir.resolve("run"))).contains(report);
+    }
 }

@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -128,7 +129,7 @@ class ContentCheckIT {
                 .filter(c -> c.targetTable().equals("events"))
                 .findFirst()
                 .orElseThrow();
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
+        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, Optional.empty())) {
             assertThat(check.check(items).matches())
                     .as("called directly, as in the run's validation")
                     .isTrue();
@@ -231,7 +232,7 @@ class ContentCheckIT {
         execute(
                 "UPDATE readings.readings SET label = 'changed' WHERE id = 20000",
                 "DELETE FROM readings.readings WHERE id = 12500");
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, null)) {
+        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, Optional.empty())) {
             ContentCheckResult tampered = check.check(plan(source, "readings").get(0));
 
             assertThat(tampered.sourceChecksum()).isEqualTo(copied.sourceChecksum());
