@@ -26,8 +26,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
- * scratch database on the job's server), then every value of the source read and converted against that schema,
- * nothing written anywhere but the check's own folder. The source file is only ever opened read-only.
+ * scratch database on the job's server), then every value of the source read and converted against that schema, and
+ * every row that converts copied into it, so that what only PostgreSQL refuses is listed too. Nothing is written
+ * anywhere but that scratch database and the check's own folder. The source file is only ever opened read-only.
  */
 public final class JobCheck {
 
@@ -63,6 +64,8 @@ public final class JobCheck {
 
         List<TargetTable> targetTables;
         String target;
+        CopyPlan plan;
+        ScanResult scan;
         try (ScratchTarget scratch = job.target().hasServer()
                 ? ScratchTarget.onServer(job.target(), credentials, "check")
                 : ScratchTarget.embedded()) {
@@ -70,20 +73,25 @@ public final class JobCheck {
             say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
                     + migrate(job, scratch));
             targetTables = catalog(scratch, schema);
+
+            plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
+            say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on "
+                    + parallelism + " thread(s), then copying the rows that convert into " + target
+                    + " (foreign keys dropped) to find the rows PostgreSQL refuses");
+            long scanStart = System.nanoTime();
+            // The scratch schema stays up for the load: CHECK, unique, enum and domain refusals are PostgreSQL's.
+            scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
+                    .scan(
+                            folder.resolve(SourceScanner.BAD_VALUES_FILE),
+                            table -> say.accept(ScanSummary.tableLine(table)),
+                            scratch.dataSource());
+            say.accept(String.format(
+                    Locale.ROOT,
+                    "%,d rows read, converted and loaded in %.1f s",
+                    scan.rowsScanned(),
+                    (System.nanoTime() - scanStart) / 1e9));
         }
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
-
-        CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
-        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
-                + " thread(s)");
-        long scanStart = System.nanoTime();
-        ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(folder.resolve(SourceScanner.BAD_VALUES_FILE), table -> say.accept(ScanSummary.tableLine(table)));
-        say.accept(String.format(
-                Locale.ROOT,
-                "%,d rows read and converted in %.1f s",
-                scan.rowsScanned(),
-                (System.nanoTime() - scanStart) / 1e9));
 
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
         CheckReport report = new CheckReport(

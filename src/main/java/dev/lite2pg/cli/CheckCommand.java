@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Reads every row of the job's SQLite source (read-only) and converts every value against the target schema,",
-            "writing nothing: lists every value the target would refuse (with table, row key, column, value and reason),",
-            "every orphan reference and every source name that maps to nothing. The target schema is built by the job's",
-            "migrations in an embedded PostgreSQL, or, when the job or --target-url names a server, in a scratch database",
-            "created on it (needs CREATEDB) and dropped afterwards; the target database itself is never touched.",
+            "then copies the rows that convert into a scratch copy of that schema: lists every value and every row the",
+            "target would refuse (conversions, NOT NULL, CHECK, unique, enum, domain; with table, row key, column, value",
+            "and reason), every orphan reference and every source name that maps to nothing. The target schema is built",
+            "by the job's migrations in an embedded PostgreSQL, or, when the job or --target-url names a server, in a",
+            "scratch database created on it (needs CREATEDB) and dropped afterwards; the target database itself is never",
+            "touched. The load takes about the copy's time and the target's disk for these tables, until the check ends.",
             "Writes check.json and bad-values.csv (every bad value) to <output>/<job>/check-<timestamp>/.",
             "Password for a server: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
         },
