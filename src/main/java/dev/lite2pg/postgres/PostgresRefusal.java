@@ -94,6 +94,15 @@ public final class PostgresRefusal {
         return kind;
     }
 
+    /**
+     * Whether the error is about the rows written (SQLSTATE class 22, data exception, or 23, integrity constraint
+     * violation), not about the session or the server: only such an error may be pinned on a row.
+     */
+    public static boolean aboutTheData(PSQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
     private static List<String> splitTopLevel(String list) {
         List<String> parts = new ArrayList<>();
         int depth = 0;

@@ -116,7 +116,7 @@ public final class ScratchLoad implements AutoCloseable {
 
     /**
      * COPY, and on a row PostgreSQL refuses (it names the line): back to before that COPY, name the row, copy the rows
-     * before it and after it again. Each attempt writes its whole range or removes one row, so the loop ends. The
+     * before it and after it again; a refusal naming no line is found by halving. Each attempt writes its whole range or removes one row, so the loop ends. The
      * earlier rows first, so that of two rows with the same unique key the later one is named, as the copy would.
      */
     private void flush() throws SQLException {
@@ -124,6 +124,10 @@ public final class ScratchLoad implements AutoCloseable {
             return;
         }
         rowStart[rows.size()] = encoder.length();
+        try (Statement st = connection.createStatement()) {
+            // A deferrable constraint is then checked at each COPY, not at the commit, where no row could be named.
+            st.execute("SET CONSTRAINTS ALL IMMEDIATE");
+        }
         Deque<int[]> ranges = new ArrayDeque<>();
         ranges.push(new int[] {0, rows.size()});
         while (!ranges.isEmpty()) {
@@ -140,10 +144,22 @@ public final class ScratchLoad implements AutoCloseable {
             } catch (PSQLException e) {
                 connection.rollback(beforeCopy);
                 int line = PostgresRefusal.line(e);
-                if (line < 1 || from + line - 1 >= to) {
+                int bad;
+                if (line >= 1 && from + line - 1 < to) {
+                    bad = from + line - 1;
+                } else if (PostgresRefusal.aboutTheData(e)) {
+                    // Checked at the end of the COPY (a deferrable unique constraint): no line named, so halve the
+                    // range until the row is alone; the earlier half stays written, as the rows before a named line.
+                    if (to - from > 1) {
+                        int middle = (from + to) >>> 1;
+                        ranges.push(new int[] {middle, to});
+                        ranges.push(new int[] {from, middle});
+                        continue;
+                    }
+                    bad = from;
+                } else {
                     throw e;
                 }
-                int bad = from + line - 1;
                 refused.accept(refusal(rows.get(bad), e));
                 refusedRows++;
                 ranges.push(new int[] {bad + 1, to});
