@@ -149,7 +149,7 @@ class CheckCommandIT {
         CliRun clean = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "1");
 
         assertThat(clean.exitCode()).as(clean.all()).isZero();
-        assertThat(clean.out()).contains("check PASS").contains("3 rows read and converted");
+        assertThat(clean.out()).contains("check PASS").contains("3 rows read, converted and loaded");
         assertThat(scratchDatabases(db)).isEqualTo(scratchBefore);
         assertThat(tablesIn(db)).isZero();
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(fixed).isNotEqualTo(before);
@@ -249,15 +249,7 @@ class CheckCommandIT {
 
     @Test
     void checkFindsEveryRowPostgresqlWouldRefuseUniqueCheckEnumAndDomainAndNamesEach(TestDatabase db) throws Exception {
-        Path source = strictSource();
-        Path sql = JobFile.migration(work.resolve("strict-sql"), STRICT_MIGRATION);
-        Path job = JobFile.named("trades")
-                .source(source)
-                .migrations(sql)
-                .output(work.resolve("runs"))
-                .target(db)
-                .extra("conversions:\n  offsets: utc\n")
-                .writeTo(work.resolve("trades.yml"));
+        Path job = strictJob(db);
         List<String> scratchBefore = scratchDatabases(db);
 
         CliRun run = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "2");
@@ -297,6 +289,37 @@ class CheckCommandIT {
                 .hasValueSatisfying(l -> assertThat(l).contains("trade_status_check"));
         assertThat(scratchDatabases(db)).as("the scratch database is dropped").isEqualTo(scratchBefore);
         assertThat(tablesIn(db)).as("nothing is created in the target database").isZero();
+    }
+
+    @Test
+    void withNoLoadTheRowsOnlyPostgresqlRefusesAreNotLookedForAndAWarningSaysSo(TestDatabase db) throws Exception {
+        Path job = strictJob(db);
+
+        CliRun run = CliRun.of(environment(db), "check", "--job", job.toString(), "--no-load");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out())
+                .contains("check PASS WITH WARNINGS")
+                .contains("(--no-load)")
+                .contains("were not looked for")
+                .doesNotContain("refused by PostgreSQL");
+        CheckReport report = CheckReport.read(onlyCheckFolder("trades").resolve("check.json"));
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("--no-load"));
+        assertThat(report.badValues()).isZero();
+        assertThat(tablesIn(db)).isZero();
+    }
+
+    /** The job of {@link #strictSource()}, its scratch database on {@code db}; offsets converted to UTC. */
+    private Path strictJob(TestDatabase db) throws Exception {
+        Path sql = JobFile.migration(work.resolve("strict-sql"), STRICT_MIGRATION);
+        return JobFile.named("trades")
+                .source(strictSource())
+                .migrations(sql)
+                .output(work.resolve("runs"))
+                .target(db)
+                .extra("conversions:\n  offsets: utc\n")
+                .writeTo(work.resolve("trades.yml"));
     }
 
     private static Map<String, String> environment(TestDatabase db) {
