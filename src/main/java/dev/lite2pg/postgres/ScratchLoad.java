@@ -128,6 +128,7 @@ public final class ScratchLoad implements AutoCloseable {
             // A deferrable constraint is then checked at each COPY, not at the commit, where no row could be named.
             st.execute("SET CONSTRAINTS ALL IMMEDIATE");
         }
+        List<Refused> refusals = new ArrayList<>();
         Deque<int[]> ranges = new ArrayDeque<>();
         ranges.push(new int[] {0, rows.size()});
         while (!ranges.isEmpty()) {
@@ -160,16 +161,22 @@ public final class ScratchLoad implements AutoCloseable {
                 } else {
                     throw e;
                 }
-                refused.accept(refusal(rows.get(bad), e));
-                refusedRows++;
+                refusals.add(new Refused(rows.get(bad), e));
                 ranges.push(new int[] {bad + 1, to});
                 ranges.push(new int[] {from, bad});
             }
         }
+        // Named once the chunk is in: the row a duplicate collides with may come before it in the same chunk.
+        for (Refused r : refusals) {
+            refused.accept(refusal(r.row(), r.error()));
+        }
+        refusedRows += refusals.size();
         connection.commit();
         rows.clear();
         encoder.reset();
     }
+
+    private record Refused(SourceRow row, PSQLException error) {}
 
     private void copyRows(int from, int to) throws SQLException {
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -206,6 +213,11 @@ public final class ScratchLoad implements AutoCloseable {
             }
         }
         String reason = "refused by PostgreSQL: " + PostgresRefusal.reason(e);
+        PostgresRefusal.DuplicateKey duplicate = PostgresRefusal.duplicateKey(e);
+        String first = duplicate == null ? null : duplicated(duplicate);
+        if (first != null) {
+            reason += "; it duplicates " + copy.source().name() + " " + first;
+        }
         return new RowRefusal(
                 copy.source().name(), rowKeys.describe(row), sourceColumn, value, reason, PostgresRefusal.kind(e));
     }
@@ -224,6 +236,42 @@ public final class ScratchLoad implements AutoCloseable {
             values.add(ValueDescriptions.describe(row.values()[index]));
         }
         return String.join(", ", values);
+    }
+
+    /**
+     * The key of the row already holding a duplicate value, looked up in the scratch table (through the index), when
+     * the index is over one plain column and the copy carries the table's primary key; else null. A failed lookup
+     * costs nothing but the name: it runs under its own savepoint.
+     */
+    private String duplicated(PostgresRefusal.DuplicateKey key) {
+        List<String> primaryKey = copy.targetKeyColumns();
+        if (primaryKey.isEmpty()
+                || key.columns().size() != 1
+                || !copy.targetColumns().contains(key.columns().get(0))) {
+            return null;
+        }
+        String sql = "SELECT " + PgSql.columnList(primaryKey) + " FROM "
+                + PgSql.qualified(copy.targetSchema(), copy.targetTable()) + " WHERE "
+                + PgSql.quote(key.columns().get(0)) + " = " + PgSql.literal(key.values()) + " LIMIT 1";
+        try {
+            Savepoint beforeLookup = connection.setSavepoint();
+            try (Statement st = connection.createStatement();
+                    ResultSet found = st.executeQuery(sql)) {
+                List<String> parts = new ArrayList<>();
+                if (found.next()) {
+                    for (int i = 0; i < primaryKey.size(); i++) {
+                        parts.add(copy.source().primaryKey().get(i).name() + "=" + found.getString(i + 1));
+                    }
+                }
+                connection.releaseSavepoint(beforeLookup);
+                return parts.isEmpty() ? null : String.join(", ", parts);
+            } catch (SQLException e) {
+                connection.rollback(beforeLookup);
+                return null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The key columns under their source names where they are plain columns ({@code lower(ticker)} stays as it is). */

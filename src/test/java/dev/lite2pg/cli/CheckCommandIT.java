@@ -230,7 +230,8 @@ class CheckCommandIT {
             List.of(
                     "stock id=2, column ticker: TEXT 'ACME'",
                     "duplicate key value violates unique constraint \"stock_ticker_key\"",
-                    "Key (ticker)=(ACME) already exists"),
+                    "Key (ticker)=(ACME) already exists",
+                    "it duplicates stock id=1"),
             List.of(
                     "stock id=3, column lower(name): acme",
                     "duplicate key value violates unique constraint \"stock_name_ci\"",
@@ -238,14 +239,16 @@ class CheckCommandIT {
             List.of(
                     "trade id=2, column at: TEXT '2024-01-01 09:00:00-03:00'",
                     "duplicate key value violates unique constraint \"trade_at_key\"",
-                    "Key (at)=(2024-01-01 12:00:00+00) already exists"),
+                    "Key (at)=(2024-01-01 12:00:00+00) already exists",
+                    "it duplicates trade id=1"),
             List.of("trade id=3, column side: TEXT 'buy'", "invalid input value for enum trade_side: \"buy\""),
             List.of("trade id=4, column qty: INTEGER 0", "value for domain quantity violates check constraint"),
             List.of("trade id=5, column (row): (row)", "violates check constraint \"trade_status_check\""),
             // Checked at the end of each COPY, where PostgreSQL names no line: found by halving the rows.
             List.of(
                     "venue id=3, column code: TEXT 'X'",
-                    "duplicate key value violates unique constraint \"venue_code_key\""));
+                    "duplicate key value violates unique constraint \"venue_code_key\"",
+                    "it duplicates venue id=1"));
 
     @Test
     void checkFindsEveryRowPostgresqlWouldRefuseUniqueCheckEnumAndDomainAndNamesEach(TestDatabase db) throws Exception {
