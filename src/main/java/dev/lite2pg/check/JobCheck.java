@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -26,8 +27,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
- * scratch database on the job's server), then every value of the source read and converted against that schema,
- * nothing written anywhere but the check's own folder. The source file is only ever opened read-only.
+ * scratch database on the job's server), then every value of the source read and converted against that schema, and
+ * every row that converts copied into it, so that what only PostgreSQL refuses is listed too. Nothing is written
+ * anywhere but that scratch database and the check's own folder. The source file is only ever opened read-only.
  */
 public final class JobCheck {
 
@@ -38,8 +40,18 @@ public final class JobCheck {
 
     private JobCheck() {}
 
-    /** @param say one progress line at a time, for the console */
-    public static Outcome run(JobDefinition job, TargetCredentials credentials, int parallelism, Consumer<String> say) {
+    /** What a check without the load says: what it did not look for, and what that means for the cutover. */
+    public static final String NOT_LOADED_WARNING = "rows not loaded into the scratch schema (--no-load): rows that"
+            + " CHECK or domain constraints, unique indexes or enum labels refuse were not looked for; the cutover"
+            + " stops at the first one (run check without --no-load to list them all)";
+
+    /**
+     * @param load whether the rows that convert are copied into the scratch schema, so that what only PostgreSQL
+     *     refuses is found too
+     * @param say one progress line at a time, for the console
+     */
+    public static Outcome run(
+            JobDefinition job, TargetCredentials credentials, int parallelism, boolean load, Consumer<String> say) {
         String started = OffsetDateTime.now().toString();
         Path folder = job.output()
                 .resolve(job.name())
@@ -63,6 +75,8 @@ public final class JobCheck {
 
         List<TargetTable> targetTables;
         String target;
+        CopyPlan plan;
+        ScanResult scan;
         try (ScratchTarget scratch = job.target().hasServer()
                 ? ScratchTarget.onServer(job.target(), credentials, "check")
                 : ScratchTarget.embedded()) {
@@ -70,24 +84,37 @@ public final class JobCheck {
             say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
                     + migrate(job, scratch));
             targetTables = catalog(scratch, schema);
+
+            // Unmapped names are reported, not refused: check's report lists them with everything else it finds.
+            plan = CopyPlan.build(
+                    sourceTables, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REPORT);
+            say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on "
+                    + parallelism + " thread(s)"
+                    + (load
+                            ? ", then copying the rows that convert into " + target
+                                    + " (foreign keys dropped) to find the rows PostgreSQL refuses"
+                            : " (--no-load: nothing copied)"));
+            long scanStart = System.nanoTime();
+            // The scratch schema stays up for the load: CHECK, unique, enum and domain refusals are PostgreSQL's.
+            scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
+                    .scan(
+                            folder.resolve(SourceScanner.BAD_VALUES_FILE),
+                            table -> say.accept(ScanSummary.tableLine(table)),
+                            load ? scratch.dataSource() : null);
+            say.accept(String.format(
+                    Locale.ROOT,
+                    "%,d rows read, converted%s in %.1f s",
+                    scan.rowsScanned(),
+                    load ? " and loaded" : "",
+                    (System.nanoTime() - scanStart) / 1e9));
         }
         say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
-        // Unmapped names are reported, not refused: check's report lists them with everything else it finds.
-        CopyPlan plan = CopyPlan.build(
-                sourceTables, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REPORT);
-        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
-                + " thread(s)");
-        long scanStart = System.nanoTime();
-        ScanResult scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(folder.resolve(SourceScanner.BAD_VALUES_FILE), table -> say.accept(ScanSummary.tableLine(table)));
-        say.accept(String.format(
-                Locale.ROOT,
-                "%,d rows read and converted in %.1f s",
-                scan.rowsScanned(),
-                (System.nanoTime() - scanStart) / 1e9));
-
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
+        List<String> warnings = new ArrayList<>(scan.warnings());
+        if (!load) {
+            warnings.add(0, NOT_LOADED_WARNING);
+        }
         CheckReport report = new CheckReport(
                 job.name(),
                 source.toString(),
@@ -97,7 +124,7 @@ public final class JobCheck {
                 started,
                 OffsetDateTime.now().toString(),
                 parallelism,
-                !passed ? Verdict.FAIL : scan.warnings().isEmpty() ? Verdict.PASS : Verdict.PASS_WITH_WARNINGS,
+                !passed ? Verdict.FAIL : warnings.isEmpty() ? Verdict.PASS : Verdict.PASS_WITH_WARNINGS,
                 plan.mapping().problems(),
                 scan.rowsScanned(),
                 scan.badValues(),
@@ -107,7 +134,7 @@ public final class JobCheck {
                 scan.problems(),
                 scan.orphans(),
                 scan.badValuesFile() == null ? null : scan.badValuesFile().toString(),
-                scan.warnings());
+                warnings);
         report.write(folder);
         return new Outcome(report, scan, folder);
     }

@@ -10,6 +10,7 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
+import dev.lite2pg.postgres.ScratchLoad;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.sqlite.RowidRange;
@@ -35,10 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Reads every row of every planned table from the SQLite file (read-only, with the copy's own reader) and converts
- * every value with the copy's own converters, writing nothing; then lists every orphan reference. Every problem is
+ * every value with the copy's own converters, writing nothing (check then loads a scratch schema: see
+ * {@link #scan(Path, Consumer, DataSource)}); then lists every orphan reference. Every problem is
  * found, not just the first: counts and first examples in the result, every one of them in the bad-values file.
  *
  * <p>Tables are read in rowid ranges on {@code parallelism} threads, largest tables first, so one big table keeps
@@ -79,6 +82,17 @@ public final class SourceScanner {
      * @param tableDone told of each table when its last range is read, from the scanning thread
      */
     public ScanResult scan(Path badValuesFile, Consumer<TableScan> tableDone) {
+        return scan(badValuesFile, tableDone, null);
+    }
+
+    /**
+     * The scan, then, when {@code loadInto} is given, every table loaded into that scratch schema (foreign keys
+     * dropped, see {@link ScratchLoad}) so that the rows PostgreSQL refuses are listed with the values that do not
+     * convert. For {@code check} only: it writes to {@code loadInto}.
+     *
+     * @param loadInto a scratch database holding the migrated target schema, or null to write nothing
+     */
+    public ScanResult scan(Path badValuesFile, Consumer<TableScan> tableDone, DataSource loadInto) {
         List<Part> parts = parts();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
@@ -105,6 +119,17 @@ public final class SourceScanner {
                 orphanCounts.add(workers.submit(orphans(key, references)));
             }
             tasks.forEach(SourceScanner::await);
+            if (loadInto != null) {
+                dropForeignKeys(loadInto);
+                List<Future<?>> loads = new ArrayList<>();
+                for (TableCopy copy : copies) {
+                    loads.add(workers.submit(() -> {
+                        totals.get(copy).refusedByPostgres(load(copy, loadInto, tally));
+                        return null;
+                    }));
+                }
+                loads.forEach(SourceScanner::await);
+            }
             Map<String, Long> orphans = new LinkedHashMap<>();
             for (int i = 0; i < foreignKeys.size(); i++) {
                 OptionalLong count = await(orphanCounts.get(i));
@@ -186,6 +211,49 @@ public final class SourceScanner {
                 rows, badValues, badRows, converter.tallies(), converter.textValues(), converter.numberValues());
     }
 
+    /**
+     * One table read again and copied into the scratch schema, one table per thread: the rows of one table go through
+     * one transaction at a time, so two duplicates never wait on each other.
+     *
+     * @return the rows PostgreSQL refused
+     */
+    private long load(TableCopy copy, DataSource loadInto, ProblemTally tally) {
+        SqliteTableReader reader =
+                new SqliteTableReader(sourceFile, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget);
+        reader.open();
+        try (ScratchLoad load = ScratchLoad.open(loadInto, copy, tally::add)) {
+            long rows = 0;
+            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
+                load.add(row);
+                if ((++rows & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("load of " + copy.source().name() + " interrupted");
+                }
+            }
+            load.finish();
+            return load.refusedRows();
+        } catch (SQLException e) {
+            // Not a refused row (those are listed): the scratch database itself failed.
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "cannot load " + copy.source().name() + " into the scratch schema to find the rows PostgreSQL"
+                            + " refuses: " + e.getMessage(),
+                    e);
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static void dropForeignKeys(DataSource scratch) {
+        try {
+            ScratchLoad.dropForeignKeys(scratch);
+        } catch (SQLException e) {
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "cannot drop the foreign keys of the scratch schema before loading it: " + e.getMessage(),
+                    e);
+        }
+    }
+
     private Callable<OptionalLong> orphans(TargetForeignKey key, ProblemTally tally) {
         return () -> {
             try (SqliteSource source = SqliteSource.open(sourceFile)) {
@@ -236,6 +304,12 @@ public final class SourceScanner {
                 numberValues[i] += counts.numberValues()[i];
             }
             return --partsLeft == 0 ? Optional.of(scan()) : Optional.empty();
+        }
+
+        /** Rows the scratch load found PostgreSQL refuses: one refused row, one bad value. */
+        synchronized void refusedByPostgres(long rows) {
+            badValues += rows;
+            badRows += rows;
         }
 
         /** Columns whose numbers are read as epochs among text timestamps, in column order. */

@@ -149,7 +149,7 @@ class CheckCommandIT {
         CliRun clean = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "1");
 
         assertThat(clean.exitCode()).as(clean.all()).isZero();
-        assertThat(clean.out()).contains("check PASS").contains("3 rows read and converted");
+        assertThat(clean.out()).contains("check PASS").contains("3 rows read, converted and loaded");
         assertThat(scratchDatabases(db)).isEqualTo(scratchBefore);
         assertThat(tablesIn(db)).isZero();
         assertThat(SourceFingerprint.sha256(source)).isEqualTo(fixed).isNotEqualTo(before);
@@ -182,6 +182,147 @@ class CheckCommandIT {
                 st.execute("DROP ROLE " + role);
             }
         }
+    }
+
+    private static final String STRICT_MIGRATION = """
+            CREATE TYPE trade_side AS ENUM ('BUY', 'SELL');
+            CREATE DOMAIN quantity AS integer CHECK (VALUE > 0);
+            CREATE TABLE stock (id integer PRIMARY KEY, ticker text NOT NULL UNIQUE, name text);
+            CREATE UNIQUE INDEX stock_name_ci ON stock (lower(name));
+            CREATE TABLE trade (
+                id integer PRIMARY KEY,
+                stock_id integer CONSTRAINT trade_stock_fk REFERENCES stock (id),
+                at timestamptz NOT NULL CONSTRAINT trade_at_key UNIQUE,
+                side trade_side NOT NULL,
+                qty quantity,
+                status text CONSTRAINT trade_status_check CHECK (status IN ('OPEN', 'CANCELLED'))
+            );
+            CREATE TABLE venue (id integer PRIMARY KEY, code text CONSTRAINT venue_code_key UNIQUE DEFERRABLE INITIALLY DEFERRED);
+            """;
+
+    /**
+     * Every value converts, and SQLite had none of these constraints: only PostgreSQL refuses these rows. Trade 7
+     * refers to stock 2, which PostgreSQL refuses: it is not refused itself (orphans are the scan's, on the source).
+     */
+    private Path strictSource() throws Exception {
+        Path source = work.resolve("trades.sqlite");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql(
+                    "CREATE TABLE stock (id INTEGER PRIMARY KEY, ticker TEXT, name TEXT)",
+                    "INSERT INTO stock VALUES (1, 'ACME', 'Acme'), (2, 'ACME', 'Acme Two'), (3, 'BETA', 'ACME'),"
+                            + " (4, 'GAMA', 'Gamma')",
+                    "CREATE TABLE trade (id INTEGER PRIMARY KEY, stock_id, at, side, qty, status)",
+                    "INSERT INTO trade VALUES (1, 1, '2024-01-01 12:00:00+00:00', 'BUY', 5, 'OPEN'),"
+                            + " (2, 1, '2024-01-01 09:00:00-03:00', 'SELL', 1, 'OPEN'),"
+                            + " (3, 4, '2024-01-02 00:00:00Z', 'buy', 1, 'OPEN'),"
+                            + " (4, 4, '2024-01-03 00:00:00Z', 'SELL', 0, 'OPEN'),"
+                            + " (5, 4, '2024-01-04 00:00:00Z', 'SELL', 1, 'cancelled'),"
+                            + " (6, 4, '2024-01-05 00:00:00Z', 'SELL', 1, 'CANCELLED'),"
+                            + " (7, 2, '2024-01-06 00:00:00Z', 'BUY', 1, 'OPEN')",
+                    "CREATE TABLE venue (id INTEGER PRIMARY KEY, code TEXT)",
+                    "INSERT INTO venue VALUES (1, 'X'), (2, 'Y'), (3, 'X'), (4, 'Z')");
+        }
+        return source;
+    }
+
+    /** Each row PostgreSQL refuses: the console line naming its row holds column, value and PostgreSQL's reason. */
+    private static final List<List<String>> REFUSED_BY_POSTGRES = List.of(
+            List.of(
+                    "stock id=2, column ticker: TEXT 'ACME'",
+                    "duplicate key value violates unique constraint \"stock_ticker_key\"",
+                    "Key (ticker)=(ACME) already exists",
+                    "it duplicates stock id=1"),
+            List.of(
+                    "stock id=3, column lower(name): acme",
+                    "duplicate key value violates unique constraint \"stock_name_ci\"",
+                    "Key (lower(name))=(acme) already exists"),
+            List.of(
+                    "trade id=2, column at: TEXT '2024-01-01 09:00:00-03:00'",
+                    "duplicate key value violates unique constraint \"trade_at_key\"",
+                    "Key (at)=(2024-01-01 12:00:00+00) already exists",
+                    "it duplicates trade id=1"),
+            List.of("trade id=3, column side: TEXT 'buy'", "invalid input value for enum trade_side: \"buy\""),
+            List.of("trade id=4, column qty: INTEGER 0", "value for domain quantity violates check constraint"),
+            List.of("trade id=5, column (row): (row)", "violates check constraint \"trade_status_check\""),
+            // Checked at the end of each COPY, where PostgreSQL names no line: found by halving the rows.
+            List.of(
+                    "venue id=3, column code: TEXT 'X'",
+                    "duplicate key value violates unique constraint \"venue_code_key\"",
+                    "it duplicates venue id=1"));
+
+    @Test
+    void checkFindsEveryRowPostgresqlWouldRefuseUniqueCheckEnumAndDomainAndNamesEach(TestDatabase db) throws Exception {
+        Path job = strictJob(db);
+        List<String> scratchBefore = scratchDatabases(db);
+
+        CliRun run = CliRun.of(environment(db), "check", "--job", job.toString(), "--parallel", "2");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.out()).contains("check FAIL");
+        for (List<String> finding : REFUSED_BY_POSTGRES) {
+            String line = run.out()
+                    .lines()
+                    .filter(l -> l.contains(finding.get(0)))
+                    .findFirst()
+                    .orElse("");
+            assertThat(line)
+                    .as("the line for " + finding.get(0) + " in:\n" + run.out())
+                    .contains("refused by PostgreSQL")
+                    .contains(finding.subList(1, finding.size()));
+        }
+        for (String good : List.of(
+                "stock id=1,",
+                "stock id=4,",
+                "trade id=1,",
+                "trade id=6,",
+                "trade id=7,",
+                "venue id=1,",
+                "venue id=4,")) {
+            assertThat(run.out()).as("a row PostgreSQL takes").doesNotContain(good);
+        }
+
+        CheckReport report = CheckReport.read(onlyCheckFolder("trades").resolve("check.json"));
+        assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(List.of(report.rowsScanned(), report.badValues(), report.badRows(), report.orphanReferences()))
+                .as("rows, bad values, bad rows, orphans")
+                .containsExactly(15L, 7L, 7L, 0L);
+        List<String> csv = Files.readAllLines(Path.of(report.badValuesFile()));
+        assertThat(csv).hasSize(1 + REFUSED_BY_POSTGRES.size());
+        assertThat(csv.stream().filter(l -> l.startsWith("trade,id=5,")).findFirst())
+                .hasValueSatisfying(l -> assertThat(l).contains("trade_status_check"));
+        assertThat(scratchDatabases(db)).as("the scratch database is dropped").isEqualTo(scratchBefore);
+        assertThat(tablesIn(db)).as("nothing is created in the target database").isZero();
+    }
+
+    @Test
+    void withNoLoadTheRowsOnlyPostgresqlRefusesAreNotLookedForAndAWarningSaysSo(TestDatabase db) throws Exception {
+        Path job = strictJob(db);
+
+        CliRun run = CliRun.of(environment(db), "check", "--job", job.toString(), "--no-load");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out())
+                .contains("check PASS WITH WARNINGS")
+                .contains("(--no-load)")
+                .contains("were not looked for")
+                .doesNotContain("refused by PostgreSQL");
+        CheckReport report = CheckReport.read(onlyCheckFolder("trades").resolve("check.json"));
+        assertThat(report.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("--no-load"));
+        assertThat(report.badValues()).isZero();
+        assertThat(tablesIn(db)).isZero();
+    }
+
+    /** The job of {@link #strictSource()}, its scratch database on {@code db}; offsets converted to UTC. */
+    private Path strictJob(TestDatabase db) throws Exception {
+        Path sql = JobFile.migration(work.resolve("strict-sql"), STRICT_MIGRATION);
+        return JobFile.named("trades")
+                .source(strictSource())
+                .migrations(sql)
+                .output(work.resolve("runs"))
+                .target(db)
+                .extra("conversions:\n  offsets: utc\n")
+                .writeTo(work.resolve("trades.yml"));
     }
 
     private static Map<String, String> environment(TestDatabase db) {
