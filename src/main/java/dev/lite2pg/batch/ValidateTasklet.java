@@ -17,11 +17,13 @@ import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.VerifyQueryResult;
 import dev.lite2pg.sqlite.SqliteFiles;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.validate.ContentCheck;
 import dev.lite2pg.validate.Findings;
 import dev.lite2pg.validate.TargetChecks;
+import dev.lite2pg.validate.VerifyQueries;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +78,7 @@ final class ValidateTasklet implements Tasklet {
         List<CompletedContents.TableContent> contents = new ArrayList<>();
         long contentNanos = 0;
         int snapshotTables;
+        List<VerifyQueryResult> verifyQueries;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
                 ContentCheck content = new ContentCheck(
@@ -98,6 +101,8 @@ final class ValidateTasklet implements Tasklet {
                         copy.targetColumns(),
                         copy.targetTypes()));
             }
+            verifyQueries =
+                    VerifyQueries.run(run.job.verify(), source.connection(), run.dataSource, run.target.schema());
         }
         CompletedContents.record(contents, jobExecution, repository);
         sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, CopySteps.MANAGER));
@@ -125,7 +130,8 @@ final class ValidateTasklet implements Tasklet {
                 run.mode.setAsideRowsFail(),
                 quarantined,
                 run.quarantine.qualifiedName(),
-                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY));
+                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
+                verifyQueries);
         long quarantinedRows = findings.quarantinedRows();
         QuarantineReport quarantine = new QuarantineReport(
                 run.mode.onBadRow().yaml(),
@@ -150,7 +156,7 @@ final class ValidateTasklet implements Tasklet {
         run.say(
                 "validate",
                 run.report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
-                        + sequences.size() + " sequences checked"
+                        + sequences.size() + " sequences, " + verifyQueries.size() + " verification queries checked"
                         + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
     }

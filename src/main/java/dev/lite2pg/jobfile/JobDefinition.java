@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param output the folder under which each run writes its report folder
  * @param metrics where the run's metrics are pushed, besides its folder
  * @param onBadRow what happens to a row that cannot be copied exactly
+ * @param verify the job's own checks, run on the snapshot and on the target after the copy; part of the verdict
  */
 public record JobDefinition(
         String name,
@@ -33,7 +34,8 @@ public record JobDefinition(
         String repositorySchema,
         Path output,
         MetricsSpec metrics,
-        BadRowPolicy onBadRow) {
+        BadRowPolicy onBadRow,
+        List<VerifyQuery> verify) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -52,6 +54,7 @@ public record JobDefinition(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(onBadRow, "onBadRow");
+        verify = List.copyOf(verify);
     }
 
     /**
@@ -101,7 +104,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow);
+                onBadRow,
+                verify);
     }
 
     /**
@@ -120,7 +124,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                BadRowPolicy.QUARANTINE);
+                BadRowPolicy.QUARANTINE,
+                verify);
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
@@ -136,7 +141,8 @@ public record JobDefinition(
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow);
+                onBadRow,
+                verify);
     }
 
     /** The zone meant by a timestamp without offset when it goes into a timestamptz column. */

@@ -8,10 +8,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
@@ -27,7 +30,8 @@ final class JobFileReader {
             "repository-schema",
             "output",
             "metrics",
-            "on-bad-row");
+            "on-bad-row",
+            "verify");
     static final List<String> SOURCE_KEYS = List.of("path");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
@@ -45,6 +49,7 @@ final class JobFileReader {
     static final List<String> COLUMN_CONVERSION_KEYS = List.of("offsets", "drop-time-of-day", "epoch-numbers");
 
     static final List<String> METRICS_KEYS = List.of("pushgateway");
+    static final List<String> VERIFY_KEYS = List.of("name", "sqlite", "postgres");
 
     private final List<String> problems;
 
@@ -87,6 +92,7 @@ final class JobFileReader {
                     return BadRowPolicy.FAIL;
                 }))
                 .orElse(BadRowPolicy.FAIL);
+        List<VerifyQuery> verify = verify(root);
 
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -102,7 +108,8 @@ final class JobFileReader {
                 repositorySchema,
                 output,
                 metrics,
-                onBadRow));
+                onBadRow,
+                verify));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
@@ -244,6 +251,24 @@ final class JobFileReader {
             }
             return reading;
         });
+    }
+
+    /** Each entry needs all three keys; names are unique, so that a problem or a report line names one query. */
+    private static List<VerifyQuery> verify(YamlSection root) {
+        List<VerifyQuery> queries = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlSection entry : root.sectionList("verify", VERIFY_KEYS)) {
+            Optional<String> name = entry.requiredText("name");
+            Optional<String> sqlite = entry.requiredText("sqlite");
+            Optional<String> postgres = entry.requiredText("postgres");
+            if (name.isPresent() && !names.add(name.get())) {
+                entry.problem("name", "'" + name.get() + "' names another verify query too; give each its own name");
+            }
+            if (name.isPresent() && sqlite.isPresent() && postgres.isPresent()) {
+                queries.add(new VerifyQuery(name.get(), sqlite.get(), postgres.get()));
+            }
+        }
+        return queries;
     }
 
     private static MetricsSpec metrics(YamlSection root) {

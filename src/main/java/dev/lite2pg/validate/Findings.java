@@ -12,6 +12,7 @@ import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
+import dev.lite2pg.report.VerifyQueryResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  * @param quarantinedByTable rows set aside per target table; only tables with some
  * @param quarantineTable where they are, qualified
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
+ * @param verifyQueries the job's own verification queries, each compared on the snapshot and the target
  */
 public record Findings(
         List<TableReport> tables,
@@ -39,7 +41,8 @@ public record Findings(
         boolean setAsideRowsFail,
         Map<String, Long> quarantinedByTable,
         String quarantineTable,
-        List<String> mixedColumns) {
+        List<String> mixedColumns,
+        List<VerifyQueryResult> verifyQueries) {
 
     /** The run's report: these findings, and the verdict, problems and warnings they make. */
     public RunReport report(
@@ -72,7 +75,8 @@ public record Findings(
                 quarantine,
                 loading,
                 metrics,
-                schemaObjects);
+                schemaObjects,
+                verifyQueries);
     }
 
     public long quarantinedRows() {
@@ -90,6 +94,10 @@ public record Findings(
                                 + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
         tables.stream()
                 .map(t -> ContentCheck.problem(t.content()))
+                .flatMap(Optional::stream)
+                .forEach(problems::add);
+        verifyQueries.stream()
+                .map(VerifyQueries::problem)
                 .flatMap(Optional::stream)
                 .forEach(problems::add);
         long quarantinedRows = quarantinedRows();

@@ -22,7 +22,8 @@ class JobDefinitionOverridesTest {
             "lite2pg",
             Path.of("runs"),
             MetricsSpec.none(),
-            BadRowPolicy.FAIL);
+            BadRowPolicy.FAIL,
+            List.of());
 
     @Test
     void nullsKeepTheFileValues() {

@@ -79,7 +79,8 @@ class MetricsPublisherTest {
                 "lite2pg",
                 work,
                 spec,
-                BadRowPolicy.FAIL);
+                BadRowPolicy.FAIL,
+                List.of());
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }

@@ -39,6 +39,7 @@ class FindingsTest {
                 false,
                 Map.of(),
                 "lite2pg.quarantine",
+                List.of(),
                 List.of());
 
         assertThat(findings.problems()).hasSize(3);
@@ -98,7 +99,8 @@ class FindingsTest {
                 false,
                 Map.of(),
                 "lite2pg.quarantine",
-                List.of("events.at mixes text and numbers"));
+                List.of("events.at mixes text and numbers"),
+                List.of());
 
         assertThat(findings.problems()).isEmpty();
         assertThat(findings.warnings()).hasSize(2);
@@ -139,6 +141,7 @@ class FindingsTest {
                 setAsideRowsFail,
                 quarantined,
                 "lite2pg.quarantine",
+                List.of(),
                 List.of());
     }
 
