@@ -226,6 +226,8 @@ final class ValidateTasklet implements Tasklet {
                 ForeignKeyDeferral.restoredNames(context),
                 IndexDeferral.deferredNames(context),
                 copyMillis(jobExecution, CONSTRAINTS_STEP),
+                run.plan.built().copies().size(),
+                context.getLong(RebuildConstraintsTasklet.ANALYZE_MILLIS_KEY, 0L),
                 List.of(
                         "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
                                 + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",

@@ -247,6 +247,11 @@ public final class MarkdownReport {
                 .append(list(l.deferredIndexes()))
                 .append('\n');
         md.append("- time to re-create them: ").append(l.constraintsMillis()).append(" ms\n");
+        md.append("- ANALYZE of the copied tables after the copy, before validation: ")
+                .append(l.analyzedTables())
+                .append(" table(s) in ")
+                .append(l.analyzeMillis())
+                .append(" ms\n");
         l.sessionSettings()
                 .forEach(s -> md.append("- session setting: ").append(text(s)).append('\n'));
     }

@@ -85,6 +85,8 @@ final class SampleReports {
                         List.of("orders.fk_customer", "orders.fk_store"),
                         List.of("orders.orders_placed"),
                         1_250,
+                        1,
+                        40,
                         List.of("synchronous_commit = off")),
                 List.of(new TableFigures("orders", 3, 2, 1, 1, 12.5, 12.5)),
                 List.of(
