@@ -87,7 +87,7 @@ public record JobDefinition(
         if (!problems.isEmpty()) {
             throw new Lite2pgException(ErrorCode.USAGE, String.join("\n", problems));
         }
-        SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath);
+        SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath, source.integrityCheck());
         String url = targetUrl == null ? target.url() : targetUrl;
         String user = targetUser != null
                 ? targetUser

@@ -3,6 +3,7 @@ package dev.lite2pg.jobfile;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.convert.EpochNumbers;
 import dev.lite2pg.convert.OffsetReading;
+import dev.lite2pg.sqlite.IntegrityCheck;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class JobFileReader {
             "metrics",
             "on-bad-row",
             "verify");
-    static final List<String> SOURCE_KEYS = List.of("path");
+    static final List<String> SOURCE_KEYS = List.of("path", "integrity-check");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
     static final Map<String, String> REFUSED_TARGET_KEYS = Map.of(
@@ -114,8 +115,14 @@ final class JobFileReader {
 
     private Optional<SourceSpec> source(YamlSection root) {
         Optional<YamlSection> section = required(root, "source", SOURCE_KEYS);
-        return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text)))
-                .map(SourceSpec::new);
+        Optional<Path> path = section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text)));
+        IntegrityCheck check = section.flatMap(s -> s.text("integrity-check")
+                        .map(text -> IntegrityCheck.fromYaml(text).orElseGet(() -> {
+                            s.problem("integrity-check", "must be quick or full, got '" + text + "'");
+                            return IntegrityCheck.QUICK;
+                        })))
+                .orElse(IntegrityCheck.QUICK);
+        return path.map(p -> new SourceSpec(p, check));
     }
 
     /** Optional: {@code check} and {@code dry-run} need no target, and {@code cutover} can take it from the command line. */

@@ -104,11 +104,39 @@ class JobFileProblemsTest {
     }
 
     @Test
+    void integrityCheckIsQuickByDefaultFullOnRequestKeptByASourceOverrideAndNothingElse() {
+        JobDefinition quick = JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST));
+        assertThat(quick.source().integrityCheck()).isEqualTo(dev.lite2pg.sqlite.IntegrityCheck.QUICK);
+
+        JobDefinition full = JobFileLoader.load(JobFiles.write(directory, """
+                name: chinook
+                source:
+                  path: data/chinook.sqlite
+                  integrity-check: full
+                schema:
+                  locations: [ "filesystem:sql/chinook" ]
+                """));
+        assertThat(full.source().integrityCheck()).isEqualTo(dev.lite2pg.sqlite.IntegrityCheck.FULL);
+        assertThat(full.withOverrides(Path.of("other.sqlite"), null, null).source())
+                .isEqualTo(new SourceSpec(Path.of("other.sqlite"), dev.lite2pg.sqlite.IntegrityCheck.FULL));
+
+        assertThat(problemLines("""
+                name: chinook
+                source:
+                  path: data/chinook.sqlite
+                  integrity-check: integrity_check
+                schema:
+                  locations: [ "filesystem:sql/chinook" ]
+                """))
+                .containsExactly("source.integrity-check: must be quick or full, got 'integrity_check'");
+    }
+
+    @Test
     void requiresTheMandatoryKeys() {
         assertThat(problemLines("chunk-size: 10\n"))
                 .containsExactly(
                         "name: required",
-                        "source: required: a mapping with keys path",
+                        "source: required: a mapping with keys path, integrity-check",
                         "schema: required: a mapping with keys locations");
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
