@@ -2,6 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.sqlite.IntegrityCheck;
 import dev.lite2pg.sqlite.SqliteSource;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,16 +21,17 @@ final class PreflightTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        IntegrityCheck check = run.job.source().integrityCheck();
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            List<String> problems = source.integrityProblems();
+            List<String> problems = source.integrityProblems(check);
             if (!problems.isEmpty()) {
                 throw new Lite2pgException(
                         ErrorCode.PRECONDITION,
-                        "source " + run.sourceFile + " fails PRAGMA quick_check: "
+                        "source " + run.sourceFile + " fails PRAGMA " + check.pragma() + ": "
                                 + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
             }
         }
-        run.say("preflight", "source " + run.sourceFile + ": quick_check ok, opened read-only");
+        run.say("preflight", "source " + run.sourceFile + ": " + check.pragma() + " ok, opened read-only");
         if (run.target.schemaExists()) {
             List<String> filled = run.target.tablesWithRows();
             if (!filled.isEmpty()) {

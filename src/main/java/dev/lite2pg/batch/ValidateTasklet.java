@@ -19,11 +19,13 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.VerifyQueryResult;
 import dev.lite2pg.sqlite.SqliteFiles;
 import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.validate.ContentCheck;
 import dev.lite2pg.validate.Findings;
 import dev.lite2pg.validate.TargetChecks;
+import dev.lite2pg.validate.VerifyQueries;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +82,7 @@ final class ValidateTasklet implements Tasklet {
         List<CompletedContents.TableContent> contents = new ArrayList<>();
         long contentNanos = 0;
         int snapshotTables;
+        List<VerifyQueryResult> verifyQueries;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         Map<String, Long> orphansResolved = run.quarantine.orphanCounts(DataSourceUtils.getConnection(run.dataSource));
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
@@ -105,6 +108,8 @@ final class ValidateTasklet implements Tasklet {
                         copy.targetColumns(),
                         copy.targetTypes()));
             }
+            verifyQueries =
+                    VerifyQueries.run(run.job.verify(), source.connection(), run.dataSource, run.target.schema());
         }
         CompletedContents.record(contents, jobExecution, repository);
         sayContentChecked(tables, Duration.ofNanos(contentNanos), copyMillis(jobExecution, CopySteps.MANAGER));
@@ -134,7 +139,8 @@ final class ValidateTasklet implements Tasklet {
                 run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
                 run.mode.setAsideOrphansFail(),
-                orphansResolved);
+                orphansResolved,
+                verifyQueries);
         long quarantinedRows = findings.quarantinedRows();
         QuarantineReport quarantine = new QuarantineReport(
                 run.mode.onBadRow().yaml(),
@@ -160,7 +166,7 @@ final class ValidateTasklet implements Tasklet {
         run.say(
                 "validate",
                 report.verdict() + ": " + tables.size() + " tables, " + foreignKeys.size() + " foreign keys, "
-                        + sequences.size() + " sequences checked"
+                        + sequences.size() + " sequences, " + verifyQueries.size() + " verification queries checked"
                         + (notes.isEmpty() ? "" : "\n  - " + String.join("\n  - ", notes)));
         return RepeatStatus.FINISHED;
     }
@@ -230,6 +236,8 @@ final class ValidateTasklet implements Tasklet {
                 ForeignKeyDeferral.restoredNames(context),
                 IndexDeferral.deferredNames(context),
                 copyMillis(jobExecution, CONSTRAINTS_STEP),
+                run.plan.built().copies().size(),
+                context.getLong(RebuildConstraintsTasklet.ANALYZE_MILLIS_KEY, 0L),
                 List.of(
                         "synchronous_commit = off for each copy chunk (SET LOCAL): a commit does not wait for its WAL flush; if"
                                 + " PostgreSQL crashes, the chunks lost are lost with their saved positions and a resume copies them again",

@@ -12,6 +12,7 @@ import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.postgres.ScratchTarget;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.source.SourceFingerprint;
+import dev.lite2pg.sqlite.IntegrityCheck;
 import dev.lite2pg.sqlite.SqliteSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,18 +61,19 @@ public final class JobCheck {
         String schema = job.target().schema();
         String sha256 = SourceFingerprint.sha256(source);
         List<SourceTable> sourceTables;
+        IntegrityCheck check = job.source().integrityCheck();
         try (SqliteSource sqlite = SqliteSource.open(source)) {
-            List<String> damage = sqlite.integrityProblems();
+            List<String> damage = sqlite.integrityProblems(check);
             if (!damage.isEmpty()) {
                 throw new Lite2pgException(
                         ErrorCode.PRECONDITION,
-                        "source " + source + " fails PRAGMA quick_check, so its"
+                        "source " + source + " fails PRAGMA " + check.pragma() + ", so its"
                                 + " values cannot be trusted to read back: "
                                 + String.join("; ", damage.subList(0, Math.min(10, damage.size()))));
             }
             sourceTables = sqlite.tables();
         }
-        say.accept("source " + source + " (sha256 " + sha256 + "): quick_check ok, opened read-only");
+        say.accept("source " + source + " (sha256 " + sha256 + "): " + check.pragma() + " ok, opened read-only");
 
         List<TargetTable> targetTables;
         String target;

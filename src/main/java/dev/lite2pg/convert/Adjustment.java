@@ -14,7 +14,16 @@ public enum Adjustment {
     /** {@code drop-time-of-day: true}: a timestamp with a non-midnight time of day went into a date column. */
     TIME_OF_DAY_DROPPED("with a time of day dropped into a date (conversions.drop-time-of-day: true)", true),
     /** A REAL epoch with digits beyond the microsecond (e.g. Python's time.time()), rounded to the microsecond. */
-    EPOCH_ROUNDED_TO_MICROSECOND("REAL epochs with digits beyond the microsecond, rounded to the microsecond", false);
+    EPOCH_ROUNDED_TO_MICROSECOND("REAL epochs with digits beyond the microsecond, rounded to the microsecond", false),
+    /**
+     * A boolean the source held as text ({@code 'true'}, {@code 'f'}, {@code '0'}, ...), copied as the boolean it
+     * spells. Not a change (PostgreSQL holds what was meant), but whoever read the SQLite file may not have read it so:
+     * SQLAlchemy on SQLite reads any non-empty text, {@code 'false'} too, as True. Counted so the operator sees where.
+     */
+    TEXT_BOOLEAN(
+            "held as text ('true', 'f', '0', ...) and copied as the boolean they spell; SQLAlchemy on SQLite read"
+                    + " every one of them, 'false' too, as True",
+            false);
 
     private final String meaning;
     private final boolean warns;

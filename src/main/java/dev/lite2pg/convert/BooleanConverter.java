@@ -2,7 +2,10 @@ package dev.lite2pg.convert;
 
 import dev.lite2pg.model.InvalidUtf8Text;
 
-/** bool from SQLite's usual spellings. Anything else (2, 'yes', '', REAL, BLOB) is refused rather than guessed. */
+/**
+ * bool from SQLite's usual spellings. Anything else (2, 'yes', '', REAL, BLOB) is refused rather than guessed. Text
+ * spellings are counted ({@link Adjustment#TEXT_BOOLEAN}): the application may not have read them as they read.
+ */
 final class BooleanConverter implements ValueConverter {
 
     private static final String REASON = "not a boolean: expected 0/1, t/f, true/false";
@@ -20,7 +23,9 @@ final class BooleanConverter implements ValueConverter {
                 return "t";
             }
         } else if (value instanceof String s) {
-            return fromText(s);
+            String bool = fromText(s);
+            notes.count(Adjustment.TEXT_BOOLEAN);
+            return bool;
         } else if (value instanceof InvalidUtf8Text) {
             throw Refusals.invalidUtf8();
         }

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param metrics where the run's metrics are pushed, besides its folder
  * @param onBadRow what happens to a row that cannot be copied exactly
  * @param orphans what happens to a copied row whose parent row is not in the target
+ * @param verify the job's own checks, run on the snapshot and on the target after the copy; part of the verdict
  */
 public record JobDefinition(
         String name,
@@ -35,7 +36,9 @@ public record JobDefinition(
         Path output,
         MetricsSpec metrics,
         BadRowPolicy onBadRow,
-        OrphanPolicy orphans) {
+        OrphanPolicy orphans,
+
+        List<VerifyQuery> verify) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;
     public static final String DEFAULT_TARGET_SCHEMA = "public";
     public static final String DEFAULT_REPOSITORY_SCHEMA = "lite2pg";
@@ -55,6 +58,7 @@ public record JobDefinition(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(onBadRow, "onBadRow");
         Objects.requireNonNull(orphans, "orphans");
+        verify = List.copyOf(verify);
     }
 
     /**
@@ -87,7 +91,7 @@ public record JobDefinition(
         if (!problems.isEmpty()) {
             throw new Lite2pgException(ErrorCode.USAGE, String.join("\n", problems));
         }
-        SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath);
+        SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath, source.integrityCheck());
         String url = targetUrl == null ? target.url() : targetUrl;
         String user = targetUser != null
                 ? targetUser
@@ -105,7 +109,8 @@ public record JobDefinition(
                 output,
                 metrics,
                 onBadRow,
-                orphans);
+                orphans,
+                verify);
     }
 
     /**
@@ -125,7 +130,8 @@ public record JobDefinition(
                 output,
                 metrics,
                 BadRowPolicy.QUARANTINE,
-                orphans.rehearsed());
+                orphans.rehearsed(),
+                verify);
     }
 
     /** This job pointed at another server (an embedded or scratch PostgreSQL), everything else unchanged. */
@@ -142,7 +148,8 @@ public record JobDefinition(
                 output,
                 metrics,
                 onBadRow,
-                orphans);
+                orphans,
+                verify);
     }
 
     /** The zone meant by a timestamp without offset when it goes into a timestamptz column. */

@@ -3,15 +3,19 @@ package dev.lite2pg.jobfile;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.convert.EpochNumbers;
 import dev.lite2pg.convert.OffsetReading;
+import dev.lite2pg.sqlite.IntegrityCheck;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Turns the parsed YAML tree into a {@link JobDefinition}, recording every problem instead of stopping at the first. */
@@ -28,8 +32,9 @@ final class JobFileReader {
             "output",
             "metrics",
             "on-bad-row",
-            "orphans");
-    static final List<String> SOURCE_KEYS = List.of("path");
+            "orphans",
+            "verify");
+    static final List<String> SOURCE_KEYS = List.of("path", "integrity-check");
     static final List<String> TARGET_KEYS = List.of("url", "user", "schema");
     /** The one key people reliably try; naming the variable beats "unknown key". */
     static final Map<String, String> REFUSED_TARGET_KEYS = Map.of(
@@ -46,6 +51,7 @@ final class JobFileReader {
     static final List<String> COLUMN_CONVERSION_KEYS = List.of("offsets", "drop-time-of-day", "epoch-numbers");
 
     static final List<String> METRICS_KEYS = List.of("pushgateway");
+    static final List<String> VERIFY_KEYS = List.of("name", "sqlite", "postgres");
 
     private final List<String> problems;
 
@@ -94,6 +100,7 @@ final class JobFileReader {
                     return OrphanPolicy.FAIL;
                 }))
                 .orElse(OrphanPolicy.following(onBadRow));
+        List<VerifyQuery> verify = verify(root);
 
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -110,13 +117,20 @@ final class JobFileReader {
                 output,
                 metrics,
                 onBadRow,
-                orphans));
+                orphans,
+                verify));
     }
 
     private Optional<SourceSpec> source(YamlSection root) {
         Optional<YamlSection> section = required(root, "source", SOURCE_KEYS);
-        return section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text)))
-                .map(SourceSpec::new);
+        Optional<Path> path = section.flatMap(s -> s.requiredText("path").flatMap(text -> path(s, "path", text)));
+        IntegrityCheck check = section.flatMap(s -> s.text("integrity-check")
+                        .map(text -> IntegrityCheck.fromYaml(text).orElseGet(() -> {
+                            s.problem("integrity-check", "must be quick or full, got '" + text + "'");
+                            return IntegrityCheck.QUICK;
+                        })))
+                .orElse(IntegrityCheck.QUICK);
+        return path.map(p -> new SourceSpec(p, check));
     }
 
     /** Optional: {@code check} and {@code dry-run} need no target, and {@code cutover} can take it from the command line. */
@@ -252,6 +266,24 @@ final class JobFileReader {
             }
             return reading;
         });
+    }
+
+    /** Each entry needs all three keys; names are unique, so that a problem or a report line names one query. */
+    private static List<VerifyQuery> verify(YamlSection root) {
+        List<VerifyQuery> queries = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlSection entry : root.sectionList("verify", VERIFY_KEYS)) {
+            Optional<String> name = entry.requiredText("name");
+            Optional<String> sqlite = entry.requiredText("sqlite");
+            Optional<String> postgres = entry.requiredText("postgres");
+            if (name.isPresent() && !names.add(name.get())) {
+                entry.problem("name", "'" + name.get() + "' names another verify query too; give each its own name");
+            }
+            if (name.isPresent() && sqlite.isPresent() && postgres.isPresent()) {
+                queries.add(new VerifyQuery(name.get(), sqlite.get(), postgres.get()));
+            }
+        }
+        return queries;
     }
 
     private static MetricsSpec metrics(YamlSection root) {

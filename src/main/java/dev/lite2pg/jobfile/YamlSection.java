@@ -151,6 +151,37 @@ final class YamlSection {
         return Optional.of(section);
     }
 
+    /** A list of mappings with {@code knownKeys}, each read as {@code key[n].}; an absent key gives an empty list. */
+    List<YamlSection> sectionList(String key, List<String> knownKeys) {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode value = node.get(key);
+        if (!value.isArray()) {
+            problem(
+                    key,
+                    "must be a list of mappings with keys " + String.join(", ", knownKeys) + ", got "
+                            + describe(value));
+            return List.of();
+        }
+        List<YamlSection> result = new ArrayList<>();
+        int index = 0;
+        for (JsonNode element : value.values()) {
+            index++;
+            if (!element.isObject()) {
+                problem(
+                        key,
+                        "entry " + index + " must be a mapping with keys " + String.join(", ", knownKeys) + ", got "
+                                + describe(element));
+                continue;
+            }
+            YamlSection section = new YamlSection(prefix + key + "[" + index + "].", element, problems);
+            section.allowOnly(knownKeys, Map.of());
+            result.add(section);
+        }
+        return result;
+    }
+
     /** A list of non-empty texts; an absent key gives an empty list. */
     List<String> textList(String key) {
         if (!has(key)) {

@@ -177,6 +177,13 @@ public final class TargetDatabase {
         jdbc.queryForObject("SELECT set_config('maintenance_work_mem', ?, true)", String.class, amount);
     }
 
+    /** Fresh planner statistics for these tables of the schema: the application's first queries plan with them. */
+    public void analyze(List<String> tables) {
+        if (!tables.isEmpty()) {
+            jdbc.execute("ANALYZE " + tables.stream().map(this::qualified).collect(Collectors.joining(", ")));
+        }
+    }
+
     /** Rows whose non-null reference finds no parent row. */
     public long orphans(TargetForeignKey key) {
         String join = joinCondition(key.columns(), key.referencedColumns());

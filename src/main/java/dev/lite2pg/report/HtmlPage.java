@@ -20,7 +20,8 @@ record HtmlPage(
         List<Content> contents,
         List<ForeignKey> foreignKeys,
         List<Sequence> sequences,
-        List<Metric> metrics) {
+        List<Metric> metrics,
+        List<VerifyRow> verifyQueries) {
 
     record Totals(int tables, String rowsWritten, String duration, int mismatched) {
 
@@ -70,6 +71,8 @@ record HtmlPage(
             String nextValue,
             boolean ok) {}
 
+    record VerifyRow(String name, String sqliteRows, String postgresRows, boolean matches, List<String> differences) {}
+
     record Metric(
             String table,
             String rowsRead,
@@ -112,6 +115,10 @@ record HtmlPage(
         return !foreignKeys.isEmpty();
     }
 
+    boolean anyVerifyQueries() {
+        return !verifyQueries.isEmpty();
+    }
+
     boolean anySequences() {
         return !sequences.isEmpty();
     }
@@ -139,7 +146,17 @@ record HtmlPage(
                                 Figures.count(f.chunks()),
                                 String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
                                 String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())))
-                        .toList());
+                        .toList(),
+                r.verifyQueries().stream().map(HtmlPage::verifyRow).toList());
+    }
+
+    private static VerifyRow verifyRow(VerifyQueryResult q) {
+        return new VerifyRow(
+                q.name(),
+                q.sqliteRows() < 0 ? "-" : Figures.count(q.sqliteRows()),
+                q.postgresRows() < 0 ? "-" : Figures.count(q.postgresRows()),
+                q.matches(),
+                q.error() != null ? List.of("could not run on " + q.error()) : q.firstDifferences());
     }
 
     /** How a verdict looks: a passing run is green, a passing run with warnings amber, a failing one red. */

@@ -10,6 +10,8 @@ import java.util.List;
  * @param deferredForeignKeys foreign keys dropped before the copy and added back (NOT VALID, then VALIDATE) after it
  * @param deferredIndexes secondary indexes dropped before the copy and built after it
  * @param constraintsMillis time spent re-creating them, over every run of this job instance
+ * @param analyzedTables copied tables analyzed after the copy, before validation
+ * @param analyzeMillis time the ANALYZE took (its last run, on a resumed job)
  * @param sessionSettings what was set on the copy's sessions, and why
  */
 public record LoadingReport(
@@ -17,6 +19,8 @@ public record LoadingReport(
         List<String> deferredForeignKeys,
         List<String> deferredIndexes,
         long constraintsMillis,
+        int analyzedTables,
+        long analyzeMillis,
         List<String> sessionSettings) {
 
     public LoadingReport {

@@ -86,6 +86,7 @@ public final class MarkdownReport {
                     .append(text(String.join("; ", c.firstDifferences())))
                     .append(" |\n");
         }
+        verifyQueries(md, r.verifyQueries());
         md.append(
                 "\n## Conversions\n\n| target column | source column | target type | conversion | adjusted values |\n|---|---|---|---|---|\n");
         for (TableReport t : r.tables()) {
@@ -143,6 +144,34 @@ public final class MarkdownReport {
         loading(md, r.loading());
         metrics(md, r.metrics());
         return md.toString();
+    }
+
+    private static void verifyQueries(StringBuilder md, List<VerifyQueryResult> queries) {
+        if (queries.isEmpty()) {
+            return;
+        }
+        md.append("\n## Verification queries (the job file's own)\n\n")
+                .append(
+                        "Each query's SQLite side on the snapshot, its PostgreSQL side on the target; rows compared as text,")
+                .append(" in any order, numbers by value.\n\n")
+                .append("| query | SQLite rows | PostgreSQL rows | match | first differing rows |\n")
+                .append("|---|---:|---:|---|---|\n");
+        for (VerifyQueryResult q : queries) {
+            md.append("| ")
+                    .append(text(q.name()))
+                    .append(" | ")
+                    .append(q.sqliteRows() < 0 ? "-" : String.valueOf(q.sqliteRows()))
+                    .append(" | ")
+                    .append(q.postgresRows() < 0 ? "-" : String.valueOf(q.postgresRows()))
+                    .append(" | ")
+                    .append(q.matches() ? "yes" : "**NO**")
+                    .append(" | ")
+                    .append(text(
+                            q.error() != null
+                                    ? "could not run on " + q.error()
+                                    : String.join("; ", q.firstDifferences())))
+                    .append(" |\n");
+        }
     }
 
     private static void quarantine(StringBuilder md, QuarantineReport q) {
@@ -218,6 +247,11 @@ public final class MarkdownReport {
                 .append(list(l.deferredIndexes()))
                 .append('\n');
         md.append("- time to re-create them: ").append(l.constraintsMillis()).append(" ms\n");
+        md.append("- ANALYZE of the copied tables after the copy, before validation: ")
+                .append(l.analyzedTables())
+                .append(" table(s) in ")
+                .append(l.analyzeMillis())
+                .append(" ms\n");
         l.sessionSettings()
                 .forEach(s -> md.append("- session setting: ").append(text(s)).append('\n'));
     }

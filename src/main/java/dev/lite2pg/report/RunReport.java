@@ -14,6 +14,7 @@ import java.util.List;
  * @param loading what the run did to load fast, so that nothing about the target is a surprise afterwards
  * @param metrics this process's figures per table (a resumed run counts only what the resume did)
  * @param schemaObjects every index and constraint of the target schema after the run, present and valid
+ * @param verifyQueries the job file's own verification queries, SQLite snapshot against target
  */
 public record RunReport(
         String job,
@@ -32,7 +33,8 @@ public record RunReport(
         QuarantineReport quarantine,
         LoadingReport loading,
         List<TableFigures> metrics,
-        List<SchemaObjectCheck> schemaObjects) {
+        List<SchemaObjectCheck> schemaObjects,
+        List<VerifyQueryResult> verifyQueries) {
 
     public RunReport {
         tables = List.copyOf(tables);
@@ -42,6 +44,8 @@ public record RunReport(
         warnings = List.copyOf(warnings);
         metrics = List.copyOf(metrics);
         schemaObjects = List.copyOf(schemaObjects);
+        // A report.json written before the job file could carry verification queries has none.
+        verifyQueries = verifyQueries == null ? List.of() : List.copyOf(verifyQueries);
     }
 
     /** This report with one more problem, and the verdict that makes. */
@@ -65,6 +69,7 @@ public record RunReport(
                 quarantine,
                 loading,
                 metrics,
-                schemaObjects);
+                schemaObjects,
+                verifyQueries);
     }
 }

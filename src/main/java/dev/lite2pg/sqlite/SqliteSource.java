@@ -132,15 +132,16 @@ public final class SqliteSource implements AutoCloseable {
         return marks;
     }
 
-    /**
-     * {@code PRAGMA quick_check}: every page, b-tree and record of the file, in linear time. It skips what
-     * {@code integrity_check} adds at O(N log N) — that each index holds exactly its table's rows — and lite2pg reads
-     * tables through their own b-trees, never through a secondary index.
-     */
+    /** {@code PRAGMA quick_check}, the default: see {@link IntegrityCheck#QUICK}. */
     public List<String> integrityProblems() {
+        return integrityProblems(IntegrityCheck.QUICK);
+    }
+
+    /** What SQLite's check finds wrong with the file; empty when it says ok. */
+    public List<String> integrityProblems(IntegrityCheck check) {
         List<String> problems = new ArrayList<>();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                ResultSet rs = st.executeQuery("PRAGMA " + check.pragma())) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {
@@ -149,7 +150,7 @@ public final class SqliteSource implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() != SQLITE_CORRUPT && e.getErrorCode() != SQLITE_NOTADB) {
-                throw failure("PRAGMA quick_check failed", e);
+                throw failure("PRAGMA " + check.pragma() + " failed", e);
             }
             // Damage bad enough to stop the check is a finding like the others, not a failure of lite2pg.
             problems.add(e.getMessage());

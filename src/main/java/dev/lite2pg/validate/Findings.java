@@ -12,6 +12,7 @@ import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
+import dev.lite2pg.report.VerifyQueryResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  * @param setAsideOrphansFail each orphan resolved would stop the cutover this run stands for (a dry-run of orphans: fail)
  * @param orphansResolved rows whose parent row was not in the target, per {@code table (columns) ORIGIN}: quarantined
  *     (PARENT), deleted (DELETED) or set to NULL (SET_NULL) after the copy; see QuarantineTable.orphanCounts
+ * @param verifyQueries the job's own verification queries, each compared on the snapshot and the target
  */
 public record Findings(
         List<TableReport> tables,
@@ -44,7 +46,8 @@ public record Findings(
         String quarantineTable,
         List<String> mixedColumns,
         boolean setAsideOrphansFail,
-        Map<String, Long> orphansResolved) {
+        Map<String, Long> orphansResolved,
+        List<VerifyQueryResult> verifyQueries) {
 
     /** Findings of a run that resolved no orphan after the copy. */
     public Findings(
@@ -70,7 +73,8 @@ public record Findings(
                 quarantineTable,
                 mixedColumns,
                 false,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     /** The run's report: these findings, and the verdict, problems and warnings they make. */
@@ -104,7 +108,8 @@ public record Findings(
                 quarantine,
                 loading,
                 metrics,
-                schemaObjects);
+                schemaObjects,
+                verifyQueries);
     }
 
     private long orphans(String origin) {
@@ -136,6 +141,10 @@ public record Findings(
                                 + (o.deferred() ? " (dropped for the copy and not re-created)" : "")));
         tables.stream()
                 .map(t -> ContentCheck.problem(t.content()))
+                .flatMap(Optional::stream)
+                .forEach(problems::add);
+        verifyQueries.stream()
+                .map(VerifyQueries::problem)
                 .flatMap(Optional::stream)
                 .forEach(problems::add);
         // Rows taken out for a missing parent are the orphans policy's to judge; a child of a bad row needs that row.

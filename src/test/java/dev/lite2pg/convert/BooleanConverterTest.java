@@ -30,6 +30,20 @@ class BooleanConverterTest {
         assertThat(converter.convert(text, ConversionNotes.IGNORE)).isEqualTo("f");
     }
 
+    @Test
+    void textSpellingsAreCountedAndIntegersAreNot() {
+        CountingNotes notes = new CountingNotes();
+        converter.convert(0L, notes);
+        converter.convert(1L, notes);
+        converter.convert(null, notes);
+        assertThat(notes.countOf(Adjustment.TEXT_BOOLEAN)).isZero();
+
+        for (String text : new String[] {"false", "t", "0", "TRUE"}) {
+            converter.convert(text, notes);
+        }
+        assertThat(notes.countOf(Adjustment.TEXT_BOOLEAN)).isEqualTo(4);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"yes", "no", "", " t", "true ", "2", "00", "y"})
     void otherTextIsRefused(String text) {

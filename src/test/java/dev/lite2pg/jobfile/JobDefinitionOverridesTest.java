@@ -23,7 +23,8 @@ class JobDefinitionOverridesTest {
             Path.of("runs"),
             MetricsSpec.none(),
             BadRowPolicy.FAIL,
-            OrphanPolicy.FAIL);
+            OrphanPolicy.FAIL,
+            List.of());
 
     @Test
     void nullsKeepTheFileValues() {

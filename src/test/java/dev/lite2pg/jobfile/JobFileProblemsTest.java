@@ -64,11 +64,79 @@ class JobFileProblemsTest {
     }
 
     @Test
+    void readsVerifyQueriesInFileOrder() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST + """
+                verify:
+                  - name: tracks by genre
+                    sqlite: "SELECT GenreId, count(*) FROM Track GROUP BY GenreId"
+                    postgres: "SELECT genre_id, count(*) FROM track GROUP BY genre_id"
+                  - { name: invoices, sqlite: "SELECT count(*) FROM Invoice", postgres: "SELECT count(*) FROM invoice" }
+                """));
+
+        assertThat(job.verify())
+                .containsExactly(
+                        new VerifyQuery(
+                                "tracks by genre",
+                                "SELECT GenreId, count(*) FROM Track GROUP BY GenreId",
+                                "SELECT genre_id, count(*) FROM track GROUP BY genre_id"),
+                        new VerifyQuery("invoices", "SELECT count(*) FROM Invoice", "SELECT count(*) FROM invoice"));
+    }
+
+    @Test
+    void refusesVerifyQueriesWithUnknownOrMissingKeysOrATakenName() {
+        assertThat(problemLines("name: chinook\n" + REST + """
+                verify:
+                  - name: counts
+                    sqlite: "SELECT 1"
+                    postgress: "SELECT 1"
+                  - name: counts
+                    sqlite: "SELECT 1"
+                    postgres: "SELECT 1"
+                  - "SELECT 1"
+                """))
+                .containsExactly(
+                        "unknown key 'verify[1].postgress' (did you mean 'verify[1].postgres'?)",
+                        "verify: entry 3 must be a mapping with keys name, sqlite, postgres, got 'SELECT 1'",
+                        "verify[1].postgres: required",
+                        "verify[2].name: 'counts' names another verify query too; give each its own name");
+        assertThat(problemLines("name: chinook\n" + REST + "verify: { name: counts }\n"))
+                .containsExactly("verify: must be a list of mappings with keys name, sqlite, postgres, got a mapping");
+    }
+
+    @Test
+    void integrityCheckIsQuickByDefaultFullOnRequestKeptByASourceOverrideAndNothingElse() {
+        JobDefinition quick = JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST));
+        assertThat(quick.source().integrityCheck()).isEqualTo(dev.lite2pg.sqlite.IntegrityCheck.QUICK);
+
+        JobDefinition full = JobFileLoader.load(JobFiles.write(directory, """
+                name: chinook
+                source:
+                  path: data/chinook.sqlite
+                  integrity-check: full
+                schema:
+                  locations: [ "filesystem:sql/chinook" ]
+                """));
+        assertThat(full.source().integrityCheck()).isEqualTo(dev.lite2pg.sqlite.IntegrityCheck.FULL);
+        assertThat(full.withOverrides(Path.of("other.sqlite"), null, null).source())
+                .isEqualTo(new SourceSpec(Path.of("other.sqlite"), dev.lite2pg.sqlite.IntegrityCheck.FULL));
+
+        assertThat(problemLines("""
+                name: chinook
+                source:
+                  path: data/chinook.sqlite
+                  integrity-check: integrity_check
+                schema:
+                  locations: [ "filesystem:sql/chinook" ]
+                """))
+                .containsExactly("source.integrity-check: must be quick or full, got 'integrity_check'");
+    }
+
+    @Test
     void requiresTheMandatoryKeys() {
         assertThat(problemLines("chunk-size: 10\n"))
                 .containsExactly(
                         "name: required",
-                        "source: required: a mapping with keys path",
+                        "source: required: a mapping with keys path, integrity-check",
                         "schema: required: a mapping with keys locations");
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
@@ -203,7 +271,7 @@ class JobFileProblemsTest {
                 .containsExactly(
                         "unknown key 'chunk_size' (did you mean 'chunk-size'?)",
                         "unknown key 'colour'; known keys here: name, source, target, schema, mapping, chunk-size,"
-                                + " conversions, repository-schema, output, metrics, on-bad-row, orphans",
+                                + " conversions, repository-schema, output, metrics, on-bad-row, orphans, verify",
                         "unknown key 'target.usr' (did you mean 'target.user'?)",
                         "unknown key 'mapping.tabels' (did you mean 'mapping.tables'?)");
     }

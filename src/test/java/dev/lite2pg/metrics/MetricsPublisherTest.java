@@ -81,7 +81,8 @@ class MetricsPublisherTest {
                 work,
                 spec,
                 BadRowPolicy.FAIL,
-                OrphanPolicy.FAIL);
+                OrphanPolicy.FAIL,
+                List.of());
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }
 }

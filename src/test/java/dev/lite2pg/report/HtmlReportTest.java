@@ -99,6 +99,7 @@ class HtmlReportTest {
                 null,
                 null,
                 List.of(),
+                List.of(),
                 List.of());
 
         String html = HtmlReport.render(report);
@@ -181,6 +182,7 @@ class HtmlReportTest {
                 List.of(),
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of()));
 

@@ -86,6 +86,7 @@ class MarkdownReportTest {
                                 QuarantinedRow.Origin.VALUE))),
                 null,
                 List.of(),
+                List.of(),
                 List.of());
     }
 

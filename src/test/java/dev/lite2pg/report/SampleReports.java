@@ -35,6 +35,7 @@ final class SampleReports {
                 null,
                 null,
                 List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -84,11 +85,14 @@ final class SampleReports {
                         List.of("orders.fk_customer", "orders.fk_store"),
                         List.of("orders.orders_placed"),
                         1_250,
+                        1,
+                        40,
                         List.of("synchronous_commit = off")),
                 List.of(new TableFigures("orders", 3, 2, 1, 1, 12.5, 12.5)),
                 List.of(
                         new SchemaObjectCheck("foreign key", "orders", "fk_customer", true, true, true),
-                        new SchemaObjectCheck("index", "orders", "orders_placed", true, true, true)));
+                        new SchemaObjectCheck("index", "orders", "orders_placed", true, true, true)),
+                List.of());
     }
 
     static TableReport table(String name, long rows, long millis) {

@@ -39,6 +39,9 @@ class FindingsTest {
                 false,
                 Map.of(),
                 "lite2pg.quarantine",
+                List.of(),
+                false,
+                Map.of(),
                 List.of());
 
         assertThat(findings.problems()).hasSize(3);
@@ -98,7 +101,10 @@ class FindingsTest {
                 false,
                 Map.of(),
                 "lite2pg.quarantine",
-                List.of("events.at mixes text and numbers"));
+                List.of("events.at mixes text and numbers"),
+                false,
+                Map.of(),
+                List.of());
 
         assertThat(findings.problems()).isEmpty();
         assertThat(findings.warnings()).hasSize(2);
@@ -170,7 +176,8 @@ class FindingsTest {
                 "lite2pg.quarantine",
                 List.of(),
                 setAsideOrphansFail,
-                orphans);
+                orphans,
+                List.of());
     }
 
     private static Findings findings(
@@ -189,6 +196,9 @@ class FindingsTest {
                 setAsideRowsFail,
                 quarantined,
                 "lite2pg.quarantine",
+                List.of(),
+                false,
+                Map.of(),
                 List.of());
     }
 
