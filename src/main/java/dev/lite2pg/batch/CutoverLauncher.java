@@ -8,6 +8,7 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
+import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
@@ -393,8 +394,39 @@ public final class CutoverLauncher {
                                 + ". Nothing was written. To copy it"
                                 + " instead: cutover --fresh (empties the tables the finished run copied)");
             }
+            List<String> differences = differencesFromCompletion(last);
+            if (!differences.isEmpty()) {
+                throw new Lite2pgException(
+                        ErrorCode.VALIDATION_FAILED,
+                        done + "; but the target no longer holds what " + last.describe() + " left: "
+                                + String.join(", ", differences) + ". Nothing was written. If the application has gone"
+                                + " live on this target, that is its work and nothing needs doing; otherwise the target"
+                                + " lost or gained rows since: cutover --fresh copies the source again (see"
+                                + " runbooks/restart-after-failure.md).");
+            }
             out.println("[done] " + done + "; nothing to do, nothing was written.");
             return new RunResult(BatchStatus.COMPLETED, List.of(), runFolder, null, true, false);
+        }
+
+        /**
+         * "Already completed" is a verdict too: it stands only while every table the run filled is there with the rows
+         * it left (counted: a count reads no value, so this stays cheap on a large target).
+         */
+        private List<String> differencesFromCompletion(PreviousRun last) {
+            TargetDatabase tables = new TargetDatabase(dataSource, job.target().schema());
+            List<String> differences = new java.util.ArrayList<>();
+            for (CompletedContents.TableContent then :
+                    CompletedContents.read(last.last().getExecutionContext()).values()) {
+                if (!tables.tableExists(then.table())) {
+                    differences.add(then.table() + " (gone)");
+                    continue;
+                }
+                long now = tables.rowCount(then.table());
+                if (now != then.rows()) {
+                    differences.add(then.table() + " (" + then.rows() + " rows then, " + now + " now)");
+                }
+            }
+            return differences;
         }
 
         /**

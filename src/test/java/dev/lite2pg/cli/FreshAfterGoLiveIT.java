@@ -173,6 +173,49 @@ class FreshAfterGoLiveIT {
         assertThat(db.rows("SELECT status FROM lite2pg.batch_job_execution")).containsExactly(List.of("COMPLETED"));
     }
 
+    @Test
+    void aCompletedRunIsAlreadyCompletedOnlyWhileTheTargetHoldsWhatItLeft(TestDatabase db) throws Exception {
+        Path source = work.resolve("demo.sqlite");
+        DemoDatabase.create(source);
+        String job = jobFile(source, db).toString();
+        CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job);
+        assertThat(cutover.exitCode()).as(cutover.all()).isZero();
+        CliRun again = CliRun.of(db.environment(), "cutover", "--job", job);
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("already completed").contains("nothing was written");
+
+        // A row more than the run left: the application went live, or something else wrote. Not a PASS either way.
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO demo.customer (first_name, last_name, email, created_at)"
+                    + " VALUES ('New', '" + LIVE + "', 'new@example.com', now())");
+        }
+        CliRun changed = CliRun.of(db.environment(), "cutover", "--job", job);
+        assertThat(changed.exitCode()).as(changed.all()).isEqualTo(3);
+        assertThat(changed.err())
+                .contains("no longer holds what run ")
+                .contains("customer (117 rows then, 118 now)")
+                .contains("Nothing was written");
+        assertThat(changed.out()).doesNotContain("nothing to do");
+
+        // The schema dropped and re-created by hand: the tables the run filled are gone.
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA demo CASCADE");
+            st.execute("CREATE SCHEMA demo");
+        }
+        CliRun gone = CliRun.of(db.environment(), "cutover", "--job", job);
+        assertThat(gone.exitCode()).as(gone.all()).isEqualTo(3);
+        assertThat(gone.err())
+                .contains("no longer holds what run ")
+                .contains("customer (gone)")
+                .contains("cutover --fresh");
+        assertThat(db.rows("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'demo'"))
+                .as("nothing was created")
+                .containsExactly(List.of("0"));
+    }
+
     private static List<List<String>> counts(TestDatabase db) throws Exception {
         return db.rows("SELECT (SELECT count(*) FROM demo.customer), (SELECT count(*) FROM demo.store)");
     }
