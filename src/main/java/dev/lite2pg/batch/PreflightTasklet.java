@@ -9,7 +9,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Refuses to start on a damaged source or a target that already holds application rows. */
+/**
+ * Refuses to start on a damaged source. Whether the tables the job copies into are empty is checked by the scan step,
+ * once the schema is built: before, which tables those are is not known yet.
+ */
 final class PreflightTasklet implements Tasklet {
 
     private final CutoverRun run;
@@ -30,18 +33,6 @@ final class PreflightTasklet implements Tasklet {
             }
         }
         run.say("preflight", "source " + run.sourceFile + ": quick_check ok, opened read-only");
-        if (run.target.schemaExists()) {
-            List<String> filled = run.target.tablesWithRows();
-            if (!filled.isEmpty()) {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        "target schema " + run.target.schema()
-                                + " already holds rows in " + filled.size() + " table(s): " + String.join(", ", filled)
-                                + ". lite2pg copies only into empty tables, so nothing was written. Use an empty schema "
-                                + "(--target-schema) or database, or empty these tables yourself if they hold nothing you need.");
-            }
-        }
-        run.say("preflight", "target schema " + run.target.schema() + " holds no application rows");
         return RepeatStatus.FINISHED;
     }
 }

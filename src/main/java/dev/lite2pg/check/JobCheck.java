@@ -22,7 +22,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
@@ -63,15 +65,22 @@ public final class JobCheck {
 
         List<TargetTable> targetTables;
         String target;
-        try (ScratchTarget scratch = job.target().hasServer()
-                ? ScratchTarget.onServer(job.target(), credentials, "check")
-                : ScratchTarget.embedded()) {
-            target = scratch.description();
-            say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
-                    + migrate(job, scratch));
-            targetTables = catalog(scratch, schema);
+        if (!job.schema().migrate()) {
+            targetTables = existingSchema(job, credentials);
+            target = job.target().redactedUrl();
+            say.accept("target schema " + schema + ": read as it is on " + target
+                    + " (schema.migrate: false), read-only: nothing is written there");
+        } else {
+            try (ScratchTarget scratch = job.target().hasServer()
+                    ? ScratchTarget.onServer(job.target(), credentials, "check")
+                    : ScratchTarget.embedded()) {
+                target = scratch.description();
+                say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
+                        + migrate(job, scratch));
+                targetTables = catalog(scratch.dataSource(), scratch.description(), schema);
+            }
+            say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
         }
-        say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
         CopyPlan plan = CopyPlan.build(sourceTables, targetTables, schema, job.mapping(), job.conversions());
         say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
@@ -112,11 +121,15 @@ public final class JobCheck {
 
     private static String migrate(JobDefinition job, ScratchTarget scratch) {
         try {
-            return SchemaMigrator.migrate(scratch.dataSource(), job.target().schema(), job.schemaLocations());
+            return SchemaMigrator.migrate(
+                    scratch.dataSource(),
+                    job.target().schema(),
+                    job.schema().locations(),
+                    job.schema().baselineVersion());
         } catch (FlywayException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,
-                    "the migrations in " + String.join(", ", job.schemaLocations())
+                    "the migrations in " + String.join(", ", job.schema().locations())
                             + " could not be applied to " + scratch.description()
                             + ", so there is no target schema to check"
                             + " against: " + e.getMessage(),
@@ -124,13 +137,42 @@ public final class JobCheck {
         }
     }
 
-    private static List<TargetTable> catalog(ScratchTarget scratch, String schema) {
-        try (Connection connection = scratch.dataSource().getConnection()) {
+    /**
+     * The schema another tool built (schema.migrate: false) is the one to check against: its definitions are read from
+     * the target's catalog in a read-only transaction, so that check never writes to the target.
+     */
+    private static List<TargetTable> existingSchema(JobDefinition job, TargetCredentials credentials) {
+        if (!job.target().hasServer()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the job says the target schema is already there (schema.migrate: false), so check reads it from"
+                            + " the target, and none is given: add --target-url (or a target section), or give"
+                            + " schema.locations to check against Flyway migrations.");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(job.target().url());
+        dataSource.setUser(job.target().user());
+        credentials.password().ifPresent(dataSource::setPassword);
+        dataSource.setReadOnly(true);
+        String where = job.target().redactedUrl();
+        List<TargetTable> tables = catalog(dataSource, where, job.target().schema());
+        if (tables.isEmpty()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the job says the target schema is already there (schema.migrate: false), but schema "
+                            + job.target().schema() + " on " + where + " holds no table: build it first with the"
+                            + " application's own migrations (e.g. alembic upgrade head), or give schema.locations.");
+        }
+        return tables;
+    }
+
+    private static List<TargetTable> catalog(DataSource dataSource, String description, String schema) {
+        try (Connection connection = dataSource.getConnection()) {
             return new PostgresCatalog(connection).tables(schema);
         } catch (SQLException e) {
             throw new Lite2pgException(
                     ErrorCode.JOB_FAILED,
-                    "cannot read the target schema from " + scratch.description() + ": " + e.getMessage(),
+                    "cannot read the target schema from " + description + ": " + e.getMessage(),
                     e);
         }
     }

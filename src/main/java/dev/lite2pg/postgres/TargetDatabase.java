@@ -4,7 +4,9 @@ import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -30,19 +32,29 @@ public final class TargetDatabase {
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema));
     }
 
-    /** Application tables (not Flyway's history) that already hold at least one row. */
-    public List<String> tablesWithRows() {
+    /** Row counts of the application tables (not Flyway's history) that hold at least one row, by table name. */
+    public Map<String, Long> tablesWithRows() {
         List<String> tables = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""", String.class, schema, SchemaMigrator.HISTORY_TABLE);
-        List<String> filled = new ArrayList<>();
+        Map<String, Long> filled = new LinkedHashMap<>();
         for (String table : tables) {
             if (Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {
-                filled.add(table);
+                filled.put(table, rowCount(table));
             }
         }
         return filled;
+    }
+
+    /**
+     * Deletes every row of the table (DELETE, not TRUNCATE: a target-only table that references it, even empty,
+     * would make TRUNCATE refuse, and a row it references makes this refuse rather than lose it).
+     *
+     * @return the rows deleted
+     */
+    public int deleteAllRows(String table) {
+        return jdbc.update("DELETE FROM ONLY " + qualified(table));
     }
 
     /**

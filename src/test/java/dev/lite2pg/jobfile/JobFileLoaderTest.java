@@ -45,7 +45,7 @@ class JobFileLoaderTest {
         assertThat(job.name()).isEqualTo("chinook");
         assertThat(job.source()).isEqualTo(new SourceSpec(Path.of("data/chinook.sqlite")));
         assertThat(job.target()).isEqualTo(new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "app"));
-        assertThat(job.schemaLocations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
+        assertThat(job.schema().locations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
         assertThat(job.mapping().names()).isEqualTo(NameRule.EXACT);
         assertThat(job.mapping().tables()).isEqualTo(Map.of("SomeTable", "some_table"));
         assertThat(job.mapping().columns()).isEqualTo(Map.of("SomeTable.OldName", "new_name"));
