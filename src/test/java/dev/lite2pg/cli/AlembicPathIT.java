@@ -196,6 +196,37 @@ class AlembicPathIT {
         assertThat(db.rows("SELECT version_num FROM base.alembic_version")).containsExactly(List.of("a1c0ffee0001"));
     }
 
+    @Test
+    void aSchemaSaidToBeThereIsReadFromTheTargetAndRefusedWhereThereIsNone(TestDatabase db) throws Exception {
+        Path source = sqlalchemySource("app.sqlite", "2024-03-01 10:15:30.123456");
+        JobFile file = JobFile.named("nowhere")
+                .source(source)
+                .schema("missing")
+                .extra("schema:\n  migrate: false\n")
+                .output(work.resolve("runs"));
+        Path withoutTarget = file.writeTo(work.resolve("no-target.yml"));
+
+        CliRun check = CliRun.of(db.environment(), "check", "--job", withoutTarget.toString());
+        CliRun dryRun = CliRun.of(db.environment(), "dry-run", "--job", withoutTarget.toString());
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(2);
+        assertThat(check.err()).contains("schema.migrate: false").contains("--target-url");
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(2);
+        assertThat(dryRun.err()).contains("schema.migrate: false").contains("an embedded PostgreSQL has none");
+
+        Path withTarget = file.target(db).writeTo(work.resolve("target.yml"));
+        CliRun checkMissing = CliRun.of(db.environment(), "check", "--job", withTarget.toString());
+        CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", withTarget.toString());
+
+        assertThat(checkMissing.exitCode()).as(checkMissing.all()).isEqualTo(2);
+        assertThat(checkMissing.err()).contains("schema missing").contains("holds no table");
+        assertThat(cutover.exitCode()).as(cutover.all()).isEqualTo(2);
+        assertThat(cutover.err()).contains("schema missing does not exist").contains("alembic upgrade head");
+        assertThat(db.rows("SELECT count(*) FROM pg_namespace WHERE nspname = 'missing'"))
+                .as("no schema made up in its place")
+                .containsExactly(List.of("0"));
+    }
+
     /** SQLAlchemy's SQLite storage; id 3 is handed out by AUTOINCREMENT and deleted. */
     private Path sqlalchemySource(String name, String firstCreatedAt) throws SQLException {
         Path source = work.resolve(name);
