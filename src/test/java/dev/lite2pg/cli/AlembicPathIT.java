@@ -197,6 +197,30 @@ class AlembicPathIT {
     }
 
     @Test
+    void aDryRunIntoAStagingSchemaBuiltByTheApplicationLeavesItsOwnTablesAlone(TestDatabase db) throws Exception {
+        Path source = sqlalchemySource("app.sqlite", "2024-03-01 10:15:30.123456");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA staging; SET search_path TO staging; " + ALEMBIC_SCHEMA);
+        }
+        Path job = JobFile.named("staging")
+                .source(source)
+                .target(db)
+                .schema("staging")
+                .extra("schema:\n  migrate: false\n  replace-rows: [ alembic_version ]\n")
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("staging.yml"));
+
+        CliRun dryRun = CliRun.of(db.environment(), "dry-run", "--job", job.toString());
+
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isZero();
+        assertThat(dryRun.out()).contains("no migration run").contains("role (2 rows)");
+        assertThat(db.rows("SELECT (SELECT count(*) FROM staging.\"user\"), (SELECT count(*) FROM staging.role)"))
+                .as("the rehearsal's rows are gone, the application's lookup rows stay")
+                .containsExactly(List.of("0", "2"));
+    }
+
+    @Test
     void aSchemaSaidToBeThereIsReadFromTheTargetAndRefusedWhereThereIsNone(TestDatabase db) throws Exception {
         Path source = sqlalchemySource("app.sqlite", "2024-03-01 10:15:30.123456");
         JobFile file = JobFile.named("nowhere")
