@@ -38,6 +38,16 @@ final class SchemaTasklet implements Tasklet {
                     "schema " + run.target.schema() + " used as it is (schema.migrate: false): no migration run");
             return RepeatStatus.FINISHED;
         }
+        if (schema.baselineVersion().isEmpty() && run.target.builtWithoutFlyway()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "schema " + run.target.schema() + " holds tables but no Flyway history ("
+                            + SchemaMigrator.HISTORY_TABLE + "): another tool built it, and the migrations in "
+                            + String.join(", ", schema.locations()) + " would be applied over it; nothing was"
+                            + " written. If that schema is the one to copy into, say so in the job file: schema.migrate:"
+                            + " false (use it as it is), or schema.baseline-version: \"<n>\" (it stands for migration"
+                            + " version n; only newer ones run). Else use an empty schema (--target-schema).");
+        }
         run.say(
                 "schema",
                 "Flyway " + String.join(", ", schema.locations())

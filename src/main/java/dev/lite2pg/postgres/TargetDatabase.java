@@ -85,6 +85,14 @@ public final class TargetDatabase {
         }
     }
 
+    /** The schema holds tables but no Flyway history: another tool (the application's own migrations) built it. */
+    public boolean builtWithoutFlyway() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p'))""", Boolean.class, schema))
+                && !tableExists(SchemaMigrator.HISTORY_TABLE);
+    }
+
     public boolean tableExists(String table) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
