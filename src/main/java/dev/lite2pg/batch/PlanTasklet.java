@@ -90,7 +90,14 @@ final class PlanTasklet implements Tasklet {
                                 + "; " + deferredIndexes.size() + " secondary index(es)");
             }
             if (!mapping.targetOnlyTables().isEmpty()) {
-                run.say("plan", "target-only tables left empty: " + String.join(", ", mapping.targetOnlyTables()));
+                // Never checked, changed or emptied: their rows (seed data, the application's version) are the
+                // target's.
+                run.say(
+                        "plan",
+                        "target-only tables, left as they are: "
+                                + mapping.targetOnlyTables().stream()
+                                        .map(t -> t + " (" + run.target.rowCount(t) + " rows)")
+                                        .collect(Collectors.joining(", ")));
             }
         }
         return RepeatStatus.FINISHED;

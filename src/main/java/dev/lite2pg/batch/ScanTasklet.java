@@ -56,6 +56,12 @@ final class ScanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws SQLException {
         CopyPlan plan = run.plan.get();
+        Map<String, String> copied = new LinkedHashMap<>();
+        plan.mapping()
+                .tables()
+                .forEach(t -> copied.put(t.target().name(), t.source().name()));
+        FilledTables filled = FilledTables.sort(
+                run.target.tablesWithRows(), copied, run.job.schema().replaceRows(), run.target.schema());
         long started = System.nanoTime();
         run.say(
                 "scan",
@@ -107,6 +113,12 @@ final class ScanTasklet implements Tasklet {
         if (!result.warnings().isEmpty()) {
             run.say("scan", "warnings (in the report too):\n  - " + String.join("\n  - ", result.warnings()));
         }
+        // Only now that the source passed: a refused run leaves the migrations' rows where they were.
+        filled.replaced()
+                .forEach((table, rows) -> run.say(
+                        "scan",
+                        table + ": " + run.target.deleteAllRows(table) + " row(s) the migrations put there deleted; the"
+                                + " source's rows replace them (schema.replace-rows)"));
         return RepeatStatus.FINISHED;
     }
 

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
@@ -45,6 +47,11 @@ public final class JobCheck {
     public static final String NOT_LOADED_WARNING = "rows not loaded into the scratch schema (--no-load): rows that"
             + " CHECK or domain constraints, unique indexes or enum labels refuse were not looked for; the cutover"
             + " stops at the first one (run check without --no-load to list them all)";
+
+    /** What a check of a schema another tool built says: check writes nothing to the target, so it loads nothing. */
+    public static final String EXISTING_SCHEMA_NOT_LOADED_WARNING = "schema.migrate: false: check reads the target's"
+            + " schema without writing to it, so rows that CHECK or domain constraints, unique indexes or enum labels"
+            + " refuse were not looked for; a dry-run into a staging copy of the schema finds them all";
 
     /**
      * @param load whether the rows that convert are copied into the scratch schema, so that what only PostgreSQL
@@ -77,44 +84,43 @@ public final class JobCheck {
 
         List<TargetTable> targetTables;
         String target;
-        CopyPlan plan;
-        ScanResult scan;
-        try (ScratchTarget scratch = job.target().hasServer()
-                ? ScratchTarget.onServer(job.target(), credentials, "check")
-                : ScratchTarget.embedded()) {
-            target = scratch.description();
-            say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
-                    + migrate(job, scratch));
-            targetTables = catalog(scratch, schema);
-
-            // Unmapped names are reported, not refused: check's report lists them with everything else it finds.
-            plan = CopyPlan.build(
-                    sourceTables, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REPORT);
-            say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on "
-                    + parallelism + " thread(s)"
-                    + (load
-                            ? ", then copying the rows that convert into " + target
-                                    + " (foreign keys dropped) to find the rows PostgreSQL refuses"
-                            : " (--no-load: nothing copied)"));
-            long scanStart = System.nanoTime();
-            // The scratch schema stays up for the load: CHECK, unique, enum and domain refusals are PostgreSQL's.
-            scan = new SourceScanner(source, plan.copies(), plan.foreignKeys(), parallelism)
-                    .scan(
-                            folder.resolve(SourceScanner.BAD_VALUES_FILE),
-                            table -> say.accept(ScanSummary.tableLine(table)),
-                            load ? scratch.dataSource() : null);
-            say.accept(String.format(
-                    Locale.ROOT,
-                    "%,d rows read, converted%s in %.1f s",
-                    scan.rowsScanned(),
-                    load ? " and loaded" : "",
-                    (System.nanoTime() - scanStart) / 1e9));
+        Scanned scanned;
+        if (!job.schema().migrate()) {
+            targetTables = existingSchema(job, credentials);
+            target = job.target().redactedUrl();
+            say.accept("target schema " + schema + ": read as it is on " + target
+                    + " (schema.migrate: false), read-only: nothing is written there");
+            // Nothing may be written to the target itself: what only PostgreSQL refuses is not looked for.
+            scanned = scan(job, sourceTables, targetTables, folder, parallelism, say, target, null);
+        } else {
+            try (ScratchTarget scratch = job.target().hasServer()
+                    ? ScratchTarget.onServer(job.target(), credentials, "check")
+                    : ScratchTarget.embedded()) {
+                target = scratch.description();
+                say.accept("target schema " + schema + ": migrations applied to " + target + ", not to any target: "
+                        + migrate(job, scratch));
+                targetTables = catalog(scratch.dataSource(), scratch.description(), schema);
+                // The scratch schema stays up for the load: CHECK, unique, enum and domain refusals are PostgreSQL's.
+                scanned = scan(
+                        job,
+                        sourceTables,
+                        targetTables,
+                        folder,
+                        parallelism,
+                        say,
+                        target,
+                        load ? scratch.dataSource() : null);
+            }
+            say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
         }
-        say.accept(job.target().hasServer() ? "scratch database dropped" : "embedded PostgreSQL stopped");
 
+        CopyPlan plan = scanned.plan();
+        ScanResult scan = scanned.scan();
         boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
         List<String> warnings = new ArrayList<>(scan.warnings());
-        if (!load) {
+        if (!job.schema().migrate()) {
+            warnings.add(0, EXISTING_SCHEMA_NOT_LOADED_WARNING);
+        } else if (!load) {
             warnings.add(0, NOT_LOADED_WARNING);
         }
         CheckReport report = new CheckReport(
@@ -141,13 +147,58 @@ public final class JobCheck {
         return new Outcome(report, scan, folder);
     }
 
+    private record Scanned(CopyPlan plan, ScanResult scan) {}
+
+    /** @param loadInto where the rows that convert are copied to find what only PostgreSQL refuses; null: nowhere */
+    private static Scanned scan(
+            JobDefinition job,
+            List<SourceTable> sourceTables,
+            List<TargetTable> targetTables,
+            Path folder,
+            int parallelism,
+            Consumer<String> say,
+            String target,
+            DataSource loadInto) {
+        // Unmapped names are reported, not refused: check's report lists them with everything else it finds.
+        CopyPlan plan = CopyPlan.build(
+                sourceTables,
+                targetTables,
+                job.target().schema(),
+                job.mapping(),
+                job.conversions(),
+                CopyPlan.Unmapped.REPORT);
+        say.accept("reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
+                + " thread(s)"
+                + (loadInto != null
+                        ? ", then copying the rows that convert into " + target
+                                + " (foreign keys dropped) to find the rows PostgreSQL refuses"
+                        : " (nothing copied)"));
+        long scanStart = System.nanoTime();
+        ScanResult scan = new SourceScanner(job.source().path(), plan.copies(), plan.foreignKeys(), parallelism)
+                .scan(
+                        folder.resolve(SourceScanner.BAD_VALUES_FILE),
+                        table -> say.accept(ScanSummary.tableLine(table)),
+                        loadInto);
+        say.accept(String.format(
+                Locale.ROOT,
+                "%,d rows read, converted%s in %.1f s",
+                scan.rowsScanned(),
+                loadInto != null ? " and loaded" : "",
+                (System.nanoTime() - scanStart) / 1e9));
+        return new Scanned(plan, scan);
+    }
+
     private static String migrate(JobDefinition job, ScratchTarget scratch) {
         try {
-            return SchemaMigrator.migrate(scratch.dataSource(), job.target().schema(), job.schemaLocations());
+            return SchemaMigrator.migrate(
+                    scratch.dataSource(),
+                    job.target().schema(),
+                    job.schema().locations(),
+                    job.schema().baselineVersion());
         } catch (FlywayException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,
-                    "the migrations in " + String.join(", ", job.schemaLocations())
+                    "the migrations in " + String.join(", ", job.schema().locations())
                             + " could not be applied to " + scratch.description()
                             + ", so there is no target schema to check"
                             + " against: " + e.getMessage(),
@@ -155,13 +206,42 @@ public final class JobCheck {
         }
     }
 
-    private static List<TargetTable> catalog(ScratchTarget scratch, String schema) {
-        try (Connection connection = scratch.dataSource().getConnection()) {
+    /**
+     * The schema another tool built (schema.migrate: false) is the one to check against: its definitions are read from
+     * the target's catalog in a read-only transaction, so that check never writes to the target.
+     */
+    private static List<TargetTable> existingSchema(JobDefinition job, TargetCredentials credentials) {
+        if (!job.target().hasServer()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the job says the target schema is already there (schema.migrate: false), so check reads it from"
+                            + " the target, and none is given: add --target-url (or a target section), or give"
+                            + " schema.locations to check against Flyway migrations.");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(job.target().url());
+        dataSource.setUser(job.target().user());
+        credentials.password().ifPresent(dataSource::setPassword);
+        dataSource.setReadOnly(true);
+        String where = job.target().redactedUrl();
+        List<TargetTable> tables = catalog(dataSource, where, job.target().schema());
+        if (tables.isEmpty()) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "the job says the target schema is already there (schema.migrate: false), but schema "
+                            + job.target().schema() + " on " + where + " holds no table: build it first with the"
+                            + " application's own migrations (e.g. alembic upgrade head), or give schema.locations.");
+        }
+        return tables;
+    }
+
+    private static List<TargetTable> catalog(DataSource dataSource, String description, String schema) {
+        try (Connection connection = dataSource.getConnection()) {
             return new PostgresCatalog(connection).tables(schema);
         } catch (SQLException e) {
             throw new Lite2pgException(
                     ErrorCode.JOB_FAILED,
-                    "cannot read the target schema from " + scratch.description() + ": " + e.getMessage(),
+                    "cannot read the target schema from " + description + ": " + e.getMessage(),
                     e);
         }
     }

@@ -3,6 +3,8 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.CutoverLauncher;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.ScratchTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -68,6 +70,13 @@ final class DryRunCommand implements Callable<Integer> {
                     TargetCredentials.fromEnvironment(parent.environment),
                     out,
                     err);
+        }
+        if (!job.schema().migrate()) {
+            throw new Lite2pgException(
+                    ErrorCode.USAGE,
+                    "dry-run: the job says the target schema is already there (schema.migrate: false), and an embedded"
+                            + " PostgreSQL has none: give --target-url (a staging server with the schema built by the"
+                            + " application's migrations), or give schema.locations.");
         }
         out.println(
                 "dry-run: no target server given; starting an embedded PostgreSQL, which is gone when the dry-run ends"

@@ -14,7 +14,7 @@ import java.util.Objects;
  * means every value has passed validation.
  *
  * @param name part of the job's identity in the job repository
- * @param schemaLocations Flyway locations of the target schema's migrations, as written
+ * @param schema the {@code schema} section: Flyway's migrations, or a schema already there
  * @param chunkSize rows per transaction
  * @param conversions the {@code conversions} section: how dates, times and epoch numbers are read
  * @param repositorySchema the schema holding Spring Batch's job repository
@@ -28,7 +28,7 @@ public record JobDefinition(
         String name,
         SourceSpec source,
         TargetSpec target,
-        List<String> schemaLocations,
+        SchemaSpec schema,
         MappingSpec mapping,
         int chunkSize,
         ConversionOptions conversions,
@@ -50,7 +50,7 @@ public record JobDefinition(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
-        schemaLocations = List.copyOf(schemaLocations);
+        Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(conversions, "conversions");
         Objects.requireNonNull(repositorySchema, "repositorySchema");
@@ -101,7 +101,7 @@ public record JobDefinition(
                 name,
                 newSource,
                 newTarget,
-                schemaLocations,
+                schema,
                 mapping,
                 chunkSize,
                 conversions,
@@ -122,7 +122,7 @@ public record JobDefinition(
                 name + DRY_RUN_SUFFIX,
                 source,
                 target,
-                schemaLocations,
+                schema,
                 mapping,
                 chunkSize,
                 conversions,
@@ -140,7 +140,7 @@ public record JobDefinition(
                 name,
                 source,
                 new TargetSpec(url, user, target.schema()),
-                schemaLocations,
+                schema,
                 mapping,
                 chunkSize,
                 conversions,

@@ -43,7 +43,7 @@ final class JobFileReader {
                     + " so that job files can be shared; set " + TargetCredentials.PASSWORD_VARIABLE + " (or "
                     + TargetCredentials.LIBPQ_PASSWORD_VARIABLE + ") in the environment instead");
 
-    static final List<String> SCHEMA_KEYS = List.of("locations");
+    static final List<String> SCHEMA_KEYS = List.of("migrate", "locations", "baseline-version", "replace-rows");
     static final List<String> MAPPING_KEYS = List.of("names", "tables", "columns", "exclude");
     static final List<String> CONVERSION_KEYS =
             List.of("naive-timezone", "offsets", "drop-time-of-day", "epoch-numbers", "columns");
@@ -76,7 +76,7 @@ final class JobFileReader {
         name.flatMap(JobRules::jobName).ifPresent(p -> root.problem("name", p));
         Optional<SourceSpec> source = source(root);
         Optional<TargetSpec> target = target(root);
-        List<String> locations = schemaLocations(root);
+        SchemaSpec schema = schema(root);
         MappingSpec mapping = mapping(root);
         int chunkSize = root.integer("chunk-size").orElse(JobDefinition.DEFAULT_CHUNK_SIZE);
         JobRules.chunkSize(chunkSize).ifPresent(p -> root.problem("chunk-size", p));
@@ -109,7 +109,7 @@ final class JobFileReader {
                 name.orElseThrow(),
                 source.orElseThrow(),
                 target.orElseThrow(),
-                locations,
+                schema,
                 mapping,
                 chunkSize,
                 conversions,
@@ -156,23 +156,40 @@ final class JobFileReader {
         return Optional.of(new TargetSpec(url.orElse(null), user.orElse(null), schema));
     }
 
-    private List<String> schemaLocations(YamlSection root) {
+    private SchemaSpec schema(YamlSection root) {
         Optional<YamlSection> section = required(root, "schema", SCHEMA_KEYS);
         if (section.isEmpty()) {
-            return List.of();
+            return SchemaSpec.flyway(List.of());
         }
         YamlSection schema = section.get();
+        boolean migrate = schema.bool("migrate").orElse(true);
+        Optional<String> baseline = schema.text("baseline-version");
+        Set<String> replaceRows = Set.copyOf(schema.textList("replace-rows"));
+        if (!migrate) {
+            // A schema another tool built: naming migrations too would leave it unclear which one is the truth.
+            for (String key : List.of("locations", "baseline-version")) {
+                if (schema.has(key)) {
+                    schema.problem(
+                            key,
+                            "given with migrate: false (the schema is already there, lite2pg runs no migration);"
+                                    + " drop " + key + ", or drop migrate: false to let Flyway build the schema");
+                }
+            }
+            return new SchemaSpec(false, List.of(), Optional.empty(), replaceRows);
+        }
         if (!schema.has("locations")) {
             schema.problem(
                     "locations",
-                    "required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
-            return List.of();
+                    "required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ];"
+                            + " or migrate: false when the schema is already there (built by the application's own"
+                            + " migrations)");
+            return SchemaSpec.flyway(List.of());
         }
         List<String> locations = schema.textList("locations");
         if (locations.isEmpty()) {
             schema.problem("locations", "must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]");
         }
-        return locations;
+        return new SchemaSpec(true, locations, baseline, replaceRows);
     }
 
     private MappingSpec mapping(YamlSection root) {

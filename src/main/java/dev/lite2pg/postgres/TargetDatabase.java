@@ -4,7 +4,9 @@ import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -30,16 +32,16 @@ public final class TargetDatabase {
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, schema));
     }
 
-    /** Application tables (not Flyway's history) that already hold at least one row. */
-    public List<String> tablesWithRows() {
+    /** Row counts of the application tables (not Flyway's history) that hold at least one row, by table name. */
+    public Map<String, Long> tablesWithRows() {
         List<String> tables = jdbc.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname""", String.class, schema, SchemaMigrator.HISTORY_TABLE);
-        List<String> filled = new ArrayList<>();
+        Map<String, Long> filled = new LinkedHashMap<>();
         for (String table : tables) {
             if (Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM ONLY " + qualified(table) + ")", Boolean.class))) {
-                filled.add(table);
+                filled.put(table, rowCount(table));
             }
         }
         return filled;
@@ -60,6 +62,16 @@ public final class TargetDatabase {
                 WHERE con.contype = 'f' AND tn.nspname = ? AND t.relname = ANY (?)
                   AND NOT (rn.nspname = tn.nspname AND r.relname = ANY (?))
                 ORDER BY 1""", (rs, i) -> rs.getString(1), schema, names, names);
+    }
+
+    /**
+     * Deletes every row of the table (DELETE, not TRUNCATE: a target-only table that references it, even empty,
+     * would make TRUNCATE refuse, and a row it references makes this refuse rather than lose it).
+     *
+     * @return the rows deleted
+     */
+    public int deleteAllRows(String table) {
+        return jdbc.update("DELETE FROM ONLY " + qualified(table));
     }
 
     /**
@@ -88,6 +100,14 @@ public final class TargetDatabase {
             jdbc.execute("LOCK TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", "))
                     + " IN EXCLUSIVE MODE");
         }
+    }
+
+    /** The schema holds tables but no Flyway history: another tool (the application's own migrations) built it. */
+    public boolean builtWithoutFlyway() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind IN ('r', 'p'))""", Boolean.class, schema))
+                && !tableExists(SchemaMigrator.HISTORY_TABLE);
     }
 
     public boolean tableExists(String table) {

@@ -15,7 +15,7 @@ class JobDefinitionOverridesTest {
             "chinook",
             new SourceSpec(Path.of("data/chinook.sqlite")),
             new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"),
-            List.of("filesystem:sql/chinook"),
+            SchemaSpec.flyway(List.of("filesystem:sql/chinook")),
             MappingSpec.defaults(),
             5000,
             new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")),

@@ -28,6 +28,8 @@ class JobFileLoaderTest {
                   schema: app
                 schema:
                   locations: [ "filesystem:sql/chinook", "classpath:db/extra" ]
+                  baseline-version: "3"
+                  replace-rows: [ alembic_version ]
                 mapping:
                   names: exact
                   tables:  { SomeTable: some_table }
@@ -45,7 +47,10 @@ class JobFileLoaderTest {
         assertThat(job.name()).isEqualTo("chinook");
         assertThat(job.source()).isEqualTo(new SourceSpec(Path.of("data/chinook.sqlite")));
         assertThat(job.target()).isEqualTo(new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "app"));
-        assertThat(job.schemaLocations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
+        assertThat(job.schema().locations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
+        assertThat(job.schema().migrate()).isTrue();
+        assertThat(job.schema().baselineVersion()).contains("3");
+        assertThat(job.schema().replaceRows()).containsExactly("alembic_version");
         assertThat(job.mapping().names()).isEqualTo(NameRule.EXACT);
         assertThat(job.mapping().tables()).isEqualTo(Map.of("SomeTable", "some_table"));
         assertThat(job.mapping().columns()).isEqualTo(Map.of("SomeTable.OldName", "new_name"));
@@ -54,6 +59,24 @@ class JobFileLoaderTest {
         assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(job.repositorySchema()).isEqualTo("batch_repo");
         assertThat(job.output()).isEqualTo(Path.of("reports/runs"));
+    }
+
+    @Test
+    void aSchemaAlreadyThereNeedsNoLocations() {
+        Path file = JobFiles.write(directory, """
+                name: alembic
+                source:
+                  path: data/app.sqlite
+                schema:
+                  migrate: false
+                """);
+
+        JobDefinition job = JobFileLoader.load(file);
+
+        assertThat(job.schema().migrate()).isFalse();
+        assertThat(job.schema().locations()).isEmpty();
+        assertThat(job.schema().baselineVersion()).isEmpty();
+        assertThat(job.schema().replaceRows()).isEmpty();
     }
 
     @Test

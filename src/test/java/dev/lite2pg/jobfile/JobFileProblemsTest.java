@@ -137,12 +137,42 @@ class JobFileProblemsTest {
                 .containsExactly(
                         "name: required",
                         "source: required: a mapping with keys path, integrity-check",
-                        "schema: required: a mapping with keys locations");
+                        "schema: required: a mapping with keys migrate, locations, baseline-version, replace-rows");
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
                         "source.path: required",
                         "target.user: required",
-                        "schema.locations: required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ]");
+                        "schema.locations: required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ];"
+                                + " or migrate: false when the schema is already there (built by the application's own"
+                                + " migrations)");
+    }
+
+    @Test
+    void aSchemaAlreadyThereTakesNoMigrationsAndTheSchemaKeysAreChecked() {
+        String head = "name: chinook\n" + TARGET + "source:\n  path: data/chinook.sqlite\n";
+        assertThat(problemLines(head + """
+                        schema:
+                          migrate: false
+                          locations: [ "filesystem:sql/chinook" ]
+                          baseline-version: "1"
+                          replace-rows: alembic_version
+                          migrat: true
+                        """))
+                .containsExactly(
+                        "unknown key 'schema.migrat' (did you mean 'schema.migrate'?)",
+                        "schema.replace-rows: must be a list, e.g. [ \"a\", \"b\" ], got 'alembic_version'",
+                        "schema.locations: given with migrate: false (the schema is already there, lite2pg runs no"
+                                + " migration); drop locations, or drop migrate: false to let Flyway build the schema",
+                        "schema.baseline-version: given with migrate: false (the schema is already there, lite2pg runs"
+                                + " no migration); drop baseline-version, or drop migrate: false to let Flyway build the"
+                                + " schema");
+        assertThat(
+                        problemLines(
+                                head
+                                        + "schema:\n  migrate: no thanks\n  locations: [ \"filesystem:sql\" ]\n  baseline-version: 1\n"))
+                .containsExactly(
+                        "schema.migrate: must be true or false, got 'no thanks'",
+                        "schema.baseline-version: must be text, got 1; put it in quotes");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.jobfile.MetricsSpec;
 import dev.lite2pg.jobfile.OrphanPolicy;
+import dev.lite2pg.jobfile.SchemaSpec;
 import dev.lite2pg.jobfile.SourceSpec;
 import dev.lite2pg.jobfile.TargetSpec;
 import java.io.PrintWriter;
@@ -73,7 +74,7 @@ class MetricsPublisherTest {
                 "demo",
                 new SourceSpec(Path.of("demo.sqlite")),
                 new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "public"),
-                List.of("filesystem:sql/demo"),
+                SchemaSpec.flyway(List.of("filesystem:sql/demo")),
                 MappingSpec.defaults(),
                 500,
                 new dev.lite2pg.convert.ConversionOptions(ZoneId.of("UTC")),
