@@ -19,6 +19,7 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.TargetOnlyTable;
 import dev.lite2pg.report.VerifyQueryResult;
 import dev.lite2pg.sqlite.SqliteFiles;
 import dev.lite2pg.sqlite.SqliteSource;
@@ -159,7 +160,10 @@ final class ValidateTasklet implements Tasklet {
                 Instant.now().toString(),
                 quarantine,
                 loading(jobExecution),
-                run.metrics.summary());
+                run.metrics.summary(),
+                run.plan.built().mapping().targetOnlyTables().stream()
+                        .map(t -> new TargetOnlyTable(t, run.target.rowCount(t)))
+                        .toList());
         context.putString(REPORT_KEY, ReportWriter.json(report));
         List<String> notes = new ArrayList<>(report.problems());
         notes.addAll(report.warnings());

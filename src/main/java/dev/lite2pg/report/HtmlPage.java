@@ -21,7 +21,8 @@ record HtmlPage(
         List<ForeignKey> foreignKeys,
         List<Sequence> sequences,
         List<Metric> metrics,
-        List<VerifyRow> verifyQueries) {
+        List<VerifyRow> verifyQueries,
+        List<TargetOnly> targetOnlyTables) {
 
     record Totals(int tables, String rowsWritten, String duration, int mismatched) {
 
@@ -73,6 +74,8 @@ record HtmlPage(
 
     record VerifyRow(String name, String sqliteRows, String postgresRows, boolean matches, List<String> differences) {}
 
+    record TargetOnly(String name, String rows) {}
+
     record Metric(
             String table,
             String rowsRead,
@@ -119,6 +122,10 @@ record HtmlPage(
         return !verifyQueries.isEmpty();
     }
 
+    boolean anyTargetOnlyTables() {
+        return !targetOnlyTables.isEmpty();
+    }
+
     boolean anySequences() {
         return !sequences.isEmpty();
     }
@@ -147,7 +154,10 @@ record HtmlPage(
                                 String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()),
                                 String.format(Locale.ROOT, "%.1f ms", f.maxChunkMillis())))
                         .toList(),
-                r.verifyQueries().stream().map(HtmlPage::verifyRow).toList());
+                r.verifyQueries().stream().map(HtmlPage::verifyRow).toList(),
+                r.targetOnlyTables().stream()
+                        .map(t -> new TargetOnly(t.name(), Figures.count(t.rows())))
+                        .toList());
     }
 
     private static VerifyRow verifyRow(VerifyQueryResult q) {

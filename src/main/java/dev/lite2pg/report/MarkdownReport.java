@@ -60,6 +60,7 @@ public final class MarkdownReport {
                     .append(Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()))
                     .append(" |\n");
         }
+        targetOnlyTables(md, r.targetOnlyTables());
         quarantine(md, r.quarantine());
         md.append("\n## Content (every row, copied columns)\n\n")
                 .append(
@@ -144,6 +145,22 @@ public final class MarkdownReport {
         loading(md, r.loading());
         metrics(md, r.metrics());
         return md.toString();
+    }
+
+    private static void targetOnlyTables(StringBuilder md, List<TargetOnlyTable> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        md.append("\n## Target-only tables\n\n")
+                .append("Nothing was copied into these tables: the run never checked, changed or emptied them.\n\n")
+                .append("| target table | rows after the run |\n|---|---:|\n");
+        for (TargetOnlyTable t : tables) {
+            md.append("| ")
+                    .append(text(t.name()))
+                    .append(" | ")
+                    .append(t.rows())
+                    .append(" |\n");
+        }
     }
 
     private static void verifyQueries(StringBuilder md, List<VerifyQueryResult> queries) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param metrics this process's figures per table (a resumed run counts only what the resume did)
  * @param schemaObjects every index and constraint of the target schema after the run, present and valid
  * @param verifyQueries the job file's own verification queries, SQLite snapshot against target
+ * @param targetOnlyTables target tables nothing was copied into, left as they were, with their row counts after the run
  */
 public record RunReport(
         String job,
@@ -34,7 +35,8 @@ public record RunReport(
         LoadingReport loading,
         List<TableFigures> metrics,
         List<SchemaObjectCheck> schemaObjects,
-        List<VerifyQueryResult> verifyQueries) {
+        List<VerifyQueryResult> verifyQueries,
+        List<TargetOnlyTable> targetOnlyTables) {
 
     public RunReport {
         tables = List.copyOf(tables);
@@ -46,6 +48,8 @@ public record RunReport(
         schemaObjects = List.copyOf(schemaObjects);
         // A report.json written before the job file could carry verification queries has none.
         verifyQueries = verifyQueries == null ? List.of() : List.copyOf(verifyQueries);
+        // Nor one written before target-only tables were listed.
+        targetOnlyTables = targetOnlyTables == null ? List.of() : List.copyOf(targetOnlyTables);
     }
 
     /** This report with one more problem, and the verdict that makes. */
@@ -70,6 +74,7 @@ public record RunReport(
                 loading,
                 metrics,
                 schemaObjects,
-                verifyQueries);
+                verifyQueries,
+                targetOnlyTables);
     }
 }

@@ -11,6 +11,7 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
 import dev.lite2pg.report.TableReport;
+import dev.lite2pg.report.TargetOnlyTable;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.report.VerifyQueryResult;
 import java.util.ArrayList;
@@ -88,7 +89,8 @@ public record Findings(
             String finished,
             QuarantineReport quarantine,
             LoadingReport loading,
-            List<TableFigures> metrics) {
+            List<TableFigures> metrics,
+            List<TargetOnlyTable> targetOnlyTables) {
         List<String> problems = problems();
         List<String> warnings = warnings();
         return new RunReport(
@@ -109,7 +111,8 @@ public record Findings(
                 loading,
                 metrics,
                 schemaObjects,
-                verifyQueries);
+                verifyQueries,
+                targetOnlyTables);
     }
 
     private long orphans(String origin) {

@@ -2,7 +2,10 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.TargetOnlyTable;
 import dev.lite2pg.testing.JobFile;
+import dev.lite2pg.testing.RunReports;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import java.nio.file.Files;
@@ -95,6 +98,15 @@ class AlembicPathIT {
         assertThat(run.out())
                 .contains("no migration run")
                 .contains("target-only tables, left as they are: role (2 rows)");
+        Path reportJson = RunReports.newestFile(work.resolve("runs"), "alembic");
+        assertThat(ReportWriter.read(reportJson).targetOnlyTables())
+                .as("the report lists the target-only table with its rows after the run")
+                .containsExactly(new TargetOnlyTable("role", 2));
+        assertThat(Files.readString(reportJson.resolveSibling("report.md")))
+                .contains("## Target-only tables")
+                .contains("| role | 2 |");
+        assertThat(Files.readString(reportJson.resolveSibling("report.html")))
+                .contains("<tr><td>role</td><td class=\"num\">2</td></tr>");
         assertThat(db.rows("SELECT id, email, is_active::text, is_admin::text, created_at::text, settings::text"
                         + " FROM app.\"user\" ORDER BY id"))
                 .containsExactly(

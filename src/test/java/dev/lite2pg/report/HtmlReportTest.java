@@ -100,6 +100,7 @@ class HtmlReportTest {
                 null,
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
 
         String html = HtmlReport.render(report);
@@ -165,6 +166,39 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsTargetOnlyTablesWithTheirRowCountsAndOnlyWhenThereAreSome() {
+        RunReport report = new RunReport(
+                "job",
+                "/data/app.sqlite",
+                "abc",
+                "postgresql://app@db.internal:5432/app",
+                "public",
+                "s",
+                "f",
+                Verdict.PASS,
+                List.of(table("users", 1, 1)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new TargetOnlyTable("role", 1_234), new TargetOnlyTable(SampleReports.HOSTILE_TABLE, 0)));
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html)
+                .contains("<h2>Target-only tables</h2>")
+                .contains("<tr><td>role</td><td class=\"num\">1,234</td></tr>")
+                .contains("<tr><td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td><td class=\"num\">0</td></tr>")
+                .doesNotContain(SampleReports.HOSTILE_TABLE);
+        assertThat(HtmlReport.render(SampleReports.twoTables(Verdict.PASS))).doesNotContain("Target-only");
+    }
+
+    @Test
     void emptyRunSaysSoInsteadOfPrintingEmptyTablesAndMissingValuesPrintAsBlank() {
         String html = HtmlReport.render(new RunReport(
                 "job",
@@ -182,6 +216,7 @@ class HtmlReportTest {
                 List.of(),
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of()));

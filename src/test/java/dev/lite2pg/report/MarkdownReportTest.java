@@ -87,7 +87,22 @@ class MarkdownReportTest {
                 null,
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                List.of(new TargetOnlyTable(SCRIPT + "|seed", 3)));
+    }
+
+    @Test
+    void listsTargetOnlyTablesWithTheirRowCountsEscaped() {
+        String md = MarkdownReport.render(hostile());
+
+        assertThat(md)
+                .contains("\n## Target-only tables\n")
+                .contains("| &lt;script&gt;alert(1)&lt;/script&gt;\\|seed | 3 |\n");
+    }
+
+    @Test
+    void saysNothingOfTargetOnlyTablesWhenThereAreNone() {
+        assertThat(MarkdownReport.render(SampleReports.twoTables(Verdict.PASS))).doesNotContain("Target-only");
     }
 
     @Test

@@ -36,6 +36,7 @@ final class SampleReports {
                 null,
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -92,6 +93,7 @@ final class SampleReports {
                 List.of(
                         new SchemaObjectCheck("foreign key", "orders", "fk_customer", true, true, true),
                         new SchemaObjectCheck("index", "orders", "orders_placed", true, true, true)),
+                List.of(),
                 List.of());
     }
 

@@ -118,9 +118,29 @@ class FindingsTest {
         Findings passing = findings(List.of(table("orders", 3, 3, 0, Map.of())), List.of(), Map.of(), false, false);
 
         RunReport failed = failing.report(
-                "job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+                "job",
+                "app.sqlite",
+                "abc",
+                "postgresql://db/app",
+                "public",
+                "s",
+                "f",
+                null,
+                null,
+                List.of(),
+                List.of());
         RunReport passed = passing.report(
-                "job", "app.sqlite", "abc", "postgresql://db/app", "public", "s", "f", null, null, List.of());
+                "job",
+                "app.sqlite",
+                "abc",
+                "postgresql://db/app",
+                "public",
+                "s",
+                "f",
+                null,
+                null,
+                List.of(),
+                List.of());
 
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.problems()).isEqualTo(failing.problems()).isNotEmpty();
