@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.check.OrphanJudgement;
 import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.check.SourceScanner;
@@ -8,7 +9,6 @@ import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
-import dev.lite2pg.model.TargetForeignKey;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,29 +124,7 @@ final class ScanTasklet implements Tasklet {
 
     /** NULL cannot go into a NOT NULL column: say so before anything is written, naming every such foreign key. */
     private static void refuseSetNullOnNotNull(CopyPlan plan, Map<String, Long> orphans) {
-        List<String> refused = new ArrayList<>();
-        for (TargetForeignKey key : plan.foreignKeys()) {
-            long n = orphans.getOrDefault(key.displayName(), 0L);
-            if (n == 0) {
-                continue;
-            }
-            plan.copies().stream()
-                    .filter(c -> c.targetTable().equals(key.table()))
-                    .findFirst()
-                    .ifPresent(copy -> {
-                        List<String> notNull = key.columns().stream()
-                                .filter(col -> {
-                                    int i = copy.targetColumns().indexOf(col);
-                                    return i >= 0 && copy.notNull()[i];
-                                })
-                                .toList();
-                        if (!notNull.isEmpty()) {
-                            refused.add("foreign key " + key.name() + " on " + key.table() + ": " + n
-                                    + " orphan reference(s), but " + String.join(", ", notNull)
-                                    + " is NOT NULL in the target");
-                        }
-                    });
-        }
+        List<String> refused = OrphanJudgement.setNullRefusals(plan, orphans);
         if (!refused.isEmpty()) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,

@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param mappingProblems source names that map to nothing in the target schema; their tables and columns are not scanned
  * @param orphans per target foreign key ({@code table.name}) checked on the source, the orphan references found
  * @param badValuesFile null when there is no bad value
- * @param warnings what the copy will change or guess at without refusing it, one line each (see {@link ScanWarnings})
+ * @param warnings what the copy will change or guess at without refusing it, one line each (see {@link ScanWarnings});
+ *     orphan references the job's {@code orphans} policy resolves are one of them
+ * @param orphanProblems orphan references the job's {@code orphans} policy cannot resolve, so the cutover refuses them
+ *     (see {@link OrphanJudgement}); under {@code orphans: fail} every orphan is among {@code problems} instead
  */
 public record CheckReport(
         String job,
@@ -45,7 +48,8 @@ public record CheckReport(
         List<ProblemGroup> problems,
         Map<String, Long> orphans,
         String badValuesFile,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> orphanProblems) {
 
     public static final String FILE_NAME = "check.json";
 
@@ -58,6 +62,7 @@ public record CheckReport(
         problems = List.copyOf(problems);
         orphans = Collections.unmodifiableMap(new LinkedHashMap<>(orphans));
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        orphanProblems = orphanProblems == null ? List.of() : List.copyOf(orphanProblems);
     }
 
     /** Nothing would be refused; warnings, if any, do not stop a cutover. */

@@ -2,6 +2,7 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -116,8 +117,18 @@ public final class JobCheck {
 
         CopyPlan plan = scanned.plan();
         ScanResult scan = scanned.scan();
-        boolean passed = !scan.hasProblems() && !plan.mapping().hasProblems();
+        // Orphans are judged as the cutover will: only orphans: fail (or set-null on a NOT NULL column) refuses them.
+        OrphanPolicy orphans = job.orphans();
+        List<String> orphanProblems =
+                orphans == OrphanPolicy.SET_NULL ? OrphanJudgement.setNullRefusals(plan, scan.orphans()) : List.of();
+        boolean refused = orphans == OrphanPolicy.FAIL
+                ? scan.hasProblems()
+                : !scan.valueProblems().isEmpty();
+        boolean passed = !refused && orphanProblems.isEmpty() && !plan.mapping().hasProblems();
         List<String> warnings = new ArrayList<>(scan.warnings());
+        if (orphanProblems.isEmpty()) {
+            OrphanJudgement.warning(orphans, scan.orphans()).ifPresent(warnings::add);
+        }
         if (!job.schema().migrate()) {
             warnings.add(0, EXISTING_SCHEMA_NOT_LOADED_WARNING);
         } else if (!load) {
@@ -142,7 +153,8 @@ public final class JobCheck {
                 scan.problems(),
                 scan.orphans(),
                 scan.badValuesFile() == null ? null : scan.badValuesFile().toString(),
-                warnings);
+                warnings,
+                orphanProblems);
         report.write(folder);
         return new Outcome(report, scan, folder);
     }

@@ -104,6 +104,12 @@ final class CheckCommand implements Callable<Integer> {
                     .forEach(out::println);
             out.println("Every one of them: " + outcome.scan().badValuesFile());
         }
+        if (!outcome.report().orphanProblems().isEmpty()) {
+            out.println("lite2pg: orphans: " + job.orphans().yaml()
+                    + " cannot resolve every orphan reference, so the cutover would refuse them:");
+            outcome.report().orphanProblems().forEach(p -> out.println("  - " + p));
+            out.println("Choose orphans: quarantine or delete, or make the column nullable in the migrations");
+        }
         if (!outcome.report().mappingProblems().isEmpty()) {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));

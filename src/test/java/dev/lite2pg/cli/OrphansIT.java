@@ -2,6 +2,8 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.check.CheckReport;
+import dev.lite2pg.report.Verdict;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
@@ -174,6 +176,54 @@ class OrphansIT {
                 .contains("53 orphan references", "nothing was written")
                 .contains("orphans: quarantine, set-null or delete");
         assertThat(db.rows("SELECT count(*) FROM f.orders")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void checkJudgesOrphansAsTheCutoverWouldUnderTheJobsPolicy() throws Exception {
+        Path source = source("chk", true);
+        String byKey = "fill.fill_order_id_fkey 3, orders.orders_alert_id_fkey 50";
+
+        CliRun failing = CliRun.of(
+                Map.of(),
+                "check",
+                "--job",
+                job("chkf", source, "chkf", "orphans: fail\n").toString());
+
+        assertThat(failing.exitCode()).as(failing.all()).isEqualTo(3);
+        assertThat(failing.out()).contains("53 orphan references", "check FAIL");
+
+        CliRun deleting = CliRun.of(
+                Map.of(),
+                "check",
+                "--job",
+                job("chkd", source, "chkd", "orphans: delete\n").toString());
+
+        assertThat(deleting.exitCode()).as(deleting.all()).isZero();
+        assertThat(deleting.out())
+                .contains("53 orphan reference(s), per foreign key: " + byKey
+                        + "; the cutover will delete them, with their children (orphans: delete)")
+                .contains("check PASS WITH WARNINGS");
+        CheckReport deleted = CheckReport.read(checkFile("chkd"));
+        assertThat(deleted.verdict()).isEqualTo(Verdict.PASS_WITH_WARNINGS);
+        assertThat(deleted.orphanReferences()).isEqualTo(53);
+        assertThat(deleted.orphanProblems()).isEmpty();
+
+        // fill.order_id is NOT NULL: the cutover refuses set-null there (exit 2), so check fails on it.
+        CliRun nulling = CliRun.of(
+                Map.of(),
+                "check",
+                "--job",
+                job("chkn", source, "chkn", "orphans: set-null\n").toString());
+
+        assertThat(nulling.exitCode()).as(nulling.all()).isEqualTo(3);
+        assertThat(nulling.out())
+                .contains("foreign key fill_order_id_fkey on fill: 3 orphan reference(s), but order_id is NOT NULL")
+                .contains("check FAIL");
+        assertThat(CheckReport.read(checkFile("chkn")).orphanProblems()).hasSize(1);
+    }
+
+    private Path checkFile(String jobName) throws Exception {
+        return runFolder(jobName).resolve(CheckReport.FILE_NAME);
     }
 
     @Test
