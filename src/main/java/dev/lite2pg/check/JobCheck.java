@@ -90,10 +90,10 @@ public final class JobCheck {
             scanned = scan(job, sourceTables, targetTables, folder, parallelism, say, target, null);
         } else if (!job.schema().migrate()) {
             existingSchema(job, credentials);
-            String dump = SchemaDump.read(job.target(), credentials, schema);
+            String dump = SchemaDump.read(job.target(), credentials, schema, NO_LOAD);
             try (ScratchTarget scratch = ScratchTarget.onServer(job.target(), credentials, "check")) {
                 target = scratch.description();
-                SchemaDump.apply(scratch.dataSource(), target, schema, dump);
+                SchemaDump.apply(scratch.dataSource(), target, schema, dump, NO_LOAD);
                 say.accept("target schema " + schema + ": read as it is on "
                         + job.target().redactedUrl()
                         + " (schema.migrate: false, pg_dump --schema-only), read-only: nothing is written there;"
@@ -155,6 +155,10 @@ public final class JobCheck {
         report.write(folder);
         return new Outcome(report, scan, folder);
     }
+
+    /** What a check of a schema another tool built can do when its definitions cannot be copied. */
+    private static final String NO_LOAD =
+            "or run check --no-load (the rows only PostgreSQL refuses are then not" + " looked for)";
 
     private record Scanned(CopyPlan plan, ScanResult scan) {}
 

@@ -32,9 +32,13 @@ public final class SchemaDump {
 
     private SchemaDump() {}
 
-    /** The schema's DDL as pg_dump writes it, without owners or privileges, read-only on the target. */
-    public static String read(TargetSpec target, TargetCredentials credentials, String schema) {
-        String program = pgDump(System.getenv(PG_DUMP_VARIABLE), System.getenv("PATH"));
+    /**
+     * The schema's DDL as pg_dump writes it, without owners or privileges, read-only on the target.
+     *
+     * @param otherwise what the operator can do instead, for the refusals: e.g. "or run check --no-load"
+     */
+    public static String read(TargetSpec target, TargetCredentials credentials, String schema, String otherwise) {
+        String program = pgDump(System.getenv(PG_DUMP_VARIABLE), System.getenv("PATH"), otherwise);
         ProcessBuilder builder = new ProcessBuilder(
                 program,
                 "--schema-only",
@@ -63,9 +67,9 @@ public final class SchemaDump {
                             "pg_dump could not read the definitions of schema " + schema + " from " + where
                                     + " (exit " + process.exitValue() + "): "
                                     + Files.readString(errors).strip()
-                                    + ". Check needs them to build its scratch copy of the schema; use a pg_dump of"
-                                    + " the server's major version or newer (" + PG_DUMP_VARIABLE
-                                    + "), or run check --no-load.");
+                                    + ". They are needed to build a scratch copy of the schema; use a pg_dump of"
+                                    + " the server's major version or newer (" + PG_DUMP_VARIABLE + "), "
+                                    + otherwise + ".");
                 }
                 return dump;
             } finally {
@@ -76,7 +80,7 @@ public final class SchemaDump {
                     ErrorCode.PRECONDITION,
                     "cannot run " + program + " to read the definitions of schema " + schema + " from " + where + ": "
                             + e.getMessage() + ". Install the PostgreSQL client (pg_dump) or set " + PG_DUMP_VARIABLE
-                            + ", or run check --no-load.",
+                            + ", " + otherwise + ".",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,7 +89,7 @@ public final class SchemaDump {
     }
 
     /** Applies the dump to the scratch database, in one transaction; the scratch holds nothing else of the schema. */
-    public static void apply(DataSource scratch, String description, String schema, String dump) {
+    public static void apply(DataSource scratch, String description, String schema, String dump, String otherwise) {
         String ddl = statements(dump);
         try (Connection connection = scratch.getConnection();
                 Statement st = connection.createStatement()) {
@@ -101,8 +105,8 @@ public final class SchemaDump {
                     ErrorCode.PRECONDITION,
                     "the definitions of schema " + schema + " read from the target could not be built in "
                             + description + ": " + e.getMessage()
-                            + " (an object of another schema, e.g. an extension's type, is not copied); run check"
-                            + " --no-load, or a dry-run into a staging copy of the schema.",
+                            + " (an object of another schema, e.g. an extension's type, is not copied); " + otherwise
+                            + ".",
                     e);
         }
     }
@@ -142,7 +146,7 @@ public final class SchemaDump {
     }
 
     /** The pg_dump to run: the variable's, else the first on the PATH; none found is a refusal naming both. */
-    static String pgDump(String configured, String path) {
+    static String pgDump(String configured, String path, String otherwise) {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
@@ -156,8 +160,8 @@ public final class SchemaDump {
         }
         throw new Lite2pgException(
                 ErrorCode.PRECONDITION,
-                "pg_dump not found on the PATH: check reads the definitions of a schema another tool built"
-                        + " (schema.migrate: false) with it to load the rows into a scratch copy. Install the"
-                        + " PostgreSQL client, set " + PG_DUMP_VARIABLE + " to its pg_dump, or run check --no-load.");
+                "pg_dump not found on the PATH: lite2pg reads the definitions of a schema another tool built"
+                        + " (schema.migrate: false) with it to build a scratch copy of the schema. Install the"
+                        + " PostgreSQL client, set " + PG_DUMP_VARIABLE + " to its pg_dump, " + otherwise + ".");
     }
 }

@@ -35,9 +35,10 @@ class SchemaDumpTest {
 
     @Test
     void pgDumpIsTheVariablesElseTheFirstOnThePathElseARefusal(@TempDir Path empty) {
-        assertThat(SchemaDump.pgDump("/opt/pg16/bin/pg_dump", "/nowhere")).isEqualTo("/opt/pg16/bin/pg_dump");
+        assertThat(SchemaDump.pgDump("/opt/pg16/bin/pg_dump", "/nowhere", "or run check --no-load"))
+                .isEqualTo("/opt/pg16/bin/pg_dump");
 
-        assertThatThrownBy(() -> SchemaDump.pgDump(null, empty.toString()))
+        assertThatThrownBy(() -> SchemaDump.pgDump(null, empty.toString(), "or run check --no-load"))
                 .isInstanceOfSatisfying(
                         Lite2pgException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION))
                 .hasMessageContaining("pg_dump not found")
