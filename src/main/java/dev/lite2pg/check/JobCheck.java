@@ -9,6 +9,7 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.postgres.PostgresCatalog;
+import dev.lite2pg.postgres.SchemaDump;
 import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.postgres.ScratchTarget;
 import dev.lite2pg.report.Verdict;
@@ -30,8 +31,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * {@code lite2pg check}: the job's migrations applied to a database that is not the target (an embedded server, or a
- * scratch database on the job's server), then every value of the source read and converted against that schema, and
+ * {@code lite2pg check}: the job's migrations (or, with schema.migrate: false, the target schema's own definitions, read
+ * from it read-only) applied to a database that is not the target (an embedded server, or a scratch database on the
+ * job's server), then every value of the source read and converted against that schema, and
  * every row that converts copied into it, so that what only PostgreSQL refuses is listed too. Nothing is written
  * anywhere but that scratch database and the check's own folder. The source file is only ever opened read-only.
  */
@@ -48,11 +50,6 @@ public final class JobCheck {
     public static final String NOT_LOADED_WARNING = "rows not loaded into the scratch schema (--no-load): rows that"
             + " CHECK or domain constraints, unique indexes or enum labels refuse were not looked for; the cutover"
             + " stops at the first one (run check without --no-load to list them all)";
-
-    /** What a check of a schema another tool built says: check writes nothing to the target, so it loads nothing. */
-    public static final String EXISTING_SCHEMA_NOT_LOADED_WARNING = "schema.migrate: false: check reads the target's"
-            + " schema without writing to it, so rows that CHECK or domain constraints, unique indexes or enum labels"
-            + " refuse were not looked for; a dry-run into a staging copy of the schema finds them all";
 
     /**
      * @param load whether the rows that convert are copied into the scratch schema, so that what only PostgreSQL
@@ -86,13 +83,27 @@ public final class JobCheck {
         List<TargetTable> targetTables;
         String target;
         Scanned scanned;
-        if (!job.schema().migrate()) {
+        if (!job.schema().migrate() && !load) {
             targetTables = existingSchema(job, credentials);
             target = job.target().redactedUrl();
             say.accept("target schema " + schema + ": read as it is on " + target
                     + " (schema.migrate: false), read-only: nothing is written there");
-            // Nothing may be written to the target itself: what only PostgreSQL refuses is not looked for.
             scanned = scan(job, sourceTables, targetTables, folder, parallelism, say, target, null);
+        } else if (!job.schema().migrate()) {
+            existingSchema(job, credentials);
+            String dump = SchemaDump.read(job.target(), credentials, schema, NO_LOAD);
+            try (ScratchTarget scratch = ScratchTarget.onServer(job.target(), credentials, "check")) {
+                target = scratch.description();
+                SchemaDump.apply(scratch.dataSource(), target, schema, dump, NO_LOAD);
+                say.accept("target schema " + schema + ": read as it is on "
+                        + job.target().redactedUrl()
+                        + " (schema.migrate: false, pg_dump --schema-only), read-only: nothing is written there;"
+                        + " its definitions built in " + target);
+                targetTables = catalog(scratch.dataSource(), target, schema);
+                // Loaded like a Flyway-built scratch schema: CHECK, unique, enum and domain refusals are PostgreSQL's.
+                scanned = scan(job, sourceTables, targetTables, folder, parallelism, say, target, scratch.dataSource());
+            }
+            say.accept("scratch database dropped");
         } else {
             try (ScratchTarget scratch = job.target().hasServer()
                     ? ScratchTarget.onServer(job.target(), credentials, "check")
@@ -129,9 +140,7 @@ public final class JobCheck {
         if (orphanProblems.isEmpty()) {
             OrphanJudgement.warning(orphans, scan.orphans()).ifPresent(warnings::add);
         }
-        if (!job.schema().migrate()) {
-            warnings.add(0, EXISTING_SCHEMA_NOT_LOADED_WARNING);
-        } else if (!load) {
+        if (!load) {
             warnings.add(0, NOT_LOADED_WARNING);
         }
         CheckReport report = new CheckReport(
@@ -158,6 +167,10 @@ public final class JobCheck {
         report.write(folder);
         return new Outcome(report, scan, folder);
     }
+
+    /** What a check of a schema another tool built can do when its definitions cannot be copied. */
+    private static final String NO_LOAD =
+            "or run check --no-load (the rows only PostgreSQL refuses are then not" + " looked for)";
 
     private record Scanned(CopyPlan plan, ScanResult scan) {}
 

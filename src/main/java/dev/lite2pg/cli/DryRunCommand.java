@@ -5,6 +5,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.postgres.SchemaDump;
 import dev.lite2pg.postgres.ScratchTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -52,6 +53,15 @@ final class DryRunCommand implements Callable<Integer> {
             })
     boolean keep;
 
+    @Option(
+            names = "--embedded",
+            description = {
+                "Rehearse into an embedded PostgreSQL even though the job names a target. With",
+                "schema.migrate: false the embedded schema is built from that target's own definitions",
+                "(pg_dump --schema-only, read-only on the target): nothing is written there."
+            })
+    boolean embeddedServer;
+
     @Mixin
     ParallelOption parallel = new ParallelOption();
 
@@ -62,7 +72,7 @@ final class DryRunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(
                 parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep));
-        if (job.target().hasServer()) {
+        if (job.target().hasServer() && !embeddedServer) {
             return CutoverRunner.run(
                     "dry-run",
                     job.asDryRun(),
@@ -71,18 +81,41 @@ final class DryRunCommand implements Callable<Integer> {
                     out,
                     err);
         }
-        if (!job.schema().migrate()) {
+        if (!job.schema().migrate() && !job.target().hasServer()) {
             throw new Lite2pgException(
                     ErrorCode.USAGE,
                     "dry-run: the job says the target schema is already there (schema.migrate: false), and an embedded"
                             + " PostgreSQL has none: give --target-url (a staging server with the schema built by the"
-                            + " application's migrations), or give schema.locations.");
+                            + " application's migrations), or name the target that has it and add --embedded to"
+                            + " rehearse into an embedded copy of its schema, or give schema.locations.");
         }
-        out.println(
-                "dry-run: no target server given; starting an embedded PostgreSQL, which is gone when the dry-run ends"
-                        + (keep ? " (--keep has nothing to keep there)" : ""));
+        // Read before the embedded server starts: a target that cannot be read stops the dry-run at once.
+        String dump = job.schema().migrate()
+                ? null
+                : SchemaDump.read(
+                        job.target(),
+                        TargetCredentials.fromEnvironment(parent.environment),
+                        job.target().schema(),
+                        "or dry-run into a staging server with the schema (--target-url, without --embedded)");
+        out.println((embeddedServer && job.target().hasServer()
+                        ? "dry-run: --embedded; starting an embedded PostgreSQL"
+                        : "dry-run: no target server given; starting an embedded PostgreSQL")
+                + ", which is gone when the dry-run ends"
+                + (keep ? " (--keep has nothing to keep there)" : ""));
         out.flush();
         try (ScratchTarget embedded = ScratchTarget.embedded()) {
+            if (dump != null) {
+                SchemaDump.apply(
+                        embedded.dataSource(),
+                        embedded.description(),
+                        job.target().schema(),
+                        dump,
+                        "or dry-run into a staging server with the schema (--target-url, without --embedded)");
+                out.println("dry-run: schema " + job.target().schema() + " built in " + embedded.description()
+                        + " from the definitions of " + job.target().redactedUrl()
+                        + " (pg_dump --schema-only, read-only: nothing is written there)");
+                out.flush();
+            }
             JobDefinition onEmbedded = job.asDryRun().withTarget(embedded.url(), embedded.user());
             return CutoverRunner.run("dry-run", onEmbedded, options, embedded.credentials(), out, err);
         }

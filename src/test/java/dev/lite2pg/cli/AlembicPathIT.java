@@ -128,6 +128,111 @@ class AlembicPathIT {
     }
 
     @Test
+    void checkOfASchemaAnotherToolBuiltLoadsIntoACopyOfItsDefinitionsAndFindsWhatOnlyPostgresqlRefuses(TestDatabase db)
+            throws Exception {
+        Path source = sqlalchemySource("app.sqlite", "2024-03-01 10:15:30.123456");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("INSERT INTO user VALUES (4, 'BO@example.com', 1, 0, '2024-03-04 00:00:00.000000', NULL)");
+        }
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA app; SET search_path TO app; " + ALEMBIC_SCHEMA
+                    + "ALTER TABLE \"user\" ADD CONSTRAINT user_created_from_march_2"
+                    + " CHECK (created_at >= '2024-03-02');"
+                    + "CREATE UNIQUE INDEX user_email_ci ON \"user\" (lower(email));");
+        }
+        String objects = "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'app'::regnamespace),"
+                + " (SELECT count(*) FROM pg_namespace), (SELECT count(*) FROM app.\"user\"),"
+                + " (SELECT string_agg(version_num, ',') FROM app.alembic_version),"
+                + " (SELECT count(*) FROM pg_database WHERE datname LIKE 'lite2pg\\_check\\_%')";
+        List<List<String>> before = db.rows(objects);
+        Path job = JobFile.named("alembic")
+                .source(source)
+                .target(db)
+                .schema("app")
+                .extra("schema:\n  migrate: false\n  replace-rows: [ alembic_version ]\n")
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("alembic.yml"));
+
+        CliRun check = CliRun.of(db.environment(), "check", "--job", job.toString());
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
+        assertThat(check.out())
+                .contains("read as it is")
+                .contains("pg_dump --schema-only")
+                .contains("check FAIL");
+        assertThat(line(check.out(), "user id=1,"))
+                .as(check.out())
+                .contains("refused by PostgreSQL")
+                .contains("user_created_from_march_2");
+        assertThat(line(check.out(), "user id=4,"))
+                .contains("refused by PostgreSQL")
+                .contains("user_email_ci")
+                .contains("already exists");
+        assertThat(check.out()).doesNotContain("user id=2,").doesNotContain("schema.migrate: false: check reads");
+        assertThat(db.rows(objects))
+                .as("the target is untouched: same objects, no rows copied, the scratch database dropped")
+                .isEqualTo(before)
+                .containsExactly(List.of(before.get(0).get(0), before.get(0).get(1), "0", "b7e2f1c0a9d4", "0"));
+
+        CliRun noLoad = CliRun.of(db.environment(), "check", "--job", job.toString(), "--no-load");
+
+        assertThat(noLoad.exitCode()).as(noLoad.all()).isZero();
+        assertThat(noLoad.out()).contains("read as it is").contains("--no-load");
+        assertThat(db.rows(objects)).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunWithEmbeddedRehearsesIntoACopyOfTheTargetsSchemaAndLeavesTheTargetAlone(TestDatabase db)
+            throws Exception {
+        Path source = sqlalchemySource("app.sqlite", "2024-03-02 10:15:30.123456");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql("INSERT INTO user VALUES (4, 'BO@example.com', 1, 0, '2024-03-04 00:00:00.000000', NULL)");
+        }
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA app; SET search_path TO app; " + ALEMBIC_SCHEMA
+                    + "CREATE UNIQUE INDEX user_email_ci ON \"user\" (lower(email));");
+        }
+        String objects = "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'app'::regnamespace),"
+                + " (SELECT count(*) FROM pg_namespace), (SELECT count(*) FROM app.\"user\"),"
+                + " (SELECT string_agg(version_num, ',') FROM app.alembic_version)";
+        List<List<String>> before = db.rows(objects);
+        Path job = JobFile.named("alembic")
+                .source(source)
+                .target(db)
+                .schema("app")
+                .extra("schema:\n  migrate: false\n")
+                .output(work.resolve("runs"))
+                .writeTo(work.resolve("alembic.yml"));
+
+        CliRun dryRun = CliRun.of(db.environment(), "dry-run", "--job", job.toString(), "--embedded");
+
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(3);
+        assertThat(dryRun.out())
+                .contains("schema app built in an embedded PostgreSQL")
+                .contains("pg_dump --schema-only");
+        assertThat(dryRun.out()).contains("1 source row(s) would stop the cutover");
+        Path report;
+        try (var files = Files.walk(work.resolve("runs").resolve("alembic.dry-run"))) {
+            report = files.filter(f -> f.endsWith("report.md")).findFirst().orElseThrow();
+        }
+        assertThat(line(Files.readString(report), "| user | id=4 |"))
+                .as("the refusal comes from the unique index copied from the target")
+                .contains("refused by PostgreSQL")
+                .contains("user\\_email\\_ci")
+                .contains("(bo@example.com) already exists");
+        assertThat(db.rows(objects))
+                .as("the target is untouched: same objects, no rows copied, its version row kept")
+                .isEqualTo(before)
+                .containsExactly(List.of(before.get(0).get(0), before.get(0).get(1), "0", "b7e2f1c0a9d4"));
+    }
+
+    private static String line(String output, String start) {
+        return output.lines().filter(l -> l.contains(start)).findFirst().orElse("(no line with " + start + ")");
+    }
+
+    @Test
     void aRunRefusedBeforeCopyingWorksWhenTheSameCommandRunsAgainAfterTheSourceIsFixed(TestDatabase db)
             throws Exception {
         Path source = sqlalchemySource("bad.sqlite", "2024-03-01 25:15:30.123456");
