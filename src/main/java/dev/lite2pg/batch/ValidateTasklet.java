@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -138,7 +139,11 @@ final class ValidateTasklet implements Tasklet {
                 quarantined,
                 run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
-                run.mode.setAsideOrphansFail(),
+                keys.stream()
+                        .filter(run.mode::setAsideOrphansFail)
+                        // As QuarantineTable.orphanCounts names a key's rows: table (columns).
+                        .map(k -> k.table() + " (" + String.join(", ", k.columns()) + ")")
+                        .collect(Collectors.toSet()),
                 orphansResolved,
                 verifyQueries);
         long quarantinedRows = findings.quarantinedRows();
