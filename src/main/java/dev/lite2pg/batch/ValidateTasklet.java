@@ -118,11 +118,9 @@ final class ValidateTasklet implements Tasklet {
                 .tables(run.target.schema()).stream()
                         .flatMap(t -> t.foreignKeys().stream())
                         .toList();
+        Map<String, Long> sourceOrphans = PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY);
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(
-                        keys,
-                        PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY),
-                        ForeignKeyDeferral.restoredNames(context));
+                .foreignKeys(keys, sourceOrphans, ForeignKeyDeferral.restoredNames(context));
         List<SequenceCheck> sequences =
                 new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
         Findings findings = new Findings(
@@ -140,7 +138,10 @@ final class ValidateTasklet implements Tasklet {
                 run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
                 keys.stream()
-                        .filter(run.mode::setAsideOrphansFail)
+                        // A cutover stops only on a failing key's orphans in the source, not on children of rows
+                        // another key's policy removed.
+                        .filter(k ->
+                                run.mode.setAsideOrphansFail(k) && sourceOrphans.getOrDefault(k.displayName(), 0L) > 0)
                         // As QuarantineTable.orphanCounts names a key's rows: table (columns).
                         .map(k -> k.table() + " (" + String.join(", ", k.columns()) + ")")
                         .collect(Collectors.toSet()),
