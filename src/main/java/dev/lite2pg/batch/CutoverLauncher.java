@@ -2,7 +2,7 @@ package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.jobfile.OrphanPolicy;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -101,7 +101,7 @@ public final class CutoverLauncher {
      * @param declaredOrphans the job file's own orphans, for the same reason
      * @param keep leave the copied data and the run's records in the target to inspect
      */
-    public record Rehearsal(String cutoverJob, BadRowPolicy declared, OrphanPolicy declaredOrphans, boolean keep) {}
+    public record Rehearsal(String cutoverJob, BadRowPolicy declared, OrphanPolicies declaredOrphans, boolean keep) {}
 
     private CutoverLauncher() {}
 

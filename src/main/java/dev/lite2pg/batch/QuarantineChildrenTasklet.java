@@ -6,6 +6,7 @@ import dev.lite2pg.quarantine.QuarantinedRow.Origin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,13 @@ final class QuarantineChildrenTasklet implements Tasklet {
         if (!run.mode.handlesOrphansAfterCopy()) {
             return RepeatStatus.FINISHED;
         }
-        Origin origin = switch (run.mode.orphans()) {
-            case FAIL, QUARANTINE -> Origin.PARENT;
-            case DELETE -> Origin.DELETED;
-            case SET_NULL -> Origin.SET_NULL;
-        };
         List<TargetForeignKey> keys = ForeignKeyDeferral.deferred(chunkContext
                 .getStepContext()
                 .getStepExecution()
                 .getJobExecution()
                 .getExecutionContext());
         Connection connection = DataSourceUtils.getConnection(run.dataSource);
-        Map<String, Integer> moved = new LinkedHashMap<>();
+        Map<Origin, Map<String, Integer>> moved = new EnumMap<>(Origin.class);
         int movedThisPass;
         do {
             movedThisPass = 0;
@@ -56,6 +52,12 @@ final class QuarantineChildrenTasklet implements Tasklet {
                 if (child.isEmpty()) {
                     continue;
                 }
+                // Each key its own policy (orphans.foreign-keys), the others the job's default.
+                Origin origin = switch (run.mode.orphans().policyFor(key)) {
+                    case FAIL, QUARANTINE -> Origin.PARENT;
+                    case DELETE -> Origin.DELETED;
+                    case SET_NULL -> Origin.SET_NULL;
+                };
                 int n = run.quarantine.resolveOrphans(
                         connection,
                         run.target.schema(),
@@ -65,14 +67,15 @@ final class QuarantineChildrenTasklet implements Tasklet {
                         namesInRowData(key),
                         origin);
                 if (n > 0) {
-                    moved.merge(key.table() + " (" + key.name() + ")", n, Integer::sum);
+                    moved.computeIfAbsent(origin, o -> new LinkedHashMap<>())
+                            .merge(key.table() + " (" + key.name() + ")", n, Integer::sum);
                     movedThisPass += n;
                 }
             }
         } while (movedThisPass > 0);
-        if (!moved.isEmpty()) {
+        moved.forEach((origin, counts) -> {
             List<String> parts = new ArrayList<>();
-            moved.forEach((k, n) -> parts.add(n + " from " + k));
+            counts.forEach((k, n) -> parts.add(n + " from " + k));
             String done = switch (origin) {
                 case DELETED -> "deleted (orphans: delete)";
                 case SET_NULL -> "set to NULL (orphans: set-null)";
@@ -82,7 +85,7 @@ final class QuarantineChildrenTasklet implements Tasklet {
                     "quarantine",
                     "rows whose parent row is not in the target " + done + ", each recorded in "
                             + run.quarantine.qualifiedName() + ": " + String.join(", ", parts));
-        }
+        });
         return RepeatStatus.FINISHED;
     }
 

@@ -1,7 +1,9 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.OrphanPolicy;
+import dev.lite2pg.model.TargetForeignKey;
 
 /**
  * What a run is, as a value the steps ask: a cutover or a dry-run rehearsing one, and what it does with a bad row.
@@ -16,14 +18,16 @@ record RunMode(
         BadRowPolicy onBadRow,
         boolean rehearsal,
         BadRowPolicy cutoverOnBadRow,
-        OrphanPolicy orphans,
-        OrphanPolicy cutoverOrphans) {
+        OrphanPolicies orphans,
+        OrphanPolicies cutoverOrphans) {
 
     static RunMode cutover(BadRowPolicy onBadRow) {
-        return cutover(onBadRow, onBadRow == BadRowPolicy.QUARANTINE ? OrphanPolicy.QUARANTINE : OrphanPolicy.FAIL);
+        return cutover(
+                onBadRow,
+                OrphanPolicies.of(onBadRow == BadRowPolicy.QUARANTINE ? OrphanPolicy.QUARANTINE : OrphanPolicy.FAIL));
     }
 
-    static RunMode cutover(BadRowPolicy onBadRow, OrphanPolicy orphans) {
+    static RunMode cutover(BadRowPolicy onBadRow, OrphanPolicies orphans) {
         return new RunMode(onBadRow, false, onBadRow, orphans, orphans);
     }
 
@@ -31,18 +35,22 @@ record RunMode(
     static RunMode dryRun(BadRowPolicy onBadRow, BadRowPolicy declared) {
         OrphanPolicy declaredOrphans =
                 declared == BadRowPolicy.QUARANTINE ? OrphanPolicy.QUARANTINE : OrphanPolicy.FAIL;
-        return dryRun(onBadRow, declared, OrphanPolicy.QUARANTINE, declaredOrphans);
+        return dryRun(
+                onBadRow, declared, OrphanPolicies.of(OrphanPolicy.QUARANTINE), OrphanPolicies.of(declaredOrphans));
     }
 
     /** @param declaredOrphans the job file's own orphans, before the dry-run chose its own */
     static RunMode dryRun(
-            BadRowPolicy onBadRow, BadRowPolicy declared, OrphanPolicy orphans, OrphanPolicy declaredOrphans) {
+            BadRowPolicy onBadRow, BadRowPolicy declared, OrphanPolicies orphans, OrphanPolicies declaredOrphans) {
         return new RunMode(onBadRow, true, declared, orphans, declaredOrphans);
     }
 
-    /** Source orphans do not stop this run: they are quarantined, set to NULL or deleted after the copy. */
+    /**
+     * Source orphans of some foreign key do not stop this run: they are quarantined, set to NULL or deleted after the
+     * copy (the scan stopped the run on any orphan of a key whose policy is fail).
+     */
     boolean resolvesOrphans() {
-        return orphans != OrphanPolicy.FAIL;
+        return orphans.resolvesAny();
     }
 
     /** Rows may have to leave the target or change after the copy: orphans, or children of rows set aside. */
@@ -59,8 +67,8 @@ record RunMode(
         return rehearsal && cutoverOnBadRow == BadRowPolicy.FAIL;
     }
 
-    /** Orphans this dry-run resolved would each stop the real cutover, which fails on an orphan reference. */
-    boolean setAsideOrphansFail() {
-        return rehearsal && cutoverOrphans == OrphanPolicy.FAIL;
+    /** Orphans of {@code key} this dry-run resolved would each stop the real cutover, which fails on them. */
+    boolean setAsideOrphansFail(TargetForeignKey key) {
+        return rehearsal && cutoverOrphans.policyFor(key) == OrphanPolicy.FAIL;
     }
 }

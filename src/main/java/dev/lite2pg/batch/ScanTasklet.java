@@ -6,11 +6,14 @@ import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.check.SourceScanner;
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.TargetForeignKey;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +70,7 @@ final class ScanTasklet implements Tasklet {
                 "scan",
                 "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
                         + " thread(s) before anything is written");
+        refuseUnknownOverrides(plan);
         ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
                 .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> {});
         StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -77,35 +81,39 @@ final class ScanTasklet implements Tasklet {
         String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
                 + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
         boolean badRowsStop = run.mode.onBadRow() == BadRowPolicy.FAIL && result.badRows() > 0;
-        boolean orphansStop = run.mode.orphans() == OrphanPolicy.FAIL && result.orphanReferences() > 0;
+        Map<OrphanPolicy, Long> orphansByPolicy = orphansByPolicy(plan, result.orphans());
+        boolean orphansStop = orphansByPolicy.getOrDefault(OrphanPolicy.FAIL, 0L) > 0;
         if (badRowsStop || orphansStop) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,
                     ScanSummary.refusal(result, SHOWN_GROUPS, SHOWN_EXAMPLES)
                             + (orphansStop
                                     ? "\nOrphan references the application tolerates can be resolved instead: orphans:"
-                                            + " quarantine, set-null or delete in the job file (README, Orphans)"
+                                            + " quarantine, set-null or delete in the job file, for the whole job or"
+                                            + " per foreign key under orphans.foreign-keys (README, Orphans)"
                                     : ""));
         }
-        if (run.mode.orphans() == OrphanPolicy.SET_NULL) {
-            refuseSetNullOnNotNull(plan, result.orphans());
+        if (orphansByPolicy.getOrDefault(OrphanPolicy.SET_NULL, 0L) > 0) {
+            refuseSetNullOnNotNull(plan, result.orphans(), run.mode.orphans());
         }
         if (result.badRows() > 0 || result.orphanReferences() > 0) {
             String bad = String.format(Locale.ROOT, "%,d", result.badRows()) + " bad rows";
-            String orphans = String.format(Locale.ROOT, "%,d", result.orphanReferences()) + " orphan references";
+            String quarantined = count(orphansByPolicy.getOrDefault(OrphanPolicy.FAIL, 0L)
+                    + orphansByPolicy.getOrDefault(OrphanPolicy.QUARANTINE, 0L));
+            long setNull = orphansByPolicy.getOrDefault(OrphanPolicy.SET_NULL, 0L);
+            long deleted = orphansByPolicy.getOrDefault(OrphanPolicy.DELETE, 0L);
             run.say(
                     "scan",
-                    read + ": "
-                            + switch (run.mode.orphans()) {
-                                case FAIL, QUARANTINE ->
-                                    bad + " and " + orphans + " will be quarantined, with their children";
-                                case SET_NULL ->
-                                    bad + " will be quarantined, with their children, and " + orphans
-                                            + " will be set to NULL (orphans: set-null)";
-                                case DELETE ->
-                                    bad + " will be quarantined, with their children, and " + orphans
-                                            + " will be deleted, with their children (orphans: delete)";
-                            }
+                    read + ": " + bad + " and " + quarantined + " orphan references will be quarantined, with their"
+                            + " children"
+                            + (setNull > 0
+                                    ? ", " + count(setNull) + " orphan references will be set to NULL (orphans:"
+                                            + " set-null)"
+                                    : "")
+                            + (deleted > 0
+                                    ? ", " + count(deleted) + " orphan references will be deleted, with their"
+                                            + " children (orphans: delete)"
+                                    : "")
                             + " (every one: " + result.badValuesFile() + ")");
         } else {
             run.say("scan", read + ": nothing the target would refuse");
@@ -122,15 +130,48 @@ final class ScanTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** An override naming no foreign key of the plan would leave the key it meant under the default policy. */
+    private void refuseUnknownOverrides(CopyPlan plan) {
+        List<String> unknown = run.job.orphans().unknownOverrides(plan.foreignKeys());
+        if (!unknown.isEmpty()) {
+            List<String> known = plan.foreignKeys().stream()
+                    .map(OrphanPolicies::overrideName)
+                    .toList();
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "orphans.foreign-keys names no foreign key of the copied tables: "
+                            + String.join(", ", unknown) + "; nothing was written\nName each as target table.column"
+                            + " (several columns: table.a,b); the copied tables' foreign keys are: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+    }
+
+    /** The source's orphan references, summed per the policy of the foreign key they belong to. */
+    private Map<OrphanPolicy, Long> orphansByPolicy(CopyPlan plan, Map<String, Long> orphans) {
+        Map<OrphanPolicy, Long> byPolicy = new EnumMap<>(OrphanPolicy.class);
+        for (TargetForeignKey key : plan.foreignKeys()) {
+            long n = orphans.getOrDefault(key.displayName(), 0L);
+            if (n > 0) {
+                byPolicy.merge(run.mode.orphans().policyFor(key), n, Long::sum);
+            }
+        }
+        return byPolicy;
+    }
+
     /** NULL cannot go into a NOT NULL column: say so before anything is written, naming every such foreign key. */
-    private static void refuseSetNullOnNotNull(CopyPlan plan, Map<String, Long> orphans) {
-        List<String> refused = OrphanJudgement.setNullRefusals(plan, orphans);
+    private static void refuseSetNullOnNotNull(CopyPlan plan, Map<String, Long> orphans, OrphanPolicies policies) {
+        List<String> refused = OrphanJudgement.setNullRefusals(plan, orphans, policies);
         if (!refused.isEmpty()) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,
                     "orphans: set-null cannot resolve every orphan reference; nothing was written:\n  - "
                             + String.join("\n  - ", refused)
-                            + "\nChoose orphans: quarantine or delete, or make the column nullable in the migrations");
+                            + "\nChoose orphans: quarantine or delete for that key (orphans.foreign-keys), or make the"
+                            + " column nullable in the migrations");
         }
     }
 }

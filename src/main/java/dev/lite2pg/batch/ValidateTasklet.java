@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -118,11 +119,9 @@ final class ValidateTasklet implements Tasklet {
                 .tables(run.target.schema()).stream()
                         .flatMap(t -> t.foreignKeys().stream())
                         .toList();
+        Map<String, Long> sourceOrphans = PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY);
         List<ForeignKeyCheck> foreignKeys = new TargetChecks(run.target)
-                .foreignKeys(
-                        keys,
-                        PlanTasklet.longs(context, PlanTasklet.SOURCE_ORPHANS_KEY),
-                        ForeignKeyDeferral.restoredNames(context));
+                .foreignKeys(keys, sourceOrphans, ForeignKeyDeferral.restoredNames(context));
         List<SequenceCheck> sequences =
                 new Sequences(run.target).inspect(PlanTasklet.longs(context, PlanTasklet.HIGH_WATER_KEY));
         Findings findings = new Findings(
@@ -139,7 +138,14 @@ final class ValidateTasklet implements Tasklet {
                 quarantined,
                 run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
-                run.mode.setAsideOrphansFail(),
+                keys.stream()
+                        // A cutover stops only on a failing key's orphans in the source, not on children of rows
+                        // another key's policy removed.
+                        .filter(k ->
+                                run.mode.setAsideOrphansFail(k) && sourceOrphans.getOrDefault(k.displayName(), 0L) > 0)
+                        // As QuarantineTable.orphanCounts names a key's rows: table (columns).
+                        .map(k -> k.table() + " (" + String.join(", ", k.columns()) + ")")
+                        .collect(Collectors.toSet()),
                 orphansResolved,
                 verifyQueries);
         long quarantinedRows = findings.quarantinedRows();

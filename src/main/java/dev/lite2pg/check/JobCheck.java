@@ -2,7 +2,7 @@ package dev.lite2pg.check;
 
 import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.jobfile.JobDefinition;
-import dev.lite2pg.jobfile.OrphanPolicy;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -128,17 +128,20 @@ public final class JobCheck {
 
         CopyPlan plan = scanned.plan();
         ScanResult scan = scanned.scan();
-        // Orphans are judged as the cutover will: only orphans: fail (or set-null on a NOT NULL column) refuses them.
-        OrphanPolicy orphans = job.orphans();
-        List<String> orphanProblems =
-                orphans == OrphanPolicy.SET_NULL ? OrphanJudgement.setNullRefusals(plan, scan.orphans()) : List.of();
-        boolean refused = orphans == OrphanPolicy.FAIL
-                ? scan.hasProblems()
-                : !scan.valueProblems().isEmpty();
+        // Orphans are judged as the cutover will, key by key: only a key under orphans: fail (or set-null on a NOT
+        // NULL column) refuses them, and an override naming no copied foreign key is refused as the cutover does.
+        OrphanPolicies orphans = job.orphans();
+        List<String> orphanProblems = new ArrayList<>(OrphanJudgement.setNullRefusals(plan, scan.orphans(), orphans));
+        List<String> unknown = orphans.unknownOverrides(plan.foreignKeys());
+        if (!unknown.isEmpty()) {
+            orphanProblems.add(
+                    "orphans.foreign-keys names no foreign key of the copied tables: " + String.join(", ", unknown));
+        }
+        boolean refused = !scan.valueProblems().isEmpty() || OrphanJudgement.failing(plan, scan.orphans(), orphans) > 0;
         boolean passed = !refused && orphanProblems.isEmpty() && !plan.mapping().hasProblems();
         List<String> warnings = new ArrayList<>(scan.warnings());
         if (orphanProblems.isEmpty()) {
-            OrphanJudgement.warning(orphans, scan.orphans()).ifPresent(warnings::add);
+            warnings.addAll(OrphanJudgement.warnings(plan, scan.orphans(), orphans));
         }
         if (!load) {
             warnings.add(0, NOT_LOADED_WARNING);

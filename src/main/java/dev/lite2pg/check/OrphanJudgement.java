@@ -1,6 +1,7 @@
 package dev.lite2pg.check;
 
 import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.model.TargetForeignKey;
 import java.util.ArrayList;
@@ -24,11 +25,11 @@ public final class OrphanJudgement {
      *
      * @param orphans per foreign key ({@code table.name}), as {@link ScanResult#orphans()}
      */
-    public static List<String> setNullRefusals(CopyPlan plan, Map<String, Long> orphans) {
+    public static List<String> setNullRefusals(CopyPlan plan, Map<String, Long> orphans, OrphanPolicies policies) {
         List<String> refused = new ArrayList<>();
         for (TargetForeignKey key : plan.foreignKeys()) {
             long n = orphans.getOrDefault(key.displayName(), 0L);
-            if (n == 0) {
+            if (n == 0 || policies.policyFor(key) != OrphanPolicy.SET_NULL) {
                 continue;
             }
             plan.copies().stream()
@@ -49,6 +50,29 @@ public final class OrphanJudgement {
                     });
         }
         return refused;
+    }
+
+    /** Orphan references of the foreign keys whose policy is fail: each stops the cutover. */
+    public static long failing(CopyPlan plan, Map<String, Long> orphans, OrphanPolicies policies) {
+        return plan.foreignKeys().stream()
+                .filter(key -> policies.policyFor(key) == OrphanPolicy.FAIL)
+                .mapToLong(key -> orphans.getOrDefault(key.displayName(), 0L))
+                .sum();
+    }
+
+    /** One warning per policy other than fail, for the orphans of the foreign keys it governs. */
+    public static List<String> warnings(CopyPlan plan, Map<String, Long> orphans, OrphanPolicies policies) {
+        Map<OrphanPolicy, Map<String, Long>> byPolicy = new java.util.EnumMap<>(OrphanPolicy.class);
+        for (TargetForeignKey key : plan.foreignKeys()) {
+            long n = orphans.getOrDefault(key.displayName(), 0L);
+            if (n > 0) {
+                byPolicy.computeIfAbsent(policies.policyFor(key), p -> new java.util.LinkedHashMap<>())
+                        .put(key.displayName(), n);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        byPolicy.forEach((policy, counts) -> warning(policy, counts).ifPresent(warnings::add));
+        return warnings;
     }
 
     /** What {@code check} reports about orphans a policy other than fail resolves; empty under fail or with none. */

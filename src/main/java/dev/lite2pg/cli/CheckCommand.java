@@ -105,8 +105,8 @@ final class CheckCommand implements Callable<Integer> {
             out.println("Every one of them: " + outcome.scan().badValuesFile());
         }
         if (!outcome.report().orphanProblems().isEmpty()) {
-            out.println("lite2pg: orphans: " + job.orphans().yaml()
-                    + " cannot resolve every orphan reference, so the cutover would refuse them:");
+            out.println("lite2pg: the job's orphans policy cannot resolve every orphan reference, so the cutover would"
+                    + " refuse them:");
             outcome.report().orphanProblems().forEach(p -> out.println("  - " + p));
             out.println("Choose orphans: quarantine or delete, or make the column nullable in the migrations");
         }

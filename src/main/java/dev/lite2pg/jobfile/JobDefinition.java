@@ -36,7 +36,7 @@ public record JobDefinition(
         Path output,
         MetricsSpec metrics,
         BadRowPolicy onBadRow,
-        OrphanPolicy orphans,
+        OrphanPolicies orphans,
 
         List<VerifyQuery> verify) {
     public static final int DEFAULT_CHUNK_SIZE = 5000;

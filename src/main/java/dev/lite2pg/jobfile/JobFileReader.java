@@ -50,6 +50,7 @@ final class JobFileReader {
     /** What a single column may set differently, under {@code conversions.columns."table.column"}. */
     static final List<String> COLUMN_CONVERSION_KEYS = List.of("offsets", "drop-time-of-day", "epoch-numbers");
 
+    static final List<String> ORPHANS_KEYS = List.of("default", "foreign-keys");
     static final List<String> METRICS_KEYS = List.of("pushgateway");
     static final List<String> VERIFY_KEYS = List.of("name", "sqlite", "postgres");
 
@@ -94,12 +95,7 @@ final class JobFileReader {
                     return BadRowPolicy.FAIL;
                 }))
                 .orElse(BadRowPolicy.FAIL);
-        OrphanPolicy orphans = root.text("orphans")
-                .map(text -> OrphanPolicy.fromYaml(text).orElseGet(() -> {
-                    root.problem("orphans", "must be fail, quarantine, set-null or delete, got '" + text + "'");
-                    return OrphanPolicy.FAIL;
-                }))
-                .orElse(OrphanPolicy.following(onBadRow));
+        OrphanPolicies orphans = orphans(root, OrphanPolicy.following(onBadRow));
         List<VerifyQuery> verify = verify(root);
 
         if (!problems.isEmpty()) {
@@ -119,6 +115,36 @@ final class JobFileReader {
                 onBadRow,
                 orphans,
                 verify));
+    }
+
+    /** Either one policy ({@code orphans: delete}) or a default with overrides per foreign key. */
+    private OrphanPolicies orphans(YamlSection root, OrphanPolicy unset) {
+        if (!root.isMapping("orphans")) {
+            return OrphanPolicies.of(root.text("orphans")
+                    .map(text -> policy(root, "orphans", text))
+                    .orElse(unset));
+        }
+        YamlSection section = root.section("orphans", ORPHANS_KEYS).orElseThrow();
+        OrphanPolicy fallback = section.text("default")
+                .map(text -> policy(section, "default", text))
+                .orElse(unset);
+        Map<String, OrphanPolicy> keys = new LinkedHashMap<>();
+        section.textMap("foreign-keys").forEach((key, text) -> {
+            if (!key.matches("[^.]+\\.[^.]+")) {
+                section.problem(
+                        "foreign-keys",
+                        "'" + key + "' must name a foreign key as table.column (several columns: table.a,b)");
+            }
+            keys.put(key, policy(section, "foreign-keys.\"" + key + "\"", text));
+        });
+        return new OrphanPolicies(fallback, keys);
+    }
+
+    private static OrphanPolicy policy(YamlSection section, String key, String text) {
+        return OrphanPolicy.fromYaml(text).orElseGet(() -> {
+            section.problem(key, "must be fail, quarantine, set-null or delete, got '" + text + "'");
+            return OrphanPolicy.FAIL;
+        });
     }
 
     private Optional<SourceSpec> source(YamlSection root) {

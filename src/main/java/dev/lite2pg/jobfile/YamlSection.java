@@ -48,6 +48,10 @@ final class YamlSection {
         return value != null && !value.isNull();
     }
 
+    boolean isMapping(String key) {
+        return has(key) && node.get(key).isObject();
+    }
+
     void problem(String key, String message) {
         problems.add(prefix + key + ": " + message);
     }

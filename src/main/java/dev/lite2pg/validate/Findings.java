@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * @param quarantinedByTable rows set aside per target table; only tables with some
  * @param quarantineTable where they are, qualified
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
- * @param setAsideOrphansFail each orphan resolved would stop the cutover this run stands for (a dry-run of orphans: fail)
+ * @param orphansThatFail the foreign keys, as {@code table (columns)}, each of whose orphans resolved would stop the
+ *     cutover this run stands for (a dry-run of orphans: fail, for the whole job or that key)
  * @param orphansResolved rows whose parent row was not in the target, per {@code table (columns) ORIGIN}: quarantined
  *     (PARENT), deleted (DELETED) or set to NULL (SET_NULL) after the copy; see QuarantineTable.orphanCounts
  * @param verifyQueries the job's own verification queries, each compared on the snapshot and the target
@@ -46,7 +48,7 @@ public record Findings(
         Map<String, Long> quarantinedByTable,
         String quarantineTable,
         List<String> mixedColumns,
-        boolean setAsideOrphansFail,
+        Set<String> orphansThatFail,
         Map<String, Long> orphansResolved,
         List<VerifyQueryResult> verifyQueries) {
 
@@ -73,7 +75,7 @@ public record Findings(
                 quarantinedByTable,
                 quarantineTable,
                 mixedColumns,
-                false,
+                Set.of(),
                 Map.of(),
                 List.of());
     }
@@ -157,8 +159,12 @@ public record Findings(
                     + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
                     + " on-bad-row: quarantine to copy everything else and keep them aside");
         }
-        long orphanRows = orphans("PARENT") + orphans("DELETED") + orphans("SET_NULL");
-        if (orphanRows > 0 && setAsideOrphansFail) {
+        // Per key: a dry-run may rehearse one key that fails next to another the job resolves.
+        long orphanRows = orphansResolved.entrySet().stream()
+                .filter(e -> orphansThatFail.contains(e.getKey().replaceFirst(" (PARENT|DELETED|SET_NULL)$", "")))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        if (orphanRows > 0) {
             problems.add(orphanRows + " row(s) whose parent row is missing would stop the cutover (orphans: fail):"
                     + " each is listed under Quarantine with its key, foreign key columns and reason. Fix them in a copy"
                     + " of the source, or choose orphans: quarantine, set-null or delete");

@@ -245,6 +245,112 @@ class OrphansIT {
                 .contains("103 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
     }
 
+    @Test
+    void eachForeignKeyFollowsItsOwnPolicyNextToTheDefault() throws Exception {
+        Path job = job(
+                "per",
+                source("per", true),
+                "per",
+                "orphans:\n  default: quarantine\n  foreign-keys:\n    \"orders.alert_id\": set-null\n");
+
+        CliRun run = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out())
+                .contains("PASS WITH WARNINGS")
+                .contains("3 orphan references will be quarantined", "50 orphan references will be set to NULL")
+                .contains("orders (alert_id) 50 set to NULL", "fill (order_id) 3 quarantined");
+        // orders.alert_id: set-null keeps every order, and so every fill of theirs; fill.order_id: the default
+        // quarantines the 3 fills of the order that never existed.
+        assertThat(db.rows("SELECT count(*), count(alert_id), max(alert_id) FROM per.orders"))
+                .containsExactly(List.of("110", "50", "10"));
+        assertThat(db.rows("SELECT count(*), min(id), max(id) FROM per.fill"))
+                .containsExactly(List.of("110", "1", "110"));
+        assertThat(db.rows("SELECT target_table, column_name, origin, count(*),"
+                        + " min(coalesce(row_data->>'alert_id', row_data->>'order_id')::int),"
+                        + " max(coalesce(row_data->>'alert_id', row_data->>'order_id')::int)"
+                        + " FROM lite2pg.quarantine WHERE job_name = 'per' GROUP BY 1, 2, 3 ORDER BY 1"))
+                .as("each row recorded with its reference before the change")
+                .containsExactly(
+                        List.of("fill", "order_id", "PARENT", "3", "999", "999"),
+                        List.of("orders", "alert_id", "SET_NULL", "50", "11", "20"));
+        assertReconciled("per", Map.of("alert", 0L, "orders", 0L, "fill", 3L));
+    }
+
+    @Test
+    void aForeignKeyWhosePolicyIsFailStopsTheRunWhileTheOthersAreResolved() throws Exception {
+        Path job = job(
+                "perfail",
+                source("perfail", true),
+                "perfail",
+                "orphans:\n  default: delete\n  foreign-keys:\n    \"fill.order_id\": fail\n");
+
+        CliRun run = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.all()).contains("nothing was written", "per foreign key under orphans.foreign-keys");
+        assertThat(db.rows("SELECT count(*) FROM perfail.orders")).containsExactly(List.of("0"));
+
+        // Without the 3 fills of a missing order, fill.order_id has no orphan: the orders' are deleted by default.
+        Path clean = job(
+                "perok",
+                source("perok", false),
+                "perok",
+                "orphans:\n  default: delete\n  foreign-keys:\n    \"fill.order_id\": fail\n");
+
+        CliRun rehearsal = CliRun.of(Map.of(), "dry-run", "--job", clean.toString());
+        CliRun passed = CliRun.of(Map.of(), "cutover", "--job", clean.toString());
+
+        // The fills of deleted orders were no orphans in the source: the cutover does not stop on them, so neither
+        // does its rehearsal; a key whose policy is fail takes them aside (quarantine), as for children of bad rows.
+        assertThat(rehearsal.exitCode()).as(rehearsal.all()).isZero();
+        assertThat(passed.exitCode()).as(passed.all()).isZero();
+        assertThat(db.rows("SELECT target_table, origin, count(*) FROM lite2pg.quarantine WHERE job_name = 'perok'"
+                        + " GROUP BY 1, 2 ORDER BY 1"))
+                .containsExactly(List.of("fill", "PARENT", "50"), List.of("orders", "DELETED", "50"));
+        assertReconciled("perok", Map.of("alert", 0L, "orders", 50L, "fill", 50L));
+    }
+
+    @Test
+    void aDryRunFailsOnlyOnTheKeysWhoseCutoverWouldStop() throws Exception {
+        Path resolving = job(
+                "dryper",
+                source("dryper", false),
+                "dryper",
+                "orphans:\n  default: fail\n  foreign-keys:\n    \"orders.alert_id\": set-null\n");
+
+        CliRun rehearsal = CliRun.of(Map.of(), "dry-run", "--job", resolving.toString());
+
+        assertThat(rehearsal.exitCode()).as(rehearsal.all()).isZero();
+        assertThat(rehearsal.out()).contains("orders (alert_id) 50 set to NULL");
+
+        Path failing = job(
+                "dryperfail",
+                source("dryperfail", true),
+                "dryperfail",
+                "orphans:\n  default: fail\n  foreign-keys:\n    \"orders.alert_id\": set-null\n");
+
+        CliRun failed = CliRun.of(Map.of(), "dry-run", "--job", failing.toString());
+
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(3);
+        assertThat(failed.all())
+                .contains("3 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
+    }
+
+    @Test
+    void anOverrideNamingNoCopiedForeignKeyIsRefusedNamingIt() throws Exception {
+        Path job =
+                job("unk", source("unk", false), "unk", "orphans:\n  foreign-keys:\n    \"orders.alert\": set-null\n");
+
+        CliRun run = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.all())
+                .contains("orphans.foreign-keys names no foreign key of the copied tables: orders.alert")
+                .contains("fill.order_id", "orders.alert_id");
+        assertThat(db.rows("SELECT count(*) FROM unk.orders")).containsExactly(List.of("0"));
+    }
+
     /** Per table: source rows = target rows + rows removed, and the content matches the source as the policy left it. */
     private void assertReconciled(String jobName, Map<String, Long> removed) throws Exception {
         JsonNode report = JSON.readTree(Files.readString(runFolder(jobName).resolve("report.json")));

@@ -23,7 +23,7 @@ class JobDefinitionOverridesTest {
             Path.of("runs"),
             MetricsSpec.none(),
             BadRowPolicy.FAIL,
-            OrphanPolicy.FAIL,
+            OrphanPolicies.of(OrphanPolicy.FAIL),
             List.of());
 
     @Test

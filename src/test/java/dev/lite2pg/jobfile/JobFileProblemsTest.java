@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.TargetForeignKey;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,27 +194,79 @@ class JobFileProblemsTest {
     @Test
     void readsTheOrphanPolicyFollowingOnBadRowByDefaultAndRefusesAnUnknownOne() {
         assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\n" + REST))
-                        .orphans())
+                        .orphans()
+                        .fallback())
                 .isEqualTo(OrphanPolicy.FAIL);
         assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\n" + REST))
-                        .orphans())
+                        .orphans()
+                        .fallback())
                 .isEqualTo(OrphanPolicy.QUARANTINE);
         JobDefinition setNull = JobFileLoader.load(
                 JobFiles.write(directory, "name: chinook\non-bad-row: quarantine\norphans: set-null\n" + REST));
-        assertThat(setNull.orphans()).isEqualTo(OrphanPolicy.SET_NULL);
-        assertThat(setNull.asDryRun().orphans())
+        assertThat(setNull.orphans().fallback()).isEqualTo(OrphanPolicy.SET_NULL);
+        assertThat(setNull.asDryRun().orphans().fallback())
                 .as("a dry-run rehearses set-null")
                 .isEqualTo(OrphanPolicy.SET_NULL);
         assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\norphans: delete\n" + REST))
-                        .orphans())
+                        .orphans()
+                        .fallback())
                 .isEqualTo(OrphanPolicy.DELETE);
         assertThat(JobFileLoader.load(JobFiles.write(directory, "name: chinook\norphans: fail\n" + REST))
                         .asDryRun()
-                        .orphans())
+                        .orphans()
+                        .fallback())
                 .as("a dry-run finds every orphan instead of stopping at them")
                 .isEqualTo(OrphanPolicy.QUARANTINE);
         assertThat(problemLines("name: chinook\norphans: cascade\n" + REST))
                 .containsExactly("orphans: must be fail, quarantine, set-null or delete, got 'cascade'");
+    }
+
+    @Test
+    void readsAnOrphanPolicyPerForeignKeyNextToTheDefault() {
+        JobDefinition job = JobFileLoader.load(JobFiles.write(
+                directory,
+                "name: chinook\norphans:\n  default: delete\n  foreign-keys:\n"
+                        + "    \"track.album_id\": set-null\n    \"line.order_id,order_no\": fail\n" + REST));
+
+        assertThat(job.orphans().fallback()).isEqualTo(OrphanPolicy.DELETE);
+        assertThat(job.orphans().foreignKeys())
+                .containsExactly(
+                        Map.entry("track.album_id", OrphanPolicy.SET_NULL),
+                        Map.entry("line.order_id,order_no", OrphanPolicy.FAIL));
+        TargetForeignKey album =
+                new TargetForeignKey("fk_album", "track", List.of("album_id"), "album", List.of("id"), "");
+        TargetForeignKey genre =
+                new TargetForeignKey("fk_genre", "track", List.of("genre_id"), "genre", List.of("id"), "");
+        assertThat(job.orphans().policyFor(album)).isEqualTo(OrphanPolicy.SET_NULL);
+        assertThat(job.orphans().policyFor(genre))
+                .as("no override: the default")
+                .isEqualTo(OrphanPolicy.DELETE);
+        assertThat(job.orphans().unknownOverrides(List.of(album, genre))).containsExactly("line.order_id,order_no");
+        assertThat(job.asDryRun().orphans().foreignKeys())
+                .as("a dry-run finds every orphan of a failing key instead of stopping at them")
+                .containsEntry("line.order_id,order_no", OrphanPolicy.QUARANTINE)
+                .containsEntry("track.album_id", OrphanPolicy.SET_NULL);
+        assertThat(JobFileLoader.load(JobFiles.write(
+                                directory,
+                                "name: chinook\non-bad-row: quarantine\norphans:\n  foreign-keys:\n"
+                                        + "    \"track.album_id\": delete\n" + REST))
+                        .orphans()
+                        .fallback())
+                .as("without default, orphans follow on-bad-row as before")
+                .isEqualTo(OrphanPolicy.QUARANTINE);
+    }
+
+    @Test
+    void refusesAnUnknownOrphanPolicyPerForeignKeyAMalformedKeyAndAnUnknownSubKey() {
+        assertThat(problemLines("name: chinook\norphans:\n  default: cascade\n  foreign-keys:\n"
+                        + "    \"track.album_id\": nullify\n    album: delete\n  foreign-key: {}\n" + REST))
+                .containsExactlyInAnyOrder(
+                        "unknown key 'orphans.foreign-key' (did you mean 'orphans.foreign-keys'?)",
+                        "orphans.default: must be fail, quarantine, set-null or delete, got 'cascade'",
+                        "orphans.foreign-keys.\"track.album_id\": must be fail, quarantine, set-null or delete, got"
+                                + " 'nullify'",
+                        "orphans.foreign-keys: 'album' must name a foreign key as table.column (several columns:"
+                                + " table.a,b)");
     }
 
     @Test

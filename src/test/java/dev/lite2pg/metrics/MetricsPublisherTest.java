@@ -6,6 +6,7 @@ import dev.lite2pg.jobfile.BadRowPolicy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.MappingSpec;
 import dev.lite2pg.jobfile.MetricsSpec;
+import dev.lite2pg.jobfile.OrphanPolicies;
 import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.jobfile.SchemaSpec;
 import dev.lite2pg.jobfile.SourceSpec;
@@ -82,7 +83,7 @@ class MetricsPublisherTest {
                 work,
                 spec,
                 BadRowPolicy.FAIL,
-                OrphanPolicy.FAIL,
+                OrphanPolicies.of(OrphanPolicy.FAIL),
                 List.of());
         return new MetricsPublisher(metrics, job, runFolder, new PrintWriter(out), environment);
     }

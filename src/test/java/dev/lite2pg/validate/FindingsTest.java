@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which findings fail a run and which are warnings to read: decided without a database. */
@@ -40,7 +41,7 @@ class FindingsTest {
                 Map.of(),
                 "lite2pg.quarantine",
                 List.of(),
-                false,
+                Set.of(),
                 Map.of(),
                 List.of());
 
@@ -102,7 +103,7 @@ class FindingsTest {
                 Map.of(),
                 "lite2pg.quarantine",
                 List.of("events.at mixes text and numbers"),
-                false,
+                Set.of(),
                 Map.of(),
                 List.of());
 
@@ -178,6 +179,38 @@ class FindingsTest {
                 .startsWith("3 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
     }
 
+    @Test
+    void aDryRunFailsOnlyOnTheOrphansOfKeysWhoseCutoverFailsOnThem() {
+        Map<String, Long> orphans = new LinkedHashMap<>();
+        orphans.put("fill (order_id) PARENT", 3L);
+        orphans.put("orders (alert_id) DELETED", 2L);
+        List<TableReport> tables = List.of(table("orders", 5, 3, 2, Map.of()), table("fill", 4, 1, 3, Map.of()));
+        Map<String, Long> removed = Map.of("orders", 2L, "fill", 3L);
+
+        Findings failingFill = new Findings(
+                tables,
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                true,
+                false,
+                removed,
+                "lite2pg.quarantine",
+                List.of(),
+                Set.of("fill (order_id)"),
+                orphans,
+                List.of());
+        Findings failingNone = orphanFindings(tables, removed, false, false, orphans);
+
+        assertThat(failingFill.problems())
+                .singleElement()
+                .asString()
+                .as("the deleted orders are resolved by their own key's policy")
+                .startsWith("3 row(s) whose parent row is missing would stop the cutover (orphans: fail)");
+        assertThat(failingNone.problems()).isEmpty();
+    }
+
     private static Findings orphanFindings(
             List<TableReport> tables,
             Map<String, Long> removed,
@@ -195,7 +228,7 @@ class FindingsTest {
                 removed,
                 "lite2pg.quarantine",
                 List.of(),
-                setAsideOrphansFail,
+                setAsideOrphansFail ? Set.of("fill (order_id)", "orders (alert_id)") : Set.of(),
                 orphans,
                 List.of());
     }
@@ -217,7 +250,7 @@ class FindingsTest {
                 quarantined,
                 "lite2pg.quarantine",
                 List.of(),
-                false,
+                Set.of(),
                 Map.of(),
                 List.of());
     }
