@@ -52,34 +52,6 @@ public record Findings(
         Map<String, Long> orphansResolved,
         List<VerifyQueryResult> verifyQueries) {
 
-    /** Findings of a run that resolved no orphan after the copy. */
-    public Findings(
-            List<TableReport> tables,
-            List<ForeignKeyCheck> foreignKeys,
-            List<SequenceCheck> sequences,
-            List<SchemaObjectCheck> schemaObjects,
-            Optional<String> sourceTablesProblem,
-            boolean quarantines,
-            boolean setAsideRowsFail,
-            Map<String, Long> quarantinedByTable,
-            String quarantineTable,
-            List<String> mixedColumns) {
-        this(
-                tables,
-                foreignKeys,
-                sequences,
-                schemaObjects,
-                sourceTablesProblem,
-                quarantines,
-                setAsideRowsFail,
-                quarantinedByTable,
-                quarantineTable,
-                mixedColumns,
-                Set.of(),
-                Map.of(),
-                List.of());
-    }
-
     /** The run's report: these findings, and the verdict, problems and warnings they make. */
     public RunReport report(
             String job,
