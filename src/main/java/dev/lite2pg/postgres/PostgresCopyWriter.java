@@ -177,16 +177,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                 int bad = from + line - 1;
                 SourceRow row = items.get(rowItem[bad]);
                 RowRefusal refusal = refusedByPostgres(items, from, e).orElseThrow();
-                quarantined.add(new QuarantinedRow(
-                        copy.targetTable(),
-                        copy.source().name(),
-                        refusal.rowKey(),
-                        RowJson.key(row.key()),
-                        RowJson.row(copy.sourceColumns(), row.values()),
-                        refusal.column(),
-                        refusal.value(),
-                        refusal.reason(),
-                        Origin.POSTGRES));
+                quarantined.add(quarantined(row, refusal.column(), refusal.value(), refusal.reason(), Origin.POSTGRES));
                 // The earlier rows first, so that of two rows with the same unique key the first one is copied.
                 ranges.push(new int[] {bad + 1, to});
                 ranges.push(new int[] {from, bad});
@@ -212,29 +203,30 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     }
 
     private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
-        RowRefusal first = refusals.get(0);
         if (refusals.size() == 1) {
-            return new QuarantinedRow(
-                    copy.targetTable(),
-                    copy.source().name(),
-                    first.rowKey(),
-                    RowJson.key(row.key()),
-                    RowJson.row(copy.sourceColumns(), row.values()),
-                    first.column(),
-                    first.value(),
-                    first.reason(),
-                    Origin.VALUE);
+            RowRefusal only = refusals.get(0);
+            return quarantined(row, only.column(), only.value(), only.reason(), Origin.VALUE);
         }
-        return new QuarantinedRow(
-                copy.targetTable(),
-                copy.source().name(),
-                first.rowKey(),
-                RowJson.key(row.key()),
-                RowJson.row(copy.sourceColumns(), row.values()),
+        return quarantined(
+                row,
                 refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
                 refusals.stream().map(r -> r.column() + "=" + r.value()).collect(Collectors.joining("; ")),
                 refusals.stream().map(r -> r.column() + ": " + r.reason()).collect(Collectors.joining("; ")),
                 Origin.VALUE);
+    }
+
+    /** The whole source row as the quarantine keeps it, with what was refused in it and why. */
+    private QuarantinedRow quarantined(SourceRow row, String column, String value, String reason, Origin origin) {
+        return new QuarantinedRow(
+                copy.targetTable(),
+                copy.source().name(),
+                rowKeys.describe(row),
+                RowJson.key(row.key()),
+                RowJson.row(copy.sourceColumns(), row.values()),
+                column,
+                value,
+                reason,
+                origin);
     }
 
     private void ensureRowCapacity(int rows) {
