@@ -2,6 +2,7 @@ package dev.lite2pg.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lite2pg.cli.Main;
 import java.io.PrintWriter;
@@ -71,6 +72,36 @@ class BenchmarkDatabaseTest {
                 .containsExactlyEntriesOf(BenchmarkDatabase.rowCounts(SCALE))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("users", 60L, "strategies", 140L, "alerts", 900L, "orders", 400L));
+    }
+
+    @Test
+    void fractionalScalesGiveProportionalRowsAndBytes() throws Exception {
+        // 0.055 is the benchmark's small database (about 25 MB): row counts are rounded, not truncated to whole scales.
+        assertThat(BenchmarkDatabase.rowCounts(0.055))
+                .containsExactlyEntriesOf(orderedCounts(3_300, 7_700, 49_500, 22_000));
+
+        // Through the command, as bench/run-benchmark.sh passes it: the scale as text, a fraction.
+        Path half = folder.resolve("scale-0.0055.sqlite");
+        StringWriter console = new StringWriter();
+        int code = Main.run(
+                new PrintWriter(console, true),
+                new PrintWriter(new StringWriter(), true),
+                "generate-benchmark",
+                "--out",
+                half.toString(),
+                "--scale",
+                "0.0055");
+        assertThat(code).as(console.toString()).isZero();
+        assertThat(console.toString()).contains("wrote 8250 rows");
+        BenchmarkDatabase.Summary whole = BenchmarkDatabase.create(folder.resolve("scale-0.011.sqlite"), 0.011, 42);
+        assertThat(whole.totalRows()).isEqualTo(16_500);
+
+        // Twice the scale, twice the bytes: the size per row does not depend on the scale, so the file at 0.055 is
+        // a 0.055th of the one at scale 1 (about 314 bytes a row, 449 MiB at scale 1).
+        double bytesPerRowHalf = Files.size(half) / 8_250.0;
+        double bytesPerRowWhole = whole.bytes() / 16_500.0;
+        assertThat(bytesPerRowWhole / bytesPerRowHalf).isCloseTo(1.0, within(0.05));
+        assertThat(bytesPerRowWhole).isBetween(290.0, 340.0);
     }
 
     @Test
@@ -247,6 +278,15 @@ class BenchmarkDatabaseTest {
                 "0");
         assertThat(bad).isEqualTo(2);
         assertThat(badErrors.toString()).contains("--scale");
+    }
+
+    private static Map<String, Long> orderedCounts(long users, long strategies, long alerts, long orders) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("users", users);
+        counts.put("strategies", strategies);
+        counts.put("alerts", alerts);
+        counts.put("orders", orders);
+        return counts;
     }
 
     /** sha256 over every table's rows in id order, each value with its storage class: the content, not the pages. */
