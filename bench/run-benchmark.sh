@@ -1,28 +1,48 @@
 #!/usr/bin/env bash
-# Measures `lite2pg cutover` against the plainest fast load a person could script by hand, and against pgloader.
+# Measures `lite2pg cutover` against the plainest fast loads a person could script by hand and against pgloader, and
+# ends with the goals of issue 14: each goal, the value measured, met or NOT met.
 #
-#   bench/run-benchmark.sh [--pg URL] [--scale N] [--rounds N] [--seed N]
+#   bench/run-benchmark.sh [--pg URL] [--scale N] [--rounds N] [--seed N] [--small-scale N] [--fixed-runs N]
+#                          [--linearity]
 #
-#   --pg URL     libpq URL of the PostgreSQL to load into (env BENCH_PG_URL,
-#                default postgresql://postgres@127.0.0.1:5432/postgres); the password, if any, from PGPASSWORD
-#   --scale N    size of the generated SQLite database: 1 = 1.5 million rows, about 450 MiB (env BENCH_SCALE, default 1)
-#   --rounds N   rounds; medians are reported (env BENCH_ROUNDS, default 3)
-#   --seed N     seed of the generated content (env BENCH_SEED, default 42)
+#   --pg URL          libpq URL of the PostgreSQL to load into (env BENCH_PG_URL,
+#                     default postgresql://postgres@127.0.0.1:5432/postgres); the password, if any, from PGPASSWORD
+#   --scale N         size of the generated SQLite database: 1 = 1.5 million rows, about 450 MiB; fractions work
+#                     (env BENCH_SCALE, default 1)
+#   --rounds N        rounds, at that scale and of the small database; medians are reported (env BENCH_ROUNDS,
+#                     default 3)
+#   --seed N          seed of the generated content (env BENCH_SEED, default 42)
+#   --small-scale N   scale of the small database timed against pgloader: 0.055 is about 25 MB; 0 skips it
+#                     (env BENCH_SMALL_SCALE, default 0.055)
+#   --fixed-runs N    runs of each fixed-cost command (--help, status, an already-completed cutover), median reported
+#                     (env BENCH_FIXED_RUNS, default 5)
+#   --linearity       also one cutover at each of scales 0.1, 1 and 3 (env BENCH_LINEARITY_SCALES; scale 3 is
+#                     4.5 million rows, about 1.4 GB of SQLite), and the time per million rows of each
 #
 # Other environment: LITE2PG_JAR (default target/lite2pg.jar, built when missing), LITE2PG_JAVA_OPTS (JVM options
-# for the cutover), LITE2PG_JDBC_URL (when the jdbc: URL cannot be derived from --pg, e.g. a Unix socket),
-# PGLOADER_WITH (pgloader's WITH clause, default "data only, reset sequences"), BENCH_KEEP=1 (keep the schemas).
+# for bin/lite2pg), LITE2PG_JDBC_URL (when the jdbc: URL cannot be derived from --pg, e.g. a Unix socket),
+# PGLOADER (the pgloader command, default pgloader), PGLOADER_WITH (pgloader's WITH clause, default "data only,
+# reset sequences"), BENCH_VALIDATION_STEPS (lite2pg's steps that make its validation, default "validate report"),
+# BENCH_KEEP=1 (keep the schemas of the last loads).
 #
-# Each round runs, in this order, each into a fresh schema of the same database:
+# Each round runs, in this order, each load into a fresh schema of the same database:
 #   reference  sqlite3 CLI exports every table to CSV (epoch seconds turned into timestamps in the SELECT), psql
 #              \copy loads them into bare tables (sql/benchmark/V1__schema.sql without keys and indexes), then the
 #              primary keys, indexes and foreign keys are built and the sequences set. No checks, no restartability:
-#              the floor of what moving these bytes costs on this machine.
-#   lite2pg    bin/lite2pg cutover --job jobs/benchmark.yml, under /usr/bin/time -v for the peak RSS.
+#              the floor of what moving these bytes by hand costs on this machine, export included.
+#   ready CSV  the same CSV files loaded again the same way into another schema, timed without the export: what
+#              PostgreSQL itself needs for this data here, the reference the speed goals count against.
+#   lite2pg    bin/lite2pg cutover --job jobs/benchmark.yml, under /usr/bin/time -v for the peak RSS, with the
+#              launcher's defaults. Its steps are timed from the run's lite2pg.log (Spring Batch's "Step: [name]
+#              executed in" lines), whatever steps the build has. In round 1, on the finished run, the fixed costs:
+#              bin/lite2pg --help, status, and the same cutover again (already completed), each --fixed-runs times.
 #   pgloader   if installed: pgloader into the schema prepared from the same migration (data only).
-# Every load is checked (row counts per table equal the source's; lite2pg must also exit 0), and after round 1 the
-# three targets are compared table by table (md5 of the rows), so a fast but wrong load cannot pass unnoticed.
-# The SQLite file is generated once per scale and seed and cached in bench/work/ (delete it to regenerate).
+# Then the small database (--small-scale): lite2pg and pgloader, --rounds times. Then, with --linearity, one lite2pg
+# cutover per scale. Every load is checked (row counts per table equal the source's; lite2pg must exit 0), and in
+# round 1 the targets are compared table by table (md5 of the rows), so a fast but wrong load cannot pass unnoticed:
+# a difference makes the script exit 1 once it has printed everything. Goals not met do not change the exit code.
+# SQLite files are generated once per scale and seed and cached in bench/work/ (delete them to regenerate), where
+# each run's results are saved too (results-<timestamp>.txt).
 
 set -euo pipefail
 
@@ -34,7 +54,13 @@ PG_URL=${BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 SCALE=${BENCH_SCALE:-1}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
+SMALL_SCALE=${BENCH_SMALL_SCALE:-0.055}
+FIXED_RUNS=${BENCH_FIXED_RUNS:-5}
+LINEARITY=no
+LINEARITY_SCALES=${BENCH_LINEARITY_SCALES:-0.1 1 3}
+VALIDATION_STEPS=" ${BENCH_VALIDATION_STEPS:-validate report} "
 JAR=${LITE2PG_JAR:-$ROOT/target/lite2pg.jar}
+PGLOADER=${PGLOADER:-pgloader}
 PGLOADER_WITH=${PGLOADER_WITH:-data only, reset sequences}
 
 while [ $# -gt 0 ]; do
@@ -43,16 +69,26 @@ while [ $# -gt 0 ]; do
         --scale) SCALE=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
+        --small-scale) SMALL_SCALE=$2; shift 2 ;;
+        --fixed-runs) FIXED_RUNS=$2; shift 2 ;;
+        --linearity) LINEARITY=yes; shift ;;
         -h|--help) sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-benchmark: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
+is_number() { [[ $1 =~ ^[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?$ ]]; }
+for n in "$SCALE" "$SMALL_SCALE" $LINEARITY_SCALES; do
+    is_number "$n" || { echo "run-benchmark: a scale must be a number, got '$n'" >&2; exit 2; }
+done
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "run-benchmark: --rounds must be 1 or more, got '$ROUNDS'" >&2; exit 2; }
+[[ $FIXED_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "run-benchmark: --fixed-runs must be 1 or more, got '$FIXED_RUNS'" >&2; exit 2; }
 
 # Schemas: the application tables of each contender, and lite2pg's own job repository (jobs/benchmark.yml names it,
-# so dropping it between rounds forgets only the benchmark's runs).
+# so dropping it between runs forgets only the benchmark's runs).
 LITE2PG_SCHEMA=bench
 LITE2PG_REPOSITORY=bench_lite2pg
 REF_SCHEMA=bench_ref
+READY_SCHEMA=bench_csv
 PGLOADER_SCHEMA=bench_pgl
 TABLES=(users strategies alerts orders)                    # parents first
 # INTEGER epoch seconds in SQLite, timestamptz in PostgreSQL: COPY cannot convert them, so the reference's SELECT does.
@@ -61,9 +97,9 @@ EPOCH_COLUMNS=" strategies.updated_at alerts.triggered_at orders.placed_at order
 fail() { echo "run-benchmark: $*" >&2; exit 1; }
 now() { date +%s.%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f\n", v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-median_int() { median | awk '$1 != "-" { printf "%.0f", $1 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+median() { tr ' ' '\n' | awk 'NF && $1 != "-"' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f\n", v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_int() { median | awk '$1 != "-" { printf "%.0f", $1 } $1 == "-" { print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
 psql_in() { local schema=$1; shift; PGOPTIONS="-c search_path=$schema -c client_min_messages=warning" psql "$PG_URL" -X -q -v ON_ERROR_STOP=1 "$@"; }
 sql() { PGOPTIONS="-c client_min_messages=warning" psql "$PG_URL" -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 # Peak RSS in MiB from a /usr/bin/time -v report.
@@ -82,9 +118,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
 fi
 HAVE_PGLOADER=no
-if command -v pgloader >/dev/null; then
+if command -v "$PGLOADER" >/dev/null; then
     HAVE_PGLOADER=yes
-    PGLOADER_VERSION=$(pgloader --version 2>&1 | sed -n 1p)   # sed reads it all: SBCL dies on a closed pipe
+    PGLOADER_VERSION=$("$PGLOADER" --version 2>&1 | sed -n 1p)   # sed reads it all: SBCL dies on a closed pipe
+else
+    echo "run-benchmark: missing: pgloader (apt-get install -y pgloader); running without it, its goals unmeasured" >&2
 fi
 sql "select 1" >/dev/null || fail "cannot connect to $PG_URL with psql (set --pg, and PGPASSWORD if needed)"
 
@@ -102,23 +140,41 @@ if [ "$PG_USER" != "$(awk '/^  user:/ { print $2 }' "$JOB")" ]; then
     JOB=$WORK/benchmark-$PG_USER.yml
 fi
 
-# --- the jar and the SQLite file --------------------------------------------------------------------------------
+# --- the jar and the SQLite files -------------------------------------------------------------------------------
 if [ ! -f "$JAR" ]; then
     echo "run-benchmark: building $JAR (./mvnw -q package -DskipTests)"
     ./mvnw -q package -DskipTests
 fi
-SCALE_NAME=$(printf '%g' "$SCALE")                          # 1, 1.0 and 1.00 share one cached file
-SOURCE=$WORK/benchmark-scale$SCALE_NAME-seed$SEED.sqlite
-if [ ! -f "$SOURCE" ]; then
-    java -jar "$JAR" generate-benchmark --out "$SOURCE" --scale "$SCALE" --seed "$SEED"
-fi
+scale_name() { printf '%g' "$1"; }                         # 1, 1.0 and 1.00 share one cached file
+# The cached SQLite file of a scale (generated first if missing); the generator's console goes to a log beside it.
+source_file() {
+    local file
+    file=$WORK/benchmark-scale$(scale_name "$1")-seed$SEED.sqlite
+    if [ ! -f "$file" ]; then
+        java -jar "$JAR" generate-benchmark --out "$file" --scale "$1" --seed "$SEED" > "$file.log" 2>&1 \
+            || { cat "$file.log" >&2; fail "generate-benchmark --scale $1 failed"; }
+        echo "run-benchmark: $(tail -1 "$file.log")" >&2
+    fi
+    echo "$file"
+}
+# Makes FILE the source every load and check below uses: its row counts and columns.
 declare -A SOURCE_ROWS COLUMNS
-for t in "${TABLES[@]}"; do
-    SOURCE_ROWS[$t]=$(sqlite3 "$SOURCE" "select count(*) from $t")
-    COLUMNS[$t]=$(sqlite3 "$SOURCE" "select group_concat(name, ',') from pragma_table_info('$t')")
-done
-TOTAL_ROWS=$(IFS=+; echo "$(( ${SOURCE_ROWS[*]} ))")
-SOURCE_MIB=$(awk -v b="$(stat -c %s "$SOURCE")" 'BEGIN { printf "%.1f", b / 1048576 }')
+use_source() {
+    local t
+    SOURCE=$1
+    for t in "${TABLES[@]}"; do
+        SOURCE_ROWS[$t]=$(sqlite3 "$SOURCE" "select count(*) from $t")
+        COLUMNS[$t]=$(sqlite3 "$SOURCE" "select group_concat(name, ',') from pragma_table_info('$t')")
+    done
+    TOTAL_ROWS=$(IFS=+; echo "$(( ${SOURCE_ROWS[*]} ))")
+    SOURCE_MIB=$(awk -v b="$(stat -c %s "$SOURCE")" 'BEGIN { printf "%.1f", b / 1048576 }')
+}
+describe_source() {
+    echo "$TOTAL_ROWS rows ($(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${SOURCE_ROWS[$t]}"; done | sed 's/, $//')), $SOURCE_MIB MiB of SQLite"
+}
+MAIN_SOURCE=$(source_file "$SCALE")
+RUN_SMALL=$(awk -v s="$SMALL_SCALE" 'BEGIN { print (s > 0 ? "yes" : "no") }')
+if [ "$RUN_SMALL" = yes ]; then SMALL_SOURCE=$(source_file "$SMALL_SCALE"); fi
 
 # Each contender starts from nothing: its schema dropped, and a CHECKPOINT so that the dirty pages the previous
 # contender left behind are written now, not charged to the next one.
@@ -140,73 +196,80 @@ check_counts() {
     return $ok
 }
 
-# --- (a) the reference ------------------------------------------------------------------------------------------
+# --- the references: sqlite3 CSV export, then psql \copy of the ready CSV, keys, indexes, FKs, sequences ---------
 CSV=$WORK/csv
-run_reference() {
-    local start t select post
+export_csv() {
+    local start t select
     rm -rf "$CSV" && mkdir -p "$CSV"
-    fresh_schema "$REF_SCHEMA"
     start=$(now)
-
     for t in "${TABLES[@]}"; do
         select=$(echo "${COLUMNS[$t]}" | tr ',' '\n' | while read -r c; do
             if [[ $EPOCH_COLUMNS == *" $t.$c "* ]]; then echo "datetime($c, 'unixepoch') || '+00'"; else echo "$c"; fi
         done | paste -sd, -)
         sqlite3 -bail -csv "$SOURCE" "select $select from $t order by id" > "$CSV/$t.csv"
     done
-    REF_EXPORT=$(seconds_since "$start")
+    EXPORT_TIME=$(seconds_since "$start")
+}
 
+# Loads the CSV files into a fresh SCHEMA; sets LOAD_TOTAL (from creating the schema to the sequences), LOAD_SCHEMA
+# (creating it, keys and indexes taken off), LOAD_COPY and LOAD_CONSTRAINTS.
+load_csv() {
+    local schema=$1 start post t load_start constraints_start
+    fresh_schema "$schema"
+    start=$(now)
     # The real schema, then its keys and indexes taken off (their definitions saved to put them back after the load).
-    sql "create schema $REF_SCHEMA" >/dev/null
-    psql_in "$REF_SCHEMA" -f sql/benchmark/V1__schema.sql
-    post=$CSV/post-load.sql
+    sql "create schema $schema" >/dev/null
+    psql_in "$schema" -f sql/benchmark/V1__schema.sql
+    post=$CSV/post-load-$schema.sql
     sql "select sql from (
            select 1 as step, format('alter table %s add constraint %I %s;', conrelid::regclass, conname, pg_get_constraintdef(oid)) as sql
-             from pg_constraint where connamespace = '$REF_SCHEMA'::regnamespace and contype in ('p', 'u')
+             from pg_constraint where connamespace = '$schema'::regnamespace and contype in ('p', 'u')
            union all
            select 2, pg_get_indexdef(i.indexrelid) || ';' from pg_index i join pg_class c on c.oid = i.indexrelid
-             where c.relnamespace = '$REF_SCHEMA'::regnamespace
+             where c.relnamespace = '$schema'::regnamespace
                and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
            union all
            select 3, format('alter table %s add constraint %I %s;', conrelid::regclass, conname, pg_get_constraintdef(oid))
-             from pg_constraint where connamespace = '$REF_SCHEMA'::regnamespace and contype = 'f') s order by step, sql" > "$post"
+             from pg_constraint where connamespace = '$schema'::regnamespace and contype = 'f') s order by step, sql" > "$post"
     sql "select sql from (
            select 1 as step, format('alter table %s drop constraint %I;', conrelid::regclass, conname) as sql
-             from pg_constraint where connamespace = '$REF_SCHEMA'::regnamespace and contype = 'f'
+             from pg_constraint where connamespace = '$schema'::regnamespace and contype = 'f'
            union all
            select 2, format('alter table %s drop constraint %I;', conrelid::regclass, conname)
-             from pg_constraint where connamespace = '$REF_SCHEMA'::regnamespace and contype in ('p', 'u')
+             from pg_constraint where connamespace = '$schema'::regnamespace and contype in ('p', 'u')
            union all
            select 3, format('drop index %s;', i.indexrelid::regclass) from pg_index i join pg_class c on c.oid = i.indexrelid
-             where c.relnamespace = '$REF_SCHEMA'::regnamespace
+             where c.relnamespace = '$schema'::regnamespace
                and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)) s order by step" \
-        | psql_in "$REF_SCHEMA" -f -
-    local load_start
+        | psql_in "$schema" -f -
     load_start=$(now)
+    LOAD_SCHEMA=$(awk -v a="$start" -v b="$load_start" 'BEGIN { printf "%.2f", b - a }')
     for t in "${TABLES[@]}"; do
-        psql_in "$REF_SCHEMA" -c "\\copy $t (${COLUMNS[$t]}) from '$CSV/$t.csv' with (format csv)"
+        psql_in "$schema" -c "\\copy $t (${COLUMNS[$t]}) from '$CSV/$t.csv' with (format csv)"
     done
-    REF_COPY=$(seconds_since "$load_start")
+    LOAD_COPY=$(seconds_since "$load_start")
 
-    local constraints_start
     constraints_start=$(now)
     {
         cat "$post"
         # the sequences past the loaded ids, as lite2pg's sequences step does
         echo "select format('select setval(%L, max(id)) from %s', pg_get_serial_sequence(c.oid::regclass::text, 'id'), c.oid::regclass)
-                from pg_class c where c.relnamespace = '$REF_SCHEMA'::regnamespace and c.relkind = 'r'
+                from pg_class c where c.relnamespace = '$schema'::regnamespace and c.relkind = 'r'
                  and pg_get_serial_sequence(c.oid::regclass::text, 'id') is not null \\gexec"
-    } | psql_in "$REF_SCHEMA" -f - >/dev/null
-    REF_CONSTRAINTS=$(seconds_since "$constraints_start")
-    REF_TOTAL=$(seconds_since "$start")
-    rm -rf "$CSV"
-    check_counts "$REF_SCHEMA" || fail "the reference load lost rows"
+    } | psql_in "$schema" -f - >/dev/null
+    LOAD_CONSTRAINTS=$(seconds_since "$constraints_start")
+    LOAD_TOTAL=$(seconds_since "$start")
+    check_counts "$schema" || fail "the CSV load into $schema lost rows"
 }
 
-# --- (b) lite2pg ------------------------------------------------------------------------------------------------
+# --- lite2pg ----------------------------------------------------------------------------------------------------
+# One cutover of $SOURCE into a fresh schema and job repository; LABEL names its console and time files. Sets
+# LITE2PG_TIME, _RSS, _CPU, _LOG (the run's lite2pg.log), _JVM (to the first console line) and _SNAPSHOT (from it to
+# the [snapshot] line: Spring's start and the snapshot of the source).
 run_lite2pg() {
-    local round=$1 start code out=$WORK/lite2pg-round$1.out rss=$WORK/lite2pg-round$1.time
+    local label=$1 start code out=$WORK/lite2pg-$1.out rss=$WORK/lite2pg-$1.time marker=$WORK/.lite2pg-$1.start
     fresh_schema "$LITE2PG_SCHEMA, $LITE2PG_REPOSITORY"
+    touch "$marker"
     start=$(now)
     set +e
     # bin/lite2pg is the command operators run (its heap bound included); LITE2PG_JAVA_OPTS still overrides it.
@@ -219,25 +282,33 @@ run_lite2pg() {
     LITE2PG_CPU=$(cpu_seconds "$rss")
     if [ $code -ne 0 ]; then
         tail -20 "$out" >&2
-        fail "lite2pg cutover exited $code in round $round (console in $out)"
+        fail "lite2pg cutover exited $code ($label; console in $out)"
     fi
-    check_counts "$LITE2PG_SCHEMA" || fail "lite2pg's target does not hold the source's rows"
-    # The run's log has Spring Batch's timing of every step: the profile. What comes before the first step, the
-    # console's time stamps tell: the JVM's start (to the first line), then Spring's start and the snapshot of the
-    # source (to the [snapshot] line).
-    local report first snapshot
-    report=$(sed -n 's/.*Report: \(.*report\.md\).*/\1/p' "$out")
-    LITE2PG_LOG=$(dirname "$report")/lite2pg.log
-    first=$(awk '$2 == "lite2pg" && $3 == "cutover:" { print $1; exit }' "$out")
+    check_counts "$LITE2PG_SCHEMA" || fail "lite2pg's target does not hold the source's rows ($label; console in $out)"
+    # The run's folder: from the console's "Report: <file>" line, else the lite2pg.log written since the start.
+    local report
+    report=$(sed -n 's/.*Report: \([^ ]*\).*/\1/p' "$out" | tail -1)
+    LITE2PG_LOG=${report:+$(dirname "$report")/lite2pg.log}
+    if [ ! -f "${LITE2PG_LOG:-}" ]; then
+        LITE2PG_LOG=$(find "$ROOT/runs" -name lite2pg.log -newer "$marker" 2>/dev/null | head -1)
+    fi
+    rm -f "$marker"
+    [ -f "${LITE2PG_LOG:-}" ] || fail "cannot find the run's lite2pg.log for its step times ($label; console in $out)"
+    # What comes before the first step, the console's time stamps tell: the JVM's start (to the first line), then
+    # Spring's start and the snapshot of the source (to the [snapshot] line).
+    local first snapshot
+    first=$(awk 'NF > 1 { print $1; exit }' "$out")
     snapshot=$(awk '$2 == "[snapshot]" { print $1; exit }' "$out")
     LITE2PG_JVM=$(awk -v a="$start" -v b="$first" 'BEGIN { if (b) printf "%.2f", b - a; else print "-" }')
     LITE2PG_SNAPSHOT=$(awk -v a="$first" -v b="$snapshot" 'BEGIN { if (a && b) printf "%.2f", b - a; else print "-" }')
+    profile_lite2pg
 }
 
 # Prefixes every line with the time it arrived (seconds since the epoch).
 stamp_lines() { while IFS= read -r line; do printf '%s %s\n' "$(now)" "$line"; done; }
 
-# Step name and seconds for every step in a run's log ("Step: [copy:alerts] executed in 1m13s323ms").
+# Step name and seconds for every step in a run's log ("Step: [copy:alerts] executed in 1m13s323ms"), in the order
+# they finished.
 step_seconds() {
     sed -n 's/.*Step: \[\(.*\)\] executed in \(.*\)$/\1 \2/p' "$1" | awk '{
         s = 0; t = $2
@@ -249,9 +320,68 @@ step_seconds() {
         printf "%s %.3f\n", $1, s }'
 }
 
-# --- (c) pgloader -----------------------------------------------------------------------------------------------
+# From the run's log: PROFILE (every step and its seconds), PROFILE_STEPS (name secs lines), STEPS_SUM (the
+# top-level steps: a name with a colon is part of another step), VALIDATION (the BENCH_VALIDATION_STEPS), COPY (the
+# copy step, "-" when the build has none) and NO_VALIDATION (the wall time less the validation). Steps a build lacks
+# (a cutover without a scan step, say) are simply absent.
+profile_lite2pg() {
+    local step secs
+    PROFILE_STEPS=$(step_seconds "$LITE2PG_LOG")
+    [ -n "$PROFILE_STEPS" ] || fail "no step times in $LITE2PG_LOG"
+    PROFILE=""
+    STEPS_SUM=0
+    VALIDATION=0
+    COPY=-
+    while read -r step secs; do
+        PROFILE+="$step ${secs}s, "
+        if [[ $step != *:* ]]; then STEPS_SUM=$(awk -v a="$STEPS_SUM" -v b="$secs" 'BEGIN { print a + b }'); fi
+        if [[ $VALIDATION_STEPS == *" $step "* ]]; then
+            VALIDATION=$(awk -v a="$VALIDATION" -v b="$secs" 'BEGIN { print a + b }')
+        fi
+        if [ "$step" = copy ]; then COPY=$secs; fi
+    done <<< "$PROFILE_STEPS"
+    PROFILE=${PROFILE%, }
+    NO_VALIDATION=$(awk -v w="$LITE2PG_TIME" -v v="$VALIDATION" 'BEGIN { printf "%.2f", w - v }')
+}
+
+# Wall seconds of one bin/lite2pg command into FIXED_SECONDS, its exit code into FIXED_CODE, its console into OUT.
+time_lite2pg() {
+    local out=$1 start
+    shift
+    start=$(now)
+    set +e
+    env LITE2PG_JAR="$JAR" "$ROOT/bin/lite2pg" "$@" > "$out" 2>&1
+    FIXED_CODE=$?
+    set -e
+    FIXED_SECONDS=$(seconds_since "$start")
+}
+
+# The fixed costs an operator pays whatever the size, on the run just finished: --help, status, and the cutover
+# again, which must find the run complete and write nothing.
+declare -a F_HELP F_STATUS F_DONE
+ALREADY_COMPLETED_SAID=yes
+measure_fixed_costs() {
+    local i out=$WORK/fixed
+    local target=(--job "$JOB" --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL")
+    for i in $(seq 1 "$FIXED_RUNS"); do
+        time_lite2pg "$out-help.out" --help
+        [ "$FIXED_CODE" -eq 0 ] || fail "bin/lite2pg --help exited $FIXED_CODE (output in $out-help.out)"
+        F_HELP+=("$FIXED_SECONDS")
+        time_lite2pg "$out-status.out" status "${target[@]}"
+        [ "$FIXED_CODE" -eq 0 ] || fail "bin/lite2pg status exited $FIXED_CODE (output in $out-status.out)"
+        F_STATUS+=("$FIXED_SECONDS")
+        time_lite2pg "$out-completed.out" cutover "${target[@]}"
+        [ "$FIXED_CODE" -eq 0 ] || fail "the already-completed cutover exited $FIXED_CODE (output in $out-completed.out)"
+        F_DONE+=("$FIXED_SECONDS")
+        # Timed is what the command does; if it no longer says so, the figure may be of something else.
+        grep -qi 'already complete' "$out-completed.out" || ALREADY_COMPLETED_SAID=no
+    done
+    check_counts "$LITE2PG_SCHEMA" || fail "the already-completed cutover changed the target's rows"
+}
+
+# --- pgloader ---------------------------------------------------------------------------------------------------
 run_pgloader() {
-    local round=$1 start code load=$WORK/pgloader.load out=$WORK/pgloader-round$1.out rss=$WORK/pgloader-round$1.time
+    local label=$1 start code load=$WORK/pgloader.load out=$WORK/pgloader-$1.out rss=$WORK/pgloader-$1.time
     fresh_schema "$PGLOADER_SCHEMA"
     sql "create schema $PGLOADER_SCHEMA" >/dev/null
     psql_in "$PGLOADER_SCHEMA" -f sql/benchmark/V1__schema.sql
@@ -269,128 +399,256 @@ LOAD DATABASE
 EOF
     start=$(now)
     set +e
-    /usr/bin/time -v -o "$rss" pgloader --dynamic-space-size 4096 "$load" > "$out" 2>&1
+    /usr/bin/time -v -o "$rss" "$PGLOADER" --dynamic-space-size 4096 "$load" > "$out" 2>&1
     code=$?
     set -e
     PGLOADER_TIME=$(seconds_since "$start")
     PGLOADER_RSS=$(peak_rss "$rss")
     PGLOADER_CPU=$(cpu_seconds "$rss")
-    [ $code -eq 0 ] || { tail -20 "$out" >&2; fail "pgloader exited $code in round $round (output in $out)"; }
-    check_counts "$PGLOADER_SCHEMA" || fail "pgloader's target does not hold the source's rows (output in $out)"
+    [ $code -eq 0 ] || { tail -20 "$out" >&2; fail "pgloader exited $code ($label; output in $out)"; }
+    check_counts "$PGLOADER_SCHEMA" || fail "pgloader's target does not hold the source's rows ($label; output in $out)"
 }
 
-# md5 of every table's rows in id order, per schema: equal digests mean equal content, value for value.
+# md5 of every table's rows in id order, per schema, the first schema's being the expected: equal digests mean equal
+# content, value for value. A difference is printed and remembered in CONTENT_DIFFERS.
+CONTENT_DIFFERS=()
 compare_content() {
-    local t s digests expected line
-    echo "content, md5 of each table's rows in id order (round 1):"
+    local what=$1 t s digests expected line
+    shift
+    echo "content ($what), md5 of each table's rows in id order:"
     for t in "${TABLES[@]}"; do
         line=$(printf '  %-11s' "$t")
-        for s in "$LITE2PG_SCHEMA" "$REF_SCHEMA" $([ "$HAVE_PGLOADER" = yes ] && echo "$PGLOADER_SCHEMA"); do
+        expected=
+        for s in "$@"; do
             digests=$(sql "select md5(string_agg(md5(r::text), '' order by r.id)) from $s.$t r")
             line+="  $s ${digests:0:12}"
-            if [ "$s" = "$LITE2PG_SCHEMA" ]; then expected=$digests; fi
-            if [ "$digests" != "$expected" ]; then line+=" (DIFFERS)"; fi
+            if [ -z "$expected" ]; then expected=$digests; fi
+            if [ "$digests" != "$expected" ]; then
+                line+=" (DIFFERS)"
+                CONTENT_DIFFERS+=("$what $s.$t")
+            fi
         done
         echo "$line"
     done
 }
+pgloader_schema() { if [ "$HAVE_PGLOADER" = yes ]; then echo "$PGLOADER_SCHEMA"; fi; }
 
 # --- the rounds -------------------------------------------------------------------------------------------------
 RESULTS=$WORK/results-$(date +%Y%m%d-%H%M%S).txt
 exec > >(tee "$RESULTS") 2>&1
 
-echo "lite2pg benchmark: scale $SCALE_NAME, seed $SEED: $TOTAL_ROWS rows ($(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${SOURCE_ROWS[$t]}"; done | sed 's/, $//')), $SOURCE_MIB MiB of SQLite"
+use_source "$MAIN_SOURCE"
+SCALE_NAME=$(scale_name "$SCALE")
+MAIN_ROWS=$TOTAL_ROWS
+MAIN_MIB=$SOURCE_MIB
+echo "lite2pg benchmark: scale $SCALE_NAME, seed $SEED: $(describe_source)"
 echo "  machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM"
 echo "  target: $(sql "select split_part(version(), ' on ', 1)") at $PG_URL; lite2pg $LITE2PG_JDBC_URL as $PG_USER"
 echo "  server settings: $(sql "select string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings
     where name in ('shared_buffers', 'max_wal_size', 'maintenance_work_mem', 'synchronous_commit', 'wal_level')")"
+echo "  lite2pg: $JAR ($(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')), launcher options ${LITE2PG_JAVA_OPTS:-its defaults}"
 echo "  load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
-echo "  pgloader: ${PGLOADER_VERSION:-not installed (apt-get install -y pgloader): skipped}"
+echo "  pgloader: ${PGLOADER_VERSION:-not installed (apt-get install -y pgloader): skipped, its goals not measured}"
 echo
 
-declare -a R_TOTAL R_EXPORT R_COPY R_CONS L_TIME L_RSS L_CPU L_STEPS_SUM L_JVM L_SNAPSHOT L_NO_VALIDATION L_VALIDATE_SHARE P_TIME P_RSS P_CPU
+declare -a R_TOTAL R_EXPORT C_TOTAL C_COPY C_CONS C_SCHEMA L_TIME L_RSS L_CPU L_OUTSIDE L_JVM L_SNAPSHOT L_NO_VALIDATION \
+    L_VALIDATE_SHARE P_TIME P_RSS P_CPU
 declare -A STEPS
+STEP_NAMES=()
 for round in $(seq 1 "$ROUNDS"); do
-    run_reference
-    R_TOTAL+=("$REF_TOTAL"); R_EXPORT+=("$REF_EXPORT"); R_COPY+=("$REF_COPY"); R_CONS+=("$REF_CONSTRAINTS")
-    echo "round $round: reference ${REF_TOTAL}s (sqlite3 export ${REF_EXPORT}s, \\copy ${REF_COPY}s, keys+indexes ${REF_CONSTRAINTS}s)"
+    export_csv
+    load_csv "$REF_SCHEMA"
+    R_EXPORT+=("$EXPORT_TIME")
+    R_TOTAL+=("$(awk -v a="$EXPORT_TIME" -v b="$LOAD_TOTAL" 'BEGIN { printf "%.2f", a + b }')")
+    echo "round $round: reference ${R_TOTAL[-1]}s (sqlite3 export ${EXPORT_TIME}s, \\copy ${LOAD_COPY}s, keys+indexes ${LOAD_CONSTRAINTS}s)"
+    load_csv "$READY_SCHEMA"
+    rm -rf "$CSV"
+    C_TOTAL+=("$LOAD_TOTAL"); C_SCHEMA+=("$LOAD_SCHEMA"); C_COPY+=("$LOAD_COPY"); C_CONS+=("$LOAD_CONSTRAINTS")
+    echo "round $round: ready CSV ${LOAD_TOTAL}s (schema ${LOAD_SCHEMA}s, \\copy ${LOAD_COPY}s, keys+indexes ${LOAD_CONSTRAINTS}s)"
 
-    run_lite2pg "$round"
+    run_lite2pg "round$round"
     L_TIME+=("$LITE2PG_TIME"); L_RSS+=("$LITE2PG_RSS"); L_CPU+=("$LITE2PG_CPU")
-    profile=""
-    in_steps=0
+    L_NO_VALIDATION+=("$NO_VALIDATION"); L_JVM+=("$LITE2PG_JVM"); L_SNAPSHOT+=("$LITE2PG_SNAPSHOT")
+    L_OUTSIDE+=("$(awk -v w="$LITE2PG_TIME" -v s="$STEPS_SUM" 'BEGIN { printf "%.2f", w - s }')")
+    L_VALIDATE_SHARE+=("$(ratio "$VALIDATION" "$COPY")")
     while read -r step secs; do
+        if [ -z "${STEPS[$step]:-}" ]; then STEP_NAMES+=("$step"); fi
         STEPS[$step]+="$secs "
-        profile+="$step ${secs}s, "
-        if [[ $step != *:* ]]; then in_steps=$(awk -v a="$in_steps" -v b="$secs" 'BEGIN { print a + b }'); fi
-    done < <(step_seconds "$LITE2PG_LOG")
-    L_STEPS_SUM+=("$in_steps"); L_JVM+=("$LITE2PG_JVM"); L_SNAPSHOT+=("$LITE2PG_SNAPSHOT")
-    # The goal times the cutover without its validation (validate + report), and validation against the copy.
-    validation=$(step_seconds "$LITE2PG_LOG" | awk '$1 == "validate" || $1 == "report" { s += $2 } END { print s + 0 }')
-    copy_secs=$(step_seconds "$LITE2PG_LOG" | awk '$1 == "copy" { print $2 }')
-    L_NO_VALIDATION+=("$(awk -v w="$LITE2PG_TIME" -v v="$validation" 'BEGIN { printf "%.2f", w - v }')")
-    L_VALIDATE_SHARE+=("$(awk -v v="$validation" -v c="${copy_secs:-0}" 'BEGIN { printf "%.2f", (c > 0 ? v / c : 0) }')")
-    echo "round $round: lite2pg ${LITE2PG_TIME}s (CPU ${LITE2PG_CPU}s), peak RSS ${LITE2PG_RSS} MiB, exit 0, row counts match"
-    echo "         steps: ${profile%, }"
+    done <<< "$PROFILE_STEPS"
+    echo "round $round: lite2pg ${LITE2PG_TIME}s (without validation ${NO_VALIDATION}s; CPU ${LITE2PG_CPU}s), peak RSS ${LITE2PG_RSS} MiB, exit 0, row counts match"
+    echo "         steps: $PROFILE"
+    if [ "$round" = 1 ]; then
+        measure_fixed_costs
+        echo "round $round: fixed costs, median of $FIXED_RUNS: --help $(echo "${F_HELP[*]}" | median)s, status $(echo "${F_STATUS[*]}" | median)s, already-completed cutover $(echo "${F_DONE[*]}" | median)s"
+    fi
 
     if [ "$HAVE_PGLOADER" = yes ]; then
-        run_pgloader "$round"
+        run_pgloader "round$round"
         P_TIME+=("$PGLOADER_TIME"); P_RSS+=("$PGLOADER_RSS"); P_CPU+=("$PGLOADER_CPU")
         echo "round $round: pgloader ${PGLOADER_TIME}s (CPU ${PGLOADER_CPU}s), peak RSS ${PGLOADER_RSS} MiB, row counts match"
     fi
     if [ "$round" = 1 ]; then
-        compare_content
+        # shellcheck disable=SC2046 # no pgloader schema when it is not installed
+        compare_content "scale $SCALE_NAME, round 1" "$LITE2PG_SCHEMA" "$REF_SCHEMA" "$READY_SCHEMA" $(pgloader_schema)
     fi
 done
 
 # Summary lines: label, median, best (or largest, for memory) and every round's value.
-values() { tr ' ' '\n' | grep -v '^$'; }
+values() { tr ' ' '\n' | awk 'NF && $1 != "-"'; }
 least() { values | sort -g | head -1 | awk '{ printf "%.2f", $1 }'; }
 most() { values | sort -g | tail -1; }
-timing() { printf '  %-34s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median)" "$(echo "$2" | least)" "${2% }"; }
-memory() { printf '  %-34s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median_int)" "$(echo "$2" | most)" "${2% }"; }
+timing() { printf '  %-36s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median)" "$(echo "$2" | least)" "${2% }"; }
+memory() { printf '  %-36s %9s %9s  [%s]\n' "$1" "$(echo "$2" | median_int)" "$(echo "$2" | most)" "${2% }"; }
+heading() { printf '  %-36s %9s %9s  %s\n' "$1" "$2" "$3" rounds; }
 
 echo
-printf '  %-34s %9s %9s  %s\n' "seconds, $ROUNDS round(s)" median best rounds
-timing "reference total" "${R_TOTAL[*]}"
+heading "seconds, $ROUNDS round(s)" median best
+timing "reference (export + ready CSV)" "${R_TOTAL[*]}"
 timing "  sqlite3 CSV export" "${R_EXPORT[*]}"
-timing "  psql \\copy into bare tables" "${R_COPY[*]}"
-timing "  primary keys, indexes, FKs" "${R_CONS[*]}"
-timing "lite2pg cutover" "${L_TIME[*]}"
-timing "lite2pg without validate, report" "${L_NO_VALIDATION[*]}"
-for step in preflight schema scan plan copy "copy:users" "copy:strategies" "copy:alerts" "copy:orders" quarantine constraints sequences validate report; do
-    if [ -n "${STEPS[$step]:-}" ]; then timing "  $step" "${STEPS[$step]}"; fi
+timing "ready CSV (the goals' reference)" "${C_TOTAL[*]}"
+timing "  schema, keys and indexes taken off" "${C_SCHEMA[*]}"
+timing "  psql \\copy into bare tables" "${C_COPY[*]}"
+timing "  primary keys, indexes, FKs, seqs" "${C_CONS[*]}"
+timing "lite2pg cutover, whole command" "${L_TIME[*]}"
+timing "lite2pg without validation" "${L_NO_VALIDATION[*]}"
+# Steps in the order they finished, each with its parts (copy:alerts under copy) below it.
+for step in "${STEP_NAMES[@]}"; do
+    if [[ $step == *:* ]] && [ -n "${STEPS[${step%%:*}]:-}" ]; then continue; fi
+    timing "    $step" "${STEPS[$step]}"
+    for part in "${STEP_NAMES[@]}"; do
+        if [[ $part == "$step":* ]]; then timing "      $part" "${STEPS[$part]}"; fi
+    done
 done
-# What the steps do not account for: JVM and Spring start-up, the snapshot of the source (a copy by SQLite's
-# online backup, and its sha256), the job repository's start, shutdown. The first two are shown below it.
-OUTSIDE=()
-for i in "${!L_TIME[@]}"; do
-    OUTSIDE+=("$(awk -v w="${L_TIME[$i]}" -v s="${L_STEPS_SUM[$i]}" 'BEGIN { printf "%.2f", w - s }')")
-done
-timing "  outside the steps" "${OUTSIDE[*]}"
-timing "    JVM start, to the first line" "${L_JVM[*]}"
-timing "    Spring start, source snapshot" "${L_SNAPSHOT[*]}"
+# What the steps do not account for: JVM and Spring start-up, the snapshot of the source, the job repository's
+# start, shutdown. The first two are shown below it.
+timing "    outside the steps" "${L_OUTSIDE[*]}"
+timing "      JVM start, to the first line" "${L_JVM[*]}"
+timing "      Spring start, source snapshot" "${L_SNAPSHOT[*]}"
 if [ "$HAVE_PGLOADER" = yes ]; then timing "pgloader" "${P_TIME[*]}"; fi
-printf '  %-34s %9s %9s  %s\n' "CPU seconds (user + sys)" median best rounds
+heading "fixed costs, $FIXED_RUNS run(s)" median best
+timing "bin/lite2pg --help" "${F_HELP[*]}"
+timing "bin/lite2pg status (finished run)" "${F_STATUS[*]}"
+timing "cutover, already completed" "${F_DONE[*]}"
+heading "CPU seconds (user + sys)" median best
 timing "lite2pg (the JVM only)" "${L_CPU[*]}"
 if [ "$HAVE_PGLOADER" = yes ]; then timing "pgloader" "${P_CPU[*]}"; fi
-printf '  %-34s %9s %9s  %s\n' "peak RSS, MiB" median max rounds
+heading "peak RSS, MiB" median max
 memory "lite2pg" "${L_RSS[*]}"
 if [ "$HAVE_PGLOADER" = yes ]; then memory "pgloader" "${P_RSS[*]}"; fi
 
-M_REF=$(echo "${R_TOTAL[*]}" | median)
-M_LITE=$(echo "${L_NO_VALIDATION[*]}" | median)
+M_READY=$(echo "${C_TOTAL[*]}" | median)
+M_WHOLE=$(echo "${L_TIME[*]}" | median)
+M_NO_VALIDATION=$(echo "${L_NO_VALIDATION[*]}" | median)
+M_PGLOADER=$(echo "${P_TIME[*]:-}" | median)
 echo
-echo "(lite2pg below: the cutover without its validation, as the goal times it; with it: $(echo "${L_TIME[*]}" | median) s)"
-echo "lite2pg / reference: $(ratio "$M_LITE" "$M_REF")x (medians; best rounds: $(ratio "$(echo "${L_NO_VALIDATION[*]}" | least)" "$(echo "${R_TOTAL[*]}" | least)")x)"
-if [ "$HAVE_PGLOADER" = yes ]; then
-    M_PGL=$(echo "${P_TIME[*]}" | median)
-    echo "pgloader / lite2pg:  $(ratio "$M_PGL" "$M_LITE")x (medians; best rounds: $(ratio "$(echo "${P_TIME[*]}" | least)" "$(echo "${L_NO_VALIDATION[*]}" | least)")x)"
+echo "lite2pg / reference with export:  $(ratio "$M_NO_VALIDATION" "$(echo "${R_TOTAL[*]}" | median)")x without validation, $(ratio "$M_WHOLE" "$(echo "${R_TOTAL[*]}" | median)")x whole (medians)"
+echo "lite2pg / ready CSV, best rounds: $(ratio "$(echo "${L_NO_VALIDATION[*]}" | least)" "$(echo "${C_TOTAL[*]}" | least)")x without validation, $(ratio "$(echo "${L_TIME[*]}" | least)" "$(echo "${C_TOTAL[*]}" | least)")x whole"
+
+# --- the small database: what an operator with a small app waits for -------------------------------------------
+declare -a S_TIME S_NO_VALIDATION S_RSS S_P_TIME
+if [ "$RUN_SMALL" = yes ]; then
+    use_source "$SMALL_SOURCE"
+    SMALL_MIB=$SOURCE_MIB
+    echo
+    echo "small database: scale $(scale_name "$SMALL_SCALE"), seed $SEED: $(describe_source)"
+    for round in $(seq 1 "$ROUNDS"); do
+        run_lite2pg "small-round$round"
+        S_TIME+=("$LITE2PG_TIME"); S_NO_VALIDATION+=("$NO_VALIDATION"); S_RSS+=("$LITE2PG_RSS")
+        echo "small round $round: lite2pg ${LITE2PG_TIME}s (without validation ${NO_VALIDATION}s), peak RSS ${LITE2PG_RSS} MiB, exit 0, row counts match"
+        echo "         steps: $PROFILE"
+        if [ "$HAVE_PGLOADER" = yes ]; then
+            run_pgloader "small-round$round"
+            S_P_TIME+=("$PGLOADER_TIME")
+            echo "small round $round: pgloader ${PGLOADER_TIME}s, row counts match"
+        fi
+        if [ "$round" = 1 ]; then
+            # shellcheck disable=SC2046 # no pgloader schema when it is not installed
+            compare_content "small, round 1" "$LITE2PG_SCHEMA" $(pgloader_schema)
+        fi
+    done
+    heading "small database, $ROUNDS round(s)" median best
+    timing "lite2pg cutover, whole command" "${S_TIME[*]}"
+    timing "lite2pg without validation" "${S_NO_VALIDATION[*]}"
+    if [ "$HAVE_PGLOADER" = yes ]; then timing "pgloader" "${S_P_TIME[*]}"; fi
 fi
-echo "validation / copy:   $(echo "${L_VALIDATE_SHARE[*]}" | median) (median; the goal is at most 0.5)"
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- linearity: one cutover per scale, the time per million rows of each ---------------------------------------
+declare -a LIN_PER_MILLION
+if [ "$LINEARITY" = yes ]; then
+    echo
+    echo "linearity: one lite2pg cutover at each of scales $LINEARITY_SCALES"
+    printf '  %-8s %10s %9s %9s %20s %20s\n' scale rows MiB seconds "s/M rows (whole)" "s/M rows (in steps)"
+    for s in $LINEARITY_SCALES; do
+        use_source "$(source_file "$s")"
+        run_lite2pg "linearity-scale$(scale_name "$s")"
+        LIN_PER_MILLION+=("$(awk -v t="$LITE2PG_TIME" -v n="$TOTAL_ROWS" 'BEGIN { printf "%.2f", t * 1e6 / n }')")
+        printf '  %-8s %10s %9s %9s %20s %20s\n' "$(scale_name "$s")" "$TOTAL_ROWS" "$SOURCE_MIB" "$LITE2PG_TIME" \
+            "${LIN_PER_MILLION[-1]}" "$(awk -v t="$STEPS_SUM" -v n="$TOTAL_ROWS" 'BEGIN { printf "%.2f", t * 1e6 / n }')"
+    done
+fi
+
+# --- the goals --------------------------------------------------------------------------------------------------
+# judge VALUE OP LIMIT: met, NOT met, or not measured (a value of "-").
+judge() {
+    awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN {
+        if (v == "-" || v == "") { print "not measured"; exit }
+        ok = op == "<=" ? v + 0 <= l + 0 : v + 0 >= l + 0
+        print ok ? "met" : "NOT met" }'
+}
+goal() { printf '  %-58s %-40s %s\n' "$1" "$2" "$3"; }
+unit() { if [ "$1" = - ]; then echo "-"; else echo "$1$2"; fi; }
+
+R1=$(ratio "$M_NO_VALIDATION" "$M_READY")
+R2=$(ratio "$M_WHOLE" "$M_READY")
+R3=$(ratio "$M_PGLOADER" "$M_WHOLE")
+echo
+echo "goals (issue 14), medians of this run; ready CSV ${M_READY} s, lite2pg ${M_WHOLE} s whole, ${M_NO_VALIDATION} s without validation:"
+goal "cutover without validation <= 1.2x ready CSV" "$(unit "$R1" x)" "$(judge "$R1" "<=" 1.2)"
+goal "whole cutover (validation included) <= 1.7x ready CSV" "$(unit "$R2" x)" "$(judge "$R2" "<=" 1.7)"
+goal "pgloader / whole cutover >= 2x" \
+    "$(if [ "$HAVE_PGLOADER" = yes ]; then echo "${R3}x (pgloader ${M_PGLOADER} s)"; else echo "- (pgloader not installed)"; fi)" \
+    "$(judge "$R3" ">=" 2)"
+if [ "$RUN_SMALL" = yes ] && [ "$HAVE_PGLOADER" = yes ]; then
+    S_LITE=$(echo "${S_TIME[*]}" | median)
+    S_PGL=$(echo "${S_P_TIME[*]}" | median)
+    goal "small database ($SMALL_MIB MiB): whole cutover <= pgloader" "${S_LITE} s vs ${S_PGL} s ($(ratio "$S_LITE" "$S_PGL")x)" \
+        "$(judge "$(ratio "$S_LITE" "$S_PGL")" "<=" 1)"
+else
+    goal "small database: whole cutover <= pgloader" \
+        "- ($([ "$RUN_SMALL" = yes ] && echo "pgloader not installed" || echo "--small-scale 0"))" "not measured"
+fi
+M_HELP=$(echo "${F_HELP[*]}" | median)
+M_STATUS=$(echo "${F_STATUS[*]}" | median)
+M_DONE=$(echo "${F_DONE[*]}" | median)
+goal "bin/lite2pg --help <= 1.5 s" "$M_HELP s" "$(judge "$M_HELP" "<=" 1.5)"
+goal "status of the finished run <= 1.5 s" "$M_STATUS s" "$(judge "$M_STATUS" "<=" 1.5)"
+goal "cutover, already completed <= 1.5 s" \
+    "$M_DONE s$([ "$ALREADY_COMPLETED_SAID" = yes ] || echo " (it never said 'already completed')")" \
+    "$(judge "$M_DONE" "<=" 1.5)"
+ALL_RSS="${L_RSS[*]} ${S_RSS[*]:-}"
+MAX_RSS=$(echo "$ALL_RSS" | most)
+goal "peak RSS <= 512 MiB with the launcher's defaults" "$MAX_RSS MiB (largest of every cutover)" \
+    "$(judge "$MAX_RSS" "<=" 512)"
+M_SHARE=$(echo "${L_VALIDATE_SHARE[*]}" | median)
+goal "validation <= 0.5x the copy step" "$(unit "$M_SHARE" x)" "$(judge "$M_SHARE" "<=" 0.5)"
+if [ "$LINEARITY" = yes ]; then
+    LIN_SPREAD=$(ratio "$(echo "${LIN_PER_MILLION[*]}" | most)" "$(echo "${LIN_PER_MILLION[*]}" | least)")
+    goal "linearity: s per million rows within 15% ($LINEARITY_SCALES)" \
+        "${LIN_PER_MILLION[*]} s/M: max/min ${LIN_SPREAD}x" "$(judge "$LIN_SPREAD" "<=" 1.15)"
+else
+    goal "linearity: s per million rows within 15% (0.1, 1, 3)" "- (run with --linearity)" "not measured"
+fi
+if [ ${#CONTENT_DIFFERS[@]} -eq 0 ]; then
+    goal "every target holds the same rows (md5, round 1)" "identical" "met"
+else
+    goal "every target holds the same rows (md5, round 1)" "DIFFERS: ${CONTENT_DIFFERS[*]}" "NOT met"
+fi
+echo "(scale $SCALE_NAME: $MAIN_ROWS rows, $MAIN_MIB MiB; $ROUNDS round(s); load average at end: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "results saved in ${RESULTS#"$ROOT"/}"
 
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
-    sql "drop schema if exists $LITE2PG_SCHEMA, $LITE2PG_REPOSITORY, $REF_SCHEMA, $PGLOADER_SCHEMA cascade" >/dev/null
+    sql "drop schema if exists $LITE2PG_SCHEMA, $LITE2PG_REPOSITORY, $REF_SCHEMA, $READY_SCHEMA, $PGLOADER_SCHEMA cascade" >/dev/null
+fi
+if [ ${#CONTENT_DIFFERS[@]} -gt 0 ]; then
+    fail "the targets differ in content: ${CONTENT_DIFFERS[*]}"
 fi
