@@ -627,8 +627,12 @@ goal "cutover, already completed <= 1.5 s" \
     "$(judge "$M_DONE" "<=" 1.5)"
 ALL_RSS="${L_RSS[*]} ${S_RSS[*]:-}"
 MAX_RSS=$(echo "$ALL_RSS" | most)
-goal "peak RSS <= 512 MiB with the launcher's defaults" "$MAX_RSS MiB (largest of every cutover)" \
-    "$(judge "$MAX_RSS" "<=" 512)"
+if [ -z "${LITE2PG_JAVA_OPTS:-}" ]; then
+    goal "peak RSS <= 512 MiB with the launcher's defaults" "$MAX_RSS MiB (largest of every cutover)" \
+        "$(judge "$MAX_RSS" "<=" 512)"
+else
+    goal "peak RSS <= 512 MiB with the launcher's defaults" "$MAX_RSS MiB, but with LITE2PG_JAVA_OPTS set" "not measured"
+fi
 M_SHARE=$(echo "${L_VALIDATE_SHARE[*]}" | median)
 goal "validation <= 0.5x the copy step" "$(unit "$M_SHARE" x)" "$(judge "$M_SHARE" "<=" 0.5)"
 if [ "$LINEARITY" = yes ]; then
