@@ -133,10 +133,11 @@ final class TypeInference {
                                 + count(stats.trial(Candidate.JSONB).refused) + ", e.g. "
                                 + refusal(stats, Candidate.JSONB));
             }
-            notes.add("not JSON: " + values(stats.trial(Candidate.JSON).refused) + " do not parse, e.g. "
+            notes.add("not JSON: " + ofValues(stats.trial(Candidate.JSON).refused, stats.nonNull) + " not JSON, e.g. "
                     + refusal(stats, Candidate.JSON));
         } else if (stats.jsonShaped * 2 >= stats.nonNull || declared.hint() == Hint.JSON) {
-            notes.add("not JSON: " + values(stats.nonNull - stats.jsonShaped) + " are not JSON objects or arrays, e.g. "
+            notes.add("not JSON: " + ofValues(stats.nonNull - stats.jsonShaped, stats.nonNull)
+                    + " not a JSON object or array, e.g. "
                     + stats.firstNotJsonShaped);
         }
         Trial zoned = stats.trial(Candidate.TIMESTAMPTZ);
@@ -156,7 +157,7 @@ final class TypeInference {
                 return proposal(Candidate.TIMESTAMP, declared, "text timestamps, " + n + ", none with an offset");
             }
         } else if (zoned.refused < stats.nonNull || declared.hint() == Hint.TIMESTAMP) {
-            notes.add(values(zoned.refused) + " are not timestamps, e.g. " + zoned.firstRefusal);
+            notes.add(ofValues(zoned.refused, stats.nonNull) + " not a timestamp, e.g. " + zoned.firstRefusal);
         }
         if (stats.canonicalUuids == stats.nonNull && stats.accepts(Candidate.UUID)) {
             return proposal(Candidate.UUID, declared, n + ", all canonical 8-4-4-4-12 UUID text");
@@ -261,6 +262,11 @@ final class TypeInference {
 
     private static String quoted(String name) {
         return "'" + name + "'";
+    }
+
+    /** {@code 1 of 10 values is}, {@code 3 of 10 values are}. */
+    static String ofValues(long some, long all) {
+        return count(some) + " of " + values(all) + (some == 1 ? " is" : " are");
     }
 
     /** {@code 1 value}, {@code 1,234 values}. */
