@@ -38,6 +38,7 @@ final class ExpressionTranslator {
         DraftColumn booleanContext = null;
         int booleanDepth = -1;
         int depth = 0;
+        boolean afterFunction = false;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken t = tokens.get(i);
             SqlToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
