@@ -121,10 +121,12 @@ final class ExpressionTranslator {
             if (!out.isEmpty()
                     && !piece.equals(")")
                     && !piece.equals(",")
-                    && !out.toString().endsWith("(")) {
+                    && !out.toString().endsWith("(")
+                    && !(afterFunction && piece.equals("("))) {
                 out.append(' ');
             }
             out.append(piece);
+            afterFunction = t.kind() == Kind.WORD && column == null && FUNCTIONS.contains(piece);
         }
         if (out.isEmpty()) {
             return Translation.refused("empty expression");
