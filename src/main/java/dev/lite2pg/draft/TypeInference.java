@@ -162,8 +162,12 @@ final class TypeInference {
         if (stats.canonicalUuids == stats.nonNull && stats.accepts(Candidate.UUID)) {
             return proposal(Candidate.UUID, declared, n + ", all canonical 8-4-4-4-12 UUID text");
         }
-        boolean declaredUuid =
-                declared.hint() == Hint.UUID || declared.hint() == Hint.CHARACTER && declared.length() == 32;
+        // SQLAlchemy's Uuid on SQLite: CHAR(32) of hex digits. Not VARCHAR(32): that is Alembic's version_num, and any
+        // text.
+        boolean declaredUuid = declared.hint() == Hint.UUID
+                || declared.hint() == Hint.CHARACTER
+                        && declared.length() == 32
+                        && declared.text().toUpperCase(Locale.ROOT).matches("N?CHAR(ACTER)?\\s*\\(.*");
         if (declaredUuid
                 && stats.bareHexUuids + stats.canonicalUuids == stats.nonNull
                 && stats.accepts(Candidate.UUID)) {

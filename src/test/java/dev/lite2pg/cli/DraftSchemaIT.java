@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.draft.SchemaDrafter;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.TableReport;
@@ -86,6 +87,48 @@ class DraftSchemaIT {
     }
 
     @Test
+    void aSqlalchemyShapedAppDraftsItsTypesAndEveryAdversarialColumnFallsBackWithItsReason(TestDatabase db)
+            throws Exception {
+        Path source = SqlalchemyShapedDatabase.create(
+                Files.createDirectories(work.resolve("app")).resolve("source.sqlite"));
+        Map<String, String> types = draftCheckAndCutover(db, source, "app", "as-is", 4);
+        assertThat(types)
+                .containsEntry("users.is_active", "boolean")
+                .containsEntry("users.created_at", "timestamp without time zone")
+                .containsEntry("users.settings", "jsonb")
+                .containsEntry("users.balance", "numeric(12,2)")
+                .containsEntry("users.status", "character varying(7)")
+                .containsEntry("users.external_id", "uuid")
+                .containsEntry("posts.published", "boolean")
+                .containsEntry("posts.rating", "double precision")
+                .containsEntry("posts.body", "text")
+                .containsEntry("alembic_version.version_num", "character varying(32)")
+                .containsEntry("oddities.is_deleted", "bigint")
+                .containsEntry("oddities.extra", "text")
+                .containsEntry("oddities.happened_at", "text")
+                .containsEntry("oddities.seen", "text")
+                .containsEntry("oddities.price", "double precision");
+        String sql = Files.readString(work.resolve("sql/app/V1__baseline.sql"));
+        assertThat(sql)
+                .contains("-- boolean: declared BOOLEAN, 120 values, all 0 or 1")
+                .contains("-- boolean: CHECK allows only 0 and 1, 300 values, all 0 or 1")
+                .contains("\"published\" bigint".replace("bigint", "boolean") + " NOT NULL DEFAULT false")
+                .contains("-- uuid: declared CHAR(32), 120 values, all 32 hex digits")
+                .contains("-- bigint: 50 values, all integers; not boolean although name 'is_deleted' reads as a"
+                        + " flag: row 7 INTEGER 2")
+                .contains("-- text: not JSON: 1 of 50 values is not a JSON object or array, e.g. row 11 TEXT 'not json'")
+                .contains("-- text: 1 of 50 values is not a timestamp, e.g. row 17 TEXT 'n/a'")
+                .contains("-- text: mixes 25 numbers (e.g. row 2 INTEGER 1700000002) and 25 texts")
+                .contains("CHECK (\"status\" IN ('active', 'banned', 'pending'))")
+                .contains("ALTER TABLE \"posts\" ADD FOREIGN KEY (\"user_id\") REFERENCES \"users\" (\"id\") ON DELETE"
+                        + " CASCADE;")
+                .contains("CREATE INDEX \"ix_posts_published\" ON \"posts\" (\"user_id\") WHERE \"published\" = true;")
+                .contains("CREATE INDEX \"ix_users_lower_email\" ON \"users\" ((lower(\"email\")));")
+                .contains("\"updated_at\" timestamp DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC')");
+        assertThat(db.rows("SELECT count(*) FROM public.users WHERE is_active")).containsExactly(List.of("80"));
+    }
+
+    @Test
     void anExistingFileIsNeverReplacedAndIsNamed() throws Exception {
         Path source = Datasets.require("memos").resolve("source.sqlite");
         Path job = Files.writeString(work.resolve("memos.yml"), "mine\n");
@@ -136,7 +179,7 @@ class DraftSchemaIT {
         CliRun cutover = CliRun.of(
                 db.environment(), "cutover", "--job", job.toString(), "--target-url", db.url(), "--parallel", "2");
         assertThat(cutover.exitCode()).as(cutover.all()).isZero();
-        RunReport report = RunReports.newest(work.resolve("runs"), "source");
+        RunReport report = RunReports.newest(work.resolve("runs"), SchemaDrafter.jobName(source));
         assertThat(report.tables()).hasSize(tables);
         for (TableReport table : report.tables()) {
             ContentCheckResult content = table.content();
