@@ -113,8 +113,9 @@ final class TypeInference {
             notes.add("text would refuse " + refusal(stats, Candidate.TEXT) + " (bytea keeps text as its bytes)");
             return proposal(Candidate.BYTEA, declared, String.join("; ", notes));
         }
-        notes.add("no type takes every value: text refuses " + count(stats.trial(Candidate.TEXT).refused) + ", e.g. "
-                + refusal(stats, Candidate.TEXT) + "; check lists them all");
+        notes.add("no type takes every value: text refuses "
+                + stats.trial(Candidate.TEXT).refusedShown() + ", e.g. " + refusal(stats, Candidate.TEXT)
+                + "; check lists them all");
         return proposal(Candidate.TEXT, declared, String.join("; ", notes));
     }
 
@@ -130,10 +131,10 @@ final class TypeInference {
                         Candidate.JSON,
                         declared,
                         n + ", all JSON objects or arrays, but jsonb would refuse "
-                                + count(stats.trial(Candidate.JSONB).refused) + ", e.g. "
+                                + stats.trial(Candidate.JSONB).refusedShown() + ", e.g. "
                                 + refusal(stats, Candidate.JSONB));
             }
-            notes.add("not JSON: " + ofValues(stats.trial(Candidate.JSON).refused, stats.nonNull) + " not JSON, e.g. "
+            notes.add("not JSON: " + ofValues(stats.trial(Candidate.JSON), stats.nonNull) + " not JSON, e.g. "
                     + refusal(stats, Candidate.JSON));
         } else if (stats.jsonShaped * 2 >= stats.nonNull || declared.hint() == Hint.JSON) {
             notes.add("not JSON: " + ofValues(stats.nonNull - stats.jsonShaped, stats.nonNull)
@@ -156,8 +157,8 @@ final class TypeInference {
             if (stats.accepts(Candidate.TIMESTAMP)) {
                 return proposal(Candidate.TIMESTAMP, declared, "text timestamps, " + n + ", none with an offset");
             }
-        } else if (zoned.refused < stats.nonNull || declared.hint() == Hint.TIMESTAMP) {
-            notes.add(ofValues(zoned.refused, stats.nonNull) + " not a timestamp, e.g. " + zoned.firstRefusal);
+        } else if (!zoned.abandoned || declared.hint() == Hint.TIMESTAMP) {
+            notes.add(ofValues(zoned, stats.nonNull) + " not a timestamp, e.g. " + zoned.firstRefusal);
         }
         if (stats.canonicalUuids == stats.nonNull && stats.accepts(Candidate.UUID)) {
             return proposal(Candidate.UUID, declared, n + ", all canonical 8-4-4-4-12 UUID text");
@@ -271,6 +272,11 @@ final class TypeInference {
     /** {@code 1 of 10 values is}, {@code 3 of 10 values are}. */
     static String ofValues(long some, long all) {
         return count(some) + " of " + values(all) + (some == 1 ? " is" : " are");
+    }
+
+    /** As {@link #ofValues(long, long)} for what a trial refused: {@code most of 10 values are} once it stopped. */
+    static String ofValues(Trial trial, long all) {
+        return trial.abandoned ? "most of " + values(all) + " are" : ofValues(trial.refused, all);
     }
 
     /** {@code 1 value}, {@code 1,234 values}. */

@@ -116,7 +116,8 @@ class DraftSchemaIT {
                 .contains("-- uuid: declared CHAR(32), 120 values, all 32 hex digits")
                 .contains("-- bigint: 50 values, all integers; not boolean although name 'is_deleted' reads as a"
                         + " flag: row 7 INTEGER 2")
-                .contains("-- text: not JSON: 1 of 50 values is not a JSON object or array, e.g. row 11 TEXT 'not json'")
+                .contains(
+                        "-- text: not JSON: 1 of 50 values is not a JSON object or array, e.g. row 11 TEXT 'not json'")
                 .contains("-- text: 1 of 50 values is not a timestamp, e.g. row 17 TEXT 'n/a'")
                 .contains("-- text: mixes 25 numbers (e.g. row 2 INTEGER 1700000002) and 25 texts")
                 .contains("CHECK (\"status\" IN ('active', 'banned', 'pending'))")

@@ -87,6 +87,15 @@ class TypeInferenceTest {
     }
 
     @Test
+    void aTypeMostValuesRefuseStopsBeingTriedAndTheCommentSaysMost() {
+        ColumnProposal p = infer("happened_at", "DATETIME", "soon", "later", "2024-01-02", "never", "n/a");
+        assertThat(p.evidence()).startsWith("text: most of 5 values are not a timestamp, e.g. row 1 TEXT 'soon'");
+        assertThat(infer("name", "TEXT", "Ann", "2024-01-02", "Bob").evidence())
+                .as("a plain text column says nothing about timestamps")
+                .isEqualTo("text: 3 values");
+    }
+
+    @Test
     void epochNumbersInADatetimeColumnAreTimestampsButMixedWithTextAreText() {
         assertThat(infer("seen", "DATETIME", 1_700_000_000L, 1_700_000_001.5).evidence())
                 .isEqualTo("timestamp: epoch seconds in a column declared DATETIME, 2 values (read as UTC)");
