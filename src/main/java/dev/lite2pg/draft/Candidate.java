@@ -15,6 +15,8 @@ enum Candidate {
     DECLARED_VARCHAR(null, "varchar"),
     TEXT("text", "text"),
     TIMESTAMP("timestamp", "timestamp"),
+    /** timestamp from epoch milliseconds: the job file says so for the column ({@code epoch-numbers}). */
+    TIMESTAMP_MILLIS("timestamp", "timestamp"),
     TIMESTAMPTZ("timestamptz", "timestamptz"),
     DATE("date", "date"),
     JSON("json", "json"),

@@ -43,6 +43,13 @@ final class ColumnStats {
         }
     }
 
+    private static final ConversionOptions MILLISECONDS = new ConversionOptions(
+            java.time.ZoneOffset.UTC,
+            dev.lite2pg.convert.OffsetReading.REFUSE,
+            false,
+            dev.lite2pg.convert.EpochNumbers.MILLISECONDS,
+            Map.of());
+
     private final Map<Candidate, Trial> trials = new EnumMap<>(Candidate.class);
 
     long rows;
@@ -71,13 +78,17 @@ final class ColumnStats {
     ColumnStats(DeclaredType declared) {
         for (Candidate candidate : Candidate.values()) {
             if (candidate == Candidate.DECLARED_NUMERIC && declared.precision() < 0
-                    || candidate == Candidate.DECLARED_VARCHAR && declared.length() < 0) {
+                    || candidate == Candidate.DECLARED_VARCHAR && declared.length() < 0
+                    || candidate == Candidate.TIMESTAMP_MILLIS && !declared.temporal()) {
                 continue;
             }
-            // The job the draft writes keeps the default conversions (epoch seconds, naive times read as UTC).
+            // The job the draft writes keeps the default conversions (epoch seconds, naive times read as UTC), except
+            // for a column of epoch milliseconds, which it names.
             trials.put(
                     candidate,
-                    new Trial(ConverterResolver.resolve(candidate.targetType(declared), ConversionOptions.DEFAULTS)));
+                    new Trial(ConverterResolver.resolve(
+                            candidate.targetType(declared),
+                            candidate == Candidate.TIMESTAMP_MILLIS ? MILLISECONDS : ConversionOptions.DEFAULTS)));
         }
     }
 

@@ -97,6 +97,11 @@ record DeclaredType(String text, Affinity affinity, Hint hint, int length, int p
         return Affinity.NUMERIC;
     }
 
+    /** Declared DATETIME, TIMESTAMP or DATE: numbers in it are taken for epoch times. */
+    boolean temporal() {
+        return hint == Hint.TIMESTAMP || hint == Hint.DATE;
+    }
+
     /** How a comment names the declaration: {@code declared NVARCHAR(160)}, or {@code no declared type}. */
     String shown() {
         return text.isEmpty() ? "no declared type" : "declared " + text;

@@ -128,7 +128,8 @@ final class DefaultTranslator {
 
     private static Translation nowFor(String now, Candidate type, String sqlType, String written) {
         return switch (type) {
-            case TIMESTAMP -> Translation.of(now.equals("date") ? "CURRENT_DATE::timestamp" : UTC_NOW);
+            case TIMESTAMP, TIMESTAMP_MILLIS ->
+                Translation.of(now.equals("date") ? "CURRENT_DATE::timestamp" : UTC_NOW);
             case TIMESTAMPTZ -> Translation.of("CURRENT_TIMESTAMP");
             case DATE -> Translation.of(UTC_NOW + "::date");
             case BIGINT, NUMERIC, DOUBLE, DECLARED_NUMERIC ->

@@ -18,6 +18,15 @@ record Draft(
     /** @param constraints the lines after the columns inside CREATE TABLE: PRIMARY KEY, UNIQUE, CHECK */
     record Table(String source, String target, long rows, List<DraftColumn> columns, List<String> constraints) {}
 
+    /** The source {@code table.column}s drafted as timestamps from epoch milliseconds. */
+    List<String> epochMilliseconds() {
+        return tables.stream()
+                .flatMap(t -> t.columns().stream()
+                        .filter(c -> c.proposal().candidate() == Candidate.TIMESTAMP_MILLIS)
+                        .map(c -> t.source() + "." + c.source()))
+                .toList();
+    }
+
     long rows() {
         return tables.stream().mapToLong(Table::rows).sum();
     }

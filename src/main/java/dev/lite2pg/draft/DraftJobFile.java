@@ -1,6 +1,7 @@
 package dev.lite2pg.draft;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The job file written beside the draft, which {@code check} runs as it is. Paths are absolute, so the file means the
@@ -10,7 +11,15 @@ final class DraftJobFile {
 
     private DraftJobFile() {}
 
-    static String yaml(String name, Path source, Path migrationFolder, Names names) {
+    /** @param epochMilliseconds source {@code table.column}s whose numbers are epoch milliseconds */
+    static String yaml(String name, Path source, Path migrationFolder, Names names, List<String> epochMilliseconds) {
+        StringBuilder conversions = new StringBuilder();
+        if (!epochMilliseconds.isEmpty()) {
+            conversions.append("conversions:\n  columns:\n");
+            for (String column : epochMilliseconds) {
+                conversions.append("    ").append(quoted(column)).append(": { epoch-numbers: milliseconds }\n");
+            }
+        }
         return "# Drafted by lite2pg draft-schema with the migration in " + migrationFolder + ".\n"
                 + "# Review both, then: lite2pg check --job <this file>; lite2pg dry-run; lite2pg cutover --target-url ...\n"
                 + "name: " + quoted(name) + "\n"
@@ -19,7 +28,8 @@ final class DraftJobFile {
                 + "schema:\n"
                 + "  locations: [ " + quoted("filesystem:" + migrationFolder) + " ]\n"
                 + "mapping:\n"
-                + "  names: " + names.mappingRule() + "\n";
+                + "  names: " + names.mappingRule() + "\n"
+                + conversions;
     }
 
     /** A YAML double-quoted scalar. */

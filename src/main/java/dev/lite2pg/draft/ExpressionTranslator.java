@@ -27,6 +27,7 @@ final class ExpressionTranslator {
             Candidate.UUID,
             Candidate.BYTEA,
             Candidate.TIMESTAMP,
+            Candidate.TIMESTAMP_MILLIS,
             Candidate.TIMESTAMPTZ,
             Candidate.DATE);
 

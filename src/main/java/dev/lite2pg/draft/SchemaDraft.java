@@ -119,6 +119,15 @@ final class SchemaDraft {
         List<String> constraints = new ArrayList<>();
         if (!pk.isEmpty()) {
             List<String> pkNames = pk.stream().map(SourceColumn::name).toList();
+            for (int i = 0; i < table.columns().size(); i++) {
+                ColumnStats column = stats.get(i);
+                if (table.columns().get(i).inPrimaryKey() && !rowidAlias && column.rows > column.nonNull) {
+                    untranslated.add("table " + table.name() + " PRIMARY KEY: "
+                            + TypeInference.count(column.rows - column.nonNull) + " rows hold NULL in "
+                            + table.columns().get(i).name() + ", which SQLite allows outside an INTEGER PRIMARY"
+                            + " KEY and PostgreSQL refuses; check lists them");
+                }
+            }
             constraints.add("PRIMARY KEY (" + columnList(byName, pkNames) + ")");
             keys.add(lowered(pkNames));
             primaryKeys.put(lower(table.name()), pkNames);

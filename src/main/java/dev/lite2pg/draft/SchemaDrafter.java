@@ -45,7 +45,8 @@ public final class SchemaDrafter {
             draft = SchemaDraft.build(schema, stats, names);
         }
         String sql = DraftWriter.sql(draft, sourceFile.toString(), job.toString());
-        String yaml = DraftJobFile.yaml(jobName, sourceFile, migrationFile.getParent(), names);
+        String yaml =
+                DraftJobFile.yaml(jobName, sourceFile, migrationFile.getParent(), names, draft.epochMilliseconds());
         // Both checked above; written with CREATE_NEW so that a file made meanwhile is refused, not replaced.
         writeNew(migrationFile, sql, true);
         writeNew(job, yaml, false);

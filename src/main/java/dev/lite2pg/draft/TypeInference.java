@@ -87,6 +87,14 @@ final class TypeInference {
                         declared,
                         "epoch seconds in a column " + declared.shown() + ", " + n + " (read as UTC)");
             }
+            if (stats.accepts(Candidate.TIMESTAMP_MILLIS)) {
+                return proposal(
+                        Candidate.TIMESTAMP_MILLIS,
+                        declared,
+                        "epoch milliseconds in a column " + declared.shown() + ", " + n + " (read as UTC; as seconds "
+                                + refusal(stats, Candidate.TIMESTAMP) + "); the job file reads this column's numbers as"
+                                + " milliseconds");
+            }
             notes.add("not epoch seconds: " + refusal(stats, Candidate.TIMESTAMP));
         }
         if (stats.blobs == stats.nonNull) {

@@ -107,7 +107,12 @@ class DraftSchemaIT {
                 .containsEntry("oddities.extra", "text")
                 .containsEntry("oddities.happened_at", "text")
                 .containsEntry("oddities.seen", "text")
-                .containsEntry("oddities.price", "double precision");
+                .containsEntry("oddities.price", "double precision")
+                .containsEntry("oddities.logged_at", "timestamp without time zone");
+        assertThat(Files.readString(work.resolve("jobs/app.yml")))
+                .contains("conversions:\n  columns:\n    \"oddities.logged_at\": { epoch-numbers: milliseconds }\n");
+        assertThat(db.rows("SELECT logged_at::text FROM public.oddities WHERE id = 1"))
+                .containsExactly(List.of("2023-11-14 22:13:21.001"));
         String sql = Files.readString(work.resolve("sql/app/V1__baseline.sql"));
         assertThat(sql)
                 .contains("-- boolean: declared BOOLEAN, 120 values, all 0 or 1")

@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code CHECK (x IN (0, 1))}, DateTime as text {@code YYYY-MM-DD HH:MM:SS.ffffff}, JSON as text, Numeric, Enum as
  * VARCHAR with a CHECK, Uuid as CHAR(32) hex, foreign keys ON DELETE CASCADE, an alembic_version table. Plus a table of
  * adversarial columns that must fall back to the safe type: a boolean-named column holding a 2, a JSON column with one
- * non-JSON value, a timestamp column with one 'n/a', a column mixing epoch numbers and text.
+ * non-JSON value, a timestamp column with one 'n/a', a column mixing epoch numbers and text; and a DATETIME of epoch
+ * milliseconds.
  */
 final class SqlalchemyShapedDatabase {
 
@@ -69,7 +70,8 @@ final class SqlalchemyShapedDatabase {
                     \textra TEXT,
                     \thappened_at DATETIME,
                     \tseen TIMESTAMP,
-                    \tprice REAL
+                    \tprice REAL,
+                    \tlogged_at DATETIME
                     )""");
             c.setAutoCommit(false);
             st.execute("INSERT INTO alembic_version VALUES ('3f2a9c1b7d4e')");
@@ -106,7 +108,7 @@ final class SqlalchemyShapedDatabase {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO oddities VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO oddities VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= ODDITIES; i++) {
                     ps.setInt(1, i);
                     ps.setInt(2, i == 7 ? 2 : i % 2);
@@ -118,6 +120,7 @@ final class SqlalchemyShapedDatabase {
                         ps.setString(5, timestamp(i));
                     }
                     ps.setDouble(6, i / 3.0);
+                    ps.setLong(7, 1_700_000_000_000L + i * 1_001L);
                     ps.addBatch();
                 }
                 ps.executeBatch();

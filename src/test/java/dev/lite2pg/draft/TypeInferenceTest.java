@@ -100,6 +100,12 @@ class TypeInferenceTest {
         assertThat(infer("seen", "DATETIME", 1_700_000_000L, 1_700_000_001.5).evidence())
                 .isEqualTo("timestamp: epoch seconds in a column declared DATETIME, 2 values (read as UTC)");
         assertThat(infer("seen", "INTEGER", 1_700_000_000L).sqlType()).isEqualTo("bigint");
+        ColumnProposal millis = infer("logged_at", "DATETIME", 1_700_000_000_000L, 1_700_000_000_123L);
+        assertThat(millis.candidate()).isEqualTo(Candidate.TIMESTAMP_MILLIS);
+        assertThat(millis.evidence())
+                .startsWith("timestamp: epoch milliseconds in a column declared DATETIME, 2 values (read as UTC; as"
+                        + " seconds row 1 INTEGER 1700000000000: epoch 1700000000000 is outside years 1-9999")
+                .endsWith("the job file reads this column's numbers as milliseconds");
         ColumnProposal mixed = infer("seen", "TIMESTAMP", 1_700_000_000L, "2024-01-02 03:04:05");
         assertThat(mixed.sqlType()).isEqualTo("text");
         assertThat(mixed.evidence())
