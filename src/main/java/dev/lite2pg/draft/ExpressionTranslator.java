@@ -14,8 +14,8 @@ import java.util.Set;
  */
 final class ExpressionTranslator {
 
-    private static final Set<String> KEYWORDS =
-            Set.of("AND", "OR", "NOT", "IS", "NULL", "IN", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END");
+    private static final Set<String> KEYWORDS = Set.of(
+            "AND", "OR", "NOT", "IS", "NULL", "IN", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "TRUE", "FALSE");
     private static final Set<String> FUNCTIONS =
             Set.of("lower", "upper", "length", "coalesce", "abs", "trim", "ltrim", "rtrim", "substr", "round");
     private static final Set<String> OPERATORS =

@@ -75,20 +75,19 @@ public final class SchemaDrafter {
         }
     }
 
-    /** @param holdsData values are quoted in the draft's comments: then the file is the owner's alone (0600) */
+    /**
+     * Creates the file, refusing one made since the check. Values are quoted in the draft's comments: a file holding
+     * them is the owner's alone (0600) before a byte is written.
+     */
     private static void writeNew(Path file, String text, boolean holdsData) {
         try {
             Files.createDirectories(file.getParent());
             if (holdsData && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE));
+            } else {
+                Files.createFile(file);
             }
-            Files.writeString(
-                    file,
-                    text,
-                    StandardCharsets.UTF_8,
-                    holdsData && Files.exists(file)
-                            ? new StandardOpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING}
-                            : new StandardOpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW});
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION, file + " already exists; draft-schema never replaces a file", e);

@@ -15,6 +15,7 @@ import dev.lite2pg.testing.TestDatabaseExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,19 @@ class DraftSchemaIT {
         assertThat(run.err()).contains(job.toString()).contains("already exists");
         assertThat(Files.readString(job)).isEqualTo("mine\n");
         assertThat(work.resolve("sql")).doesNotExist();
+
+        CliRun misnamed = CliRun.of(
+                Map.of(),
+                "draft-schema",
+                "--source",
+                source.toString(),
+                "--out",
+                work.resolve("sql/memos/baseline.sql").toString(),
+                "--job-out",
+                work.resolve("other.yml").toString());
+        assertThat(misnamed.exitCode()).as(misnamed.all()).isEqualTo(2);
+        assertThat(misnamed.err()).contains("V<version>__<description>.sql");
+        assertThat(work.resolve("other.yml")).doesNotExist();
     }
 
     /** Runs the three commands and returns the target's column types by {@code table.column}. */
@@ -174,6 +188,9 @@ class DraftSchemaIT {
                 "2");
         assertThat(draft.exitCode()).as(draft.all()).isZero();
         assertThat(draft.out()).contains("drafted " + tables + " tables");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(migration)))
+                .as("the draft quotes values: as private as the source")
+                .isEqualTo("rw-------");
         Files.writeString(
                 job, "output: " + JobFile.quoted(work.resolve("runs").toString()) + "\n", StandardOpenOption.APPEND);
 
