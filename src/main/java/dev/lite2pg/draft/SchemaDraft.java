@@ -209,59 +209,16 @@ final class SchemaDraft {
     }
 
     private void index(SourceTable table, SqliteSchema.Index index, List<String> out) {
-        Map<String, DraftColumn> columns = columnsByTable.get(lower(table.name()));
-        List<String> terms = new ArrayList<>();
-        String refusal = null;
-        for (List<SqlToken> term : index.terms()) {
-            List<SqlToken> expression = new ArrayList<>(term);
-            String order = "";
-            if (!expression.isEmpty()
-                    && (expression.get(expression.size() - 1).isWord("ASC")
-                            || expression.get(expression.size() - 1).isWord("DESC"))) {
-                order = " " + expression.remove(expression.size() - 1).upper();
-            }
-            if (expression.size() >= 2 && expression.get(expression.size() - 2).isWord("COLLATE")) {
-                if (!expression.get(expression.size() - 1).text().equalsIgnoreCase("BINARY")) {
-                    refusal = "COLLATE " + expression.get(expression.size() - 1).text()
-                            + " has no PostgreSQL equivalent here (use lower() or a nondeterministic collation)";
-                    break;
-                }
-                expression = expression.subList(0, expression.size() - 2);
-            }
-            DraftColumn plain = expression.size() == 1 && expression.get(0).isName()
-                    ? columns.get(lower(expression.get(0).text()))
-                    : null;
-            if (plain != null) {
-                if (plain.proposal().candidate() == Candidate.JSON) {
-                    refusal = "column " + plain.source() + " is drafted as json, which has no index operator class";
-                    break;
-                }
-                terms.add(Names.quote(plain.target()) + order);
-                continue;
-            }
-            Translation t = ExpressionTranslator.translate(expression, columns);
-            if (!t.translated()) {
-                refusal = t.refusal();
-                break;
-            }
-            terms.add("(" + t.sql() + ")" + order);
+        Translation t = IndexTranslator.translate(
+                index,
+                columnsByTable.get(lower(table.name())),
+                tableTargets.get(lower(table.name())),
+                names.target(index.name()));
+        if (t.translated()) {
+            out.add(t.sql());
+        } else {
+            untranslated.add("index " + index.name() + " on " + table.name() + ": " + t.refusal());
         }
-        String where = "";
-        if (refusal == null && !index.where().isEmpty()) {
-            Translation t = ExpressionTranslator.translate(index.where(), columns);
-            if (t.translated()) {
-                where = " WHERE " + t.sql();
-            } else {
-                refusal = t.refusal();
-            }
-        }
-        if (refusal != null) {
-            untranslated.add("index " + index.name() + " on " + table.name() + ": " + refusal);
-            return;
-        }
-        out.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + Names.quote(names.target(index.name()))
-                + " ON " + Names.quote(tableTargets.get(lower(table.name()))) + " (" + String.join(", ", terms) + ")"
-                + where + ";");
     }
 
     /** Target names for source names, unique per scope: a name whose snake_case another already takes stays as is. */
