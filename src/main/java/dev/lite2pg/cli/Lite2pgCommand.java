@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             StatusCommand.class,
             DemoCommand.class,
-            GenerateBenchmarkCommand.class
+            GenerateBenchmarkCommand.class,
+            DraftSchemaCommand.class
         },
         footer = {
             "",

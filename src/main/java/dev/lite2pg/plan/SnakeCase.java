@@ -12,10 +12,10 @@ import java.util.Locale;
  * spaces and hyphens become one underscore ({@code "Mixed Case"} → {@code mixed_case}), because a snake_case
  * schema does not keep them. Everything is then lower-cased.
  */
-final class SnakeCase {
+public final class SnakeCase {
     private SnakeCase() {}
 
-    static String of(String name) {
+    public static String of(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
         boolean separatorPending = false;
         for (int i = 0; i < name.length(); i++) {
