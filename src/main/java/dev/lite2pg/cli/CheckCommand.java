@@ -85,6 +85,7 @@ final class CheckCommand implements Callable<Integer> {
                         : " in an embedded PostgreSQL (no target server given)"));
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
+        ConsoleLogging.off("org.flywaydb.core.internal.command.DbMigrate");
         JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> {
             out.println("[check] " + line);
             out.flush();
