@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,14 @@ class OperatorMessagesIT {
         assertThat(run.out()).contains("source " + app.resolve("shop.sqlite")).contains("as " + db.user());
         assertThat(everythingUnder(app.resolve("runs"))).anyMatch(p -> p.endsWith("report.md"));
         assertThat(db.rows("SELECT count(*) FROM public.item")).containsExactly(List.of("2"));
+        Path log = everythingUnder(app.resolve("runs")).stream()
+                .filter(p -> p.endsWith("lite2pg.log"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Files.readString(log))
+                .as("the copy step ran and logged")
+                .contains("Executing step: [copy:item]")
+                .doesNotContain("DEPRECATION");
     }
 
     @Test
@@ -195,6 +204,48 @@ class OperatorMessagesIT {
                 .as("Flyway's own ERROR line on the console")
                 .doesNotContain("ERROR")
                 .doesNotContain("DbMigrate");
+    }
+
+    @Test
+    void ctrlCExits130SayingHowToResumeAndTheSameCommandThenFinishes(TestDatabase db) throws Exception {
+        Path app = app(MIGRATION);
+        Path job = job(app, "target: { url: \"" + db.url() + "\", user: \"" + db.user() + "\" }");
+        int exit;
+        String err;
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            child.awaitLine(l -> l.startsWith("[snapshot]"), Duration.ofMinutes(2));
+            exit = child.interrupt(Duration.ofMinutes(2));
+            err = child.err();
+        }
+
+        assertThat(exit).as("128 + SIGINT, as a shell reports Ctrl-C\n" + err).isEqualTo(130);
+        assertThat(err).contains("lite2pg: interrupted; what was committed is kept: run the same command to resume.");
+        CliRun again = CliRun.of(db.environment(), "cutover", "--job", job.toString());
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(db.rows("SELECT count(*) FROM public.item")).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void checkGroupHeadersSayWhatTheReasonsSayNotPlaceholders(TestDatabase db) throws Exception {
+        Path app = app("CREATE TABLE item (id bigint PRIMARY KEY, name text, made date, price numeric(5,1));\n");
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(app.resolve("shop.sqlite"))) {
+            sqlite.sql(
+                    "DROP TABLE item", "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, made TEXT, price REAL)");
+            sqlite.rows(
+                    "INSERT INTO item VALUES (?, ?, ?, ?)",
+                    row(1, "wheel", "2023-02-30", 1.25),
+                    row(2, "chain", "2024-01-01", 1.234),
+                    row(3, "bell", "2024-01-02", 1.2345));
+        }
+        Path job = job(app, "target: { url: \"" + db.url() + "\", user: \"" + db.user() + "\" }");
+
+        CliRun check = CliRun.of(db.environment(), "check", "--job", job.toString(), "--no-load");
+
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
+        assertThat(check.out())
+                .contains("  - item.made: 1 value: 2023-02-30 is not a valid date")
+                .contains("  - item.price: 3 values: needs scale …; column allows numeric(5,1)")
+                .doesNotContainPattern("(?m)^  - .*#");
     }
 
     @Test
