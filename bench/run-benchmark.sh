@@ -135,10 +135,6 @@ if [ -z "${LITE2PG_JDBC_URL:-}" ]; then
 fi
 JOB=$ROOT/jobs/benchmark.yml
 mkdir -p "$WORK"
-if [ "$PG_USER" != "$(awk '/^  user:/ { print $2 }' "$JOB")" ]; then
-    sed "s/^  user: .*/  user: $PG_USER/" "$JOB" > "$WORK/benchmark-$PG_USER.yml"   # same job, another login
-    JOB=$WORK/benchmark-$PG_USER.yml
-fi
 
 # --- the jar and the SQLite files -------------------------------------------------------------------------------
 if [ ! -f "$JAR" ]; then
@@ -274,7 +270,7 @@ run_lite2pg() {
     set +e
     # bin/lite2pg is the command operators run (its heap bound included); LITE2PG_JAVA_OPTS still overrides it.
     /usr/bin/time -v -o "$rss" env LITE2PG_JAR="$JAR" "$ROOT/bin/lite2pg" cutover --job "$JOB" \
-        --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" 2>&1 | stamp_lines > "$out"
+        --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" --target-user "$PG_USER" 2>&1 | stamp_lines > "$out"
     code=${PIPESTATUS[0]}
     set -e
     LITE2PG_TIME=$(seconds_since "$start")

@@ -107,8 +107,29 @@ public final class CutoverLauncher {
 
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out)
             throws Exception {
+        StartChecks.run(job, credentials);
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            return launch(job, options, credentials, out, runName, runFolder, started);
+        } finally {
+            if (!started.get()) {
+                // Refused (or already complete) before the run began: its folder would hold only Spring's log.
+                RefusedStart.removeRunFolder(runFolder);
+            }
+        }
+    }
+
+    private static RunResult launch(
+            JobDefinition job,
+            Options options,
+            TargetCredentials credentials,
+            PrintWriter out,
+            String runName,
+            Path runFolder,
+            java.util.concurrent.atomic.AtomicBoolean started)
+            throws Exception {
         Rehearsal rehearsal = options.rehearsal();
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
@@ -128,7 +149,7 @@ public final class CutoverLauncher {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 TargetIdentity target = TargetIdentity.of(dataSource, job);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
-                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options);
+                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options, started);
                     RunResult result = launch.run(options);
                     if (before != null && !rehearsal.keep()) {
                         launch.leaveAsFound(before);
@@ -179,6 +200,8 @@ public final class CutoverLauncher {
         private final PlatformTransactionManager transactions;
         private final int parallelism;
         private final Rehearsal rehearsal;
+        /** Set when the run begins (its snapshot): from then on its folder is the run's. */
+        private final java.util.concurrent.atomic.AtomicBoolean started;
 
         Launch(
                 ConfigurableApplicationContext spring,
@@ -187,7 +210,9 @@ public final class CutoverLauncher {
                 String runName,
                 Path runFolder,
                 PrintWriter out,
-                Options options) {
+                Options options,
+                java.util.concurrent.atomic.AtomicBoolean started) {
+            this.started = started;
             this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
@@ -275,6 +300,7 @@ public final class CutoverLauncher {
         }
 
         private RunResult start(SnapshotPlan plan, PreviousRun resumed) throws Exception {
+            started.set(true);
             Path snapshotFile;
             String sha256;
             String stamp;

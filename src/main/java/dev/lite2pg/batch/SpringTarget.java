@@ -48,6 +48,10 @@ public final class SpringTarget {
         properties.put("logging.file.name", logFile.toString());
         // Flyway logs the JDBC URL at INFO; URL parameters such as sslpassword must not reach the log file.
         properties.put("logging.level.org.flywaydb", "WARN");
+        // Batch 6 notes at every step that the classic chunk tasklet is deprecated; lite2pg keeps it on purpose (the
+        // new ChunkOrientedStep saves the reader's position on rollback, Spring Batch issue 5182), so the note is
+        // noise.
+        properties.put("logging.level.org.springframework.batch.core.step.item.ChunkOrientedTasklet", "WARN");
         ConfigurableApplicationContext spring = new SpringApplicationBuilder(Lite2pgApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -1,6 +1,7 @@
 package dev.lite2pg.check;
 
 import dev.lite2pg.check.ScanResult.ProblemGroup;
+import dev.lite2pg.copy.ReasonKinds;
 import dev.lite2pg.copy.RowRefusal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ final class ProblemTally {
     private static final class Group {
         long count;
         final List<RowRefusal> examples = new ArrayList<>();
+        /** What every reason of the group says alike (see ReasonKinds.wording); null when they are unalike. */
+        String[] wording;
     }
 
     ProblemTally(BadValuesFile file) {
@@ -44,6 +47,8 @@ final class ProblemTally {
             }
             group = groups.computeIfAbsent(key, k -> new Group());
         }
+        group.wording =
+                group.count == 0 ? ReasonKinds.wording(bad.reason()) : ReasonKinds.merge(group.wording, bad.reason());
         group.count++;
         if (group.examples.size() < ScanResult.EXAMPLES_PER_GROUP) {
             group.examples.add(bad);
@@ -59,8 +64,13 @@ final class ProblemTally {
     synchronized List<ProblemGroup> groups(
             ToIntFunction<String> tableOrder, ToIntFunction<RowRefusal.Group> columnOrder) {
         List<ProblemGroup> result = new ArrayList<>();
-        groups.forEach((key, group) ->
-                result.add(new ProblemGroup(key.table(), key.column(), key.kind(), group.count, group.examples)));
+        groups.forEach((key, group) -> result.add(new ProblemGroup(
+                key.table(),
+                key.column(),
+                key.kind(),
+                ReasonKinds.text(group.wording, key.kind()),
+                group.count,
+                group.examples)));
         result.sort(Comparator.<ProblemGroup>comparingInt(g -> tableOrder.applyAsInt(g.table()))
                 .thenComparingInt(g -> columnOrder.applyAsInt(new RowRefusal.Group(g.table(), g.column(), g.kind())))
                 .thenComparing(Comparator.comparingLong(ProblemGroup::count).reversed())

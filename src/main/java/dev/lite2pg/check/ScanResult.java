@@ -1,5 +1,6 @@
 package dev.lite2pg.check;
 
+import dev.lite2pg.copy.ReasonKinds;
 import dev.lite2pg.copy.RowRefusal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,19 @@ public record ScanResult(
     public record TableScan(String source, String target, long rowsScanned, long badValues, long badRows) {}
 
     /** @param examples the first {@link #EXAMPLES_PER_GROUP} found, in the order found */
-    public record ProblemGroup(String table, String column, String kind, long count, List<RowRefusal> examples) {
+    /**
+     * @param kind the reason with what varies taken out, what the group is counted by
+     * @param wording what the group's reasons say, as people read it: see {@link ReasonKinds#text}
+     */
+    public record ProblemGroup(
+            String table, String column, String kind, String wording, long count, List<RowRefusal> examples) {
         public ProblemGroup {
             examples = List.copyOf(examples);
+        }
+
+        /** A group of one wording: reasons that are all alike. */
+        public ProblemGroup(String table, String column, String kind, long count, List<RowRefusal> examples) {
+            this(table, column, kind, ReasonKinds.text(null, kind), count, examples);
         }
     }
 

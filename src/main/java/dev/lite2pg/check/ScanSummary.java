@@ -63,7 +63,7 @@ public final class ScanSummary {
         List<ProblemGroup> groups = result.problems();
         for (ProblemGroup group : groups.subList(0, Math.min(maxGroups, groups.size()))) {
             lines.add("  - " + group.table() + "." + group.column() + ": " + count(group.count(), "value") + ": "
-                    + group.kind());
+                    + group.wording());
             List<RowRefusal> shown = group.examples()
                     .subList(0, Math.min(examplesPerGroup, group.examples().size()));
             shown.forEach(bad -> lines.add("      " + bad));

@@ -18,22 +18,27 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
+        header = "Lists every value, row, orphan and name of the source that the target would refuse.",
         description = {
-            "Reads every row of the job's SQLite source (read-only) and converts every value against the target schema,",
-            "then copies the rows that convert into a scratch copy of that schema: lists every value and every row the",
-            "target would refuse (conversions, NOT NULL, CHECK, unique, enum, domain; with table, row key, column, value",
-            "and reason), every orphan reference and every source name that maps to nothing. The target schema is built",
-            "by the job's migrations in an embedded PostgreSQL, or, when the job or --target-url names a server, in a",
-            "scratch database created on it (needs CREATEDB) and dropped afterwards; the target database itself is never",
-            "touched. The load takes about the copy's time and the target's disk for these tables, until the check ends.",
+            "Reads every row of the job's SQLite source (read-only) and converts every value against the target"
+                    + " schema, then copies the rows that convert into a scratch copy of that schema: lists every value"
+                    + " and every row the target would refuse (conversions, NOT NULL, CHECK, unique, enum, domain; with"
+                    + " table, row key, column, value and reason), every orphan reference and every source name that"
+                    + " maps to nothing.",
+            "The target schema is built by the job's migrations in an embedded PostgreSQL, or, when the job,"
+                    + " LITE2PG_TARGET_URL or --target-url names a server, in a scratch database created on it (needs"
+                    + " CREATEDB) and dropped afterwards; the target database itself is never touched. The load takes"
+                    + " about the copy's time and the target's disk for these tables, until the check ends.",
             "Writes check.json and bad-values.csv (every bad value) to <output>/<job>/check-<timestamp>/.",
-            "Password for a server: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+            "Password for a server: LITE2PG_TARGET_PASSWORD, else a password in LITE2PG_TARGET_URL, else PGPASSWORD"
+                    + " (never on the command line)."
         },
         footer = {
             "",
-            "Exit codes: 0 nothing would be refused, 3 problems found (listed, and all in bad-values.csv),",
-            "2 bad usage, a bad job file or a refused precondition (a damaged source, migrations that do not apply,",
-            "no CREATEDB), 1 the check could not run (e.g. the server cannot be reached)."
+            "Exit codes: 0 nothing would be refused; 3 problems found (listed, and all in bad-values.csv); 2 bad"
+                    + " usage, a bad job file or a refused precondition (a damaged source, a migration that does not"
+                    + " apply, no CREATEDB); 1 the check could not run (e.g. the server cannot be reached); 130"
+                    + " interrupted."
         })
 final class CheckCommand implements Callable<Integer> {
 
@@ -80,6 +85,7 @@ final class CheckCommand implements Callable<Integer> {
                         : " in an embedded PostgreSQL (no target server given)"));
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
+        ConsoleLogging.off("org.flywaydb.core.internal.command.DbMigrate");
         JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> {
             out.println("[check] " + line);
             out.flush();

@@ -10,9 +10,18 @@ final class ConsoleLogging {
     private ConsoleLogging() {}
 
     static void onlyWarnings(String... loggers) {
+        level(ch.qos.logback.classic.Level.WARN, loggers);
+    }
+
+    /** For loggers whose errors lite2pg reports itself, in its own words (a failed migration's file and line). */
+    static void off(String... loggers) {
+        level(ch.qos.logback.classic.Level.OFF, loggers);
+    }
+
+    private static void level(ch.qos.logback.classic.Level level, String... loggers) {
         for (String name : loggers) {
             if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
-                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+                logger.setLevel(level);
             }
         }
     }

@@ -19,20 +19,26 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cutover",
         mixinStandardHelpOptions = true,
+        header = "Copies the job's SQLite database into PostgreSQL, validates it and writes the report.",
         description = {
-            "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
-            "folder), preflight (quick_check or integrity_check, empty target), schema (Flyway), plan (names, converters, foreign keys",
-            "deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences, validate, report (report.json",
-            "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
-            "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
-            "success it says so and writes nothing.",
-            "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+            "Before anything is written: the job's files, the target connection and the migrations are checked. Then:"
+                    + " snapshot (SQLite online backup into the job's output folder), preflight (quick_check or"
+                    + " integrity_check, empty target), schema (Flyway), plan (names, converters, foreign keys"
+                    + " deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences,"
+                    + " validate, report (report.json and report.md in the run's folder). The SQLite file is opened"
+                    + " read-only and never modified.",
+            "After a failure or Ctrl-C the same command resumes the run from its snapshot, at the last committed chunk;"
+                    + " after a success it says so and writes nothing.",
+            "Password: LITE2PG_TARGET_PASSWORD, else a password in LITE2PG_TARGET_URL, else PGPASSWORD (never on the"
+                    + " command line)."
         },
         footer = {
             "",
-            "Exit codes: 0 passed (or already completed), 1 job failed (re-run to resume), 2 bad usage/job file/refused",
-            "precondition (e.g. a resume whose snapshot is gone, --fresh not confirmed), 3 copy finished but validation failed,",
-            "or the source was written to after the run's snapshot (stop the application, then --fresh)."
+            "Exit codes: 0 passed (or already completed); 1 job failed or target unreachable (re-run to resume); 2 bad"
+                    + " usage, job file or migration, or a refused precondition (e.g. a resume whose snapshot is gone,"
+                    + " --fresh not confirmed); 3 copy finished but validation failed, or the source was written to"
+                    + " after the run's snapshot (stop the application, then --fresh); 130 interrupted (run the same"
+                    + " command to resume)."
         })
 final class CutoverCommand implements Callable<Integer> {
 
@@ -47,19 +53,16 @@ final class CutoverCommand implements Callable<Integer> {
 
     @Option(
             names = "--fresh",
-            description = {
-                "Abandon the previous run of this job into this target and start a new one from a new",
-                "snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema. Asks first unless",
-                "--yes. After a completed run, refuses while those tables changed since (see --discard-changes-since-cutover)."
-            })
+            description = "Abandon the previous run of this job into this target and start a new one from a new"
+                    + " snapshot: empties (TRUNCATE) the tables that run committed rows into, never drops the schema."
+                    + " Asks first unless --yes. After a completed run, refuses while those tables changed since (see"
+                    + " --discard-changes-since-cutover).")
     boolean fresh;
 
     @Option(
             names = CutoverLauncher.DISCARD_CHANGES,
-            description = {
-                "With --fresh after a completed cutover: empty the tables even",
-                "though they changed since it completed (the application wrote to them). Without it, --fresh refuses and names them."
-            })
+            description = "With --fresh after a completed cutover: empty the tables even though they changed since it"
+                    + " completed (the application wrote to them). Without it, --fresh refuses and names them.")
     boolean discardChanges;
 
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")

@@ -44,8 +44,14 @@ final class CutoverRunner {
                         ? "from " + credentials.sourceVariable().orElse("environment")
                         : "none"));
         out.flush();
-        RunResult result = CutoverLauncher.launch(job, options, credentials, out);
         boolean rehearsal = options.rehearsal() != null;
+        RunResult result = whileInterruptible(
+                rehearsal
+                        ? "lite2pg: interrupted; the dry-run stopped and its target is left as it was found when it"
+                                + " can be; run it again to rehearse (every dry-run starts from scratch)."
+                        : "lite2pg: interrupted; what was committed is kept: run the same command to resume.",
+                err,
+                () -> CutoverLauncher.launch(job, options, credentials, out));
         if (result.alreadyComplete()) {
             return ExitCodes.of(result, rehearsal);
         }
@@ -92,5 +98,29 @@ final class CutoverRunner {
         }
         err.println("lite2pg: details in " + result.runFolder().resolve("lite2pg.log"));
         return ExitCodes.of(result, rehearsal);
+    }
+
+    /**
+     * Runs the launch with a word for the operator should the JVM be stopped meanwhile (Ctrl-C's SIGINT, exit 130, or
+     * SIGTERM): shutdown hooks are all that run then, and without one the console just stops.
+     */
+    private static RunResult whileInterruptible(
+            String word, PrintWriter err, java.util.concurrent.Callable<RunResult> launch) throws Exception {
+        Thread interrupted = new Thread(
+                () -> {
+                    err.println(word);
+                    err.flush();
+                },
+                "lite2pg-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return launch.call();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is stopping: the hook runs and says so.
+            }
+        }
     }
 }

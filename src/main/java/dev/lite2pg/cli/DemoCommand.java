@@ -18,12 +18,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Writes a sample SQLite database and runs a real cutover of it.",
         description = {
-            "Writes a small sample SQLite database (a bike shop with the usual traps: renamed columns, a reserved-word",
-            "table, a NOT NULL foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists) to the",
-            "demo job's source path and runs a real cutover of it. Without --target-url the target is an embedded",
-            "PostgreSQL started for the run, so nothing needs to be installed; the report stays in runs/demo/.",
-            "It never overwrites a file other than its own earlier output: anything else at the source path is refused (exit 2)."
+            "The sample is a bike shop with the usual traps: renamed columns, a reserved-word table, a NOT NULL"
+                    + " foreign-key cycle, 0/1 booleans, text and epoch timestamps, JSON, blobs, lists. It is written"
+                    + " to the demo job's source path. Without --target-url the target is an embedded PostgreSQL"
+                    + " started for the run, so nothing needs to be installed; the report stays in runs/demo/.",
+            "It never overwrites a file other than its own earlier output: anything else at the source path is"
+                    + " refused (exit 2)."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,10 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        JobDefinition job = overrides.load(jobFile);
+        JobDefinition job = overrides.load(jobFile, parent.environment);
         DemoDatabase.create(job.source().path());
         out.println("demo: wrote the sample SQLite database " + job.source().path());
-        if (overrides.targetUrl != null) {
+        if (overrides.namesServer(parent.environment)) {
             return CutoverRunner.run(
                     job,
                     CutoverLauncher.Options.resumeOrStart(),

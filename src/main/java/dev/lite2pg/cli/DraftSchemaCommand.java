@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "draft-schema",
         mixinStandardHelpOptions = true,
+        header = "Drafts a reviewable PostgreSQL migration and job file from a SQLite file and every value in it.",
         description = {
-            "For an application without PostgreSQL migrations: reads the SQLite schema and every value (read-only) and",
-            "writes a Flyway migration proposing each column's type from what the data proves (boolean, timestamp or",
-            "timestamptz, date, jsonb, uuid, numeric(p,s), double precision, varchar(n), bytea, bigint identity, text),",
-            "each with a one-line comment giving its evidence, and keeping keys, NOT NULL, defaults, UNIQUE, CHECK,",
-            "indexes and foreign keys where they translate; what does not is listed at the end. Also writes a job file",
-            "that check runs as it is. Never replaces a file (exit 2, naming it). Review the draft, then check it."
+            "For an application without PostgreSQL migrations: reads the SQLite schema and every value (read-only) and"
+                    + " writes a Flyway migration proposing each column's type from what the data proves (boolean,"
+                    + " timestamp or timestamptz, date, jsonb, uuid, numeric(p,s), double precision, varchar(n), bytea,"
+                    + " bigint identity, text), each with a one-line comment giving its evidence, and keeping keys, NOT"
+                    + " NULL, defaults, UNIQUE, CHECK, indexes and foreign keys where they translate; what does not is"
+                    + " listed at the end. Also writes a job file that check runs as it is. Never replaces a file (exit"
+                    + " 2, naming it). Review the draft, then check it."
         },
         footer = {"", "Exit codes: 0 written, 2 bad usage, a file already there, or a source that cannot be read."})
 final class DraftSchemaCommand implements Callable<Integer> {

@@ -19,20 +19,25 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "dry-run",
         mixinStandardHelpOptions = true,
+        header = "Rehearses the cutover into a staging or embedded PostgreSQL and says whether it would pass.",
         description = {
-            "Rehearses the cutover: the whole job (snapshot, schema, copy, sequences, validation) into a staging target,",
-            "then the report (report.html, report.md, report.json under <output>/<job>.dry-run/). Every bad row is found",
-            "in one go: the rehearsal sets each aside with its key and reason, and the verdict says what the real",
-            "cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop it).",
-            "Without --target-url and without a target section it uses an embedded PostgreSQL, so nothing needs to be",
-            "installed. It refuses a target holding any run of the job (running, failed or finished), holds the job's run",
-            "lock throughout so that no cutover of it starts meanwhile, and leaves the target as it found it (the report",
-            "stays) unless --keep. The SQLite file is opened read-only and never modified."
+            "The whole job (snapshot, schema, copy, sequences, validation) into a staging target, then the report"
+                    + " (report.html, report.md, report.json under <output>/<job>.dry-run/). Every bad row is found in"
+                    + " one go: the rehearsal sets each aside with its key and reason, and the verdict says what the"
+                    + " real cutover would do under the job's on-bad-row (fail: FAIL, naming every row that would stop"
+                    + " it).",
+            "Without a target (no --target-url, LITE2PG_TARGET_URL or target section), or with --embedded, it uses an"
+                    + " embedded PostgreSQL, so nothing needs to be installed and a job file naming the production"
+                    + " target can be rehearsed as it is. It refuses a target holding any run of the job (running,"
+                    + " failed or finished), holds the job's run lock throughout so that no cutover of it starts"
+                    + " meanwhile, and leaves the target as it found it (the report stays) unless --keep. The SQLite"
+                    + " file is opened read-only and never modified."
         },
         footer = {
             "",
-            "Exit codes: 0 PASS or PASS WITH WARNINGS, 1 the rehearsal failed, 2 bad usage/job file/refused precondition",
-            "(e.g. the target holds a run of the job or application rows), 3 FAIL: the real cutover would not pass."
+            "Exit codes: 0 PASS or PASS WITH WARNINGS; 1 the rehearsal failed or the target cannot be reached; 2 bad"
+                    + " usage, job file or migration, or a refused precondition (e.g. the target holds a run of the job"
+                    + " or application rows); 3 FAIL: the real cutover would not pass; 130 interrupted."
         })
 final class DryRunCommand implements Callable<Integer> {
 
@@ -47,19 +52,15 @@ final class DryRunCommand implements Callable<Integer> {
 
     @Option(
             names = "--keep",
-            description = {
-                "Keep the copied data, the run's records and its quarantine rows in the staging",
-                "target to inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL."
-            })
+            description = "Keep the copied data, the run's records and its quarantine rows in the staging target to"
+                    + " inspect (a later dry-run empties them first). No effect with the embedded PostgreSQL.")
     boolean keep;
 
     @Option(
             names = "--embedded",
-            description = {
-                "Rehearse into an embedded PostgreSQL even though the job names a target. With",
-                "schema.migrate: false the embedded schema is built from that target's own definitions",
-                "(pg_dump --schema-only, read-only on the target): nothing is written there."
-            })
+            description = "Rehearse into an embedded PostgreSQL even though the job names a target: nothing is"
+                    + " written to that target. With schema.migrate: false the embedded schema is built from that"
+                    + " target's own definitions (pg_dump --schema-only, read-only on the target).")
     boolean embeddedServer;
 
     @Mixin

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The one place where a failure becomes a process exit code and a message on stderr. */
 public final class ExitCodes implements IExecutionExceptionHandler {
@@ -22,11 +23,43 @@ public final class ExitCodes implements IExecutionExceptionHandler {
         return code.exitCode();
     }
 
+    /**
+     * A bad command line. An unknown option comes first, with the closest known one: picocli would otherwise report
+     * only what the typo left missing ("Missing required option '--job'" for {@code --jobb x}).
+     */
     static int usage(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
+        List<String> unmatched =
+                cli.getParseResult() == null ? List.of() : cli.getParseResult().unmatched();
+        if (!(e instanceof UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            cli.getErr().println("lite2pg: " + unknown(unmatched));
+            suggestion(new UnmatchedArgumentException(cli, unmatched)).ifPresent(cli.getErr()::println);
+        }
         cli.getErr().println("lite2pg: " + e.getMessage());
-        cli.getErr().println("Run with --help for the commands and options.");
+        if (e instanceof UnmatchedArgumentException unmatchedArgument) {
+            suggestion(unmatchedArgument).ifPresent(cli.getErr()::println);
+        }
+        cli.getErr()
+                .println("Run lite2pg " + commandPath(cli) + "--help for the options, lite2pg help for the commands.");
         return ErrorCode.USAGE.exitCode();
+    }
+
+    private static String unknown(List<String> unmatched) {
+        String first = unmatched.get(0);
+        return (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'";
+    }
+
+    /** picocli's "did you mean" for the first unknown word, from the options and commands it knows. */
+    private static java.util.Optional<String> suggestion(UnmatchedArgumentException e) {
+        List<String> suggestions = e.getSuggestions();
+        return suggestions.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("Did you mean " + String.join(" or ", suggestions) + "?");
+    }
+
+    /** "cutover " for the cutover command's errors, "" for the top level. */
+    private static String commandPath(CommandLine cli) {
+        return cli.getParent() == null ? "" : cli.getCommandName() + " ";
     }
 
     /**

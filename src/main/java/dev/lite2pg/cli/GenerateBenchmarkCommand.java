@@ -16,11 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate-benchmark",
         mixinStandardHelpOptions = true,
+        header = "Writes the benchmark's SQLite database.",
         description = {
-            "Writes the benchmark's SQLite database: a trading app's users, strategies, alerts (JSON payloads of 250 to",
-            "400 bytes) and orders, with 0/1 booleans, text and epoch timestamps, REAL and NUMERIC prices, four foreign",
-            "keys (one nullable) and seven secondary indexes. Scale 1 is 1.5 million rows, about 450 MiB; the same scale",
-            "and seed always give the same rows. jobs/benchmark.yml copies it; bench/run-benchmark.sh times that."
+            "A trading app's users, strategies, alerts (JSON payloads of 250 to 400 bytes) and orders, with 0/1"
+                    + " booleans, text and epoch timestamps, REAL and NUMERIC prices, four foreign keys (one nullable)"
+                    + " and seven secondary indexes. Scale 1 is 1.5 million rows, about 450 MiB; the same scale and"
+                    + " seed always give the same rows. jobs/benchmark.yml copies it; bench/run-benchmark.sh times"
+                    + " that."
         })
 final class GenerateBenchmarkCommand implements Callable<Integer> {
 

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Command(
         name = "status",
+        header = "Shows every run of the job into its target and what each left.",
         mixinStandardHelpOptions = true,
         description = {
             "Shows every run of the job into its target, newest first, as the job repository in the target records it:",

@@ -73,6 +73,15 @@ public record JobDefinition(
 
     /** @param targetUser null keeps the file's user; with a URL but no user anywhere, {@value TargetSpec#DEFAULT_USER} */
     public JobDefinition withOverrides(Path sourcePath, String targetUrl, String targetUser, String targetSchema) {
+        return withOverrides(new JobOverrides(sourcePath, targetUrl, targetUser, targetSchema));
+    }
+
+    /** As above; a postgresql:// URI becomes the pgjdbc URL, and its user counts when no user is given beside it. */
+    public JobDefinition withOverrides(JobOverrides overrides) {
+        Path sourcePath = overrides.source();
+        String targetUrl = overrides.targetUrl();
+        String targetUser = overrides.targetUser();
+        String targetSchema = overrides.targetSchema();
         List<String> problems = new ArrayList<>();
         if (targetUrl != null) {
             JobRules.targetUrl(targetUrl).ifPresent(p -> problems.add("target URL (command line): " + p));
@@ -91,7 +100,16 @@ public record JobDefinition(
         if (!problems.isEmpty()) {
             throw new Lite2pgException(ErrorCode.USAGE, String.join("\n", problems));
         }
-        SourceSpec newSource = sourcePath == null ? source : new SourceSpec(sourcePath, source.integrityCheck());
+        // A path on the command line means the working directory's; made absolute, it means the same on a resume
+        // from another folder.
+        SourceSpec newSource = sourcePath == null
+                ? source
+                : new SourceSpec(sourcePath.toAbsolutePath().normalize(), source.integrityCheck());
+        if (targetUrl != null && PostgresUri.isUri(targetUrl)) {
+            PostgresUri uri = PostgresUri.parse(targetUrl);
+            targetUrl = uri.jdbcUrl();
+            targetUser = targetUser != null ? targetUser : uri.user().orElse(null);
+        }
         String url = targetUrl == null ? target.url() : targetUrl;
         String user = targetUser != null
                 ? targetUser
@@ -163,7 +181,9 @@ public record JobDefinition(
             throw new Lite2pgException(
                     ErrorCode.USAGE,
                     command + " needs a target: the job file has no target section; add"
-                            + " target: { url: jdbc:postgresql://HOST/DB, user: NAME } or give --target-url");
+                            + " target: { url: jdbc:postgresql://HOST/DB, user: NAME }, set "
+                            + TargetCredentials.URL_VARIABLE
+                            + " or give --target-url");
         }
         return target;
     }

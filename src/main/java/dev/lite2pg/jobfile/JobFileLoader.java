@@ -29,9 +29,20 @@ public final class JobFileLoader {
      *     the message lists every problem found, one per line, each naming its key
      */
     public static JobDefinition load(Path file) {
+        return load(file, JobOverrides.NONE);
+    }
+
+    /**
+     * The job file with {@code overrides} applied over it. Relative paths in the file resolve against the file's
+     * folder; a target user given by the overrides makes target.user optional in the file.
+     */
+    public static JobDefinition load(Path file, JobOverrides overrides) {
         JsonNode root = parse(file, read(file));
         List<String> problems = new ArrayList<>();
-        return JobFileReader.read(root, problems).orElseThrow(() -> invalid(file, problems));
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return JobFileReader.read(root, problems, folder, overrides.givesUser())
+                .orElseThrow(() -> invalid(file, problems))
+                .withOverrides(overrides);
     }
 
     private static String read(Path file) {

@@ -55,20 +55,39 @@ final class JobFileReader {
     static final List<String> VERIFY_KEYS = List.of("name", "sqlite", "postgres");
 
     private final List<String> problems;
+    /** The job file's folder, absolute: what relative paths in the file mean. */
+    private final Path folder;
+    /** The command line or the environment gives the target user, so the file need not. */
+    private final boolean userGiven;
 
-    private JobFileReader(List<String> problems) {
+    private JobFileReader(List<String> problems, Path folder, boolean userGiven) {
         this.problems = problems;
+        this.folder = folder;
+        this.userGiven = userGiven;
     }
 
-    /** The definition, or empty when {@code problems} received at least one entry. */
+    /** As below, for a file in the working directory whose target user, if any, is in the file. */
     static Optional<JobDefinition> read(JsonNode root, List<String> problems) {
+        return read(root, problems, Path.of(""), false);
+    }
+
+    /**
+     * The definition, or empty when {@code problems} received at least one entry.
+     *
+     * @param folder the job file's folder: relative paths in the file (source, output, filesystem: locations) mean
+     *     the same wherever lite2pg is started from
+     * @param userGiven the target user comes from elsewhere (--target-user, LITE2PG_TARGET_USER), so target.user may
+     *     be left out
+     */
+    static Optional<JobDefinition> read(JsonNode root, List<String> problems, Path folder, boolean userGiven) {
         if (root == null || !root.isObject()) {
             problems.add(
                     "the job file must be a YAML mapping with at least the keys name, source, target and schema, got "
                             + YamlSection.describe(root));
             return Optional.empty();
         }
-        return new JobFileReader(problems).read(new YamlSection("", root, problems));
+        return new JobFileReader(problems, folder.toAbsolutePath().normalize(), userGiven)
+                .read(new YamlSection("", root, problems));
     }
 
     private Optional<JobDefinition> read(YamlSection root) {
@@ -86,8 +105,11 @@ final class JobFileReader {
         JobRules.repositorySchema(repositorySchema).ifPresent(p -> root.problem("repository-schema", p));
         target.flatMap(t -> JobRules.schemasApart(t.schema(), repositorySchema))
                 .ifPresent(p -> root.problem("repository-schema", p));
-        Path output =
-                root.text("output").flatMap(text -> path(root, "output", text)).orElse(JobDefinition.DEFAULT_OUTPUT);
+        // The default is the working directory's runs/, as documented; absolute, so that a resume started from
+        // another folder finds the run's snapshot where it was written.
+        Path output = root.text("output")
+                .flatMap(text -> path(root, "output", text))
+                .orElse(JobDefinition.DEFAULT_OUTPUT.toAbsolutePath().normalize());
         MetricsSpec metrics = metrics(root);
         BadRowPolicy onBadRow = root.text("on-bad-row")
                 .map(text -> BadRowPolicy.fromYaml(text).orElseGet(() -> {
@@ -169,14 +191,24 @@ final class JobFileReader {
             return Optional.empty();
         }
         YamlSection target = section.get();
-        Optional<String> url = target.text("url");
-        url.flatMap(JobRules::targetUrl).ifPresent(p -> target.problem("url", p));
-        Optional<String> user = url.isPresent() ? target.requiredText("user") : target.text("user");
-        if (user.isPresent() && url.isEmpty()) {
+        Optional<String> written = target.text("url");
+        Optional<String> urlProblem = written.flatMap(JobRules::targetUrl);
+        urlProblem.ifPresent(p -> target.problem("url", p));
+        // A postgresql:// URI is kept as the pgjdbc URL it means; its user counts as target.user.
+        Optional<PostgresUri> uri = written.filter(u -> urlProblem.isEmpty() && PostgresUri.isUri(u))
+                .map(PostgresUri::parse);
+        Optional<String> url = uri.map(PostgresUri::jdbcUrl).or(() -> written);
+        Optional<String> user = target.text("user").or(() -> uri.flatMap(PostgresUri::user));
+        if (url.isPresent() && user.isEmpty() && !userGiven && !target.has("user")) {
+            target.problem(
+                    "user",
+                    "required with target.url (or give --target-user, or set " + TargetCredentials.USER_VARIABLE + ")");
+        }
+        if (target.text("user").isPresent() && written.isEmpty()) {
             target.problem("user", "given without url: add target.url, or drop user");
         }
         String schema = target.text("schema").orElse(JobDefinition.DEFAULT_TARGET_SCHEMA);
-        if (url.isPresent() && user.isEmpty()) {
+        if (url.isPresent() && user.isEmpty() && !userGiven) {
             return Optional.empty();
         }
         return Optional.of(new TargetSpec(url.orElse(null), user.orElse(null), schema));
@@ -211,7 +243,8 @@ final class JobFileReader {
                             + " migrations)");
             return SchemaSpec.flyway(List.of());
         }
-        List<String> locations = schema.textList("locations");
+        List<String> locations =
+                schema.textList("locations").stream().map(this::location).toList();
         if (locations.isEmpty()) {
             schema.problem("locations", "must list at least one Flyway location, e.g. [ \"filesystem:sql/app\" ]");
         }
@@ -351,9 +384,23 @@ final class JobFileReader {
         return root.section(key, knownKeys, refusedKeys);
     }
 
-    private static Optional<Path> path(YamlSection section, String key, String text) {
+    /** A filesystem: location relative to the job file's folder, like every path in it; others as written. */
+    private String location(String location) {
+        String prefix = "filesystem:";
+        if (!location.startsWith(prefix)) {
+            return location;
+        }
         try {
-            return Optional.of(Path.of(text));
+            return prefix + folder.resolve(location.substring(prefix.length())).normalize();
+        } catch (InvalidPathException e) {
+            return location;
+        }
+    }
+
+    /** Relative to the job file's folder. */
+    private Optional<Path> path(YamlSection section, String key, String text) {
+        try {
+            return Optional.of(folder.resolve(Path.of(text)).normalize());
         } catch (InvalidPathException e) {
             section.problem(key, "not a valid path: " + e.getMessage());
             return Optional.empty();

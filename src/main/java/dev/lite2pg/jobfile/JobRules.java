@@ -31,13 +31,31 @@ final class JobRules {
         return Optional.empty();
     }
 
+    /** A target URL written in the job file or on the command line, where a password would be seen by others. */
     static Optional<String> targetUrl(String url) {
-        if (!url.startsWith(JdbcUrls.POSTGRES_PREFIX)) {
-            return Optional.of("must be a PostgreSQL JDBC URL starting with " + JdbcUrls.POSTGRES_PREFIX
-                    + ", e.g. jdbc:postgresql://127.0.0.1:5432/app, got '" + JdbcUrls.redact(url) + "'");
+        Optional<String> form = targetUrlForm(url);
+        if (form.isEmpty() && JdbcUrls.containsPassword(url)) {
+            return Optional.of("must not contain a password: set " + TargetCredentials.PASSWORD_VARIABLE
+                    + " instead (or put the whole URI in " + TargetCredentials.URL_VARIABLE + ")");
         }
-        if (JdbcUrls.containsPassword(url)) {
-            return Optional.of("must not contain a password: set " + TargetCredentials.PASSWORD_VARIABLE + " instead");
+        return form;
+    }
+
+    /** The URL's form, password or not: a pgjdbc URL or a libpq URI that parses. */
+    static Optional<String> targetUrlForm(String url) {
+        if (PostgresUri.isUri(url)) {
+            try {
+                PostgresUri.parse(url);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(
+                        "is not a valid PostgreSQL URI: " + e.getMessage() + ", got '" + JdbcUrls.redact(url) + "'");
+            }
+        }
+        if (!url.startsWith(JdbcUrls.POSTGRES_PREFIX)) {
+            return Optional.of("must be a PostgreSQL URL, jdbc:postgresql://HOST:PORT/DB or"
+                    + " postgresql://USER@HOST:PORT/DB, e.g. jdbc:postgresql://127.0.0.1:5432/app, got '"
+                    + JdbcUrls.redact(url) + "'");
         }
         return Optional.empty();
     }

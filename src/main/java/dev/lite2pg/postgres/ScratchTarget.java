@@ -148,7 +148,7 @@ public final class ScratchTarget implements AutoCloseable {
             throw new Lite2pgException(
                     ErrorCode.JOB_FAILED,
                     "cannot create the scratch database " + name + " on " + redacted + " as " + user + ": "
-                            + e.getMessage(),
+                            + TargetConnection.reason(e).orElse(e.getMessage()),
                     e);
         }
         return new ScratchTarget(

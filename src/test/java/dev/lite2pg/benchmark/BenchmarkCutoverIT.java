@@ -81,12 +81,12 @@ class BenchmarkCutoverIT {
     private Path benchmarkJob(Path sqlite) throws Exception {
         Path job = work.resolve("benchmark.yml");
         String text = Files.readString(Path.of("jobs/benchmark.yml"));
-        assertThat(text).contains("\"filesystem:sql/benchmark\"");
+        assertThat(text).contains("\"filesystem:../sql/benchmark\"");
         Files.writeString(
                 job,
                 text.replaceFirst("(?m)^  path: .*$", "  path: " + sqlite)
                                 .replace(
-                                        "\"filesystem:sql/benchmark\"",
+                                        "\"filesystem:../sql/benchmark\"",
                                         "\"filesystem:"
                                                 + Path.of("sql/benchmark").toAbsolutePath() + "\"")
                         + "output: \"" + work.resolve("runs") + "\"\n");

@@ -139,6 +139,17 @@ final class ChildCutover implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /** SIGINT, what Ctrl-C in the operator's terminal sends; returns the exit code once the process is gone. */
+    int interrupt(Duration timeout) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                .inheritIO()
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed");
+        }
+        return awaitExit(timeout);
+    }
+
     /** Waits for the process to end by itself; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

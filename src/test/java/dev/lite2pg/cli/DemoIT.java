@@ -29,10 +29,10 @@ class DemoIT {
                 job,
                 Files.readString(Path.of("jobs/demo.yml"))
                                 .replace(
-                                        "target/demo/demo.sqlite",
+                                        "../target/demo/demo.sqlite",
                                         work.resolve("demo.sqlite").toString())
                                 .replace(
-                                        "\"filesystem:sql/demo\"",
+                                        "\"filesystem:../sql/demo\"",
                                         "\"filesystem:" + Path.of("sql/demo").toAbsolutePath() + "\"")
                         + "output: \"" + work.resolve("runs") + "\"\n");
         return job;

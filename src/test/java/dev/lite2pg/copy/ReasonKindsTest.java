@@ -2,6 +2,7 @@ package dev.lite2pg.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,5 +26,37 @@ class ReasonKindsTest {
             """)
     void takesOutWhatVariesFromValueToValue(String reason, String kind) {
         assertThat(ReasonKinds.of(reason)).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2023-02-30 is not a valid date                                      | 2023-02-30 is not a valid date
+            needs scale 3; column allows numeric(5,1)                           | needs scale 3; column allows numeric(5,1)
+            not a timestamp: expected YYYY-MM-DD or epoch seconds               | not a timestamp
+            duplicate key "a": jsonb would keep only the last value             | duplicate key "a"
+            """)
+    void oneReasonIsWordedAsItIsWithoutItsDetail(String reason, String header) {
+        assertThat(ReasonKinds.text(ReasonKinds.wording(reason), ReasonKinds.of(reason)))
+                .isEqualTo(header)
+                .doesNotContain("#");
+    }
+
+    @Test
+    void reasonsOfOneKindKeepWhatTheyAllSayAndMarkWhatDiffers() {
+        String[] wording = ReasonKinds.wording("needs scale 3; column allows numeric(5,1)");
+        wording = ReasonKinds.merge(wording, "needs scale 4; column allows numeric(5,1)");
+        wording = ReasonKinds.merge(wording, "needs scale 3; column allows numeric(5,1)");
+
+        assertThat(ReasonKinds.text(wording, ReasonKinds.of("needs scale 3; column allows numeric(5,1)")))
+                .isEqualTo("needs scale …; column allows numeric(5,1)");
+    }
+
+    @Test
+    void unalikeReasonsOfOneKindFallBackToTheKindWithoutPlaceholderSigns() {
+        String[] wording = ReasonKinds.merge(
+                ReasonKinds.wording("length 21 exceeds varchar(20)"), "length 30 exceeds varchar(20) by far");
+
+        assertThat(wording).isNull();
+        assertThat(ReasonKinds.text(wording, "length # exceeds varchar(#)")).isEqualTo("length … exceeds varchar(…)");
     }
 }

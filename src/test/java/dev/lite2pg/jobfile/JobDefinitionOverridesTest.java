@@ -59,10 +59,10 @@ class JobDefinitionOverridesTest {
 
         assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
         assertThat(e.getMessage())
-                .isEqualTo(
-                        "target URL (command line): must not contain a password: set LITE2PG_TARGET_PASSWORD instead\n"
-                                + "target schema (command line): 'lite2pg' is the job file's repository-schema;"
-                                + " choose another schema or change repository-schema");
+                .isEqualTo("target URL (command line): must not contain a password: set LITE2PG_TARGET_PASSWORD instead"
+                        + " (or put the whole URI in LITE2PG_TARGET_URL)\n"
+                        + "target schema (command line): 'lite2pg' is the job file's repository-schema;"
+                        + " choose another schema or change repository-schema");
     }
 
     @Test

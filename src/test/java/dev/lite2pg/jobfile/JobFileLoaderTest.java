@@ -45,9 +45,10 @@ class JobFileLoaderTest {
         JobDefinition job = JobFileLoader.load(file);
 
         assertThat(job.name()).isEqualTo("chinook");
-        assertThat(job.source()).isEqualTo(new SourceSpec(Path.of("data/chinook.sqlite")));
+        assertThat(job.source()).isEqualTo(new SourceSpec(directory.resolve("data/chinook.sqlite")));
         assertThat(job.target()).isEqualTo(new TargetSpec("jdbc:postgresql://127.0.0.1:5432/app", "postgres", "app"));
-        assertThat(job.schema().locations()).containsExactly("filesystem:sql/chinook", "classpath:db/extra");
+        assertThat(job.schema().locations())
+                .containsExactly("filesystem:" + directory.resolve("sql/chinook"), "classpath:db/extra");
         assertThat(job.schema().migrate()).isTrue();
         assertThat(job.schema().baselineVersion()).contains("3");
         assertThat(job.schema().replaceRows()).containsExactly("alembic_version");
@@ -58,7 +59,68 @@ class JobFileLoaderTest {
         assertThat(job.chunkSize()).isEqualTo(250);
         assertThat(job.naiveTimezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(job.repositorySchema()).isEqualTo("batch_repo");
-        assertThat(job.output()).isEqualTo(Path.of("reports/runs"));
+        assertThat(job.output()).isEqualTo(directory.resolve("reports/runs"));
+    }
+
+    @Test
+    void relativePathsMeanTheJobFilesFolderWhereverLite2pgIsStartedFrom() throws Exception {
+        java.nio.file.Files.createDirectories(directory.resolve("jobs"));
+        Path file = JobFiles.write(directory.resolve("jobs"), """
+                name: shop
+                source:
+                  path: ../data/shop.sqlite
+                schema:
+                  locations: [ "filesystem:../sql/shop", "filesystem:/abs/sql" ]
+                output: ../runs
+                """);
+
+        JobDefinition job = JobFileLoader.load(file);
+
+        assertThat(job.source().path()).isEqualTo(directory.resolve("data/shop.sqlite"));
+        assertThat(job.schema().locations())
+                .containsExactly("filesystem:" + directory.resolve("sql/shop"), "filesystem:/abs/sql");
+        assertThat(job.output()).isEqualTo(directory.resolve("runs"));
+        assertThat(JobFileLoader.load(file, new JobOverrides(Path.of("other.sqlite"), null, null, null))
+                        .source()
+                        .path())
+                .as("--source is the operator's: relative to the working directory")
+                .isEqualTo(Path.of("other.sqlite").toAbsolutePath());
+    }
+
+    @Test
+    void theDefaultOutputIsTheWorkingDirectorysRunsFolderMadeAbsolute() {
+        Path file = JobFiles.write(directory, "name: shop\nsource: { path: a.sqlite }\nschema: { migrate: false }\n");
+
+        assertThat(JobFileLoader.load(file).output()).isEqualTo(Path.of("runs").toAbsolutePath());
+    }
+
+    @Test
+    void aTargetWithoutUserTakesItFromTheCommandLineTheEnvironmentOrTheUri() throws Exception {
+        java.nio.file.Files.createDirectories(directory.resolve("uri"));
+        Path file = JobFiles.write(directory, """
+                name: shop
+                source: { path: a.sqlite }
+                target: { url: "jdbc:postgresql://db/shop" }
+                schema: { migrate: false }
+                """);
+
+        assertThat(JobFileLoader.load(file, new JobOverrides(null, null, "ops", null))
+                        .target()
+                        .user())
+                .isEqualTo("ops");
+        assertThat(JobFileLoader.load(
+                                file, JobOverrides.of(null, null, null, null, Map.of("LITE2PG_TARGET_USER", "env_ops")))
+                        .target()
+                        .user())
+                .isEqualTo("env_ops");
+        Path uri = JobFiles.write(directory.resolve("uri"), """
+                name: shop
+                source: { path: a.sqlite }
+                target: { url: "postgresql://app@db:5433/shop?sslmode=require" }
+                schema: { migrate: false }
+                """);
+        assertThat(JobFileLoader.load(uri).target())
+                .isEqualTo(new TargetSpec("jdbc:postgresql://db:5433/shop?sslmode=require", "app", "public"));
     }
 
     @Test
@@ -119,16 +181,16 @@ class JobFileLoaderTest {
                 .isEqualTo(new ConversionOptions(
                         ZoneId.of("UTC"), OffsetReading.REFUSE, false, EpochNumbers.SECONDS, Map.of()));
         assertThat(job.repositorySchema()).isEqualTo("lite2pg");
-        assertThat(job.output()).isEqualTo(Path.of("runs"));
+        assertThat(job.output()).isEqualTo(Path.of("runs").toAbsolutePath());
     }
 
     @Test
-    void keepsRelativeSourcePathAsWrittenSoItResolvesAgainstTheWorkingDirectory() {
+    void resolvesARelativeSourcePathAgainstTheJobFilesFolderNotTheWorkingDirectory() {
         JobDefinition job = JobFileLoader.load(JobFiles.write(directory, JobFiles.MINIMAL));
 
-        assertThat(job.source().path().isAbsolute()).isFalse();
-        assertThat(job.source().path().toAbsolutePath())
-                .isEqualTo(Path.of("").toAbsolutePath().resolve("data/chinook.sqlite"));
+        assertThat(job.source().path()).isEqualTo(directory.resolve("data/chinook.sqlite"));
+        assertThat(job.source().path())
+                .isNotEqualTo(Path.of("data/chinook.sqlite").toAbsolutePath());
     }
 
     @Test

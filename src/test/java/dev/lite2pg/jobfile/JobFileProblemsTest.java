@@ -121,7 +121,8 @@ class JobFileProblemsTest {
                 """));
         assertThat(full.source().integrityCheck()).isEqualTo(dev.lite2pg.sqlite.IntegrityCheck.FULL);
         assertThat(full.withOverrides(Path.of("other.sqlite"), null, null).source())
-                .isEqualTo(new SourceSpec(Path.of("other.sqlite"), dev.lite2pg.sqlite.IntegrityCheck.FULL));
+                .isEqualTo(new SourceSpec(
+                        Path.of("other.sqlite").toAbsolutePath(), dev.lite2pg.sqlite.IntegrityCheck.FULL));
 
         assertThat(problemLines("""
                 name: chinook
@@ -144,7 +145,7 @@ class JobFileProblemsTest {
         assertThat(problemLines("name: chinook\nsource: {}\ntarget: { url: \"jdbc:postgresql:app\" }\nschema: {}\n"))
                 .containsExactly(
                         "source.path: required",
-                        "target.user: required",
+                        "target.user: required with target.url (or give --target-user, or set LITE2PG_TARGET_USER)",
                         "schema.locations: required: the Flyway locations of the target schema, e.g. [ \"filesystem:sql/app\" ];"
                                 + " or migrate: false when the schema is already there (built by the application's own"
                                 + " migrations)");
@@ -311,7 +312,8 @@ class JobFileProblemsTest {
                   url: jdbc:postgresql://db:5432/app?ssl=true&password=hunter2
                   user: postgres
                 """))
-                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead"
+                        + " (or put the whole URI in LITE2PG_TARGET_URL)");
     }
 
     @Test
@@ -321,7 +323,8 @@ class JobFileProblemsTest {
                   url: jdbc:postgresql://postgres:hunter2@db:5432/app
                   user: postgres
                 """))
-                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead");
+                .containsExactly("target.url: must not contain a password: set LITE2PG_TARGET_PASSWORD instead"
+                        + " (or put the whole URI in LITE2PG_TARGET_URL)");
     }
 
     @Test
@@ -339,8 +342,9 @@ class JobFileProblemsTest {
                   url: jdbc:mysql://db/app?password=hunter2
                   user: postgres
                 """))
-                .containsExactly("target.url: must be a PostgreSQL JDBC URL starting with jdbc:postgresql:,"
-                        + " e.g. jdbc:postgresql://127.0.0.1:5432/app, got 'jdbc:mysql://db/app?password=***'");
+                .containsExactly("target.url: must be a PostgreSQL URL, jdbc:postgresql://HOST:PORT/DB or"
+                        + " postgresql://USER@HOST:PORT/DB, e.g. jdbc:postgresql://127.0.0.1:5432/app, got"
+                        + " 'jdbc:mysql://db/app?password=***'");
     }
 
     @Test
