@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -45,6 +44,8 @@ public final class CutoverLauncher {
     static final String SOURCE_PATH = "source.path";
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
+    /** Where one execution writes its log and reports: a new folder per launch, so not identifying. */
+    static final String RUN_FOLDER = "run.folder";
     /** How many tables the source file held when the snapshot was taken: validation never passes a run that copied none of them. */
     static final String SOURCE_TABLES = "source.tables";
 
@@ -112,7 +113,7 @@ public final class CutoverLauncher {
         Rehearsal rehearsal = options.rehearsal();
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
-        DataSource direct = rehearsal == null ? null : directly(job, credentials);
+        DataSource direct = rehearsal == null ? null : ReadOnlyTarget.plain(job, credentials);
         try (RunLock cutoverLock = rehearsal == null
                 ? null
                 : RunLock.acquire(
@@ -137,15 +138,6 @@ public final class CutoverLauncher {
                 }
             }
         }
-    }
-
-    /** The target without Spring's pool: what a dry-run inspects and locks before Spring (and the repository) exist. */
-    private static DataSource directly(JobDefinition job, TargetCredentials credentials) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(job.target().url());
-        dataSource.setUser(job.target().user());
-        credentials.password().ifPresent(dataSource::setPassword);
-        return dataSource;
     }
 
     /** What the dry-run's target holds before anything is written, or a refusal when it holds any run of the cutover. */
@@ -311,6 +303,9 @@ public final class CutoverLauncher {
                         + snapshotFile + " (sha256 " + sha256 + ")");
             }
             out.flush();
+            parameters = new JobParametersBuilder(parameters)
+                    .addString(RUN_FOLDER, runFolder.toString(), false)
+                    .toJobParameters();
             CutoverRun run = new CutoverRun(
                     job,
                     parameters.getString(RUN_ID),
