@@ -8,10 +8,8 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
-import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
-import dev.lite2pg.source.SourceStamp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -111,6 +109,13 @@ public final class CutoverLauncher {
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
         Rehearsal rehearsal = options.rehearsal();
+        if (rehearsal == null && !options.fresh()) {
+            // The most frequent answer after a cutover, "already completed", needs neither Spring nor a snapshot.
+            Optional<RunResult> completed = AlreadyCompleted.beforeSpring(job, credentials, runFolder, out);
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
         DataSource direct = rehearsal == null ? null : ReadOnlyTarget.plain(job, credentials);
@@ -221,7 +226,7 @@ public final class CutoverLauncher {
             }
             PreviousRun last = previous.get();
             if (last.status() == BatchStatus.COMPLETED) {
-                return alreadyCompleted(last);
+                return AlreadyCompleted.verdict(job, last, dataSource, runFolder, out);
             }
             boolean rowsCopied = last.rowsCopied() > 0;
             if (rowsCopied && !sameFile(last)) {
@@ -253,12 +258,11 @@ public final class CutoverLauncher {
         }
 
         private boolean sameFile(PreviousRun last) {
-            Path now = job.source().path().toAbsolutePath().normalize();
-            return last.sourcePath().toAbsolutePath().normalize().equals(now);
+            return AlreadyCompleted.sameFile(job, last);
         }
 
         private boolean sourceAsSnapshotted(PreviousRun last) {
-            return sameFile(last) && SourceStamp.of(job.source().path()).equals(last.sourceStamp());
+            return AlreadyCompleted.sourceAsSnapshotted(job, last);
         }
 
         private enum SnapshotPlan {
@@ -368,60 +372,6 @@ public final class CutoverLauncher {
                                 + " written. Start over from the source as it is now with: cutover --fresh (empties the tables it copied)");
             });
             return snapshot;
-        }
-
-        /**
-         * A finished run is not copied again. If the source is no longer what it was, that is said too: the target
-         * does not hold what the application wrote since.
-         */
-        private RunResult alreadyCompleted(PreviousRun last) {
-            boolean sameFile = sameFile(last);
-            boolean unchanged = sourceAsSnapshotted(last);
-            String done = "job " + job.name() + " already completed " + last.describe() + " into "
-                    + job.target().redactedUrl()
-                    + " schema " + job.target().schema() + " from " + last.sourcePath()
-                    + " (sha256 " + last.sourceSha256() + ")";
-            if (!unchanged) {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        done + "; the source " + job.source().path()
-                                + (sameFile ? " has changed since" : " is a different file")
-                                + ". Nothing was written. To copy it"
-                                + " instead: cutover --fresh (empties the tables the finished run copied)");
-            }
-            List<String> differences = differencesFromCompletion(last);
-            if (!differences.isEmpty()) {
-                throw new Lite2pgException(
-                        ErrorCode.VALIDATION_FAILED,
-                        done + "; but the target no longer holds what " + last.describe() + " left: "
-                                + String.join(", ", differences) + ". Nothing was written. If the application has gone"
-                                + " live on this target, that is its work and nothing needs doing; otherwise the target"
-                                + " lost or gained rows since: cutover --fresh copies the source again (see"
-                                + " runbooks/restart-after-failure.md).");
-            }
-            out.println("[done] " + done + "; nothing to do, nothing was written.");
-            return new RunResult(BatchStatus.COMPLETED, List.of(), runFolder, null, true, false);
-        }
-
-        /**
-         * "Already completed" is a verdict too: it stands only while every table the run filled is there with the rows
-         * it left (counted: a count reads no value, so this stays cheap on a large target).
-         */
-        private List<String> differencesFromCompletion(PreviousRun last) {
-            TargetDatabase tables = new TargetDatabase(dataSource, job.target().schema());
-            List<String> differences = new java.util.ArrayList<>();
-            for (CompletedContents.TableContent then :
-                    CompletedContents.read(last.last().getExecutionContext()).values()) {
-                if (!tables.tableExists(then.table())) {
-                    differences.add(then.table() + " (gone)");
-                    continue;
-                }
-                long now = tables.rowCount(then.table());
-                if (now != then.rows()) {
-                    differences.add(then.table() + " (" + then.rows() + " rows then, " + now + " now)");
-                }
-            }
-            return differences;
         }
 
         /**
