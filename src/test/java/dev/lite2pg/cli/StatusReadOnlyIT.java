@@ -126,6 +126,45 @@ class StatusReadOnlyIT {
         }
     }
 
+    @Test
+    void afterSigtermMidCopyNoTableIsRunningAndTablesNeverReachedAreNotStarted(TestDatabase db) throws Exception {
+        Path source = work.resolve("term.sqlite");
+        DemoDatabase.create(source);
+        Path job = JobFile.demo(source, db)
+                .chunkSize(1)
+                .output(work.resolve("runs-term"))
+                .writeTo(work.resolve("term.yml"));
+        try (ChildCutover child = ChildCutover.start(job, work, db.environment())) {
+            awaitACopyRunning(db, job, child);
+            // SIGTERM, as kill PID or a service manager stops it (Ctrl-C's SIGINT runs the same shutdown hooks).
+            child.terminate(CHILD_TIMEOUT);
+        }
+        awaitNoOtherSession(db);
+        Map<String, String> steps = copyStepStatuses(db);
+
+        CliRun json = CliRun.of(db.environment(), "status", "--job", job.toString(), "--json");
+        assertThat(json.exitCode()).as(json.all()).isZero();
+        JsonNode document = JSON.readTree(json.out());
+        assertThat(document.get("state").asString()).as(json.out()).isNotEqualTo("RUNNING");
+        JsonNode run = document.get("runs").get(0);
+        for (JsonNode table : run.get("tables")) {
+            String step = "copy:" + table.get("table").asString();
+            assertThat(table.get("status").asString()).as(table.toString()).isNotEqualTo("RUNNING");
+            if ("STARTING".equals(steps.get(step))) {
+                assertThat(table.get("status").asString()).as(table.toString()).isEqualTo("NOT_STARTED");
+                assertThat(table.get("copied").asLong()).as(table.toString()).isZero();
+            }
+        }
+        JsonNode stoppedIn = run.get("executions").get(0).get("stoppedIn");
+        if (stoppedIn != null && !stoppedIn.isNull()) {
+            for (String step : stoppedIn.asString().split(", ")) {
+                assertThat(steps.get(step))
+                        .as(step + " named as where the run stopped")
+                        .isNotEqualTo("STARTING");
+            }
+        }
+    }
+
     /** Asks status until it shows a table being copied; fails if the child ends first. */
     private static JsonNode awaitACopyRunning(TestDatabase db, Path job, ChildCutover child) throws Exception {
         long deadline = System.nanoTime() + CHILD_TIMEOUT.toNanos();
