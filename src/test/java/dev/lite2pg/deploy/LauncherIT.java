@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/lite2pg on the built jar: it extracts the jar into a private cache folder, records a class-data-sharing
- * archive on the first command that is not --help or --version and uses it afterwards, keeps standard output
+ * archive on the first status (never on a cutover: the dump adds to its peak memory) and uses it afterwards, keeps
+ * standard output
  * lite2pg's, and runs the jar as it is when the cache folder is writable by others.
  */
 class LauncherIT {
@@ -41,7 +42,14 @@ class LauncherIT {
         assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(folder)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
 
-        // A command that fails (no such job file) still ends its JVM normally, and the archive is written then.
+        Result cutover =
+                run(cache, "cutover", "--job", work.resolve("missing.yml").toString());
+        assertThat(cutover.exit()).as(cutover.err()).isEqualTo(2);
+        assertThat(folder.resolve("lite2pg.jsa"))
+                .as("not recorded by a cutover")
+                .doesNotExist();
+
+        // A status that fails (no such job file) still ends its JVM normally, and the archive is written then.
         Result status =
                 run(cache, "status", "--job", work.resolve("missing.yml").toString());
         assertThat(status.exit()).as(status.err()).isEqualTo(2);
