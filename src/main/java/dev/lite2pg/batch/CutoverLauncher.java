@@ -8,10 +8,8 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
-import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
-import dev.lite2pg.source.SourceStamp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -45,6 +42,8 @@ public final class CutoverLauncher {
     static final String SOURCE_PATH = "source.path";
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
+    /** Where one execution writes its log and reports: a new folder per launch, so not identifying. */
+    static final String RUN_FOLDER = "run.folder";
     /** How many tables the source file held when the snapshot was taken: validation never passes a run that copied none of them. */
     static final String SOURCE_TABLES = "source.tables";
 
@@ -131,9 +130,16 @@ public final class CutoverLauncher {
             java.util.concurrent.atomic.AtomicBoolean started)
             throws Exception {
         Rehearsal rehearsal = options.rehearsal();
+        if (rehearsal == null && !options.fresh()) {
+            // The most frequent answer after a cutover, "already completed", needs neither Spring nor a snapshot.
+            Optional<RunResult> completed = AlreadyCompleted.beforeSpring(job, credentials, runFolder, out);
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
         // A dry-run holds the cutover's own lock from before it looks at the target until its clean-up is done, so a
         // cutover of the job into this target cannot start in between (and a running one makes the dry-run exit 2).
-        DataSource direct = rehearsal == null ? null : directly(job, credentials);
+        DataSource direct = rehearsal == null ? null : ReadOnlyTarget.plain(job, credentials);
         try (RunLock cutoverLock = rehearsal == null
                 ? null
                 : RunLock.acquire(
@@ -158,15 +164,6 @@ public final class CutoverLauncher {
                 }
             }
         }
-    }
-
-    /** The target without Spring's pool: what a dry-run inspects and locks before Spring (and the repository) exist. */
-    private static DataSource directly(JobDefinition job, TargetCredentials credentials) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(job.target().url());
-        dataSource.setUser(job.target().user());
-        credentials.password().ifPresent(dataSource::setPassword);
-        return dataSource;
     }
 
     /** What the dry-run's target holds before anything is written, or a refusal when it holds any run of the cutover. */
@@ -254,7 +251,7 @@ public final class CutoverLauncher {
             }
             PreviousRun last = previous.get();
             if (last.status() == BatchStatus.COMPLETED) {
-                return alreadyCompleted(last);
+                return AlreadyCompleted.verdict(job, last, dataSource, runFolder, out);
             }
             boolean rowsCopied = last.rowsCopied() > 0;
             if (rowsCopied && !sameFile(last)) {
@@ -286,12 +283,11 @@ public final class CutoverLauncher {
         }
 
         private boolean sameFile(PreviousRun last) {
-            Path now = job.source().path().toAbsolutePath().normalize();
-            return last.sourcePath().toAbsolutePath().normalize().equals(now);
+            return AlreadyCompleted.sameFile(job, last);
         }
 
         private boolean sourceAsSnapshotted(PreviousRun last) {
-            return sameFile(last) && SourceStamp.of(job.source().path()).equals(last.sourceStamp());
+            return AlreadyCompleted.sourceAsSnapshotted(job, last);
         }
 
         private enum SnapshotPlan {
@@ -337,6 +333,9 @@ public final class CutoverLauncher {
                         + snapshotFile + " (sha256 " + sha256 + ")");
             }
             out.flush();
+            parameters = new JobParametersBuilder(parameters)
+                    .addString(RUN_FOLDER, runFolder.toString(), false)
+                    .toJobParameters();
             CutoverRun run = new CutoverRun(
                     job,
                     parameters.getString(RUN_ID),
@@ -399,60 +398,6 @@ public final class CutoverLauncher {
                                 + " written. Start over from the source as it is now with: cutover --fresh (empties the tables it copied)");
             });
             return snapshot;
-        }
-
-        /**
-         * A finished run is not copied again. If the source is no longer what it was, that is said too: the target
-         * does not hold what the application wrote since.
-         */
-        private RunResult alreadyCompleted(PreviousRun last) {
-            boolean sameFile = sameFile(last);
-            boolean unchanged = sourceAsSnapshotted(last);
-            String done = "job " + job.name() + " already completed " + last.describe() + " into "
-                    + job.target().redactedUrl()
-                    + " schema " + job.target().schema() + " from " + last.sourcePath()
-                    + " (sha256 " + last.sourceSha256() + ")";
-            if (!unchanged) {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        done + "; the source " + job.source().path()
-                                + (sameFile ? " has changed since" : " is a different file")
-                                + ". Nothing was written. To copy it"
-                                + " instead: cutover --fresh (empties the tables the finished run copied)");
-            }
-            List<String> differences = differencesFromCompletion(last);
-            if (!differences.isEmpty()) {
-                throw new Lite2pgException(
-                        ErrorCode.VALIDATION_FAILED,
-                        done + "; but the target no longer holds what " + last.describe() + " left: "
-                                + String.join(", ", differences) + ". Nothing was written. If the application has gone"
-                                + " live on this target, that is its work and nothing needs doing; otherwise the target"
-                                + " lost or gained rows since: cutover --fresh copies the source again (see"
-                                + " runbooks/restart-after-failure.md).");
-            }
-            out.println("[done] " + done + "; nothing to do, nothing was written.");
-            return new RunResult(BatchStatus.COMPLETED, List.of(), runFolder, null, true, false);
-        }
-
-        /**
-         * "Already completed" is a verdict too: it stands only while every table the run filled is there with the rows
-         * it left (counted: a count reads no value, so this stays cheap on a large target).
-         */
-        private List<String> differencesFromCompletion(PreviousRun last) {
-            TargetDatabase tables = new TargetDatabase(dataSource, job.target().schema());
-            List<String> differences = new java.util.ArrayList<>();
-            for (CompletedContents.TableContent then :
-                    CompletedContents.read(last.last().getExecutionContext()).values()) {
-                if (!tables.tableExists(then.table())) {
-                    differences.add(then.table() + " (gone)");
-                    continue;
-                }
-                long now = tables.rowCount(then.table());
-                if (now != then.rows()) {
-                    differences.add(then.table() + " (" + then.rows() + " rows then, " + now + " now)");
-                }
-            }
-            return differences;
         }
 
         /**

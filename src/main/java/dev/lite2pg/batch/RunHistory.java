@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,18 +25,34 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public final class RunHistory {
 
-    /** What {@code status} shows for an execution that is still marked running. */
-    public static final String STARTED = "STARTED";
+    /** An execution marked running while a process holds the job's run lock: it is running now. */
+    public static final String RUNNING = "RUNNING";
 
-    public static final String STARTED_NOTE = "running or died; the next cutover recovers it";
-    /** The exit code {@link OrderedPartitionHandler} gives the tables it did not reach. */
+    /** An execution marked running that no process holds the run lock of: its process died (kill -9, Ctrl-C, crash). */
+    public static final String DIED = "DIED";
+
+    public static final String RUNNING_NOTE = "a lite2pg process holds the job's run lock: it is running now";
+
+    public static final String DIED_NOTE = "marked running, but no process holds the job's run lock: its process died"
+            + " (killed, Ctrl-C, crash); the next cutover marks it FAILED and resumes it";
+
+    /** The state of a job that has no run in the target. */
+    public static final String NONE = "NONE";
+
+    /** A table whose copy step never started: {@link OrderedPartitionHandler}'s exit code, or a step only created. */
     static final String NOT_STARTED = "NOT_STARTED";
+
+    /** A table whose copy was under way when its process died. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     /**
      * @param target the target as the job repository identifies it (the database as the server names it, and the schema)
+     * @param state the status of the newest run ({@link #NONE} when there is none): what an operator or a script asks first
+     * @param note what the state means, in a sentence; null when the runs say it
      * @param runs newest first
      */
-    public record History(String job, String target, String repositorySchema, List<RunSummary> runs) {}
+    public record History(
+            String job, String target, String repositorySchema, String state, String note, List<RunSummary> runs) {}
 
     /**
      * One job instance: one source content copied into the target, over one or more executions.
@@ -57,10 +74,15 @@ public final class RunHistory {
             boolean snapshotExists) {}
 
     /**
-     * @param status COMPLETED, FAILED, STARTED (still running, or its process died), ABANDONED, or Spring Batch's other statuses
-     * @param stoppedIn the step a failed (or unfinished) execution stopped in: {@code copy:<table>} for a table; null when none
+     * @param status COMPLETED, FAILED, {@link #RUNNING}, {@link #DIED} (marked running, its process gone), ABANDONED,
+     *     or Spring Batch's other statuses
+     * @param stoppedIn the step a failed execution stopped in, or the steps a running (or died) one was in, comma
+     *     separated: {@code copy:<table>} for a table; null when none
      * @param error the first line of what stopped it; null when nothing is recorded
-     * @param note a remark for the operator, e.g. what STARTED means; null when none
+     * @param note a remark for the operator, e.g. what RUNNING or DIED means; null when none
+     * @param runFolder where the execution wrote its log and reports; null for one recorded before lite2pg kept it
+     * @param verdict the validation verdict of the report the execution wrote (PASS, PASS_WITH_WARNINGS, FAIL); null
+     *     when it wrote none
      */
     public record ExecutionSummary(
             long id,
@@ -69,12 +91,15 @@ public final class RunHistory {
             String status,
             String stoppedIn,
             String error,
-            String note) {}
+            String note,
+            String runFolder,
+            String verdict) {}
 
     /**
      * @param table the target table
      * @param sourceTable the SQLite table it is copied from
-     * @param status the status of the table's last copy step: COMPLETED, FAILED, STARTED or NOT_STARTED
+     * @param status the status of the table's last copy step: COMPLETED, FAILED, RUNNING, INTERRUPTED (its process
+     *     died during the copy), NOT_STARTED, or Spring Batch's other statuses
      * @param copied source rows read by the chunks that committed: the reader's count, saved in each chunk's
      *     transaction; rows set aside in the quarantine are among them
      * @param total rows in the source table, counted in the run's snapshot when the copy step started
@@ -83,22 +108,45 @@ public final class RunHistory {
 
     private RunHistory() {}
 
-    /** @param target the target as the server names it: every spelling of its URL shows the same runs */
-    public static History read(JobRepository repository, JobDefinition job, TargetIdentity target) {
+    /**
+     * @param target the target as the server names it: every spelling of its URL shows the same runs
+     * @param runLockHeld whether a process holds the job's run lock now: it tells a running execution from a dead one
+     */
+    public static History read(
+            JobRepository repository, JobDefinition job, TargetIdentity target, boolean runLockHeld) {
         List<RunSummary> runs = PreviousRun.newestFirst(repository, job, target)
-                .map(RunHistory::summarize)
+                .map(run -> summarize(run, runLockHeld))
                 .toList();
-        return new History(job.name(), target.recorded(), job.repositorySchema(), runs);
+        if (runs.isEmpty()) {
+            return none(job, target, true);
+        }
+        return new History(
+                job.name(),
+                target.recorded(),
+                job.repositorySchema(),
+                runs.get(0).status(),
+                null,
+                runs);
     }
 
-    private static RunSummary summarize(PreviousRun run) {
+    /** @param repositoryExists false when the target has no job repository at all (none is created to say so) */
+    public static History none(JobDefinition job, TargetIdentity target, boolean repositoryExists) {
+        String note = "no run of job " + job.name() + " exists in this target"
+                + (repositoryExists
+                        ? ""
+                        : ": it has no job repository (schema " + job.repositorySchema()
+                                + " holds none; status created nothing)");
+        return new History(job.name(), target.recorded(), job.repositorySchema(), NONE, note, List.of());
+    }
+
+    private static RunSummary summarize(PreviousRun run, boolean runLockHeld) {
         List<JobExecution> newestFirst = new ArrayList<>(run.executions());
         Collections.reverse(newestFirst);
         List<ExecutionSummary> executions = new ArrayList<>();
         for (JobExecution execution : newestFirst) {
-            executions.add(summarize(execution));
+            executions.add(summarize(execution, runLockHeld));
         }
-        List<TableCopied> tables = tables(run.executions());
+        List<TableCopied> tables = tables(run.executions(), runLockHeld);
         BatchStatus last = run.status();
         String snapshot = last == BatchStatus.COMPLETED || last == BatchStatus.ABANDONED
                 ? null
@@ -113,30 +161,47 @@ public final class RunHistory {
                 snapshot != null && Files.isRegularFile(Path.of(snapshot)));
     }
 
-    private static ExecutionSummary summarize(JobExecution execution) {
+    private static ExecutionSummary summarize(JobExecution execution, boolean runLockHeld) {
         BatchStatus batchStatus = execution.getStatus();
         boolean running = batchStatus.isRunning();
-        String status = running ? STARTED : batchStatus.name();
+        String status = running ? (runLockHeld ? RUNNING : DIED) : batchStatus.name();
+        String runFolder = execution.getJobParameters().getString(CutoverLauncher.RUN_FOLDER);
         if (batchStatus == BatchStatus.COMPLETED) {
             return new ExecutionSummary(
-                    execution.getId(), execution.getStartTime(), execution.getEndTime(), status, null, null, null);
+                    execution.getId(),
+                    execution.getStartTime(),
+                    execution.getEndTime(),
+                    status,
+                    null,
+                    null,
+                    null,
+                    runFolder,
+                    verdict(runFolder));
         }
         List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
         steps.sort(Comparator.comparingLong(StepExecution::getId));
         StepExecution stopped = steps.stream()
-                .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED && !neverStarted(s))
                 .findFirst()
                 .orElse(null);
+        String stoppedIn = stopped == null ? null : stopped.getStepName();
         if (stopped != null && CopySteps.isCopy(stopped)) {
-            // The partition manager only says that a table failed: name the table's own step.
-            StepExecution table = steps.stream()
-                    .filter(s -> CopySteps.isTable(s)
-                            && s.getStatus() != BatchStatus.COMPLETED
-                            && !NOT_STARTED.equals(s.getExitStatus().getExitCode()))
-                    .min(Comparator.comparingInt(RunHistory::order))
-                    .orElse(null);
-            if (table != null) {
-                stopped = table;
+            // The partition manager only says that a table failed, or that tables are being copied: name the
+            // tables' own steps, those that had started and not finished; a running copy may be in several at once.
+            List<StepExecution> tables = steps.stream()
+                    .filter(s -> CopySteps.isTable(s) && s.getStatus() != BatchStatus.COMPLETED && !neverStarted(s))
+                    .sorted(Comparator.comparingInt(RunHistory::order))
+                    .toList();
+            List<StepExecution> named = tables.stream()
+                    .filter(s -> running ? s.getStatus().isRunning() : s.getStatus() == BatchStatus.FAILED)
+                    .toList();
+            if (named.isEmpty()) {
+                named = tables.stream().limit(1).toList();
+            }
+            if (!named.isEmpty()) {
+                stopped = named.get(0);
+                stoppedIn = String.join(
+                        ", ", named.stream().map(StepExecution::getStepName).toList());
             }
         }
         String error = null;
@@ -151,13 +216,38 @@ public final class RunHistory {
                 execution.getStartTime(),
                 execution.getEndTime(),
                 status,
-                stopped == null ? null : stopped.getStepName(),
+                stoppedIn,
                 error,
-                running ? STARTED_NOTE : null);
+                running ? (runLockHeld ? RUNNING_NOTE : DIED_NOTE) : null,
+                runFolder,
+                verdict(runFolder));
+    }
+
+    /** The verdict of the report in the run folder; null when there is none, or it cannot be read (status only shows it). */
+    private static String verdict(String runFolder) {
+        if (runFolder == null) {
+            return null;
+        }
+        try {
+            return ReportWriter.written(Path.of(runFolder))
+                    .map(report -> String.valueOf(report.verdict()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A step that never ran: the partition manager creates every table's step execution before it runs any (status
+     * STARTING until it starts), and {@link OrderedPartitionHandler} marks those it did not reach after a failure.
+     */
+    private static boolean neverStarted(StepExecution step) {
+        return step.getStatus() == BatchStatus.STARTING
+                || NOT_STARTED.equals(step.getExitStatus().getExitCode());
     }
 
     /** Each table's last copy step over all executions: a finished table is not copied again by a later execution. */
-    private static List<TableCopied> tables(List<JobExecution> oldestFirst) {
+    private static List<TableCopied> tables(List<JobExecution> oldestFirst, boolean runLockHeld) {
         Map<String, StepExecution> last = new LinkedHashMap<>();
         for (JobExecution execution : oldestFirst) {
             for (StepExecution step : execution.getStepExecutions()) {
@@ -168,14 +258,20 @@ public final class RunHistory {
         }
         List<StepExecution> steps = new ArrayList<>(last.values());
         steps.sort(Comparator.comparingInt(RunHistory::order).thenComparing(StepExecution::getStepName));
-        return steps.stream().map(RunHistory::table).toList();
+        return steps.stream().map(step -> table(step, runLockHeld)).toList();
     }
 
-    private static TableCopied table(StepExecution step) {
+    private static TableCopied table(StepExecution step, boolean runLockHeld) {
         var context = step.getExecutionContext();
-        String status = NOT_STARTED.equals(step.getExitStatus().getExitCode())
-                ? NOT_STARTED
-                : step.getStatus().isRunning() ? STARTED : step.getStatus().name();
+        String status;
+        if (neverStarted(step)) {
+            status = NOT_STARTED;
+        } else if (step.getStatus().isRunning()) {
+            boolean live = runLockHeld && step.getJobExecution().getStatus().isRunning();
+            status = live ? RUNNING : INTERRUPTED;
+        } else {
+            status = step.getStatus().name();
+        }
         return new TableCopied(
                 CopySteps.table(step),
                 context.getString(CopyPartitioner.SOURCE_TABLE),

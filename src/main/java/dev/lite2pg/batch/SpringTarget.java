@@ -38,7 +38,7 @@ public final class SpringTarget {
         properties.put("spring.datasource.username", job.target().user());
         properties.put("spring.datasource.hikari.maximum-pool-size", Math.max(4, parallelism + 2));
         properties.put("spring.datasource.hikari.pool-name", "lite2pg-target");
-        properties.put("spring.batch.jdbc.table-prefix", PgSql.quote(job.repositorySchema()) + ".BATCH_");
+        properties.put("spring.batch.jdbc.table-prefix", tablePrefix(job));
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.batch.job.enabled", false);
         properties.put("spring.flyway.enabled", false);
@@ -64,6 +64,11 @@ public final class SpringTarget {
         DataSource dataSource = spring.getBean(DataSource.class);
         JobRepositorySchema.ensure(dataSource, job.repositorySchema());
         return spring;
+    }
+
+    /** Where the job repository's tables are: Spring Batch's names, in the job's repository schema. */
+    static String tablePrefix(JobDefinition job) {
+        return PgSql.quote(job.repositorySchema()) + ".BATCH_";
     }
 
     /** The log holds row values (refusals name them): created 0600 in a 0700 folder before the appender opens it. */

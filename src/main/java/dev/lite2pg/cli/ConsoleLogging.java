@@ -9,6 +9,17 @@ final class ConsoleLogging {
 
     private ConsoleLogging() {}
 
+    /**
+     * Nothing logged at all: for a command whose standard output is its result (status --json), where failures reach
+     * the operator as the command's own error message.
+     */
+    static void off() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
     static void onlyWarnings(String... loggers) {
         level(ch.qos.logback.classic.Level.WARN, loggers);
     }

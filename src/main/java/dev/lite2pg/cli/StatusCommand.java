@@ -1,27 +1,23 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.FailureMessage;
+import dev.lite2pg.batch.ReadOnlyTarget;
 import dev.lite2pg.batch.RunHistory;
 import dev.lite2pg.batch.RunHistory.ExecutionSummary;
 import dev.lite2pg.batch.RunHistory.History;
 import dev.lite2pg.batch.RunHistory.RunSummary;
 import dev.lite2pg.batch.RunHistory.TableCopied;
-import dev.lite2pg.batch.SpringTarget;
 import dev.lite2pg.batch.TargetIdentity;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,16 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
         mixinStandardHelpOptions = true,
         description = {
             "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
-            "each execution with its times and status, the step a failed run stopped in and the error that stopped",
-            "it, per table the rows committed against the source table's rows, and the snapshot file (a copy of the",
-            "source) a run that can still resume keeps, or that it is gone. It changes no run and no",
-            "application table (on a target never cut over to, it creates the empty job repository, as cutover would).",
+            "the state now (RUNNING while a process holds the job's run lock, DIED when a run is marked running but no",
+            "process holds it, FAILED, COMPLETED, ABANDONED, or NONE), each execution with its times and status, the step",
+            "a failed run stopped in (or a running one is in) and its error, where its log and reports are, per table the",
+            "rows committed against the source table's rows (NOT_STARTED for a table not reached), and the snapshot file",
+            "(a copy of the source) a run that can still resume keeps, or that it is gone. Read-only: one READ ONLY",
+            "session, no Spring; on a target never cut over to it says so and creates nothing.",
             "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
         },
         footer = {
             "",
-            "Exit codes: 0 the job repository was read (also when there are no runs), 1 the target cannot be",
-            "reached, 2 bad usage or job file."
+            "Exit codes: 0 the job repository was read, or the target has none (state NONE, no runs), 1 the target",
+            "cannot be reached, 2 bad usage or job file."
         })
 final class StatusCommand implements Callable<Integer> {
 
@@ -64,7 +62,10 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     JobOptions jobOptions = new JobOptions();
 
-    @Option(names = "--json", description = "Print the runs as JSON instead of a table.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON document instead: job, target, state, note, and the runs with their"
+                    + " executions (status, stoppedIn, error, runFolder, verdict) and tables (copied, total, status).")
     boolean json;
 
     @Override
@@ -81,20 +82,23 @@ final class StatusCommand implements Callable<Integer> {
         return ErrorCode.SUCCESS;
     }
 
+    /** Over one read-only session, without Spring: status never writes, and creates no job repository. */
     private static History read(JobDefinition job, TargetCredentials credentials) {
-        Path logFile = job.output().resolve(job.name()).resolve("status.log");
-        try (ConfigurableApplicationContext spring = SpringTarget.start(job, credentials, logFile)) {
-            return RunHistory.read(
-                    spring.getBean(JobRepository.class), job, TargetIdentity.of(spring.getBean(DataSource.class), job));
-        } catch (RuntimeException e) {
+        ConsoleLogging.off();
+        try (ReadOnlyTarget target = ReadOnlyTarget.connect(job, credentials)) {
+            TargetIdentity identity = target.identity();
+            if (!target.hasRepository()) {
+                return RunHistory.none(job, identity, false);
+            }
+            return RunHistory.read(target.repository(), job, identity, target.runLockHeld(identity));
+        } catch (Exception e) {
             // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a
             // failure.
             throw new Lite2pgException(
                     ExitCodes.codeOf(java.util.List.of(e)),
                     "cannot read the job repository in " + job.target().redactedUrl()
                             + " as " + job.target().user() + " (schema " + job.repositorySchema() + "): "
-                            + FailureMessage.of(e)
-                            + "\n  details in " + logFile,
+                            + FailureMessage.of(e),
                     e);
         }
     }
@@ -102,11 +106,7 @@ final class StatusCommand implements Callable<Integer> {
     static String render(History history) {
         StringBuilder text = new StringBuilder();
         if (history.runs().isEmpty()) {
-            text.append("no runs of job ")
-                    .append(history.job())
-                    .append(" into ")
-                    .append(history.target())
-                    .append('\n');
+            text.append(history.note()).append(": ").append(history.target()).append('\n');
             return text.toString();
         }
         int count = history.runs().size();
@@ -117,7 +117,9 @@ final class StatusCommand implements Callable<Integer> {
                 .append(": ")
                 .append(count)
                 .append(count == 1 ? " run" : " runs")
-                .append(", newest first\n");
+                .append(", newest first; now ")
+                .append(history.state())
+                .append('\n');
         for (RunSummary run : history.runs()) {
             text.append('\n')
                     .append("run ")
@@ -143,6 +145,15 @@ final class StatusCommand implements Callable<Integer> {
                         detail));
             }
             table(text, executions);
+            ExecutionSummary newest = run.executions().get(0);
+            if (newest.runFolder() != null) {
+                text.append("  log and reports of execution ")
+                        .append(newest.id())
+                        .append(": ")
+                        .append(newest.runFolder())
+                        .append(newest.verdict() == null ? "" : " (verdict " + newest.verdict() + ")")
+                        .append('\n');
+            }
             if (run.snapshot() != null) {
                 text.append(
                         run.snapshotExists()

@@ -24,7 +24,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     public static RunLock acquire(DataSource dataSource, String jobName, String target) {
-        int key = key(jobName + "\u0000" + target);
+        int key = key(jobName, target);
         try {
             Connection connection = dataSource.getConnection();
             connection.setAutoCommit(true);
@@ -49,11 +49,30 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a session holds the run lock of the job and target right now: a run marked running whose lock nobody
+     * holds belongs to a process that died. Read from {@code pg_locks}, never by trying the lock, which would make a
+     * cutover starting at that moment see it taken and refuse.
+     */
+    public static boolean isHeld(Connection connection, String jobName, String target) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks"
+                + " WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+                + " AND classid = (?::int4)::oid AND objid = (?::int4)::oid"
+                + " AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))")) {
+            ps.setInt(1, NAMESPACE);
+            ps.setInt(2, key(jobName, target));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     private static final int NAMESPACE = 0x6c327067; // "l2pg": keeps our keys apart from the application's own locks
 
-    private static int key(String text) {
+    private static int key(String jobName, String target) {
         CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        crc.update((jobName + "\u0000" + target).getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
     }
 

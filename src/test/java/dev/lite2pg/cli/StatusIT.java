@@ -55,10 +55,13 @@ class StatusIT {
     void beforeAnyRunItSaysSoAndSucceeds() throws Exception {
         CliRun status = status();
         assertThat(status.exitCode()).as(status.all()).isZero();
-        assertThat(status.out()).startsWith("no runs of job demo into ").contains("schema=demo");
+        assertThat(status.out())
+                .startsWith("no run of job demo exists in this target: it has no job repository")
+                .contains("schema=demo");
 
         JsonNode json = JSON.readTree(status("--json").out());
         assertThat(json.get("job").asString()).isEqualTo("demo");
+        assertThat(json.get("state").asString()).isEqualTo("NONE");
         assertThat(json.get("runs").size()).isZero();
     }
 
@@ -109,9 +112,18 @@ class StatusIT {
                 .containsPattern("(?m)^  customer +Customer +117 +117 +COMPLETED$")
                 .doesNotContain("? = unknown");
 
+        JsonNode document = JSON.readTree(status("--json").out());
+        assertThat(document.get("state").asString()).isEqualTo("COMPLETED");
         JsonNode run = onlyRun(status("--json"));
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         JsonNode executions = run.get("executions");
+        assertThat(executions.get(0).get("verdict").asString()).isEqualTo("PASS");
+        assertThat(Path.of(executions.get(0).get("runFolder").asString()).resolve("report.json"))
+                .isRegularFile();
+        assertThat(status.out())
+                .contains("log and reports of execution "
+                        + executions.get(0).get("id").asLong() + ": "
+                        + executions.get(0).get("runFolder").asString() + " (verdict PASS)");
         assertThat(executions.size()).isEqualTo(2);
         assertThat(executions.get(0).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(executions.get(0).get("id").asLong())
@@ -130,7 +142,7 @@ class StatusIT {
 
     @Test
     @Order(4)
-    void anExecutionLeftRunningIsShownAsStartedWithWhatThatMeans() throws Exception {
+    void anExecutionLeftRunningByNoProcessIsShownAsDiedWithWhatThatMeans() throws Exception {
         // What a process killed mid-run leaves behind: its execution still marked running, with no end time.
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
@@ -141,13 +153,16 @@ class StatusIT {
         CliRun status = status();
         assertThat(status.exitCode()).as(status.all()).isZero();
         assertThat(status.out())
-                .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  STARTED$")
+                .containsPattern("(?m)^run \\d+  source sha256 [0-9a-f]{12}  DIED$")
                 .containsPattern(
-                        "(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +STARTED +running or died; the next cutover recovers it$");
+                        "(?m)^  \\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +DIED +marked running, but no"
+                                + " process holds the job's run lock: its process died \\(killed, Ctrl-C, crash\\); the next"
+                                + " cutover marks it FAILED and resumes it$");
 
         JsonNode execution = onlyRun(status("--json")).get("executions").get(0);
-        assertThat(execution.get("status").asString()).isEqualTo("STARTED");
-        assertThat(execution.get("note").asString()).isEqualTo("running or died; the next cutover recovers it");
+        assertThat(execution.get("status").asString()).isEqualTo("DIED");
+        assertThat(execution.get("note").asString())
+                .startsWith("marked running, but no process holds the job's run lock");
         assertThat(execution.get("ended").isNull()).isTrue();
     }
 
