@@ -15,6 +15,7 @@ import dev.lite2pg.source.SourceStamp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class CutoverLauncher {
     static final String TARGET = "target";
     static final String RUN_ID = "run.id";
     static final String SOURCE_SHA256 = "source.sha256";
+    /** The source file's own sha256 just before the snapshot (the snapshot's differs: SQLite writes its own pages). */
+    static final String SOURCE_FILE_SHA256 = "source.file.sha256";
+
     static final String SOURCE_PATH = "source.path";
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
@@ -275,6 +279,7 @@ public final class CutoverLauncher {
         }
 
         private RunResult start(SnapshotPlan plan, PreviousRun resumed) throws Exception {
+            Instant began = Instant.now();
             Path snapshotFile;
             String sha256;
             String stamp;
@@ -301,6 +306,7 @@ public final class CutoverLauncher {
                 parameters = new JobParametersBuilder()
                         .addString(RUN_ID, runName, true)
                         .addString(SOURCE_SHA256, sha256, true)
+                        .addString(SOURCE_FILE_SHA256, snapshot.sourceSha256(), false)
                         .addString(TARGET, target.recorded(), true)
                         .addString(SOURCE_PATH, job.source().path().toString(), false)
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
@@ -323,7 +329,9 @@ public final class CutoverLauncher {
                     rehearsal == null
                             ? RunMode.cutover(job.onBadRow(), job.orphans())
                             : RunMode.dryRun(
-                                    job.onBadRow(), rehearsal.declared(), job.orphans(), rehearsal.declaredOrphans()));
+                                    job.onBadRow(), rehearsal.declared(), job.orphans(), rehearsal.declaredOrphans()),
+                    began,
+                    plan == SnapshotPlan.RESUME);
             JobExecution execution =
                     operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);

@@ -24,7 +24,11 @@ public final class CutoverRun {
     final DataSource dataSource;
     final TargetDatabase target;
     final PrintWriter out;
-    final Instant started = Instant.now();
+    /** When this launch began, before its snapshot or its resume's checks: the report's total counts from here. */
+    final Instant started;
+    /** This launch continues an earlier run of the job from its snapshot. */
+    final boolean resumed;
+
     final RunMetrics metrics = new RunMetrics();
     final int parallelism;
     final RunMode mode;
@@ -43,7 +47,11 @@ public final class CutoverRun {
             DataSource dataSource,
             PrintWriter out,
             int parallelism,
-            RunMode mode) {
+            RunMode mode,
+            Instant started,
+            boolean resumed) {
+        this.started = started;
+        this.resumed = resumed;
         this.parallelism = parallelism;
         this.mode = mode;
         this.job = job;
