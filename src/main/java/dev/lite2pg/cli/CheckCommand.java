@@ -61,11 +61,18 @@ final class CheckCommand implements Callable<Integer> {
                             + " domain refusals are not looked for (a warning says so; the cutover stops at the first).")
     boolean noLoad;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return output.bind(spec).around("check", this::check);
+    }
+
+    private int check() {
         int threads = parallel.value();
         JobDefinition job = jobOptions.load();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.lines();
         TargetCredentials credentials = job.target().hasServer()
                 ? TargetCredentials.fromEnvironment(parent.environment)
                 : TargetCredentials.none();
@@ -88,14 +95,23 @@ final class CheckCommand implements Callable<Integer> {
             out.println("lite2pg: warnings (the copy will do this without refusing it; read them before the cutover):");
             outcome.report().warnings().forEach(w -> out.println("  - " + w));
         }
+        output.checked(
+                outcome.report().verdict().label(),
+                ExitCodes.of(outcome.report()),
+                outcome.folder(),
+                outcome.folder().resolve(CheckReport.FILE_NAME),
+                outcome.scan().badValuesFile() == null
+                        ? null
+                        : outcome.scan().badValuesFile().toString());
         if (outcome.report().passed()) {
-            out.println("lite2pg: check " + outcome.report().verdict() + ": "
-                    + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
-                    + (noLoad
-                            ? " rows read and converted, no value the conversions refuse (rows not loaded: see the"
-                                    + " warning). Report: "
-                            : " rows read, converted and loaded, nothing the target would refuse. Report: ")
-                    + outcome.folder().resolve(CheckReport.FILE_NAME));
+            output.result()
+                    .println("lite2pg: check " + outcome.report().verdict() + ": "
+                            + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
+                            + (noLoad
+                                    ? " rows read and converted, no value the conversions refuse (rows not loaded: see the"
+                                            + " warning). Report: "
+                                    : " rows read, converted and loaded, nothing the target would refuse. Report: ")
+                            + outcome.folder().resolve(CheckReport.FILE_NAME));
             return ExitCodes.of(outcome.report());
         }
         if (outcome.scan().hasProblems()) {
@@ -114,8 +130,9 @@ final class CheckCommand implements Callable<Integer> {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));
         }
-        out.println("lite2pg: check " + outcome.report().verdict() + ". Report: "
-                + outcome.folder().resolve(CheckReport.FILE_NAME));
+        output.result()
+                .println("lite2pg: check " + outcome.report().verdict() + ". Report: "
+                        + outcome.folder().resolve(CheckReport.FILE_NAME));
         return ExitCodes.of(outcome.report());
     }
 }

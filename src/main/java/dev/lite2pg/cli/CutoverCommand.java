@@ -68,8 +68,15 @@ final class CutoverCommand implements Callable<Integer> {
     @Mixin
     ParallelOption parallel = new ParallelOption();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Override
     public Integer call() throws Exception {
+        return output.bind(spec).around("cutover", this::cutover);
+    }
+
+    private int cutover() throws Exception {
         JobDefinition job = jobOptions.loadWithTarget("cutover");
         PrintWriter out = spec.commandLine().getOut();
         if (discardChanges && !fresh) {
@@ -78,11 +85,7 @@ final class CutoverCommand implements Callable<Integer> {
         CutoverLauncher.Options options = new CutoverLauncher.Options(
                 fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
         return CutoverRunner.run(
-                job,
-                options,
-                TargetCredentials.fromEnvironment(parent.environment),
-                out,
-                spec.commandLine().getErr());
+                "cutover", job, options, TargetCredentials.fromEnvironment(parent.environment), output);
     }
 
     /** Only an explicit "yes" goes ahead: anything else, or no answer at all (no terminal, end of input), changes nothing. */

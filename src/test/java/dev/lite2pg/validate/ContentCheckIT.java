@@ -198,7 +198,8 @@ class ContentCheckIT {
                         .startsWith("table tags: content differs from the source")
                         .endsWith("first differences: id=2: values differ in label; id=4: values differ in label"));
         assertThat(Files.readString(runFolder("tags").resolve("report.html")))
-                .contains("<td class=\"note\">id&#x3D;2: values differ in label<br>id&#x3D;4: values differ in label</td>");
+                .contains(
+                        "<td class=\"note\">id&#x3D;2: values differ in label<br>id&#x3D;4: values differ in label</td>");
     }
 
     @Test
