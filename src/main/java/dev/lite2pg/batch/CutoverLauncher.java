@@ -9,6 +9,8 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
 import dev.lite2pg.postgres.TargetDatabase;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -300,7 +303,11 @@ public final class CutoverLauncher {
                 }
             } else {
                 snapshotFile = snapshotFile(job, runName);
-                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                SourceSnapshot snapshot;
+                try (Activity working = Activity.start(
+                        ProgressDisplay.forConsole(out, ""), "snapshot", snapshotProgress(snapshotFile))) {
+                    snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                }
                 sha256 = snapshot.sha256();
                 stamp = snapshot.stamp();
                 parameters = new JobParametersBuilder()
@@ -348,6 +355,27 @@ public final class CutoverLauncher {
                     ReportWriter.written(runFolder).orElse(null),
                     false,
                     sourceChanged);
+        }
+
+        /**
+         * What the snapshot has written so far, from the size of its partial file: the backup and then the hashing of
+         * both files are single calls that take seconds a gigabyte.
+         */
+        private Supplier<String> snapshotProgress(Path snapshotFile) {
+            Path source = job.source().path();
+            Path partial = snapshotFile.resolveSibling(snapshotFile.getFileName() + ".partial");
+            long sourceBytes = source.toFile().length();
+            return () -> {
+                long written = Math.max(
+                        partial.toFile().length(), snapshotFile.toFile().length());
+                return "[snapshot] " + source + " (" + mib(sourceBytes) + ") with SQLite's online backup: "
+                        + mib(written) + " written"
+                        + (written >= sourceBytes ? ", computing the sha256 of the source and of the snapshot" : "");
+            };
+        }
+
+        private static String mib(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%,.1f MiB", bytes / 1048576.0);
         }
 
         /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */

@@ -9,6 +9,8 @@ import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.postgres.Sequences;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
@@ -97,10 +99,16 @@ final class ValidateTasklet implements Tasklet {
                                 ? Optional.empty()
                                 : Optional.of(run.quarantine))) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
-            for (TableCopy copy : copies) {
+            for (int i = 0; i < copies.size(); i++) {
+                TableCopy copy = copies.get(i);
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
-                ContentCheckResult checked = content.check(copy);
+                ContentCheckResult checked;
+                String what = "[validate] content of " + copy.targetTable() + " (table " + (i + 1) + " of "
+                        + copies.size() + ", " + ProgressFormat.count(sourceRows) + " rows)";
+                try (Activity working = Activity.start(run.progress, "validate", () -> what)) {
+                    checked = content.check(copy);
+                }
                 contentNanos += System.nanoTime() - start;
                 tables.add(tableReport(
                         copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));

@@ -5,6 +5,8 @@ import dev.lite2pg.check.JobCheck;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressDisplay;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,10 +89,13 @@ final class CheckCommand implements Callable<Integer> {
                         : " in an embedded PostgreSQL (no target server given)"));
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
-        JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> {
-            out.println("[check] " + line);
-            out.flush();
-        });
+        // The scan of a large table, the load and the migrations say nothing for long stretches: a line under the
+        // others shows the check is at work and for how long.
+        ProgressDisplay display = ProgressDisplay.forConsole(out, "");
+        JobCheck.Outcome outcome;
+        try (Activity working = Activity.start(display, "check", () -> "[check] at work")) {
+            outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> display.print("[check] " + line));
+        }
         if (!outcome.report().warnings().isEmpty()) {
             out.println("lite2pg: warnings (the copy will do this without refusing it; read them before the cutover):");
             outcome.report().warnings().forEach(w -> out.println("  - " + w));
