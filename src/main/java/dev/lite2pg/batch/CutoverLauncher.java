@@ -114,6 +114,8 @@ public final class CutoverLauncher {
 
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out)
             throws Exception {
+        // The report's total counts from here: Spring's start and the run lock are part of what the operator waits for.
+        Instant began = Instant.now();
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
         Rehearsal rehearsal = options.rehearsal();
@@ -135,7 +137,7 @@ public final class CutoverLauncher {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 TargetIdentity target = TargetIdentity.of(dataSource, job);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
-                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options);
+                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options, began);
                     RunResult result = launch.run(options);
                     if (before != null && !rehearsal.keep()) {
                         launch.leaveAsFound(before);
@@ -186,6 +188,7 @@ public final class CutoverLauncher {
         private final PlatformTransactionManager transactions;
         private final int parallelism;
         private final Rehearsal rehearsal;
+        private final Instant began;
 
         Launch(
                 ConfigurableApplicationContext spring,
@@ -194,7 +197,9 @@ public final class CutoverLauncher {
                 String runName,
                 Path runFolder,
                 PrintWriter out,
-                Options options) {
+                Options options,
+                Instant began) {
+            this.began = began;
             this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
@@ -282,7 +287,6 @@ public final class CutoverLauncher {
         }
 
         private RunResult start(SnapshotPlan plan, PreviousRun resumed) throws Exception {
-            Instant began = Instant.now();
             Path snapshotFile;
             String sha256;
             String stamp;

@@ -27,7 +27,7 @@ public final class CutoverRun {
     final PrintWriter out;
     /** Where the long steps around the copy show what they are doing (the copy's tables have their own display). */
     final ProgressDisplay progress;
-    /** When this launch began, before its snapshot or its resume's checks: the report's total counts from here. */
+    /** When this launch began, before Spring started and the snapshot was taken: the report's total counts from here. */
     final Instant started;
     /** This launch continues an earlier run of the job from its snapshot. */
     final boolean resumed;

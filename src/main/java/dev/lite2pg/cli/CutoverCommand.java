@@ -78,7 +78,8 @@ final class CutoverCommand implements Callable<Integer> {
 
     private int cutover() throws Exception {
         JobDefinition job = jobOptions.loadWithTarget("cutover");
-        PrintWriter out = spec.commandLine().getOut();
+        // The question is for a person, even with --quiet; with --json stdout is the document's.
+        PrintWriter out = output.result();
         if (discardChanges && !fresh) {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
         }

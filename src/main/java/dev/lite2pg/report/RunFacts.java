@@ -7,8 +7,8 @@ package dev.lite2pg.report;
  * @param version lite2pg's version, as its jar's manifest names it
  * @param dryRun the run rehearsed a cutover ({@code dry-run}): its target was a staging one, its verdict a forecast
  * @param resumed the run continued an earlier run of the job that had stopped, from that run's snapshot
- * @param durationMillis from this launch's start (before the snapshot, or the resume's checks) to its report: the time
- *     between launches does not count
+ * @param durationMillis from this launch's start (before Spring, the run lock and the snapshot) to its report: the
+ *     time between launches does not count
  */
 public record RunFacts(String version, boolean dryRun, boolean resumed, long durationMillis) {
 
