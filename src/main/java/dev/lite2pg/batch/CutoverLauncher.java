@@ -66,9 +66,24 @@ public final class CutoverLauncher {
      * @param parallelism tables copied at the same time
      * @param rehearsal what makes this run a dry-run; null for a real cutover
      * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
+     * @param verbose also show the run's log (INFO and up) on standard error, not only in lite2pg.log
      */
     public record Options(
-            boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
+            boolean fresh,
+            Predicate<String> confirm,
+            int parallelism,
+            Rehearsal rehearsal,
+            boolean discardChanges,
+            boolean verbose) {
+
+        public Options(
+                boolean fresh,
+                Predicate<String> confirm,
+                int parallelism,
+                Rehearsal rehearsal,
+                boolean discardChanges) {
+            this(fresh, confirm, parallelism, rehearsal, discardChanges, false);
+        }
 
         public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
             this(fresh, confirm, parallelism, null, false);
@@ -76,6 +91,10 @@ public final class CutoverLauncher {
 
         public static Options dryRun(int parallelism, Rehearsal rehearsal) {
             return new Options(false, what -> true, parallelism, rehearsal, false);
+        }
+
+        public Options verbosely(boolean verbose) {
+            return new Options(fresh, confirm, parallelism, rehearsal, discardChanges, verbose);
         }
 
         public Options {
@@ -133,7 +152,11 @@ public final class CutoverLauncher {
             try (ThrowawaySnapshot dryRunSnapshot =
                             rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
                     ConfigurableApplicationContext spring = SpringTarget.start(
-                            job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
+                            job,
+                            credentials,
+                            runFolder.resolve("lite2pg.log"),
+                            options.parallelism(),
+                            options.verbose())) {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 TargetIdentity target = TargetIdentity.of(dataSource, job);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {

@@ -71,6 +71,9 @@ final class CutoverCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Override
     public Integer call() throws Exception {
         return output.bind(spec).around("cutover", this::cutover);
@@ -84,7 +87,8 @@ final class CutoverCommand implements Callable<Integer> {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
         }
         CutoverLauncher.Options options = new CutoverLauncher.Options(
-                fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
+                        fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges)
+                .verbosely(verbose.verbose);
         return CutoverRunner.run(
                 "cutover", job, options, TargetCredentials.fromEnvironment(parent.environment), output);
     }

@@ -68,6 +68,9 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Override
     public Integer call() throws Exception {
         return output.bind(spec).around("dry-run", this::dryRun);
@@ -77,7 +80,9 @@ final class DryRunCommand implements Callable<Integer> {
         JobDefinition job = jobOptions.load();
         PrintWriter out = output.lines();
         CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(
-                parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep));
+                        parallel.value(),
+                        new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep))
+                .verbosely(verbose.verbose);
         if (job.target().hasServer() && !embeddedServer) {
             return CutoverRunner.run(
                     "dry-run", job.asDryRun(), options, TargetCredentials.fromEnvironment(parent.environment), output);

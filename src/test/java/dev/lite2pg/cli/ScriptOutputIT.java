@@ -100,6 +100,35 @@ class ScriptOutputIT {
     }
 
     @Test
+    void verboseShowsTheRunsLogOnStandardErrorAndLeavesStandardOutputToTheJsonDocument() throws Exception {
+        Path job = job("verbose-cutover", source("verbose.sqlite", 0), "verbose_cutover");
+        java.io.PrintStream realOut = System.out;
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream processOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+        CliRun run;
+        try {
+            System.setOut(new java.io.PrintStream(processOut, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(processErr, true, java.nio.charset.StandardCharsets.UTF_8));
+            run = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--json", "--verbose");
+        } finally {
+            System.setOut(realOut);
+            System.setErr(realErr);
+        }
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(JSON.readTree(run.out()).get("verdict").asString()).isEqualTo("PASS");
+        String log = processErr.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log)
+                .as("Spring Batch's own INFO lines, as lite2pg.log has them")
+                .contains("INFO")
+                .contains("Step: [");
+        assertThat(processOut.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("no log line on standard output")
+                .doesNotContain("INFO");
+    }
+
+    @Test
     void dryRunJsonOfFiveBadParentsCountsTheirChildrenApartAndIsTitledAsADryRun() throws Exception {
         Path job = job("json-dry-run", source("bad.sqlite", 5), "json_dry_run");
 
