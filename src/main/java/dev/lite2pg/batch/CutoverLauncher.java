@@ -347,8 +347,9 @@ public final class CutoverLauncher {
                         .addString(SOURCE_STAMP, stamp, false)
                         .addLong(SOURCE_TABLES, (long) snapshot.sourceTables(), false)
                         .toJobParameters();
-                out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to "
-                        + snapshotFile + " (sha256 " + sha256 + ")");
+                out.println("[snapshot] " + job.source().path() + " (file sha256 " + snapshot.sourceSha256()
+                        + ") copied with SQLite's online backup to " + snapshotFile + " (snapshot sha256 " + sha256
+                        + ")");
             }
             out.flush();
             CutoverRun run = new CutoverRun(
