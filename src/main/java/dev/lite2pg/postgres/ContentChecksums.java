@@ -266,13 +266,14 @@ public final class ContentChecksums {
 
     /**
      * The copied columns whose values differ between the source row and the target row with this key: "values
-     * differ" alone leaves the operator comparing every column by eye. Compared as text, as the row text is, since
-     * json has no equality operator; at most one query per named row.
+     * differ" alone leaves the operator comparing every column by eye. Compared as text, as the row text is (json has
+     * no equality operator); at most one query per named row.
      */
     private List<String> differingColumns(List<String> key) throws SQLException {
         String differing = columns.stream()
-                .map(c -> "CASE WHEN s." + PgSql.quote(c) + "::text IS DISTINCT FROM t." + PgSql.quote(c)
-                        + "::text THEN " + PgSql.literal(c) + " END")
+                // Byte for byte: a column's own collation may call 'Gadget' and 'GADGET' equal, the row text does not.
+                .map(c -> "CASE WHEN s." + PgSql.quote(c) + "::text COLLATE \"C\" IS DISTINCT FROM t." + PgSql.quote(c)
+                        + "::text COLLATE \"C\" THEN " + PgSql.literal(c) + " END")
                 .collect(Collectors.joining(", "));
         String sameKey = keyColumns.stream()
                 .map(k -> "s." + PgSql.quote(k) + "::text = ? AND t." + PgSql.quote(k) + "::text = ?")
