@@ -8,16 +8,20 @@ import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.RunLock;
 import dev.lite2pg.postgres.StagingArea;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -39,6 +43,9 @@ public final class CutoverLauncher {
     static final String TARGET = "target";
     static final String RUN_ID = "run.id";
     static final String SOURCE_SHA256 = "source.sha256";
+    /** The source file's own sha256 just before the snapshot (the snapshot's differs: SQLite writes its own pages). */
+    static final String SOURCE_FILE_SHA256 = "source.file.sha256";
+
     static final String SOURCE_PATH = "source.path";
     static final String SNAPSHOT = "source.snapshot";
     static final String SOURCE_STAMP = "source.stamp";
@@ -58,9 +65,24 @@ public final class CutoverLauncher {
      * @param parallelism tables copied at the same time
      * @param rehearsal what makes this run a dry-run; null for a real cutover
      * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
+     * @param verbose also show the run's log (INFO and up) on standard error, not only in lite2pg.log
      */
     public record Options(
-            boolean fresh, Predicate<String> confirm, int parallelism, Rehearsal rehearsal, boolean discardChanges) {
+            boolean fresh,
+            Predicate<String> confirm,
+            int parallelism,
+            Rehearsal rehearsal,
+            boolean discardChanges,
+            boolean verbose) {
+
+        public Options(
+                boolean fresh,
+                Predicate<String> confirm,
+                int parallelism,
+                Rehearsal rehearsal,
+                boolean discardChanges) {
+            this(fresh, confirm, parallelism, rehearsal, discardChanges, false);
+        }
 
         public Options(boolean fresh, Predicate<String> confirm, int parallelism) {
             this(fresh, confirm, parallelism, null, false);
@@ -68,6 +90,10 @@ public final class CutoverLauncher {
 
         public static Options dryRun(int parallelism, Rehearsal rehearsal) {
             return new Options(false, what -> true, parallelism, rehearsal, false);
+        }
+
+        public Options verbosely(boolean verbose) {
+            return new Options(fresh, confirm, parallelism, rehearsal, discardChanges, verbose);
         }
 
         public Options {
@@ -106,12 +132,15 @@ public final class CutoverLauncher {
 
     public static RunResult launch(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out)
             throws Exception {
+        // The report's total counts from here: the start checks, Spring's start and the run lock are part of what the
+        // operator waits for.
+        Instant began = Instant.now();
         StartChecks.run(job, credentials);
         String runName = LocalDateTime.now().format(RUN_NAME);
         Path runFolder = job.output().resolve(job.name()).resolve(runName);
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            return launch(job, options, credentials, out, runName, runFolder, started);
+            return launch(job, options, credentials, out, runName, runFolder, started, began);
         } finally {
             if (!started.get()) {
                 // Refused (or already complete) before the run began: its folder would hold only Spring's log.
@@ -127,7 +156,8 @@ public final class CutoverLauncher {
             PrintWriter out,
             String runName,
             Path runFolder,
-            java.util.concurrent.atomic.AtomicBoolean started)
+            java.util.concurrent.atomic.AtomicBoolean started,
+            Instant began)
             throws Exception {
         Rehearsal rehearsal = options.rehearsal();
         if (rehearsal == null && !options.fresh()) {
@@ -151,11 +181,15 @@ public final class CutoverLauncher {
             try (ThrowawaySnapshot dryRunSnapshot =
                             rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
                     ConfigurableApplicationContext spring = SpringTarget.start(
-                            job, credentials, runFolder.resolve("lite2pg.log"), options.parallelism())) {
+                            job,
+                            credentials,
+                            runFolder.resolve("lite2pg.log"),
+                            options.parallelism(),
+                            options.verbose())) {
                 DataSource dataSource = spring.getBean(DataSource.class);
                 TargetIdentity target = TargetIdentity.of(dataSource, job);
                 try (RunLock lock = RunLock.acquire(dataSource, job.name(), target.recorded())) {
-                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options, started);
+                    Launch launch = new Launch(spring, job, target, runName, runFolder, out, options, started, began);
                     RunResult result = launch.run(options);
                     if (before != null && !rehearsal.keep()) {
                         launch.leaveAsFound(before);
@@ -200,6 +234,8 @@ public final class CutoverLauncher {
         /** Set when the run begins (its snapshot): from then on its folder is the run's. */
         private final java.util.concurrent.atomic.AtomicBoolean started;
 
+        private final Instant began;
+
         Launch(
                 ConfigurableApplicationContext spring,
                 JobDefinition job,
@@ -208,8 +244,10 @@ public final class CutoverLauncher {
                 Path runFolder,
                 PrintWriter out,
                 Options options,
-                java.util.concurrent.atomic.AtomicBoolean started) {
+                java.util.concurrent.atomic.AtomicBoolean started,
+                Instant began) {
             this.started = started;
+            this.began = began;
             this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
@@ -317,20 +355,26 @@ public final class CutoverLauncher {
                 }
             } else {
                 snapshotFile = snapshotFile(job, runName);
-                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                SourceSnapshot snapshot;
+                try (Activity working = Activity.start(
+                        ProgressDisplay.forConsole(out, ""), "snapshot", snapshotProgress(snapshotFile))) {
+                    snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                }
                 sha256 = snapshot.sha256();
                 stamp = snapshot.stamp();
                 parameters = new JobParametersBuilder()
                         .addString(RUN_ID, runName, true)
                         .addString(SOURCE_SHA256, sha256, true)
+                        .addString(SOURCE_FILE_SHA256, snapshot.sourceSha256(), false)
                         .addString(TARGET, target.recorded(), true)
                         .addString(SOURCE_PATH, job.source().path().toString(), false)
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
                         .addString(SOURCE_STAMP, stamp, false)
                         .addLong(SOURCE_TABLES, (long) snapshot.sourceTables(), false)
                         .toJobParameters();
-                out.println("[snapshot] " + job.source().path() + " copied with SQLite's online backup to "
-                        + snapshotFile + " (sha256 " + sha256 + ")");
+                out.println("[snapshot] " + job.source().path() + " (file sha256 " + snapshot.sourceSha256()
+                        + ") copied with SQLite's online backup to " + snapshotFile + " (snapshot sha256 " + sha256
+                        + ")");
             }
             out.flush();
             parameters = new JobParametersBuilder(parameters)
@@ -348,7 +392,9 @@ public final class CutoverLauncher {
                     rehearsal == null
                             ? RunMode.cutover(job.onBadRow(), job.orphans())
                             : RunMode.dryRun(
-                                    job.onBadRow(), rehearsal.declared(), job.orphans(), rehearsal.declaredOrphans()));
+                                    job.onBadRow(), rehearsal.declared(), job.orphans(), rehearsal.declaredOrphans()),
+                    began,
+                    plan == SnapshotPlan.RESUME);
             JobExecution execution =
                     operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
@@ -365,6 +411,27 @@ public final class CutoverLauncher {
                     ReportWriter.written(runFolder).orElse(null),
                     false,
                     sourceChanged);
+        }
+
+        /**
+         * What the snapshot has written so far, from the size of its partial file: the backup and then the hashing of
+         * both files are single calls that take seconds a gigabyte.
+         */
+        private Supplier<String> snapshotProgress(Path snapshotFile) {
+            Path source = job.source().path();
+            Path partial = snapshotFile.resolveSibling(snapshotFile.getFileName() + ".partial");
+            long sourceBytes = source.toFile().length();
+            return () -> {
+                long written = Math.max(
+                        partial.toFile().length(), snapshotFile.toFile().length());
+                return "[snapshot] " + source + " (" + mib(sourceBytes) + ") with SQLite's online backup: "
+                        + mib(written) + " written"
+                        + (written >= sourceBytes ? ", computing the sha256 of the source and of the snapshot" : "");
+            };
+        }
+
+        private static String mib(long bytes) {
+            return String.format(java.util.Locale.ROOT, "%,.1f MiB", bytes / 1048576.0);
         }
 
         /** Removes what the dry-run wrote: its rows, the objects the migrations created, its records, its snapshot. */

@@ -5,6 +5,7 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
 import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.postgres.TargetDatabase;
+import dev.lite2pg.progress.ProgressDisplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +25,13 @@ public final class CutoverRun {
     final DataSource dataSource;
     final TargetDatabase target;
     final PrintWriter out;
-    final Instant started = Instant.now();
+    /** Where the long steps around the copy show what they are doing (the copy's tables have their own display). */
+    final ProgressDisplay progress;
+    /** When this launch began, before Spring started and the snapshot was taken: the report's total counts from here. */
+    final Instant started;
+    /** This launch continues an earlier run of the job from its snapshot. */
+    final boolean resumed;
+
     final RunMetrics metrics = new RunMetrics();
     final int parallelism;
     final RunMode mode;
@@ -43,7 +50,11 @@ public final class CutoverRun {
             DataSource dataSource,
             PrintWriter out,
             int parallelism,
-            RunMode mode) {
+            RunMode mode,
+            Instant started,
+            boolean resumed) {
+        this.started = started;
+        this.resumed = resumed;
         this.parallelism = parallelism;
         this.mode = mode;
         this.job = job;
@@ -53,6 +64,7 @@ public final class CutoverRun {
         this.dataSource = dataSource;
         this.target = new TargetDatabase(dataSource, job.target().schema());
         this.out = out;
+        this.progress = ProgressDisplay.forConsole(out, "");
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
         this.plan = new RunPlan(job, sourceFile, dataSource);
     }

@@ -1,7 +1,9 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.progress.Activity;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -35,17 +37,31 @@ final class RebuildConstraintsTasklet implements Tasklet {
         JobExecution jobExecution =
                 chunkContext.getStepContext().getStepExecution().getJobExecution();
         run.target.useMaintenanceMemory(MAINTENANCE_MEMORY);
-        long started = System.nanoTime();
-        List<String> built = indexes.rebuild(jobExecution);
-        long indexesDone = System.nanoTime();
-        List<String> restored = foreignKeys.restore(jobExecution);
-        long keysDone = System.nanoTime();
-        // After the copy and the indexes, before validation: autovacuum would analyze the tables some time later,
-        // and the application's first queries after go-live would be planned without statistics until then.
-        List<String> tables =
-                run.plan.built().copies().stream().map(TableCopy::targetTable).toList();
-        run.target.analyze(tables);
-        long analyzed = System.nanoTime();
+        AtomicReference<String> doing = new AtomicReference<>("[constraints] building the secondary indexes");
+        long started;
+        long indexesDone;
+        long keysDone;
+        long analyzed;
+        List<String> built;
+        List<String> restored;
+        List<String> tables;
+        // Each index build and each VALIDATE is one statement that can run for minutes on a large table.
+        try (Activity working = Activity.start(run.progress, "constraints", doing::get)) {
+            started = System.nanoTime();
+            built = indexes.rebuild(jobExecution);
+            indexesDone = System.nanoTime();
+            doing.set("[constraints] re-adding and validating the foreign keys");
+            restored = foreignKeys.restore(jobExecution);
+            keysDone = System.nanoTime();
+            // After the copy and the indexes, before validation: autovacuum would analyze the tables some time later,
+            // and the application's first queries after go-live would be planned without statistics until then.
+            tables = run.plan.built().copies().stream()
+                    .map(TableCopy::targetTable)
+                    .toList();
+            doing.set("[constraints] ANALYZE of " + tables.size() + " copied table(s)");
+            run.target.analyze(tables);
+            analyzed = System.nanoTime();
+        }
         jobExecution.getExecutionContext().putLong(ANALYZE_MILLIS_KEY, (analyzed - keysDone) / 1_000_000);
         if (!built.isEmpty()) {
             run.say(

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,12 +27,15 @@ public final class SpringTarget {
     private SpringTarget() {}
 
     public static ConfigurableApplicationContext start(JobDefinition job, TargetCredentials credentials, Path logFile) {
-        return start(job, credentials, logFile, 1);
+        return start(job, credentials, logFile, 1, false);
     }
 
-    /** @param parallelism tables copied at once: each holds a connection for its chunk, plus two for the job repository */
+    /**
+     * @param parallelism tables copied at once: each holds a connection for its chunk, plus two for the job repository
+     * @param verbose the log's INFO lines on standard error too (standard output stays the operator's, or --json's)
+     */
     public static ConfigurableApplicationContext start(
-            JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism) {
+            JobDefinition job, TargetCredentials credentials, Path logFile, int parallelism, boolean verbose) {
         privateLog(logFile);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", job.target().url());
@@ -44,7 +48,7 @@ public final class SpringTarget {
         properties.put("spring.flyway.enabled", false);
         properties.put("spring.main.log-startup-info", false);
         // The console is the operator's: details, stack traces included, go to the run's log file.
-        properties.put("logging.threshold.console", "OFF");
+        properties.put("logging.threshold.console", verbose ? "INFO" : "OFF");
         properties.put("logging.file.name", logFile.toString());
         // Flyway logs the JDBC URL at INFO; URL parameters such as sslpassword must not reach the log file.
         properties.put("logging.level.org.flywaydb", "WARN");
@@ -56,6 +60,12 @@ public final class SpringTarget {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties)
+                .listeners(event -> {
+                    // Logging is set up by now and no bean has logged yet: the console appender moves to stderr.
+                    if (verbose && event instanceof ApplicationPreparedEvent) {
+                        consoleToStandardError();
+                    }
+                })
                 .initializers(context -> credentials
                         .password()
                         .ifPresent(
@@ -69,6 +79,20 @@ public final class SpringTarget {
     /** Where the job repository's tables are: Spring Batch's names, in the job's repository schema. */
     static String tablePrefix(JobDefinition job) {
         return PgSql.quote(job.repositorySchema()) + ".BATCH_";
+    }
+
+    private static void consoleToStandardError() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                    .iteratorForAppenders()
+                    .forEachRemaining(appender -> {
+                        if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+                            console.stop();
+                            console.setTarget("System.err");
+                            console.start();
+                        }
+                    });
+        }
     }
 
     /** The log holds row values (refusals name them): created 0600 in a 0700 folder before the appender opens it. */

@@ -54,12 +54,14 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
         if (execution.getStatus().isUnsuccessful()) {
             display.finish(
                     name(),
-                    PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
+                    PREFIX + name() + ": FAILED after " + ProgressFormat.count(total)
+                            + " rows committed; re-run the same command to resume");
         } else {
             TableStatus last = tracker.status(execution.getWriteCount());
             display.finish(
                     name(),
-                    PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run), "
+                    PREFIX + name() + ": " + ProgressFormat.count(total) + " rows ("
+                            + ProgressFormat.count(execution.getWriteCount()) + " in this run), "
                             + ProgressFormat.rate(last.rowsPerSecond()) + " over "
                             + ProgressFormat.duration(last.elapsed()));
         }

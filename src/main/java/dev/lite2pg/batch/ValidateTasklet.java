@@ -9,12 +9,15 @@ import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.postgres.SchemaMigrator;
 import dev.lite2pg.postgres.Sequences;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
 import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.report.RunFacts;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
@@ -96,10 +99,16 @@ final class ValidateTasklet implements Tasklet {
                                 ? Optional.empty()
                                 : Optional.of(run.quarantine))) {
             snapshotTables = SqliteFiles.tableCount(source.connection());
-            for (TableCopy copy : copies) {
+            for (int i = 0; i < copies.size(); i++) {
+                TableCopy copy = copies.get(i);
                 long sourceRows = source.rowCount(copy.source().name());
                 long start = System.nanoTime();
-                ContentCheckResult checked = content.check(copy);
+                ContentCheckResult checked;
+                String what = "[validate] content of " + copy.targetTable() + " (table " + (i + 1) + " of "
+                        + copies.size() + ", " + ProgressFormat.count(sourceRows) + " rows)";
+                try (Activity working = Activity.start(run.progress, "validate", () -> what)) {
+                    checked = content.check(copy);
+                }
                 contentNanos += System.nanoTime() - start;
                 tables.add(tableReport(
                         copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
@@ -136,7 +145,11 @@ final class ValidateTasklet implements Tasklet {
                 run.mode.quarantines() || run.mode.resolvesOrphans(),
                 run.mode.setAsideRowsFail(),
                 quarantined,
-                run.quarantine.qualifiedName(),
+                // A dry-run leaves the target as it found it: its quarantine table goes too, unless --keep.
+                run.mode.rehearsal()
+                        ? "the report's Quarantine section (the first " + SHOWN_QUARANTINED + "; all of them in "
+                                + run.quarantine.qualifiedName() + " only after dry-run --keep)"
+                        : run.quarantine.qualifiedName(),
                 DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
                 keys.stream()
                         // A cutover stops only on a failing key's orphans in the source, not on children of rows
@@ -159,6 +172,7 @@ final class ValidateTasklet implements Tasklet {
         RunReport report = findings.report(
                 run.job.name(),
                 run.job.source().path().toString(),
+                jobExecution.getJobParameters().getString(CutoverLauncher.SOURCE_FILE_SHA256),
                 run.sourceSha256,
                 run.job.target().redactedUrl(),
                 run.target.schema(),
@@ -169,7 +183,12 @@ final class ValidateTasklet implements Tasklet {
                 run.metrics.summary(),
                 run.plan.built().mapping().targetOnlyTables().stream()
                         .map(t -> new TargetOnlyTable(t, run.target.rowCount(t)))
-                        .toList());
+                        .toList(),
+                new RunFacts(
+                        RunFacts.thisVersion(),
+                        run.mode.rehearsal(),
+                        run.resumed,
+                        Duration.between(run.started, Instant.now()).toMillis()));
         context.putString(REPORT_KEY, ReportWriter.json(report));
         List<String> notes = new ArrayList<>(report.problems());
         notes.addAll(report.warnings());
@@ -308,6 +327,7 @@ final class ValidateTasklet implements Tasklet {
                     copy.converters()[i].description(),
                     adjustments));
         }
+        StepExecution thisRun = stepOf(jobExecution, CopySteps.of(copy));
         return new TableReport(
                 copy.source().name(),
                 copy.targetTable(),
@@ -317,21 +337,27 @@ final class ValidateTasklet implements Tasklet {
                 run.target.rowCount(copy.targetTable()),
                 quarantinedRows,
                 copyMillis(jobExecution, CopySteps.of(copy)),
+                thisRun == null ? 0 : thisRun.getWriteCount(),
                 columns,
                 content);
     }
 
-    /** Time spent in the step over every run of this job instance, so a resumed table reports its whole copy. */
-    private long copyMillis(JobExecution current, String stepName) {
-        long millis = 0;
-        for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().equals(stepName) && step.getStartTime() != null && step.getEndTime() != null) {
-                    millis += Duration.between(step.getStartTime(), step.getEndTime())
-                            .toMillis();
-                }
-            }
-        }
-        return millis;
+    /**
+     * Time spent in the step in this run only: a resumed table's rate is this run's rows over this run's time (the
+     * time it stood stopped, and the rows copied before it, would make the rate a fiction). Zero for a table an
+     * earlier run finished.
+     */
+    private static long copyMillis(JobExecution current, String stepName) {
+        StepExecution step = stepOf(current, stepName);
+        return step == null || step.getStartTime() == null || step.getEndTime() == null
+                ? 0
+                : Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+    }
+
+    private static StepExecution stepOf(JobExecution current, String stepName) {
+        return current.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals(stepName))
+                .findFirst()
+                .orElse(null);
     }
 }

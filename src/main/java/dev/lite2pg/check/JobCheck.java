@@ -78,7 +78,7 @@ public final class JobCheck {
             }
             sourceTables = sqlite.tables();
         }
-        say.accept("source " + source + " (sha256 " + sha256 + "): " + check.pragma() + " ok, opened read-only");
+        say.accept("source " + source + " (file sha256 " + sha256 + "): " + check.pragma() + " ok, opened read-only");
 
         List<TargetTable> targetTables;
         String target;

@@ -5,6 +5,8 @@ import dev.lite2pg.check.JobCheck;
 import dev.lite2pg.check.ScanSummary;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.progress.Activity;
+import dev.lite2pg.progress.ProgressDisplay;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,11 +68,18 @@ final class CheckCommand implements Callable<Integer> {
                             + " domain refusals are not looked for (a warning says so; the cutover stops at the first).")
     boolean noLoad;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return output.bind(spec).around("check", this::check);
+    }
+
+    private int check() {
         int threads = parallel.value();
         JobDefinition job = jobOptions.load();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.lines();
         TargetCredentials credentials = job.target().hasServer()
                 ? TargetCredentials.fromEnvironment(parent.environment)
                 : TargetCredentials.none();
@@ -86,22 +95,34 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         ConsoleLogging.onlyWarnings("io.zonky", "org.flywaydb");
         ConsoleLogging.off("org.flywaydb.core.internal.command.DbMigrate");
-        JobCheck.Outcome outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> {
-            out.println("[check] " + line);
-            out.flush();
-        });
+        // The scan of a large table, the load and the migrations say nothing for long stretches: a line under the
+        // others shows the check is at work and for how long.
+        ProgressDisplay display = ProgressDisplay.forConsole(out, "");
+        JobCheck.Outcome outcome;
+        try (Activity working = Activity.start(display, "check", () -> "[check] at work")) {
+            outcome = JobCheck.run(job, credentials, threads, !noLoad, line -> display.print("[check] " + line));
+        }
         if (!outcome.report().warnings().isEmpty()) {
             out.println("lite2pg: warnings (the copy will do this without refusing it; read them before the cutover):");
             outcome.report().warnings().forEach(w -> out.println("  - " + w));
         }
+        output.checked(
+                outcome.report().verdict().label(),
+                ExitCodes.of(outcome.report()),
+                outcome.folder(),
+                outcome.folder().resolve(CheckReport.FILE_NAME),
+                outcome.scan().badValuesFile() == null
+                        ? null
+                        : outcome.scan().badValuesFile().toString());
         if (outcome.report().passed()) {
-            out.println("lite2pg: check " + outcome.report().verdict() + ": "
-                    + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
-                    + (noLoad
-                            ? " rows read and converted, no value the conversions refuse (rows not loaded: see the"
-                                    + " warning). Report: "
-                            : " rows read, converted and loaded, nothing the target would refuse. Report: ")
-                    + outcome.folder().resolve(CheckReport.FILE_NAME));
+            output.result()
+                    .println("lite2pg: check " + outcome.report().verdict() + ": "
+                            + String.format(Locale.ROOT, "%,d", outcome.scan().rowsScanned())
+                            + (noLoad
+                                    ? " rows read and converted, no value the conversions refuse (rows not loaded: see the"
+                                            + " warning). Report: "
+                                    : " rows read, converted and loaded, nothing the target would refuse. Report: ")
+                            + outcome.folder().resolve(CheckReport.FILE_NAME));
             return ExitCodes.of(outcome.report());
         }
         if (outcome.scan().hasProblems()) {
@@ -120,8 +141,9 @@ final class CheckCommand implements Callable<Integer> {
             out.println("lite2pg: source names that map to nothing in the target schema (not scanned):");
             outcome.report().mappingProblems().forEach(p -> out.println("  - " + p));
         }
-        out.println("lite2pg: check " + outcome.report().verdict() + ". Report: "
-                + outcome.folder().resolve(CheckReport.FILE_NAME));
+        output.result()
+                .println("lite2pg: check " + outcome.report().verdict() + ". Report: "
+                        + outcome.folder().resolve(CheckReport.FILE_NAME));
         return ExitCodes.of(outcome.report());
     }
 }

@@ -71,21 +71,29 @@ final class CutoverCommand implements Callable<Integer> {
     @Mixin
     ParallelOption parallel = new ParallelOption();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Override
     public Integer call() throws Exception {
+        return output.bind(spec).around("cutover", this::cutover);
+    }
+
+    private int cutover() throws Exception {
         JobDefinition job = jobOptions.loadWithTarget("cutover");
-        PrintWriter out = spec.commandLine().getOut();
+        // The question is for a person, even with --quiet; with --json stdout is the document's.
+        PrintWriter out = output.result();
         if (discardChanges && !fresh) {
             throw new Lite2pgException(ErrorCode.USAGE, CutoverLauncher.DISCARD_CHANGES + " only goes with --fresh");
         }
         CutoverLauncher.Options options = new CutoverLauncher.Options(
-                fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges);
+                        fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges)
+                .verbosely(verbose.verbose);
         return CutoverRunner.run(
-                job,
-                options,
-                TargetCredentials.fromEnvironment(parent.environment),
-                out,
-                spec.commandLine().getErr());
+                "cutover", job, options, TargetCredentials.fromEnvironment(parent.environment), output);
     }
 
     /** Only an explicit "yes" goes ahead: anything else, or no answer at all (no terminal, end of input), changes nothing. */

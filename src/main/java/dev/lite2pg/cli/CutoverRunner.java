@@ -36,6 +36,19 @@ final class CutoverRunner {
             PrintWriter out,
             PrintWriter err)
             throws Exception {
+        return run(command, job, options, credentials, OutputOptions.plain(out, err));
+    }
+
+    /** @param output where the step lines, the closing line and errors go (--quiet, --json) */
+    static int run(
+            String command,
+            JobDefinition job,
+            CutoverLauncher.Options options,
+            TargetCredentials credentials,
+            OutputOptions output)
+            throws Exception {
+        PrintWriter out = output.lines();
+        PrintWriter err = output.err();
         out.println("lite2pg " + command + ": job " + job.name() + ", source "
                 + job.source().path());
         out.println("  target " + job.target().redactedUrl() + " as "
@@ -52,7 +65,13 @@ final class CutoverRunner {
                         : "lite2pg: interrupted; what was committed is kept: run the same command to resume.",
                 err,
                 () -> CutoverLauncher.launch(job, options, credentials, out));
+        output.launched(result);
         if (result.alreadyComplete()) {
+            if (output.quiet) {
+                output.result()
+                        .println("lite2pg: job " + job.name()
+                                + " already completed into this target; nothing was written");
+            }
             return ExitCodes.of(result, rehearsal);
         }
         if (result.sourceChanged() && rehearsal) {
@@ -69,9 +88,12 @@ final class CutoverRunner {
             return ExitCodes.of(result, rehearsal);
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            out.println("lite2pg: " + command + " finished, validation "
-                    + (result.report() == null ? Verdict.PASS : result.report().verdict()) + ". Report: "
-                    + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
+            output.result()
+                    .println("lite2pg: " + command + " finished, validation "
+                            + (result.report() == null
+                                    ? Verdict.PASS
+                                    : result.report().verdict()) + ". Report: "
+                            + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
             return ExitCodes.of(result, rehearsal);
         }
         ErrorCode code = ExitCodes.codeOf(result.failures());

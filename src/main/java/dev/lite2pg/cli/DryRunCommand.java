@@ -66,21 +66,27 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     ParallelOption parallel = new ParallelOption();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Override
     public Integer call() throws Exception {
+        return output.bind(spec).around("dry-run", this::dryRun);
+    }
+
+    private int dryRun() throws Exception {
         JobDefinition job = jobOptions.load();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = output.lines();
         CutoverLauncher.Options options = CutoverLauncher.Options.dryRun(
-                parallel.value(), new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep));
+                        parallel.value(),
+                        new CutoverLauncher.Rehearsal(job.name(), job.onBadRow(), job.orphans(), keep))
+                .verbosely(verbose.verbose);
         if (job.target().hasServer() && !embeddedServer) {
             return CutoverRunner.run(
-                    "dry-run",
-                    job.asDryRun(),
-                    options,
-                    TargetCredentials.fromEnvironment(parent.environment),
-                    out,
-                    err);
+                    "dry-run", job.asDryRun(), options, TargetCredentials.fromEnvironment(parent.environment), output);
         }
         if (!job.schema().migrate() && !job.target().hasServer()) {
             throw new Lite2pgException(
@@ -118,7 +124,7 @@ final class DryRunCommand implements Callable<Integer> {
                 out.flush();
             }
             JobDefinition onEmbedded = job.asDryRun().withTarget(embedded.url(), embedded.user());
-            return CutoverRunner.run("dry-run", onEmbedded, options, embedded.credentials(), out, err);
+            return CutoverRunner.run("dry-run", onEmbedded, options, embedded.credentials(), output);
         }
     }
 }

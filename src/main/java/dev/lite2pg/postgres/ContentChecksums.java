@@ -120,7 +120,19 @@ public final class ContentChecksums {
      * @param missingFromTarget source rows with this key and these values that the target lacks
      * @param extraInTarget target rows with this key and these values that the source lacks
      */
-    public record Difference(String key, long missingFromTarget, long extraInTarget) {}
+    /**
+     * @param columns for a key on both sides, the copied columns whose values differ, in table order; else empty
+     */
+    public record Difference(String key, long missingFromTarget, long extraInTarget, List<String> columns) {
+
+        public Difference {
+            columns = List.copyOf(columns);
+        }
+
+        public Difference(String key, long missingFromTarget, long extraInTarget) {
+            this(key, missingFromTarget, extraInTarget, List.of());
+        }
+    }
 
     /**
      * Creates the scratch table from the target's own column definitions (types, typmods, domains), so the source
@@ -231,12 +243,53 @@ public final class ContentChecksums {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    differences.add(
-                            new Difference(describeKey(rs), rs.getLong(keys.size() + 1), rs.getLong(keys.size() + 2)));
+                    long missing = rs.getLong(keys.size() + 1);
+                    long extra = rs.getLong(keys.size() + 2);
+                    differences.add(new Difference(
+                            describeKey(rs),
+                            missing,
+                            extra,
+                            missing > 0 && extra > 0 ? differingColumns(keyValues(rs)) : List.of()));
                 }
             }
         }
         return differences;
+    }
+
+    private List<String> keyValues(ResultSet rs) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= keyColumns.size(); i++) {
+            values.add(rs.getString(i));
+        }
+        return values;
+    }
+
+    /**
+     * The copied columns whose values differ between the source row and the target row with this key: "values
+     * differ" alone leaves the operator comparing every column by eye. Compared as text, as the row text is (json has
+     * no equality operator); at most one query per named row.
+     */
+    private List<String> differingColumns(List<String> key) throws SQLException {
+        String differing = columns.stream()
+                // Byte for byte: a column's own collation may call 'Gadget' and 'GADGET' equal, the row text does not.
+                .map(c -> "CASE WHEN s." + PgSql.quote(c) + "::text COLLATE \"C\" IS DISTINCT FROM t." + PgSql.quote(c)
+                        + "::text COLLATE \"C\" THEN " + PgSql.literal(c) + " END")
+                .collect(Collectors.joining(", "));
+        String sameKey = keyColumns.stream()
+                .map(k -> "s." + PgSql.quote(k) + "::text = ? AND t." + PgSql.quote(k) + "::text = ?")
+                .collect(Collectors.joining(" AND "));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT concat_ws(chr(31), " + differing + ") FROM "
+                + SCRATCH + " s, " + target + " t WHERE " + sameKey + " LIMIT 1")) {
+            for (int i = 0; i < key.size(); i++) {
+                ps.setString(2 * i + 1, key.get(i));
+                ps.setString(2 * i + 2, key.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && !rs.getString(1).isEmpty()
+                        ? List.of(rs.getString(1).split("\u001F"))
+                        : List.of();
+            }
+        }
     }
 
     private String describeKey(ResultSet rs) throws SQLException {

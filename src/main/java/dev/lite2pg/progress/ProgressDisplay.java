@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * Where the progress of the tables being copied goes, for a whole run. Tables may be copied at the same time, so
- * implementations are thread-safe and every line of the copy goes through them.
+ * Where the progress of the tables being copied, and of the long steps around the copy, goes for a whole run. Tables
+ * may be copied at the same time, so implementations are thread-safe and every line of the copy goes through them.
  */
 public interface ProgressDisplay {
 
@@ -17,10 +17,16 @@ public interface ProgressDisplay {
     /** After each committed chunk of a table; the display decides whether it is worth showing now. */
     void update(TableStatus status);
 
+    /**
+     * A line about work in progress under {@code key} (a long step, see {@link Activity}) that replaces the key's
+     * previous one; shown like a table's progress, and gone at {@link #finish}.
+     */
+    void show(String key, String line);
+
     /** A line that stays, such as a table resuming. */
     void print(String line);
 
-    /** The table is done: its progress goes away and {@code line}, its final word, stays. */
+    /** The table (or step) is done: its progress goes away and {@code line}, its final word if not null, stays. */
     void finish(String table, String line);
 
     /**
@@ -32,8 +38,8 @@ public interface ProgressDisplay {
      */
     static ProgressDisplay forConsole(PrintWriter out, String prefix) {
         return isLiveTerminal(System.console() != null, System.getenv("TERM"))
-                ? new LiveLines(out, prefix, REDRAW_EVERY, System::nanoTime)
-                : new PlainLines(out, prefix, PLAIN_EVERY);
+                ? new LiveLines(out, prefix, REDRAW_EVERY, System::nanoTime, TerminalWidth.of(System.getenv()))
+                : new PlainLines(out, prefix, PLAIN_EVERY, System::nanoTime);
     }
 
     /** @param console whether the JVM has a console, i.e. standard input and output are both a terminal */

@@ -130,6 +130,10 @@ record HtmlPage(
         return !sequences.isEmpty();
     }
 
+    String runDuration() {
+        return run.facts() == null ? "" : Figures.duration(run.facts().durationMillis());
+    }
+
     static HtmlPage of(RunReport r) {
         long rows = r.tables().stream().mapToLong(TableReport::rowsWritten).sum();
         long millis = r.tables().stream().mapToLong(TableReport::durationMillis).sum();
@@ -137,7 +141,7 @@ record HtmlPage(
         return new HtmlPage(
                 r,
                 tone(r.verdict()),
-                r.verdict().exitCode(),
+                r.exitCode(),
                 new Totals(r.tables().size(), Figures.count(rows), Figures.duration(millis), mismatched),
                 BarChart.of(r.tables()),
                 r.tables().stream().map(HtmlPage::table).toList(),
@@ -189,7 +193,7 @@ record HtmlPage(
                 Figures.count(t.rowsRead()),
                 Figures.count(t.rowsWritten()),
                 Figures.duration(t.durationMillis()),
-                Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()),
+                Figures.rowsPerSecond(t.rowsWrittenThisRun(), t.durationMillis()),
                 t.columns().stream().map(HtmlPage::column).toList());
     }
 

@@ -14,14 +14,24 @@ public final class MarkdownReport {
 
     public static String render(RunReport r) {
         StringBuilder md = new StringBuilder();
-        md.append("# lite2pg cutover report: ").append(text(r.job())).append("\n\n");
-        md.append("**Verdict: ").append(r.verdict()).append("**\n\n");
+        md.append("# ").append(text(r.title())).append("\n\n");
+        md.append("**Verdict: ")
+                .append(r.verdict())
+                .append("** (exit code ")
+                .append(r.exitCode())
+                .append(")\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "source", text(r.source()));
-        row(md, "source sha256", "`" + r.sourceSha256() + "`");
+        row(md, "source file sha256", r.sourceFileSha256() == null ? "not recorded" : code(r.sourceFileSha256()));
+        row(md, "snapshot sha256 (what was copied)", code(r.snapshotSha256()));
         row(md, "target", text(r.target()) + " schema " + code(r.targetSchema()));
         row(md, "started", text(r.started()));
         row(md, "finished", text(r.finished()));
+        if (r.facts() != null) {
+            row(md, "duration", Figures.duration(r.facts().durationMillis()) + " (this run)");
+            row(md, "resumed an earlier run", r.facts().resumed() ? "yes" : "no");
+            row(md, "lite2pg", code(r.facts().version()));
+        }
         md.append('\n');
         if (!r.problems().isEmpty()) {
             md.append("## Problems\n\n");
@@ -35,7 +45,7 @@ public final class MarkdownReport {
         }
         md.append("## Tables\n\nSource rows = target rows + quarantined rows when the counts match.\n\n")
                 .append(
-                        "| source table | target table | source rows | read | written | target rows | quarantined | match | duration | rows/s |\n")
+                        "| source table | target table | source rows | read | written | target rows | quarantined | match | duration (this run) | rows/s (this run) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (TableReport t : r.tables()) {
             md.append("| ")
@@ -43,21 +53,21 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(text(t.target()))
                     .append(" | ")
-                    .append(t.sourceRows())
+                    .append(Figures.count(t.sourceRows()))
                     .append(" | ")
-                    .append(t.rowsRead())
+                    .append(Figures.count(t.rowsRead()))
                     .append(" | ")
-                    .append(t.rowsWritten())
+                    .append(Figures.count(t.rowsWritten()))
                     .append(" | ")
-                    .append(t.targetRows())
+                    .append(Figures.count(t.targetRows()))
                     .append(" | ")
-                    .append(t.quarantinedRows())
+                    .append(Figures.count(t.quarantinedRows()))
                     .append(" | ")
                     .append(t.countsMatch() ? "yes" : "**NO**")
                     .append(" | ")
-                    .append(t.durationMillis())
-                    .append(" ms | ")
-                    .append(Figures.rowsPerSecond(t.rowsWritten(), t.durationMillis()))
+                    .append(Figures.duration(t.durationMillis()))
+                    .append(" | ")
+                    .append(Figures.rowsPerSecond(t.rowsWrittenThisRun(), t.durationMillis()))
                     .append(" |\n");
         }
         targetOnlyTables(md, r.targetOnlyTables());
@@ -74,9 +84,9 @@ public final class MarkdownReport {
             md.append("| ")
                     .append(text(t.target()))
                     .append(" | ")
-                    .append(c.sourceRows())
+                    .append(Figures.count(c.sourceRows()))
                     .append(" | ")
-                    .append(c.targetRows())
+                    .append(Figures.count(c.targetRows()))
                     .append(" | `")
                     .append(c.sourceChecksum())
                     .append("` | `")
@@ -116,9 +126,9 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(text(f.referencedTable()))
                     .append(" | ")
-                    .append(f.sourceOrphans() < 0 ? "n/a" : String.valueOf(f.sourceOrphans()))
+                    .append(f.sourceOrphans() < 0 ? "n/a" : Figures.count(f.sourceOrphans()))
                     .append(" | ")
-                    .append(f.targetOrphans())
+                    .append(Figures.count(f.targetOrphans()))
                     .append(" | ")
                     .append(f.restoredAfterCopy() ? "dropped for the copy, re-added and validated" : "")
                     .append(" |\n");
@@ -132,11 +142,11 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(text(s.table() + "." + s.column()))
                     .append(" | ")
-                    .append(s.highestCopied() == null ? "-" : s.highestCopied())
+                    .append(s.highestCopied() == null ? "-" : Figures.count(s.highestCopied()))
                     .append(" | ")
-                    .append(s.sqliteHighWater() == null ? "-" : s.sqliteHighWater())
+                    .append(s.sqliteHighWater() == null ? "-" : Figures.count(s.sqliteHighWater()))
                     .append(" | ")
-                    .append(s.nextValue())
+                    .append(Figures.count(s.nextValue()))
                     .append(" | ")
                     .append(s.ok() ? "yes" : "**NO**")
                     .append(" |\n");
@@ -158,7 +168,7 @@ public final class MarkdownReport {
             md.append("| ")
                     .append(text(t.name()))
                     .append(" | ")
-                    .append(t.rows())
+                    .append(Figures.count(t.rows()))
                     .append(" |\n");
         }
     }
@@ -177,9 +187,9 @@ public final class MarkdownReport {
             md.append("| ")
                     .append(text(q.name()))
                     .append(" | ")
-                    .append(q.sqliteRows() < 0 ? "-" : String.valueOf(q.sqliteRows()))
+                    .append(q.sqliteRows() < 0 ? "-" : Figures.count(q.sqliteRows()))
                     .append(" | ")
-                    .append(q.postgresRows() < 0 ? "-" : String.valueOf(q.postgresRows()))
+                    .append(q.postgresRows() < 0 ? "-" : Figures.count(q.postgresRows()))
                     .append(" | ")
                     .append(q.matches() ? "yes" : "**NO**")
                     .append(" | ")
@@ -198,7 +208,7 @@ public final class MarkdownReport {
         md.append("\n## Quarantine\n\nPolicy ")
                 .append(code("on-bad-row: " + q.policy()))
                 .append("; ")
-                .append(q.rows())
+                .append(Figures.count(q.rows()))
                 .append(" row(s) set aside in ")
                 .append(code(q.table()));
         if (q.rows() == 0) {
@@ -284,13 +294,13 @@ public final class MarkdownReport {
             md.append("| ")
                     .append(text(f.table()))
                     .append(" | ")
-                    .append(f.rowsRead())
+                    .append(Figures.count(f.rowsRead()))
                     .append(" | ")
-                    .append(f.rowsWritten())
+                    .append(Figures.count(f.rowsWritten()))
                     .append(" | ")
-                    .append(f.valuesRefused())
+                    .append(Figures.count(f.valuesRefused()))
                     .append(" | ")
-                    .append(f.chunks())
+                    .append(Figures.count(f.chunks()))
                     .append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f ms", f.meanChunkMillis()))
                     .append(" | ")
@@ -316,7 +326,7 @@ public final class MarkdownReport {
                 .forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ")
                         .append(text(k))
                         .append(": ")
-                        .append(v));
+                        .append(Figures.count(v)));
         return text.toString();
     }
 

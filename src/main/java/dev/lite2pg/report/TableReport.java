@@ -7,6 +7,9 @@ import java.util.List;
  * the target's rows are the source's rows.
  *
  * @param quarantinedRows source rows set aside instead of copied (on-bad-row: quarantine)
+ * @param durationMillis the table's copy in this run only: a resumed table's time before it stopped, and the time
+ *     it stood stopped, are not in it
+ * @param rowsWrittenThisRun rows this run wrote, over which {@code durationMillis} gives the table's rate
  */
 public record TableReport(
         String source,
@@ -17,6 +20,7 @@ public record TableReport(
         long targetRows,
         long quarantinedRows,
         long durationMillis,
+        long rowsWrittenThisRun,
         List<ColumnReport> columns,
         ContentCheckResult content) {
 

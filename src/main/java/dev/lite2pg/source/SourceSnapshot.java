@@ -19,10 +19,12 @@ import java.util.Optional;
  * application may keep running during a rehearsal), kept in the job's work folder, and identified by its sha256 so
  * that a resume reads exactly the rows the run started with.
  *
+ * @param sha256 the snapshot's, which identifies the run
+ * @param sourceSha256 the source file's just before the backup (the two differ: the backup writes its own pages)
  * @param stamp the live source's {@link SourceStamp} when the snapshot was taken
  * @param sourceTables the tables the source held when the snapshot was taken; the snapshot holds as many
  */
-public record SourceSnapshot(Path file, String sha256, String stamp, int sourceTables) {
+public record SourceSnapshot(Path file, String sha256, String sourceSha256, String stamp, int sourceTables) {
 
     public static SourceSnapshot take(Path source, Path file) {
         SqliteFiles.requireDatabase(source);
@@ -39,6 +41,8 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
                                 + " Free some space or set the job's output folder (output:) to a larger disk.");
             }
             String stamp = SourceStamp.of(source);
+            // The file as the operator can hash it themselves; the snapshot's own hash differs from it.
+            String sourceSha256 = SourceFingerprint.sha256(source);
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             PrivateFiles.file(partial); // 0600 before SQLite writes a page of the source into it
@@ -61,7 +65,7 @@ public record SourceSnapshot(Path file, String sha256, String stamp, int sourceT
                                 + " (sqlite3 " + source + " \".backup copy.sqlite\") and point --source at the copy.");
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new SourceSnapshot(file, SourceFingerprint.sha256(file), stamp, sourceTables);
+            return new SourceSnapshot(file, SourceFingerprint.sha256(file), sourceSha256, stamp, sourceTables);
         } catch (IOException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,

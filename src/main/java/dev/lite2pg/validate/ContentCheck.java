@@ -239,7 +239,7 @@ public final class ContentCheck implements AutoCloseable {
 
     static String describe(Difference d) {
         if (d.missingFromTarget() > 0 && d.extraInTarget() > 0) {
-            return d.key() + ": values differ";
+            return d.key() + ": values differ" + (d.columns().isEmpty() ? "" : " in " + String.join(", ", d.columns()));
         }
         if (d.missingFromTarget() > 0) {
             return d.key() + ": missing from the target" + times(d.missingFromTarget());

@@ -7,6 +7,7 @@ import dev.lite2pg.report.ColumnReport;
 import dev.lite2pg.report.ForeignKeyCheck;
 import dev.lite2pg.report.LoadingReport;
 import dev.lite2pg.report.QuarantineReport;
+import dev.lite2pg.report.RunFacts;
 import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.SchemaObjectCheck;
 import dev.lite2pg.report.SequenceCheck;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * @param quarantines the run sets bad rows aside, so source orphans are accounted for by the quarantined rows
  * @param setAsideRowsFail each row set aside would stop the cutover this run stands for (a dry-run of on-bad-row: fail)
  * @param quarantinedByTable rows set aside per target table; only tables with some
- * @param quarantineTable where they are, qualified
+ * @param quarantineTable where they are: the table, qualified, or (a dry-run that drops it) where they are listed
  * @param mixedColumns the scan's warnings about columns mixing text timestamps and numbers
  * @param orphansThatFail the foreign keys, as {@code table (columns)}, each of whose orphans resolved would stop the
  *     cutover this run stands for (a dry-run of orphans: fail, for the whole job or that key)
@@ -56,7 +57,8 @@ public record Findings(
     public RunReport report(
             String job,
             String source,
-            String sourceSha256,
+            String sourceFileSha256,
+            String snapshotSha256,
             String target,
             String targetSchema,
             String started,
@@ -64,13 +66,15 @@ public record Findings(
             QuarantineReport quarantine,
             LoadingReport loading,
             List<TableFigures> metrics,
-            List<TargetOnlyTable> targetOnlyTables) {
+            List<TargetOnlyTable> targetOnlyTables,
+            RunFacts facts) {
         List<String> problems = problems();
         List<String> warnings = warnings();
         return new RunReport(
                 job,
                 source,
-                sourceSha256,
+                sourceFileSha256,
+                snapshotSha256,
                 target,
                 targetSchema,
                 started,
@@ -86,7 +90,8 @@ public record Findings(
                 metrics,
                 schemaObjects,
                 verifyQueries,
-                targetOnlyTables);
+                targetOnlyTables,
+                facts);
     }
 
     private long orphans(String origin) {
@@ -101,6 +106,11 @@ public record Findings(
             return "deleted";
         }
         return key.endsWith(" SET_NULL") ? "set to NULL" : "quarantined";
+    }
+
+    /** Rows set aside for their own values; the rest were taken out for a missing parent (the orphans policy's). */
+    private long badRows() {
+        return quarantinedRows() - orphans("PARENT") - orphans("DELETED");
     }
 
     public long quarantinedRows() {
@@ -125,11 +135,17 @@ public record Findings(
                 .flatMap(Optional::stream)
                 .forEach(problems::add);
         // Rows taken out for a missing parent are the orphans policy's to judge; a child of a bad row needs that row.
-        long badRows = quarantinedRows() - orphans("PARENT") - orphans("DELETED");
+        long badRows = badRows();
         if (badRows > 0 && setAsideRowsFail) {
+            // Counted apart: rows set aside only for a missing parent (children of these rows) are not more to fix.
+            long withThem = quarantinedRows() - badRows;
             problems.add(badRows + " source row(s) would stop the cutover (on-bad-row: fail): each is listed under"
                     + " Quarantine with its key, column, value and reason. Fix them in a copy of the source, or choose"
-                    + " on-bad-row: quarantine to copy everything else and keep them aside");
+                    + " on-bad-row: quarantine to copy everything else and keep them aside"
+                    + (withThem > 0
+                            ? "; " + withThem + " more row(s) were set aside only because their parent row is not in"
+                                    + " the target"
+                            : ""));
         }
         // Per key: a dry-run may rehearse one key that fails next to another the job resolves.
         long orphanRows = orphansResolved.entrySet().stream()
@@ -151,7 +167,8 @@ public record Findings(
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         long quarantinedRows = quarantinedRows();
-        if (quarantinedRows > 0) {
+        // A rehearsal of on-bad-row: fail names these rows as a problem already, with the rows they take along.
+        if (quarantinedRows > 0 && !(setAsideRowsFail && badRows() > 0)) {
             warnings.add(quarantinedRows + " source row(s) quarantined instead of copied, in "
                     + quarantinedByTable.size() + " table(s): "
                     + quarantinedByTable.entrySet().stream()

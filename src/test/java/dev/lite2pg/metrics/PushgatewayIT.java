@@ -100,7 +100,7 @@ class PushgatewayIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         for (Map.Entry<String, Long> table : DemoDatabase.ROW_COUNTS.entrySet()) {
-            String rows = String.valueOf(table.getValue());
+            String rows = String.format(java.util.Locale.ROOT, "%,d", table.getValue());
             assertThat(run.out())
                     .containsPattern("(?m)^"
                             + Pattern.quote("[copy] " + table.getKey() + " -> " + targetName(table.getKey()) + ": "

@@ -75,7 +75,9 @@ class ContentChecksumsIT {
         assertThat(checksums.scratchChecksum().rows()).isEqualTo(3);
         assertThat(checksums.scratchChecksum()).isNotEqualTo(checksums.targetChecksum());
         assertThat(checksums.differences(10))
-                .containsExactly(new Difference("id=1", 1, 1), new Difference("id=2", 1, 1));
+                .as("each names the columns that print differently: 1.50 against 1.5, GADGET against Gadget")
+                .containsExactly(
+                        new Difference("id=1", 1, 1, List.of("price")), new Difference("id=2", 1, 1, List.of("Label")));
     }
 
     @Test

@@ -15,7 +15,7 @@ class LiveLinesTest {
     private final StringWriter text = new StringWriter();
     private final AtomicLong clock = new AtomicLong();
     private final LiveLines display =
-            new LiveLines(new PrintWriter(text), "[copy] ", Duration.ofMillis(100), clock::get);
+            new LiveLines(new PrintWriter(text), "[copy] ", Duration.ofMillis(100), clock::get, 200);
 
     @Test
     void drawsAtOnceThenRedrawsInPlaceAtMostEveryInterval() {
@@ -29,6 +29,26 @@ class LiveLinesTest {
                 .isEqualTo(
                         "[copy] customer: 100 of 1,000 rows (10%), 100 rows/s, ETA 9.0 s\n" + UP_AND_ERASE.formatted(1)
                                 + "[copy] customer: 300 of 1,000 rows (30%), 300 rows/s, ETA 2.3 s\n");
+    }
+
+    @Test
+    void aLineLongerThanTheTerminalIsCutSoThatTheRedrawMovesUpOverWholeLines() {
+        StringWriter narrow = new StringWriter();
+        LiveLines display = new LiveLines(new PrintWriter(narrow), "[copy] ", Duration.ofMillis(100), clock::get, 40);
+
+        display.update(at("customer", 100));
+        later(100);
+        display.update(at("customer", 200));
+        display.print("a line that stays is never redrawn, so it keeps every word it has");
+
+        String[] rows = narrow.toString().split("\u001B\\[\\d+A\r\u001B\\[J|\n");
+        assertThat(rows)
+                .filteredOn(row -> row.startsWith("[copy]"))
+                .hasSize(3)
+                .allSatisfy(row -> assertThat(row).hasSizeLessThan(40).endsWith("..."));
+        assertThat(narrow.toString())
+                .contains("[copy] customer: 200 of 1,000 rows (...\n")
+                .contains("a line that stays is never redrawn, so it keeps every word it has\n");
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class PlainLinesTest {
 
     private final StringWriter text = new StringWriter();
-    private final PlainLines display = new PlainLines(new PrintWriter(text), "[copy] ", Duration.ofSeconds(10));
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    private final PlainLines display =
+            new PlainLines(new PrintWriter(text), "[copy] ", Duration.ofSeconds(10), clock::get);
 
     @Test
     void atMostOneLinePerTableEveryInterval() {

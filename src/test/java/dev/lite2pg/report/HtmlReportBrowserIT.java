@@ -122,6 +122,69 @@ class HtmlReportBrowserIT {
         assertThat(Double.parseDouble(m.group(6))).as("body font size in px").isGreaterThanOrEqualTo(16);
     }
 
+    /**
+     * At 390 px every table's verdict column (match, ok, present) is on screen before any sideways scroll, and long
+     * notes (first differing rows, reasons) wrap inside their column instead of making the table a screen wider.
+     */
+    @Test
+    void onAPhoneEveryVerdictColumnIsVisibleWithoutScrollingAndLongNotesWrap() throws Exception {
+        page = ReportWriter.write(SampleReports.longNotes(), dir.resolve("long"))
+                .resolve("report.html");
+        Path probe = page.resolveSibling("probe.html");
+        Files.writeString(probe, """
+                <!DOCTYPE html>
+                <iframe id="phone" src="report.html" style="width:390px;height:844px;border:0"></iframe>
+                <script>
+                window.addEventListener('load', () => {
+                  const report = document.getElementById('phone').contentWindow;
+                  const doc = report.document;
+                  const hidden = [];
+                  let verdicts = 0;
+                  doc.querySelectorAll('.scroll table tbody tr').forEach(row => {
+                    const cell = row.querySelector('td.good, td.bad');
+                    if (!cell) return;
+                    verdicts++;
+                    const box = row.closest('.scroll').getBoundingClientRect();
+                    if (cell.getBoundingClientRect().right > Math.min(box.right, report.innerWidth) + 0.5) {
+                      hidden.push(row.closest('table').id || 'table');
+                    }
+                  });
+                  let widestNote = 0;
+                  let notes = 0;
+                  doc.querySelectorAll('td.note').forEach(note => {
+                    if (!note.textContent.trim()) return;
+                    notes++;
+                    widestNote = Math.max(widestNote, Math.ceil(note.getBoundingClientRect().width));
+                  });
+                  const pre = document.createElement('pre');
+                  pre.id = 'probe';
+                  pre.textContent = 'verdicts=' + verdicts + ' hidden=[' + hidden.join(',') + '] notes=' + notes
+                      + ' widestNote=' + widestNote + ' viewport=' + report.innerWidth;
+                  document.body.appendChild(pre);
+                });
+                </script>
+                """);
+
+        String dom = chromium(
+                "--allow-file-access-from-files", "--dump-dom", probe.toUri().toString());
+
+        Matcher m = Pattern.compile(
+                        "verdicts=(\\d+) hidden=\\[([^\\]]*)\\] notes=(\\d+) widestNote=(\\d+) viewport=(\\d+)")
+                .matcher(dom);
+        assertThat(m.find()).as(dom).isTrue();
+        assertThat(Integer.parseInt(m.group(5))).as("viewport width").isEqualTo(390);
+        assertThat(Integer.parseInt(m.group(1)))
+                .as("rows with a verdict cell: tables, content, foreign keys, sequences")
+                .isGreaterThanOrEqualTo(7);
+        assertThat(m.group(2))
+                .as("tables whose verdict cell needs a sideways scroll")
+                .isEmpty();
+        assertThat(Integer.parseInt(m.group(3))).as("notes found").isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(m.group(4)))
+                .as("the widest note, in px: a note that does not wrap is thousands wide")
+                .isLessThanOrEqualTo(450);
+    }
+
     private String chromium(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 CHROMIUM.toString(),

@@ -23,6 +23,7 @@ class HtmlReportTest {
                 1,
                 0,
                 5,
+                1,
                 List.of(new ColumnReport(
                         "a\"b", "<img src=x onerror=alert(1)>", "text", "text & more", Map.of("<i>kind</i>", 1L))),
                 new ContentCheckResult(
@@ -86,6 +87,7 @@ class HtmlReportTest {
                 "job",
                 "/data/app.sqlite",
                 "abc",
+                "snapshot-sha256",
                 "postgresql://app:***@db.internal:5432/app",
                 "public",
                 "s",
@@ -101,7 +103,8 @@ class HtmlReportTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
 
         String html = HtmlReport.render(report);
 
@@ -126,24 +129,25 @@ class HtmlReportTest {
                                 9,
                                 0,
                                 1_500,
+                                10,
                                 List.of(),
                                 SampleReports.matching("albums", 10))),
                 List.of("albums: 10 rows in the source, 9 in the target")));
 
         assertThat(html)
                 .contains(
-                        "<tr><td>album</td><td>albums</td><td class=\"num\">10</td><td class=\"num\">9</td><td class=\"num\">0</td><td class=\"bad\">NO</td>"
+                        "<tr><td>albums</td><td class=\"bad\">NO</td><td class=\"num\">10</td><td class=\"num\">9</td><td class=\"num\">0</td><td>album</td>"
                                 + "<td class=\"num\">10</td><td class=\"num\">10</td><td class=\"num\">1.50 s</td><td class=\"num\">7</td></tr>")
                 .contains(
-                        "<td class=\"num\">1,200</td><td class=\"num\">1,200</td><td class=\"num\">0</td><td class=\"good\">yes</td>")
+                        "<td class=\"good\">yes</td><td class=\"num\">1,200</td><td class=\"num\">1,200</td><td class=\"num\">0</td>")
                 .contains(
                         "<tr><td>created_at</td><td>created</td><td>timestamp</td><td>timestamp (UTC)</td><td>offset converted to UTC: 3</td></tr>")
                 .contains("<summary>albums <span class=\"none\">(0 columns)</span></summary>")
                 .contains(
-                        "<td>fk_employee_manager</td><td>employee</td><td>employee</td><td class=\"num\">n/a</td><td class=\"num\">2</td>"
-                                + "<td class=\"bad\">NO</td><td>dropped for the copy, re-added and validated</td>")
+                        "<td>fk_employee_manager</td><td class=\"bad\">NO</td><td>employee</td><td>employee</td><td class=\"num\">n/a</td>"
+                                + "<td class=\"num\">2</td><td class=\"note\">dropped for the copy, re-added and validated</td>")
                 .contains(
-                        "<td>empty_id_seq</td><td>empty.id</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
+                        "<td>empty_id_seq</td><td class=\"good\">yes</td><td>empty.id</td><td class=\"num\">-</td><td class=\"num\">-</td><td class=\"num\">1</td>")
                 .contains("<li>albums: 10 rows in the source, 9 in the target</li>")
                 .contains("2 tables, 1,210 rows in 2.30 s; <span class=\"bad\">1 with different row counts</span>");
     }
@@ -157,12 +161,12 @@ class HtmlReportTest {
 
         assertThat(html)
                 .contains(
-                        "<tr><td>customer</td><td class=\"num\">1,200</td><td class=\"num\">1,200</td><td><code>00c0ffee00c0ffee</code></td>"
-                                + "<td><code>00c0ffee00c0ffee</code></td><td class=\"good\">yes</td><td></td></tr>")
-                .contains(
-                        "<tr><td>orders</td><td class=\"num\">3</td><td class=\"num\">3</td><td><code>1111111111111111</code></td>"
-                                + "<td><code>2222222222222222</code></td><td class=\"bad\">NO</td>"
-                                + "<td>id&#x3D;2: values differ<br>id&#x3D;3: missing from the target<br>id&#x3D;4: extra in the target</td></tr>");
+                        "<tr><td>customer</td><td class=\"good\">yes</td><td class=\"note\"></td><td class=\"num\">1,200</td>"
+                                + "<td class=\"num\">1,200</td><td><code>00c0ffee00c0ffee</code></td><td><code>00c0ffee00c0ffee</code></td></tr>")
+                .contains("<tr><td>orders</td><td class=\"bad\">NO</td>"
+                        + "<td class=\"note\">id&#x3D;2: values differ<br>id&#x3D;3: missing from the target<br>id&#x3D;4: extra in the target</td>"
+                        + "<td class=\"num\">3</td><td class=\"num\">3</td><td><code>1111111111111111</code></td>"
+                        + "<td><code>2222222222222222</code></td></tr>");
     }
 
     @Test
@@ -171,6 +175,7 @@ class HtmlReportTest {
                 "job",
                 "/data/app.sqlite",
                 "abc",
+                "snapshot-sha256",
                 "postgresql://app@db.internal:5432/app",
                 "public",
                 "s",
@@ -186,7 +191,8 @@ class HtmlReportTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(new TargetOnlyTable("role", 1_234), new TargetOnlyTable(SampleReports.HOSTILE_TABLE, 0)));
+                List.of(new TargetOnlyTable("role", 1_234), new TargetOnlyTable(SampleReports.HOSTILE_TABLE, 0)),
+                null);
 
         String html = HtmlReport.render(report);
 
@@ -204,6 +210,7 @@ class HtmlReportTest {
                 "job",
                 "src",
                 null,
+                "snapshot-sha256",
                 "target",
                 "public",
                 "s",
@@ -219,12 +226,13 @@ class HtmlReportTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of()));
+                List.of(),
+                null));
 
         assertThat(html)
                 .contains("<p class=\"none\">No tables were copied.</p>")
                 .doesNotContain("<table", "<svg", "<ul")
-                .contains("<dt>source sha256</dt><dd><code></code></dd>")
+                .contains("<dt>source file sha256</dt><dd>not recorded</dd>")
                 .contains("0 tables, 0 rows in 0 ms");
     }
 
@@ -236,11 +244,11 @@ class HtmlReportTest {
                 .contains("<h2>Warnings</h2>")
                 .contains("<li>1 source row(s) quarantined instead of copied</li>")
                 .contains(
-                        "<tr><td>orders</td><td>id&#x3D;7</td><td>paid</td><td>&#39;yes&#39;</td><td>not a boolean</td></tr>")
+                        "<tr><td>orders</td><td>id&#x3D;7</td><td>paid</td><td class=\"note\">&#39;yes&#39;</td><td class=\"note\">not a boolean</td></tr>")
                 .contains(
                         "Policy <code>on-bad-row: quarantine</code>; 1 row(s) set aside in <code>&quot;lite2pg&quot;.&quot;quarantine&quot;</code>")
                 .contains(
-                        "<td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"good\">yes</td>")
+                        "<td class=\"good\">yes</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td>")
                 .contains(
                         "<li>foreign keys dropped for the copy, re-added and validated after it: 2 (orders.fk_customer, orders.fk_store)</li>")
                 .contains("<li>secondary indexes dropped for the copy, built after it: 1 (orders.orders_placed)</li>")
@@ -249,7 +257,7 @@ class HtmlReportTest {
                         "<tr><td>orders</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>"
                                 + "<td class=\"num\">12.5 ms</td><td class=\"num\">12.5 ms</td></tr>")
                 .contains(
-                        "<tr><td>orders</td><td>index</td><td>orders_placed</td><td>yes, re-created</td><td class=\"good\">yes</td>"
-                                + "<td class=\"good\">yes</td></tr>");
+                        "<tr><td>orders_placed</td><td class=\"good\">yes</td><td class=\"good\">yes</td><td>orders</td><td>index</td>"
+                                + "<td>yes, re-created</td></tr>");
     }
 }

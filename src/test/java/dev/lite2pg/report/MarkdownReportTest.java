@@ -17,9 +17,28 @@ class MarkdownReportTest {
                 List.of("content differs")));
 
         assertThat(md)
-                .contains("| customer | 1200 | 1200 | `00c0ffee00c0ffee` | `00c0ffee00c0ffee` | yes |  |\n")
+                .contains("| customer | 1,200 | 1,200 | `00c0ffee00c0ffee` | `00c0ffee00c0ffee` | yes |  |\n")
                 .contains("| a\\|b | 3 | 3 | `1111111111111111` | `2222222222222222` | **NO** | "
                         + "id=2: values differ; id=3: missing from the target; id=4: extra in the target |\n");
+    }
+
+    @Test
+    void aResumedDryRunIsTitledAsOneWithItsExitCodeDurationVersionAndBothHashesLabelled() {
+        String md = MarkdownReport.render(SampleReports.rehearsal(Verdict.FAIL));
+
+        assertThat(md)
+                .startsWith("# lite2pg dry-run report (a rehearsal, not the cutover): nightly-cutover\n\n")
+                .contains("**Verdict: FAIL** (exit code 3)\n")
+                .contains(
+                        "| source file sha256 | `9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08` |\n")
+                .contains("| snapshot sha256 (what was copied) | `snapshot-sha256` |\n")
+                .contains("| duration | 1 min 23 s (this run) |\n")
+                .contains("| resumed an earlier run | yes |\n")
+                .contains("| lite2pg | `1.2.3` |\n")
+                .doesNotContain("cutover report");
+        assertThat(MarkdownReport.render(SampleReports.withVerdict(Verdict.PASS, List.of(), List.of())))
+                .startsWith("# lite2pg cutover report: nightly-cutover\n\n")
+                .contains("**Verdict: PASS** (exit code 0)\n");
     }
 
     @Test
@@ -54,12 +73,14 @@ class MarkdownReportTest {
                 1,
                 1,
                 10,
+                1,
                 List.of(new ColumnReport(IMG, IMG, "text", "text", Map.of())),
                 SampleReports.matching(SCRIPT, 1));
         return new RunReport(
                 "job",
                 "/data/a_b.sqlite",
                 "abc",
+                "snapshot-sha256",
                 "postgresql://app@db:5432/app",
                 "pub|lic",
                 "2025-03-01T10:00:00Z",
@@ -88,7 +109,8 @@ class MarkdownReportTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(new TargetOnlyTable(SCRIPT + "|seed", 3)));
+                List.of(new TargetOnlyTable(SCRIPT + "|seed", 3)),
+                null);
     }
 
     @Test

@@ -39,6 +39,24 @@ class ReportWriterTest {
 
     /** What the launcher tells the operator is the report this launch wrote, and nothing when it wrote none. */
     @Test
+    void reportJsonCarriesTheExitCodeAndTheRunsFactsForScriptsAndReadsBack() {
+        RunReport report = SampleReports.rehearsal(Verdict.FAIL);
+
+        tools.jackson.databind.JsonNode json =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(ReportWriter.json(report));
+
+        assertThat(json.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(json.get("verdict").asString()).isEqualTo("FAIL");
+        assertThat(json.get("sourceFileSha256").asString()).startsWith("9f86d081");
+        assertThat(json.get("snapshotSha256").asString()).isEqualTo("snapshot-sha256");
+        assertThat(json.get("facts").get("dryRun").asBoolean()).isTrue();
+        assertThat(json.get("facts").get("resumed").asBoolean()).isTrue();
+        assertThat(json.get("facts").get("durationMillis").asLong()).isEqualTo(83_000);
+        assertThat(json.get("facts").get("version").asString()).isEqualTo("1.2.3");
+        assertThat(ReportWriter.fromJson(ReportWriter.json(report))).isEqualTo(report);
+    }
+
+    @Test
     void writtenIsTheReportInTheFolderOrNone(@TempDir Path dir) {
         RunReport report = SampleReports.withVerdict(
                 Verdict.PASS, List.of(SampleReports.table("customer", 1_200, 1_200)), List.of());

@@ -18,6 +18,7 @@ final class SampleReports {
                 "nightly-cutover",
                 "/data/app.sqlite",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "snapshot-sha256",
                 "postgresql://app@db.internal:5432/app",
                 "public",
                 "2025-03-01T10:00:00Z",
@@ -37,7 +38,35 @@ final class SampleReports {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
+    }
+
+    /** A resumed dry-run's report: what the report says about the run itself. */
+    static RunReport rehearsal(Verdict verdict) {
+        RunReport r = withVerdict(verdict, List.of(table("customer", 1_200, 800)), List.of());
+        return new RunReport(
+                r.job(),
+                r.source(),
+                r.sourceFileSha256(),
+                r.snapshotSha256(),
+                r.target(),
+                r.targetSchema(),
+                r.started(),
+                r.finished(),
+                r.verdict(),
+                r.tables(),
+                r.foreignKeys(),
+                r.sequences(),
+                verdict.passed() ? List.of() : List.of("1 source row(s) would stop the cutover"),
+                r.warnings(),
+                r.quarantine(),
+                r.loading(),
+                r.metrics(),
+                r.schemaObjects(),
+                r.verifyQueries(),
+                r.targetOnlyTables(),
+                new RunFacts("1.2.3", true, true, 83_000));
     }
 
     /** One row of orders quarantined: the counts still add up, and the verdict carries a warning. */
@@ -51,12 +80,14 @@ final class SampleReports {
                 2,
                 1,
                 10,
+                2,
                 List.of(new ColumnReport("paid", "paid", "boolean", "boolean", Map.of())),
                 matching("orders", 2));
         return new RunReport(
                 "nightly-cutover",
                 "/data/app.sqlite",
                 "abc",
+                "snapshot-sha256",
                 "postgresql://app@db.internal:5432/app",
                 "public",
                 "2025-03-01T10:00:00Z",
@@ -94,7 +125,8 @@ final class SampleReports {
                         new SchemaObjectCheck("foreign key", "orders", "fk_customer", true, true, true),
                         new SchemaObjectCheck("index", "orders", "orders_placed", true, true, true)),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     static TableReport table(String name, long rows, long millis) {
@@ -107,6 +139,7 @@ final class SampleReports {
                 rows,
                 0,
                 millis,
+                rows,
                 List.of(
                         new ColumnReport("id", "id", "bigint", "integer", Map.of()),
                         new ColumnReport(
@@ -133,6 +166,7 @@ final class SampleReports {
                 3,
                 0,
                 10,
+                3,
                 List.of(new ColumnReport("id", "id", "bigint", "integer", Map.of())),
                 new ContentCheckResult(
                         name,
@@ -142,6 +176,36 @@ final class SampleReports {
                         "2222222222222222",
                         false,
                         List.of("id=2: values differ", "id=3: missing from the target", "id=4: extra in the target")));
+    }
+
+    /** What is hardest to fit on a phone: a long table name, and a difference naming many columns by long keys. */
+    static RunReport longNotes() {
+        TableReport differing = differing("order_line_items_archive");
+        String many = "values differ in description, shipping_address, billing_address, customer_notes, gift_message";
+        TableReport longDifferences = new TableReport(
+                differing.source(),
+                differing.target(),
+                differing.sourceRows(),
+                differing.rowsRead(),
+                differing.rowsWritten(),
+                differing.targetRows(),
+                differing.quarantinedRows(),
+                differing.durationMillis(),
+                differing.rowsWrittenThisRun(),
+                differing.columns(),
+                new ContentCheckResult(
+                        differing.target(),
+                        3,
+                        3,
+                        "1111111111111111",
+                        "2222222222222222",
+                        false,
+                        List.of("order_id=1000000001, line=1: " + many, "order_id=1000000002, line=7: " + many)));
+        return withVerdict(
+                Verdict.FAIL,
+                List.of(table("customer", 1_200, 800), longDifferences),
+                List.of("table order_line_items_archive: content differs from the source; first differences: "
+                        + longDifferences.content().firstDifferences()));
     }
 
     static RunReport twoTables(Verdict verdict) {

@@ -148,7 +148,10 @@ class ContentCheckIT {
                     .isEqualTo(content.get("items").sourceChecksum());
             assertThat(itemsAfter.targetChecksum()).isNotEqualTo(itemsAfter.sourceChecksum());
             assertThat(itemsAfter.firstDifferences())
-                    .containsExactly("id=1: values differ", "id=2: values differ", "id=3: missing from the target");
+                    .containsExactly(
+                            "id=1: values differ in price",
+                            "id=2: values differ in doc",
+                            "id=3: missing from the target");
 
             ContentCheckResult eventsAfter = check.check(events);
             assertThat(eventsAfter.matches()).isFalse();
@@ -189,13 +192,14 @@ class ContentCheckIT {
                 .as("counts alone see nothing wrong")
                 .isTrue();
         assertThat(report.tables().get(0).content().firstDifferences())
-                .containsExactly("id=2: values differ", "id=4: values differ");
+                .containsExactly("id=2: values differ in label", "id=4: values differ in label");
         assertThat(report.problems())
                 .anySatisfy(p -> assertThat(p)
                         .startsWith("table tags: content differs from the source")
-                        .endsWith("first differences: id=2: values differ; id=4: values differ"));
+                        .endsWith("first differences: id=2: values differ in label; id=4: values differ in label"));
         assertThat(Files.readString(runFolder("tags").resolve("report.html")))
-                .contains("<td>id&#x3D;2: values differ<br>id&#x3D;4: values differ</td>");
+                .contains(
+                        "<td class=\"note\">id&#x3D;2: values differ in label<br>id&#x3D;4: values differ in label</td>");
     }
 
     @Test
@@ -239,7 +243,7 @@ class ContentCheckIT {
             assertThat(tampered.sourceRows()).isEqualTo(22_999);
             assertThat(tampered.targetRows()).isEqualTo(22_998);
             assertThat(tampered.firstDifferences())
-                    .containsExactly("id=12500: missing from the target", "id=20000: values differ");
+                    .containsExactly("id=12500: missing from the target", "id=20000: values differ in label");
         }
     }
 

@@ -40,6 +40,8 @@ class ContentCheckTest {
     @Test
     void saysHowEachRowDiffers() {
         assertThat(ContentCheck.describe(new Difference("id=2", 1, 1))).isEqualTo("id=2: values differ");
+        assertThat(ContentCheck.describe(new Difference("id=2", 1, 1, List.of("price", "doc"))))
+                .isEqualTo("id=2: values differ in price, doc");
         assertThat(ContentCheck.describe(new Difference("id=3", 1, 0))).isEqualTo("id=3: missing from the target");
         assertThat(ContentCheck.describe(new Difference("row (1,a)", 0, 1)))
                 .isEqualTo("row (1,a): extra in the target");

@@ -83,7 +83,9 @@ class FindingsTest {
                 .singleElement()
                 .asString()
                 .startsWith("3 source row(s) would stop the cutover (on-bad-row: fail)");
-        assertThat(rehearsingFail.warnings()).isEqualTo(quarantining.warnings());
+        assertThat(rehearsingFail.warnings())
+                .as("the problem names them; a warning that they were quarantined would count them twice")
+                .isEmpty();
     }
 
     @Test
@@ -122,6 +124,7 @@ class FindingsTest {
                 "job",
                 "app.sqlite",
                 "abc",
+                "def",
                 "postgresql://db/app",
                 "public",
                 "s",
@@ -129,11 +132,13 @@ class FindingsTest {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
         RunReport passed = passing.report(
                 "job",
                 "app.sqlite",
                 "abc",
+                "def",
                 "postgresql://db/app",
                 "public",
                 "s",
@@ -141,7 +146,8 @@ class FindingsTest {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
 
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.problems()).isEqualTo(failing.problems()).isNotEmpty();
@@ -172,7 +178,8 @@ class FindingsTest {
                 .singleElement()
                 .asString()
                 .as("the deleted orphans are the orphans policy's, not bad rows")
-                .startsWith("1 source row(s) would stop the cutover (on-bad-row: fail)");
+                .startsWith("1 source row(s) would stop the cutover (on-bad-row: fail)")
+                .endsWith("; 2 more row(s) were set aside only because their parent row is not in the target");
         assertThat(rehearsingOrphansFail.problems())
                 .singleElement()
                 .asString()
@@ -268,6 +275,7 @@ class FindingsTest {
                 targetRows,
                 quarantined,
                 10,
+                targetRows,
                 List.of(new ColumnReport("at", "at", "timestamptz", "timestamp", adjustments)),
                 content);
     }
