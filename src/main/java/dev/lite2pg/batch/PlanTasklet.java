@@ -28,8 +28,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Introspects both sides, maps names, picks converters from the target's real types and lists tables parents first
- * (the same {@link CopyPlan} the scan step checked the source against), then records and drops the foreign keys and
- * secondary indexes deferred until after the copy.
+ * (the same {@link CopyPlan} the precheck step checked the source against), then records and drops the foreign keys
+ * and secondary indexes deferred until after the copy. A table whose copy discarded rows after a bad row in a start
+ * that ended before it could be emptied is emptied here and copied again from its first row (see {@link CopyReset}).
  */
 final class PlanTasklet implements Tasklet {
 
@@ -41,11 +42,13 @@ final class PlanTasklet implements Tasklet {
     private final CutoverRun run;
     private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
+    private final CopyReset reset;
 
-    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes) {
+    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes, CopyReset reset) {
         this.run = run;
         this.foreignKeys = foreignKeys;
         this.indexes = indexes;
+        this.reset = reset;
     }
 
     @Override
@@ -57,6 +60,13 @@ final class PlanTasklet implements Tasklet {
         List<TableCopy> copies = plan.copies();
         JobExecution jobExecution =
                 chunkContext.getStepContext().getStepExecution().getJobExecution();
+        List<String> again = reset.discarded(jobExecution.getJobInstance());
+        if (!again.isEmpty()) {
+            run.say(
+                    "plan",
+                    String.join(", ", again) + ": emptied, to be copied again from the first row (an earlier start"
+                            + " stopped after a bad row while it converted without writing)");
+        }
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
             // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
             Optional<Map<String, Long>> scanned = scannedOrphans(jobExecution);
@@ -106,10 +116,10 @@ final class PlanTasklet implements Tasklet {
     /** What the scan step counted on this start; empty on a resume, whose first start ran the scan. */
     private static Optional<Map<String, Long>> scannedOrphans(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(ScanTasklet.STEP)
-                        && step.getExecutionContext().containsKey(ScanTasklet.ORPHANS_KEY))
+                .filter(step -> step.getStepName().equals(PrecheckTasklet.STEP)
+                        && step.getExecutionContext().containsKey(PrecheckTasklet.ORPHANS_KEY))
                 .findFirst()
-                .map(step -> longs(step.getExecutionContext(), ScanTasklet.ORPHANS_KEY));
+                .map(step -> longs(step.getExecutionContext(), PrecheckTasklet.ORPHANS_KEY));
     }
 
     /** A map of counts this step or the scan put in a context: plain data, as contexts are JSON. */

@@ -137,7 +137,7 @@ final class ValidateTasklet implements Tasklet {
                 run.mode.setAsideRowsFail(),
                 quarantined,
                 run.quarantine.qualifiedName(),
-                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
+                DeferredRecords.read(context, BadRowsTasklet.MIXED_COLUMNS_KEY),
                 keys.stream()
                         // A cutover stops only on a failing key's orphans in the source, not on children of rows
                         // another key's policy removed.
