@@ -68,14 +68,14 @@ final class PlanTasklet implements Tasklet {
                             + " stopped after a bad row while it converted without writing)");
         }
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
+            // The precheck step counted every orphan reference on this start; on a resume it passed on the first start.
             Optional<Map<String, Long>> scanned = scannedOrphans(jobExecution);
             Map<String, Long> orphans = scanned.isPresent() ? scanned.get() : countOrphans(source, keys, copies);
             ExecutionContext context = jobExecution.getExecutionContext();
             context.put(SOURCE_ORPHANS_KEY, new LinkedHashMap<>(orphans));
             context.put(HIGH_WATER_KEY, highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables()));
             // Checking every copied row against its parent (and updating every index) during COPY costs more than the
-            // copy itself; the scan step already refused orphans, and the keys are validated after the copy.
+            // copy itself; the precheck step already refused orphans, and the keys are validated after the copy.
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys =
@@ -113,7 +113,7 @@ final class PlanTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** What the scan step counted on this start; empty on a resume, whose first start ran the scan. */
+    /** What the precheck step counted on this start; empty on a resume, whose first start ran it. */
     private static Optional<Map<String, Long>> scannedOrphans(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().equals(PrecheckTasklet.STEP)
@@ -122,7 +122,7 @@ final class PlanTasklet implements Tasklet {
                 .map(step -> longs(step.getExecutionContext(), PrecheckTasklet.ORPHANS_KEY));
     }
 
-    /** A map of counts this step or the scan put in a context: plain data, as contexts are JSON. */
+    /** A map of counts this step or the precheck put in a context: plain data, as contexts are JSON. */
     @SuppressWarnings("unchecked")
     static Map<String, Long> longs(ExecutionContext context, String key) {
         Object value = context.get(key);
@@ -130,7 +130,7 @@ final class PlanTasklet implements Tasklet {
     }
 
     /**
-     * Orphan counts per foreign key for the report. The scan of the first start found none in this snapshot; should
+     * Orphan counts per foreign key for the report. The precheck of the first start found none in this snapshot; should
      * the target's keys have changed since, the run still stops before the keys are dropped.
      */
     private static Map<String, Long> countOrphans(

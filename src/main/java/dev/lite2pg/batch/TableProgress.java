@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.progress.TableStatus;
@@ -57,10 +58,14 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
                     PREFIX + name() + ": FAILED after " + total + " rows committed; re-run the same command to resume");
         } else {
             TableStatus last = tracker.status(execution.getWriteCount());
+            long discarded = execution.getExecutionContext().getLong(PostgresCopyWriter.ROWS_DISCARDED_KEY, 0L);
             display.finish(
                     name(),
-                    PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run), "
-                            + ProgressFormat.rate(last.rowsPerSecond()) + " over "
+                    PREFIX + name() + ": " + total + " rows (" + execution.getWriteCount() + " in this run"
+                            + (discarded > 0
+                                    ? ", " + discarded + " of them converted but not written: the run met a bad row"
+                                    : "")
+                            + "), " + ProgressFormat.rate(last.rowsPerSecond()) + " over "
                             + ProgressFormat.duration(last.elapsed()));
         }
         return execution.getExitStatus();
