@@ -196,6 +196,41 @@ class CopyFindsBadRowsIT {
         assertThat(checkWarnings.get(0)).contains("30 numbers among 29,970 text values");
     }
 
+    /**
+     * Rows the migrations put in a table that {@code schema.replace-rows} names are deleted before the copy, so a refused
+     * copy could not leave them: in that case alone every value is still read and converted before anything is written.
+     */
+    @Test
+    void withRowsToReplaceTheValuesAreJudgedBeforeTheMigrationsRowsAreDeleted() throws Exception {
+        Path source = source("seeded", true);
+        try (EdgeCaseDatabase sqlite = EdgeCaseDatabase.at(source)) {
+            sqlite.sql(
+                    "CREATE TABLE setting (name TEXT PRIMARY KEY, value TEXT)",
+                    "INSERT INTO setting VALUES ('a', 'b')");
+        }
+        Path job = job(
+                "seeded",
+                source,
+                "seeded",
+                MIGRATION + "CREATE TABLE setting (name text PRIMARY KEY, value text);\n"
+                        + "INSERT INTO setting VALUES ('seeded by the migrations', 'x');\n",
+                // JobFile writes the schema section last before the extra lines: this one continues it.
+                "  replace-rows: [ setting ]\n");
+
+        CliRun refused = cutover(job);
+
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+        assertThat(refused.out())
+                .contains("[precheck] reading and converting every value of 3 table(s)")
+                .contains("(schema.replace-rows)");
+        assertThat(refused.err())
+                .contains("the target would refuse 3 values in 3 rows")
+                .contains("nothing was written");
+        assertThat(db.rows("SELECT name FROM seeded.setting")).containsExactly(List.of("seeded by the migrations"));
+        assertTargetAsFound("seeded");
+        assertThat(stepNames("seeded")).doesNotContain("copy");
+    }
+
     private void assertTargetAsFound(String schema) throws SQLException {
         assertThat(db.rows("SELECT (SELECT count(*) FROM " + schema + ".customer), (SELECT count(*) FROM " + schema
                         + ".invoice),"
@@ -228,7 +263,11 @@ class CopyFindsBadRowsIT {
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {
-        Path sql = JobFile.migration(work.resolve("sql-" + name), MIGRATION);
+        return job(name, source, schema, MIGRATION, extra);
+    }
+
+    private Path job(String name, Path source, String schema, String migration, String extra) throws Exception {
+        Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
         return JobFile.named(name)
                 .source(source)
                 .target(db)
