@@ -358,7 +358,7 @@ timing "  psql \\copy into bare tables" "${R_COPY[*]}"
 timing "  primary keys, indexes, FKs" "${R_CONS[*]}"
 timing "lite2pg cutover" "${L_TIME[*]}"
 timing "lite2pg without validate, report" "${L_NO_VALIDATION[*]}"
-for step in preflight schema scan plan copy "copy:users" "copy:strategies" "copy:alerts" "copy:orders" quarantine constraints sequences validate report; do
+for step in preflight schema scan precheck plan copy "copy:users" "copy:strategies" "copy:alerts" "copy:orders" bad-rows quarantine constraints sequences validate report; do
     if [ -n "${STEPS[$step]:-}" ]; then timing "  $step" "${STEPS[$step]}"; fi
 done
 # What the steps do not account for: JVM and Spring start-up, the snapshot of the source (a copy by SQLite's
