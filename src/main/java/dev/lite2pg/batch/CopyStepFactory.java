@@ -42,8 +42,10 @@ final class CopyStepFactory {
         ReadBudget budget = ReadBudget.forThisJvm(run.parallelism);
         SqliteItemReader reader = new SqliteItemReader(new SqliteTableReader(
                 run.sourceFile, copy.source(), copy.sourceColumns(), run.job.chunkSize(), budget));
-        PostgresCopyWriter writer = new PostgresCopyWriter(
-                run.dataSource, copy, run.mode.quarantines() ? Optional.of(run.quarantine) : Optional.empty());
+        // Under fail, a bad row does not stop the copy: the rest is converted without being written, to list every one.
+        PostgresCopyWriter writer = run.mode.quarantines()
+                ? new PostgresCopyWriter(run.dataSource, copy, Optional.of(run.quarantine))
+                : new PostgresCopyWriter(run.dataSource, copy, run.refusals);
         TableProgress progress = new TableProgress(copy, progressDisplay);
         FaultPoints.installed().ifPresent(faults -> faults.atStepStart(CopySteps.of(copy)));
         var builder = new StepBuilder(CopySteps.of(copy), repository)

@@ -10,9 +10,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, scan, plan, copy (a step per table, largest first), quarantine (children of rows
- * set aside), constraints, sequences, validate, report. On a restart, preflight and scan (which passed on the first
- * start, against the same snapshot) and the tables already copied are skipped; every other step runs again, even if it
+ * The cutover job: preflight, schema, precheck, plan, copy (a step per table, largest first), bad-rows (the copy's bad
+ * rows judged), quarantine (children of rows set aside), constraints, sequences, validate, report. On a restart,
+ * preflight and precheck (which passed on the first start, against the same snapshot) and the tables already copied
+ * are skipped; every other step runs again, even if it
  * completed before, and is written so that running it again is harmless: it only computes or checks, or finds its work
  * done (a key already added back is not added twice, a sequence is set to the same value).
  */
@@ -43,9 +44,13 @@ public final class CutoverJobFactory {
                 .start(tasklet("preflight", new PreflightTasklet(run), false))
                 .next(tasklet("schema", new SchemaTasklet(run), true))
                 // Once per run, before the plan step drops anything: a resume already passed it.
-                .next(tasklet(ScanTasklet.STEP, new ScanTasklet(run, parallelism), false))
-                .next(tasklet("plan", new PlanTasklet(run, foreignKeys, indexes), true))
+                .next(tasklet(PrecheckTasklet.STEP, new PrecheckTasklet(run, parallelism), false))
+                .next(tasklet("plan", new PlanTasklet(run, foreignKeys, indexes, new CopyReset(run, repository)), true))
                 .next(copy)
+                .next(tasklet(
+                        BadRowsTasklet.STEP,
+                        new BadRowsTasklet(run, repository, transactions, foreignKeys, indexes),
+                        true))
                 .next(tasklet("quarantine", new QuarantineChildrenTasklet(run), true))
                 // The plan step defers keys and indexes again on every start, so the constraints step must also run on
                 // every start.

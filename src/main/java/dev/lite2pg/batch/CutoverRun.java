@@ -1,5 +1,7 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.check.CopyRefusals;
+import dev.lite2pg.check.SourceScanner;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.metrics.RunMetrics;
@@ -39,6 +41,8 @@ public final class CutoverRun {
     final QuarantineTable quarantine;
 
     final RunPlan plan;
+    /** Under on-bad-row: fail, the bad rows this start's copy met: shared by every copy step, judged after the copy. */
+    final CopyRefusals refusals;
 
     /** @param runId the run's identity, the same on every resume: it scopes the run's quarantined rows */
     public CutoverRun(
@@ -67,6 +71,7 @@ public final class CutoverRun {
         this.progress = ProgressDisplay.forConsole(out, "");
         this.quarantine = new QuarantineTable(job.repositorySchema(), job.name(), runId);
         this.plan = new RunPlan(job, sourceFile, dataSource);
+        this.refusals = new CopyRefusals(runFolder.resolve(SourceScanner.BAD_VALUES_FILE));
     }
 
     TableCopy copyFor(String targetTable) {

@@ -28,8 +28,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Introspects both sides, maps names, picks converters from the target's real types and lists tables parents first
- * (the same {@link CopyPlan} the scan step checked the source against), then records and drops the foreign keys and
- * secondary indexes deferred until after the copy.
+ * (the same {@link CopyPlan} the precheck step checked the source against), then records and drops the foreign keys
+ * and secondary indexes deferred until after the copy. A table whose copy discarded rows after a bad row in a start
+ * that ended before it could be emptied is emptied here and copied again from its first row (see {@link CopyReset}).
  */
 final class PlanTasklet implements Tasklet {
 
@@ -41,11 +42,13 @@ final class PlanTasklet implements Tasklet {
     private final CutoverRun run;
     private final ForeignKeyDeferral foreignKeys;
     private final IndexDeferral indexes;
+    private final CopyReset reset;
 
-    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes) {
+    PlanTasklet(CutoverRun run, ForeignKeyDeferral foreignKeys, IndexDeferral indexes, CopyReset reset) {
         this.run = run;
         this.foreignKeys = foreignKeys;
         this.indexes = indexes;
+        this.reset = reset;
     }
 
     @Override
@@ -57,15 +60,22 @@ final class PlanTasklet implements Tasklet {
         List<TableCopy> copies = plan.copies();
         JobExecution jobExecution =
                 chunkContext.getStepContext().getStepExecution().getJobExecution();
+        List<String> again = reset.discarded(jobExecution.getJobInstance());
+        if (!again.isEmpty()) {
+            run.say(
+                    "plan",
+                    String.join(", ", again) + ": emptied, to be copied again from the first row (an earlier start"
+                            + " stopped after a bad row while it converted without writing)");
+        }
         try (SqliteSource source = SqliteSource.open(run.sourceFile)) {
-            // The scan step counted every orphan reference on this start; on a resume it passed on the first start.
+            // The precheck step counted every orphan reference on this start; on a resume it passed on the first start.
             Optional<Map<String, Long>> scanned = scannedOrphans(jobExecution);
             Map<String, Long> orphans = scanned.isPresent() ? scanned.get() : countOrphans(source, keys, copies);
             ExecutionContext context = jobExecution.getExecutionContext();
             context.put(SOURCE_ORPHANS_KEY, new LinkedHashMap<>(orphans));
             context.put(HIGH_WATER_KEY, highWaterByTargetTable(source.sequenceHighWaterMarks(), mapping.tables()));
             // Checking every copied row against its parent (and updating every index) during COPY costs more than the
-            // copy itself; the scan step already refused orphans, and the keys are validated after the copy.
+            // copy itself; the precheck step already refused orphans, and the keys are validated after the copy.
             // Cycles need the same treatment anyway, so every foreign key of a copied table is deferred.
             Set<String> copied = copies.stream().map(TableCopy::targetTable).collect(Collectors.toSet());
             List<TargetForeignKey> deferredKeys =
@@ -103,16 +113,16 @@ final class PlanTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** What the scan step counted on this start; empty on a resume, whose first start ran the scan. */
+    /** What the precheck step counted on this start; empty on a resume, whose first start ran it. */
     private static Optional<Map<String, Long>> scannedOrphans(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(ScanTasklet.STEP)
-                        && step.getExecutionContext().containsKey(ScanTasklet.ORPHANS_KEY))
+                .filter(step -> step.getStepName().equals(PrecheckTasklet.STEP)
+                        && step.getExecutionContext().containsKey(PrecheckTasklet.ORPHANS_KEY))
                 .findFirst()
-                .map(step -> longs(step.getExecutionContext(), ScanTasklet.ORPHANS_KEY));
+                .map(step -> longs(step.getExecutionContext(), PrecheckTasklet.ORPHANS_KEY));
     }
 
-    /** A map of counts this step or the scan put in a context: plain data, as contexts are JSON. */
+    /** A map of counts this step or the precheck put in a context: plain data, as contexts are JSON. */
     @SuppressWarnings("unchecked")
     static Map<String, Long> longs(ExecutionContext context, String key) {
         Object value = context.get(key);
@@ -120,7 +130,7 @@ final class PlanTasklet implements Tasklet {
     }
 
     /**
-     * Orphan counts per foreign key for the report. The scan of the first start found none in this snapshot; should
+     * Orphan counts per foreign key for the report. The precheck of the first start found none in this snapshot; should
      * the target's keys have changed since, the run still stops before the keys are dropped.
      */
     private static Map<String, Long> countOrphans(

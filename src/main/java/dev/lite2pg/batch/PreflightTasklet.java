@@ -49,7 +49,7 @@ final class PreflightTasklet implements Tasklet {
         run.say("preflight", "source " + run.sourceFile + ": " + check.pragma() + " ok, opened read-only");
         if (run.target.schemaExists()) {
             // The tables the job would copy into that exist already, before any migration runs: rows there refuse the
-            // run before anything is written. The scan step checks again once the migrations have run.
+            // run before anything is written. The precheck step checks again once the migrations have run.
             List<TargetTable> targetTables;
             try (Connection connection = run.dataSource.getConnection()) {
                 targetTables = new PostgresCatalog(connection).tables(run.target.schema());
@@ -59,7 +59,7 @@ final class PreflightTasklet implements Tasklet {
                     .tables()
                     .forEach(t -> copied.put(t.target().name(), t.source().name()));
             Set<String> replaced = new HashSet<>(run.job.schema().replaceRows());
-            replaced.retainAll(copied.keySet()); // one a migration still has to create is judged by the scan step
+            replaced.retainAll(copied.keySet()); // one a migration still has to create is judged by the precheck step
             FilledTables.sort(run.target.tablesWithRows(), copied, replaced, run.target.schema());
         }
         return RepeatStatus.FINISHED;

@@ -47,7 +47,7 @@ record RunMode(
 
     /**
      * Source orphans of some foreign key do not stop this run: they are quarantined, set to NULL or deleted after the
-     * copy (the scan stopped the run on any orphan of a key whose policy is fail).
+     * copy (the precheck stopped the run on any orphan of a key whose policy is fail).
      */
     boolean resolvesOrphans() {
         return orphans.resolvesAny();

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * The run's one copy plan, built from the snapshot's tables and the migrated target schema by whichever step asks
- * first in this process: the scan step on a run's first start, the plan step on a resume. Planning is deterministic
+ * first in this process: the precheck step on a run's first start, the plan step on a resume. Planning is deterministic
  * for a given source and target schema, so the plan is not kept across a restart: every start builds it again.
  */
 final class RunPlan {

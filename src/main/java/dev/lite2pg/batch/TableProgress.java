@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.progress.ProgressFormat;
 import dev.lite2pg.progress.TableStatus;
@@ -58,11 +59,16 @@ final class TableProgress implements StepExecutionListener, ChunkListener<Object
                             + " rows committed; re-run the same command to resume");
         } else {
             TableStatus last = tracker.status(execution.getWriteCount());
+            long discarded = execution.getExecutionContext().getLong(PostgresCopyWriter.ROWS_DISCARDED_KEY, 0L);
             display.finish(
                     name(),
                     PREFIX + name() + ": " + ProgressFormat.count(total) + " rows ("
-                            + ProgressFormat.count(execution.getWriteCount()) + " in this run), "
-                            + ProgressFormat.rate(last.rowsPerSecond()) + " over "
+                            + ProgressFormat.count(execution.getWriteCount()) + " in this run"
+                            + (discarded > 0
+                                    ? ", " + ProgressFormat.count(discarded)
+                                            + " of them converted but not written: the run met a bad row"
+                                    : "")
+                            + "), " + ProgressFormat.rate(last.rowsPerSecond()) + " over "
                             + ProgressFormat.duration(last.elapsed()));
         }
         return execution.getExitStatus();

@@ -150,7 +150,7 @@ final class ValidateTasklet implements Tasklet {
                         ? "the report's Quarantine section (the first " + SHOWN_QUARANTINED + "; all of them in "
                                 + run.quarantine.qualifiedName() + " only after dry-run --keep)"
                         : run.quarantine.qualifiedName(),
-                DeferredRecords.read(context, ScanTasklet.MIXED_COLUMNS_KEY),
+                DeferredRecords.read(context, BadRowsTasklet.MIXED_COLUMNS_KEY),
                 keys.stream()
                         // A cutover stops only on a failing key's orphans in the source, not on children of rows
                         // another key's policy removed.

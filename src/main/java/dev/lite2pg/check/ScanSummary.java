@@ -21,10 +21,20 @@ public final class ScanSummary {
      * columns and kinds, {@code examplesPerGroup} examples of each.
      */
     public static String refusal(ScanResult result, int maxGroups, int examplesPerGroup) {
+        return refusal(result, maxGroups, examplesPerGroup, "nothing was written");
+    }
+
+    /**
+     * @param target what the run left in the target, e.g. {@code nothing was written}: a cutover's copy that met the
+     *     problems wrote rows before it, and emptied them again
+     */
+    public static String refusal(ScanResult result, int maxGroups, int examplesPerGroup, String target) {
         StringBuilder text = new StringBuilder("the target would refuse ")
                 .append(what(result))
+                .append(" of the source; ")
+                .append(target)
                 .append(
-                        " of the source; nothing was written. Fix them on a copy of the source (never the original) and run"
+                        ". Fix them on a copy of the source (never the original) and run"
                                 + " again (lite2pg check --job FILE lists them again, without writing to the target). Every one of them: ")
                 .append(result.badValuesFile());
         problemLines(result, maxGroups, examplesPerGroup)

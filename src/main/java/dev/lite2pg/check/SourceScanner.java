@@ -93,7 +93,19 @@ public final class SourceScanner {
      * @param loadInto a scratch database holding the migrated target schema, or null to write nothing
      */
     public ScanResult scan(Path badValuesFile, Consumer<TableScan> tableDone, DataSource loadInto) {
-        List<Part> parts = parts();
+        return scan(badValuesFile, tableDone, loadInto, true);
+    }
+
+    /**
+     * Only the orphan references, one SQL query per foreign key, no value read or converted: what a cutover judges
+     * before it writes anything, its copy converting every value once (the result's tables are empty).
+     */
+    public ScanResult references(Path badValuesFile) {
+        return scan(badValuesFile, table -> {}, null, false);
+    }
+
+    private ScanResult scan(Path badValuesFile, Consumer<TableScan> tableDone, DataSource loadInto, boolean values) {
+        List<Part> parts = values ? parts() : List.of();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "lite2pg-scan-" + threads.incrementAndGet());
@@ -104,7 +116,9 @@ public final class SourceScanner {
             ProblemTally tally = new ProblemTally(file);
             ProblemTally references = new ProblemTally(file);
             Map<TableCopy, TableTotals> totals = new LinkedHashMap<>();
-            copies.forEach(c -> totals.put(c, new TableTotals(c)));
+            if (values) {
+                copies.forEach(c -> totals.put(c, new TableTotals(c)));
+            }
             parts.forEach(p -> totals.get(p.copy()).partsLeft++);
             List<Future<?>> tasks = new ArrayList<>();
             for (Part part : parts) {
@@ -141,8 +155,8 @@ public final class SourceScanner {
                     totals.values().stream().map(TableTotals::scan).toList();
             return new ScanResult(
                     tables,
-                    tally.groups(tableOrder(), columnOrder()),
-                    references.groups(tableOrder(), columnOrder()),
+                    tally.groups(tableOrder(copies), columnOrder(copies)),
+                    references.groups(tableOrder(copies), columnOrder(copies)),
                     orphans,
                     file.written(),
                     totals.values().stream()
@@ -350,7 +364,8 @@ public final class SourceScanner {
         }
     }
 
-    private ToIntFunction<String> tableOrder() {
+    /** Problems are listed in the plan's table order... */
+    static ToIntFunction<String> tableOrder(List<TableCopy> copies) {
         Map<String, Integer> order = new HashMap<>();
         for (TableCopy copy : copies) {
             order.putIfAbsent(copy.source().name(), order.size());
@@ -358,7 +373,8 @@ public final class SourceScanner {
         return table -> order.getOrDefault(table, Integer.MAX_VALUE);
     }
 
-    private ToIntFunction<RowRefusal.Group> columnOrder() {
+    /** ...and, within a table, in its column order. */
+    static ToIntFunction<RowRefusal.Group> columnOrder(List<TableCopy> copies) {
         Map<String, TableCopy> bySource = new HashMap<>();
         copies.forEach(c -> bySource.put(c.source().name(), c));
         return group -> {

@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Before anything is written: the job's files, the target connection and the migrations are checked. Then:"
                     + " snapshot (SQLite online backup into the job's output folder), preflight (quick_check or"
-                    + " integrity_check, empty target), schema (Flyway), plan (names, converters, foreign keys"
-                    + " deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences,"
-                    + " validate, report (report.json and report.md in the run's folder). The SQLite file is opened"
-                    + " read-only and never modified.",
+                    + " integrity_check, empty target), schema (Flyway), precheck (orphan references), plan (names,"
+                    + " converters, foreign keys deferred), copy (one step per table, largest first, COPY in chunks;"
+                    + " every value converted once), bad-rows (with on-bad-row: fail, values the target refuses stop"
+                    + " the run, all of them listed, the target left as found), constraints, sequences, validate,"
+                    + " report (report.json and report.md in the run's folder). The SQLite file is opened read-only and"
+                    + " never modified.",
             "After a failure or Ctrl-C the same command resumes the run from its snapshot, at the last committed chunk;"
                     + " after a success it says so and writes nothing.",
             "Password: LITE2PG_TARGET_PASSWORD, else a password in LITE2PG_TARGET_URL, else PGPASSWORD (never on the"

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Everything decided before the first row moves: which source table and column feeds which target one, the
  * parents-first order tables are listed in, and one {@link TableCopy} per table with its converters. Built from the two catalogs
- * only, so the cutover's scan and plan steps and {@code check} plan identically, and tests need no database.
+ * only, so the cutover's precheck and plan steps and {@code check} plan identically, and tests need no database.
  *
  * @param mapping the name mapping; its problems stop a cutover (see {@link Unmapped})
  * @param order the mapped target tables, parents first

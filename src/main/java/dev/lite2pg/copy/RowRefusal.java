@@ -2,7 +2,7 @@ package dev.lite2pg.copy;
 
 /**
  * One value, or one reference, the target would refuse, with everything an operator needs to find and fix it: what
- * check and the scan report, what a refused chunk lists, what the quarantine keeps.
+ * check and a refused cutover report, what a refused chunk lists, what the quarantine keeps.
  *
  * @param table the source table
  * @param rowKey the row as {@link RowKeys} names it, e.g. {@code id=3}
@@ -20,7 +20,7 @@ public record RowRefusal(String table, String rowKey, String column, String valu
         return new Group(table, column, kind);
     }
 
-    /** The same words whichever found the value: check, the scan's console lines and a refused chunk. */
+    /** The same words whichever found the value: check, a refused cutover's console lines and a refused chunk. */
     @Override
     public String toString() {
         return table + " " + rowKey + ", column " + column + ": " + value + ": " + reason;

@@ -5,6 +5,7 @@ import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
 import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.ReasonKinds;
+import dev.lite2pg.copy.RefusedRows;
 import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
@@ -37,9 +38,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Writes a chunk with COPY on the chunk's own transactional connection: the rows and the step's saved
  * position commit or roll back together. Every value of the chunk is converted (by the table's {@link RowConverter})
  * before COPY starts: the writer only writes. With on-bad-row: fail a refused value writes nothing and the message
- * lists every refused value of the chunk, and a row PostgreSQL refuses (unique index, CHECK, enum) is named by its key.
- * With on-bad-row: quarantine such rows go to the quarantine table in the same transaction and the rest of the chunk
- * is copied.
+ * lists every refused value of the chunk, and a row PostgreSQL refuses (unique index, CHECK, enum) is named by its key;
+ * given the run's {@link RefusedRows}, a refused value is handed there instead and the writer goes on converting
+ * without writing: once any copy step of the run has refused a row, no chunk is sent (its position is still saved,
+ * with a mark that the table's rows from there on were discarded, see {@link #ROWS_DISCARDED_KEY}). With on-bad-row:
+ * quarantine such rows go to the quarantine table in the same transaction and the rest of the chunk is copied.
  */
 public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
@@ -48,8 +51,17 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private static final int RETAINED_BUFFER = 16 << 20;
 
     private static final String TALLY_PREFIX = "tally.";
+    /** Per column, values stored as text and as numbers where numbers are read as epochs: {@code mixed.text.<column>}. */
+    private static final String MIXED_TEXT_PREFIX = "mixed.text.";
+
+    private static final String MIXED_NUMBER_PREFIX = "mixed.number.";
     public static final String ROWS_WRITTEN_KEY = "target.rowsWritten";
     public static final String ROWS_QUARANTINED_KEY = "target.rowsQuarantined";
+    /**
+     * Rows read but not written because the run had refused a row: the saved position is past rows the table lacks,
+     * so the run must not go on from it (see {@link RefusedRows}).
+     */
+    public static final String ROWS_DISCARDED_KEY = "target.rowsDiscarded";
 
     private final DataSource dataSource;
     private final TableCopy copy;
@@ -64,6 +76,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
     /** Empty with on-bad-row: fail. */
     private final Optional<QuarantineTable> quarantine;
+    /** Under on-bad-row: fail, the run's bad rows; null to refuse the chunk instead (and with a quarantine). */
+    private final RefusedRows refusedRows;
     /** Where each encoded row starts in the encoder's buffer (one more entry: where the last one ends). */
     private int[] rowStart = new int[1];
     /** The chunk item each encoded row came from. */
@@ -72,12 +86,27 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     private int encodedRows;
     private long rowsWritten;
     private long rowsQuarantined;
+    private long rowsDiscarded;
 
     /** @param quarantine where refused rows go (on-bad-row: quarantine), or empty to refuse the chunk (on-bad-row: fail) */
     public PostgresCopyWriter(DataSource dataSource, TableCopy copy, Optional<QuarantineTable> quarantine) {
+        this(dataSource, copy, quarantine, null);
+    }
+
+    /**
+     * On-bad-row: fail, finding every bad row of the run in one pass: refused rows go to {@code refusedRows}, and
+     * nothing is written once it holds any.
+     */
+    public PostgresCopyWriter(DataSource dataSource, TableCopy copy, RefusedRows refusedRows) {
+        this(dataSource, copy, Optional.empty(), java.util.Objects.requireNonNull(refusedRows));
+    }
+
+    private PostgresCopyWriter(
+            DataSource dataSource, TableCopy copy, Optional<QuarantineTable> quarantine, RefusedRows refusedRows) {
         this.dataSource = dataSource;
         this.copy = copy;
         this.quarantine = quarantine;
+        this.refusedRows = refusedRows;
         this.copySql = "COPY " + PgSql.qualified(copy.targetSchema(), copy.targetTable()) + " ("
                 + PgSql.columnList(copy.targetColumns()) + ") FROM STDIN";
         this.converter = new RowConverter(copy);
@@ -107,7 +136,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             rowRefusals.clear();
             int refused = converter.convert(row, collectRefusal);
             if (refused == 0) {
-                if (quarantine.isPresent() || refusedTotal == 0) {
+                if (quarantine.isPresent() || (refusedTotal == 0 && !discarding())) {
                     encodeRow(item);
                 }
                 continue;
@@ -115,6 +144,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
             refusedTotal += refused;
             if (quarantine.isPresent()) {
                 quarantined.add(quarantinedForValues(row, rowRefusals));
+            } else if (refusedRows != null) {
+                refusedRows.refuse(List.copyOf(rowRefusals));
             } else {
                 for (RowRefusal refusal : rowRefusals) {
                     if (refusals.size() < RowsRefusedException.shownLimit()) {
@@ -122,6 +153,11 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                     }
                 }
             }
+        }
+        if (discarding()) {
+            // Checked after the conversions, so another table's refusal meanwhile also stops this chunk's COPY.
+            rowsDiscarded += items.size();
+            return;
         }
         if (quarantine.isEmpty() && refusedTotal > 0) {
             throw new RowsRefusedException(refusals, refusedTotal);
@@ -143,6 +179,11 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         }
         rowsWritten += written;
         rowsQuarantined += quarantined.size();
+    }
+
+    /** The run has refused a row: the rest of the copy only converts, to find every other one. */
+    private boolean discarding() {
+        return refusedRows != null && refusedRows.any();
     }
 
     /**
@@ -278,10 +319,14 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     public void open(ExecutionContext context) {
         rowsWritten = context.getLong(ROWS_WRITTEN_KEY, 0L);
         rowsQuarantined = context.getLong(ROWS_QUARANTINED_KEY, 0L);
+        rowsDiscarded = context.getLong(ROWS_DISCARDED_KEY, 0L);
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 tallies[i].set(a, context.getLong(tallyKey(i, a), 0L));
             }
+            String column = copy.targetColumns().get(i);
+            converter.textValues()[i] = context.getLong(MIXED_TEXT_PREFIX + column, 0L);
+            converter.numberValues()[i] = context.getLong(MIXED_NUMBER_PREFIX + column, 0L);
         }
     }
 
@@ -289,6 +334,9 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     public void update(ExecutionContext context) {
         context.putLong(ROWS_WRITTEN_KEY, rowsWritten);
         context.putLong(ROWS_QUARANTINED_KEY, rowsQuarantined);
+        if (rowsDiscarded != 0) {
+            context.putLong(ROWS_DISCARDED_KEY, rowsDiscarded);
+        }
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 long n = tallies[i].get(a);
@@ -296,7 +344,33 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
                     context.putLong(tallyKey(i, a), n);
                 }
             }
+            // Saved with the chunk, like the tallies: a resumed table's warning counts every row once.
+            String column = copy.targetColumns().get(i);
+            if (converter.textValues()[i] != 0) {
+                context.putLong(MIXED_TEXT_PREFIX + column, converter.textValues()[i]);
+            }
+            if (converter.numberValues()[i] != 0) {
+                context.putLong(MIXED_NUMBER_PREFIX + column, converter.numberValues()[i]);
+            }
         }
+    }
+
+    /** Values of a column stored as text and as numbers, from a copy step's saved context: {text, numbers}. */
+    public static long[] mixedCounts(ExecutionContext context, String targetColumn) {
+        return new long[] {
+            context.getLong(MIXED_TEXT_PREFIX + targetColumn, 0L),
+            context.getLong(MIXED_NUMBER_PREFIX + targetColumn, 0L)
+        };
+    }
+
+    /** Whether a key of a copy step's context is this writer's progress, forgotten when the table is copied again. */
+    public static boolean isProgress(String key) {
+        return key.startsWith(TALLY_PREFIX)
+                || key.startsWith(MIXED_TEXT_PREFIX)
+                || key.startsWith(MIXED_NUMBER_PREFIX)
+                || key.equals(ROWS_WRITTEN_KEY)
+                || key.equals(ROWS_QUARANTINED_KEY)
+                || key.equals(ROWS_DISCARDED_KEY);
     }
 
     private String tallyKey(int column, Adjustment adjustment) {

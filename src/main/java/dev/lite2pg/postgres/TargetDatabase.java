@@ -91,6 +91,25 @@ public final class TargetDatabase {
     }
 
     /**
+     * Empties tables the run found empty, as they were: in one statement, their sequences left where they were (a
+     * COPY of explicit ids never moved them). Tables that no longer exist are skipped. When a table outside the list
+     * references one of them (TRUNCATE would refuse even though none of its rows can reference rows the run wrote into
+     * tables that were empty), each is emptied with DELETE instead.
+     */
+    public void emptyAsFound(List<String> tables) {
+        List<String> existing = tables.stream().filter(this::tableExists).toList();
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (foreignKeysFromOtherTables(existing).isEmpty()) {
+            jdbc.execute(
+                    "TRUNCATE TABLE " + existing.stream().map(this::qualified).collect(Collectors.joining(", ")));
+        } else {
+            existing.forEach(this::deleteAllRows);
+        }
+    }
+
+    /**
      * Locks the existing tables against every write until the transaction ends (reads go on): what is read from them
      * meanwhile stays true until the caller commits. The TRUNCATE that follows needs a stronger lock anyway.
      */

@@ -311,9 +311,9 @@ class CutoverCliIT {
     }
 
     /**
-     * A row the source scan cannot judge (a CHECK constraint is PostgreSQL's to evaluate) passes the scan and is refused
-     * by its chunk's COPY; the chunks before it stay committed, and the run resumes after them once the target accepts
-     * the row. The scan runs on the first start only.
+     * A row no conversion refuses (a CHECK constraint is PostgreSQL's to evaluate) is refused by its chunk's COPY; the
+     * chunks before it stay committed, and the run resumes after them once the target accepts the row. The precheck
+     * runs on the first start only.
      */
     @Test
     void rowRefusedByAConstraintOnlyPostgresqlChecksFailsItsChunkAndTheRerunResumesAfterTheLastCommittedChunk()
@@ -339,8 +339,9 @@ class CutoverCliIT {
         CliRun refused = cutover(job);
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
         assertThat(refused.out())
-                .contains("[scan] 5 rows read and converted")
-                .contains("nothing the target would refuse");
+                .as("no pass over the values before the copy: the copy converts each value once")
+                .contains("[precheck] 0 foreign key(s) checked for orphan references")
+                .doesNotContain("rows read and converted");
         assertThat(refused.err()).contains("reading_short");
         assertThat(query("SELECT id FROM resumed.measurement ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
 
@@ -352,8 +353,8 @@ class CutoverCliIT {
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.out())
-                .as("the first start passed the scan: a resume does not read the source twice")
-                .doesNotContain("[scan]");
+                .as("the first start passed the precheck: a resume does not run it again")
+                .doesNotContain("[precheck]");
         assertThat(query("SELECT id, reading, taken::text FROM resumed.measurement ORDER BY id"))
                 .containsExactly(
                         List.of("1", "short", "2024-05-01 08:00:00"),
@@ -394,7 +395,7 @@ class CutoverCliIT {
         CliRun run = cutover(job);
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-        assertThat(run.out()).contains("nothing the target would refuse");
+        assertThat(run.out()).contains("[precheck] 0 foreign key(s) checked for orphan references");
         assertThat(run.err()).contains("duplicate key").contains("account_email_key");
     }
 
@@ -452,8 +453,9 @@ class CutoverCliIT {
         CliRun counted = cutover(job("dirty-q", source, "dirty_q", migration, "on-bad-row: quarantine\n"));
         assertThat(counted.out())
                 .as(counted.all())
-                .contains("[scan] ")
-                .contains("4 bad rows and 1 orphan references will be quarantined");
+                .contains("[precheck] 1 foreign key(s) checked for orphan references")
+                .contains("1 orphan references will be quarantined, with their children")
+                .contains("[bad-rows] 8 rows read and converted by the copy: 4 bad rows quarantined");
         assertThat(counted.err()).doesNotContain("the target would refuse");
     }
 

@@ -2,6 +2,7 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.batch.PropertyFaultPoints;
 import dev.lite2pg.check.CheckReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.testing.JobFile;
@@ -369,6 +370,25 @@ class OrphansIT {
         assertThat(db.rows("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"
                         + " AND connamespace = '" + jobName + "'::regnamespace"))
                 .containsExactly(List.of("2"));
+    }
+
+    /** A resume counts the orphans again (the precheck ran on the first start only): they are resolved, not refused. */
+    @Test
+    void aResumedRunResolvesTheOrphansItsFirstStartResolvedRatherThanRefusingThem() throws Exception {
+        Path job = job("resumed", source("resumed", true), "resumed", "orphans: quarantine\n");
+        CliRun failed;
+        try {
+            System.setProperty(PropertyFaultPoints.PROPERTY, "step:constraints");
+            failed = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+        } finally {
+            System.clearProperty(PropertyFaultPoints.PROPERTY);
+        }
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
+
+        CliRun resumed = CliRun.of(Map.of(), "cutover", "--job", job.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("PASS WITH WARNINGS");
     }
 
     private Path job(String name, Path source, String schema, String extra) throws Exception {

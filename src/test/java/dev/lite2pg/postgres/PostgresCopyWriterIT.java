@@ -3,6 +3,8 @@ package dev.lite2pg.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lite2pg.check.CopyRefusals;
+import dev.lite2pg.check.ScanResult;
 import dev.lite2pg.convert.ConversionOptions;
 import dev.lite2pg.convert.ConverterResolver;
 import dev.lite2pg.convert.ValueConverter;
@@ -14,6 +16,8 @@ import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.SourceRow;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -194,6 +199,50 @@ class PostgresCopyWriterIT {
                 .as("the chunk's transaction rolled back")
                 .containsExactly(List.of("0"));
         assertThat(db.rows("SELECT count(*) FROM lite2pg.quarantine")).containsExactly(List.of("0"));
+    }
+
+    /**
+     * Under fail with the run's refused rows (the cutover): a bad value is handed over instead of failing the chunk,
+     * and from then on no writer of the run sends a chunk, though each still converts its rows and marks its saved
+     * position as past rows it left out.
+     */
+    @Test
+    void withTheRunsRefusedRowsABadRowIsHandedOverAndNoWriterOfTheRunWritesAnotherChunk(@TempDir Path folder)
+            throws Exception {
+        CopyRefusals refusals = new CopyRefusals(folder.resolve("bad-values.csv"));
+        PostgresCopyWriter first = new PostgresCopyWriter(dataSource, customerCopy(), refusals);
+        PostgresCopyWriter second = new PostgresCopyWriter(dataSource, customerCopy(), refusals);
+        first.open(new ExecutionContext());
+        second.open(new ExecutionContext());
+
+        inOneTransaction(
+                first, List.of(customer(1, "ann@example.com", "happy", 30), customer(2, "bo@example.com", "sad", 40)));
+        inOneTransaction(second, List.of(customer(3, "cy@example.com", "sad", 50), customer(4, null, "sad", "forty")));
+        inOneTransaction(
+                first, List.of(customer(5, "dee@example.com", "happy", 30), customer(6, "ed@example.com", "sad", 40)));
+
+        assertThat(db.rows("SELECT id FROM shop.customer ORDER BY id"))
+                .as("the first chunk, written before the bad row; nothing after it, from either writer")
+                .containsExactly(List.of("1"), List.of("2"));
+        assertThat(refusals.any()).isTrue();
+        ExecutionContext firstSaved = new ExecutionContext();
+        first.update(firstSaved);
+        ExecutionContext secondSaved = new ExecutionContext();
+        second.update(secondSaved);
+        assertThat(List.of(
+                        firstSaved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY),
+                        firstSaved.getLong(PostgresCopyWriter.ROWS_DISCARDED_KEY),
+                        secondSaved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY),
+                        secondSaved.getLong(PostgresCopyWriter.ROWS_DISCARDED_KEY)))
+                .as("first: written, discarded; second: written, discarded")
+                .containsExactly(2L, 2L, 0L, 2L);
+        ScanResult found = refusals.result(List.of(customerCopy()), copy -> 6);
+        assertThat(List.of(found.badValues(), found.badRows())).containsExactly(2L, 1L);
+        assertThat(Files.readAllLines(folder.resolve("bad-values.csv")))
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line)
+                        .isEqualTo("customer,id=4,email,NULL,\"NULL into NOT NULL column customer.email\""))
+                .anySatisfy(line -> assertThat(line).startsWith("customer,id=4,age,\"TEXT 'forty'\",\"not an integer"));
     }
 
     /** Writes the chunk in one transaction, after a row of other work in the same transaction, as a chunk step does. */

@@ -11,8 +11,8 @@ import dev.lite2pg.jobfile.OrphanPolicy;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.TargetForeignKey;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,33 +25,35 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The preflight over the data, before anything is dropped or written: every value of the snapshot read and converted
- * against the migrated schema, and every reference checked, exactly as {@code check} does. With {@code on-bad-row:
- * fail} any problem stops the run here, listing every one of them; with {@code quarantine} they are only counted:
- * the copy sets bad rows aside, and the quarantine step after it the rows whose parent is missing.
+ * The checks that need the migrated schema, before anything is dropped or written: the tables the job copies into hold
+ * no rows (unless {@code schema.replace-rows} names them), every {@code orphans.foreign-keys} entry names a copied key,
+ * and the orphan references of each foreign key, counted on the snapshot with one SQL query per key. It does not read
+ * the values: the copy converts each of them once, and a bad row is judged after it ({@link BadRowsTasklet}).
  *
- * <p>It costs one read and conversion pass of the source, so it runs once per run: a resumed run passed it already
- * (the step completed), and Spring Batch does not run a completed step again.
+ * <p>Two cases still read and convert every value here, exactly as {@code check} does, because the run must stop
+ * before anything is written: orphan references of a {@code fail} foreign key (the refusal then lists the bad values
+ * too, every problem at once), and, under {@code on-bad-row: fail}, rows the migrations put in a table that {@code
+ * schema.replace-rows} names (they are deleted here, so only a source that passed may delete them: a refused run must
+ * leave them).
+ *
+ * <p>It runs once per run: a resume finds it completed, and the tables hold the run's own rows by then.
  */
-final class ScanTasklet implements Tasklet {
+final class PrecheckTasklet implements Tasklet {
 
     /** Enough to see the pattern in a terminal; the file lists every one. */
     private static final int SHOWN_GROUPS = 20;
 
     private static final int SHOWN_EXAMPLES = 10;
 
-    /** The scan's mixed-column warnings in the job's execution context, for the report (the copy counts adjustments). */
-    static final String MIXED_COLUMNS_KEY = "lite2pg.scan.mixed-columns";
-
-    /** The orphan references the scan counted per foreign key ({@code table.name}), in this step's context. */
+    /** The orphan references counted per foreign key ({@code table.name}), in this step's context. */
     static final String ORPHANS_KEY = "lite2pg.scan.orphans";
 
-    static final String STEP = "scan";
+    static final String STEP = "precheck";
 
     private final CutoverRun run;
     private final int parallelism;
 
-    ScanTasklet(CutoverRun run, int parallelism) {
+    PrecheckTasklet(CutoverRun run, int parallelism) {
         this.run = run;
         this.parallelism = parallelism;
     }
@@ -65,24 +67,29 @@ final class ScanTasklet implements Tasklet {
                 .forEach(t -> copied.put(t.target().name(), t.source().name()));
         FilledTables filled = FilledTables.sort(
                 run.target.tablesWithRows(), copied, run.job.schema().replaceRows(), run.target.schema());
-        long started = System.nanoTime();
-        run.say(
-                "scan",
-                "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
-                        + " thread(s) before anything is written");
         refuseUnknownOverrides(plan);
-        ScanResult result = new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism)
-                .scan(run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE), table -> {});
+        long started = System.nanoTime();
+        boolean fail = run.mode.onBadRow() == BadRowPolicy.FAIL;
+        boolean scanned = fail && !filled.replaced().isEmpty();
+        ScanResult result = scanned
+                ? scan(
+                        plan,
+                        "the migrations' rows in "
+                                + String.join(", ", filled.replaced().keySet())
+                                + " are deleted only once every value passed (schema.replace-rows)")
+                : scanner(plan).references(badValuesFile());
+        Map<OrphanPolicy, Long> orphansByPolicy = orphansByPolicy(plan, result.orphans());
+        boolean orphansStop = orphansByPolicy.getOrDefault(OrphanPolicy.FAIL, 0L) > 0;
+        if (orphansStop && !scanned) {
+            result = scan(
+                    plan,
+                    "orphan references stop the run, so the values are read too: one refusal lists every" + " problem");
+            scanned = true;
+        }
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         // For the plan step of this start; a resume skips this step and counts the orphans again.
         step.getExecutionContext().put(ORPHANS_KEY, new LinkedHashMap<>(result.orphans()));
-        // In the job's context, not only in memory: a resume skips this step and its report must still warn.
-        step.getJobExecution().getExecutionContext().put(MIXED_COLUMNS_KEY, new ArrayList<>(result.mixedColumns()));
-        String read = String.format(Locale.ROOT, "%,d", result.rowsScanned()) + " rows read and converted in "
-                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s";
-        boolean badRowsStop = run.mode.onBadRow() == BadRowPolicy.FAIL && result.badRows() > 0;
-        Map<OrphanPolicy, Long> orphansByPolicy = orphansByPolicy(plan, result.orphans());
-        boolean orphansStop = orphansByPolicy.getOrDefault(OrphanPolicy.FAIL, 0L) > 0;
+        boolean badRowsStop = fail && result.badRows() > 0;
         if (badRowsStop || orphansStop) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,
@@ -96,16 +103,19 @@ final class ScanTasklet implements Tasklet {
         if (orphansByPolicy.getOrDefault(OrphanPolicy.SET_NULL, 0L) > 0) {
             refuseSetNullOnNotNull(plan, result.orphans(), run.mode.orphans());
         }
-        if (result.badRows() > 0 || result.orphanReferences() > 0) {
-            String bad = String.format(Locale.ROOT, "%,d", result.badRows()) + " bad rows";
+        String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
+        String checked = scanned
+                ? count(result.rowsScanned()) + " rows read and converted and "
+                        + result.orphans().size() + " foreign key(s) checked in " + took
+                : result.orphans().size() + " foreign key(s) checked for orphan references in " + took;
+        if (result.orphanReferences() > 0) {
             String quarantined = count(orphansByPolicy.getOrDefault(OrphanPolicy.FAIL, 0L)
                     + orphansByPolicy.getOrDefault(OrphanPolicy.QUARANTINE, 0L));
             long setNull = orphansByPolicy.getOrDefault(OrphanPolicy.SET_NULL, 0L);
             long deleted = orphansByPolicy.getOrDefault(OrphanPolicy.DELETE, 0L);
             run.say(
-                    "scan",
-                    read + ": " + bad + " and " + quarantined + " orphan references will be quarantined, with their"
-                            + " children"
+                    STEP,
+                    checked + ": " + quarantined + " orphan references will be quarantined, with their children"
                             + (setNull > 0
                                     ? ", " + count(setNull) + " orphan references will be set to NULL (orphans:"
                                             + " set-null)"
@@ -116,18 +126,32 @@ final class ScanTasklet implements Tasklet {
                                     : "")
                             + " (every one: " + result.badValuesFile() + ")");
         } else {
-            run.say("scan", read + ": nothing the target would refuse");
-        }
-        if (!result.warnings().isEmpty()) {
-            run.say("scan", "warnings (in the report too):\n  - " + String.join("\n  - ", result.warnings()));
+            run.say(STEP, checked + ": no orphan reference" + (scanned ? ", nothing the target would refuse" : ""));
         }
         // Only now that the source passed: a refused run leaves the migrations' rows where they were.
         filled.replaced()
                 .forEach((table, rows) -> run.say(
-                        "scan",
+                        STEP,
                         table + ": " + run.target.deleteAllRows(table) + " row(s) the migrations put there deleted; the"
                                 + " source's rows replace them (schema.replace-rows)"));
         return RepeatStatus.FINISHED;
+    }
+
+    private SourceScanner scanner(CopyPlan plan) {
+        return new SourceScanner(run.sourceFile, plan.copies(), plan.foreignKeys(), parallelism);
+    }
+
+    private Path badValuesFile() {
+        return run.runFolder.resolve(SourceScanner.BAD_VALUES_FILE);
+    }
+
+    /** Check's scan of every value, for the cases where the run must stop before the copy (see the class comment). */
+    private ScanResult scan(CopyPlan plan, String why) {
+        run.say(
+                STEP,
+                "reading and converting every value of " + plan.copies().size() + " table(s) on " + parallelism
+                        + " thread(s) before anything is written: " + why);
+        return scanner(plan).scan(badValuesFile(), table -> {});
     }
 
     private static String count(long n) {
