@@ -35,7 +35,7 @@ public final class CutoverJobFactory {
         Step copy = new StepBuilder(CopySteps.MANAGER, repository)
                 .observationRegistry(run.metrics.observations())
                 .partitioner(CopySteps.MANAGER, new CopyPartitioner(run))
-                .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
+                .partitionHandler(new OrderedPartitionHandler(repository, copySteps, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)
                 .observationRegistry(run.metrics.observations())

@@ -87,6 +87,8 @@ final class ValidateTasklet implements Tasklet {
         List<VerifyQueryResult> verifyQueries;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         Map<String, Long> orphansResolved = run.quarantine.orphanCounts(DataSourceUtils.getConnection(run.dataSource));
+        List<JobExecution> executions = repository.getJobExecutions(jobExecution.getJobInstance());
+        Map<String, List<StepExecution>> tableSteps = TableSteps.lastByTable(executions);
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
                 ContentCheck content = new ContentCheck(
                         run.dataSource,
@@ -102,7 +104,12 @@ final class ValidateTasklet implements Tasklet {
                 ContentCheckResult checked = content.check(copy);
                 contentNanos += System.nanoTime() - start;
                 tables.add(tableReport(
-                        copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
+                        copy,
+                        sourceRows,
+                        quarantined.getOrDefault(copy.targetTable(), 0L),
+                        checked,
+                        tableSteps.getOrDefault(copy.targetTable(), List.of()),
+                        TableSteps.millis(executions, copy.targetTable())));
                 contents.add(new CompletedContents.TableContent(
                         copy.targetTable(),
                         checked.targetRows(),
@@ -283,20 +290,23 @@ final class ValidateTasklet implements Tasklet {
                                 : differing == 1 ? "1 table differs" : differing + " tables differ"));
     }
 
+    /**
+     * @param steps the table's last copy step, or those of each of its ranges, whose counts and tallies add up
+     * @param copyMillis see {@link TableSteps#millis}
+     */
     private TableReport tableReport(
             TableCopy copy,
             long sourceRows,
             long quarantinedRows,
             ContentCheckResult content,
-            JobExecution jobExecution) {
-        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), CopySteps.of(copy));
-        ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
+            List<StepExecution> steps,
+            long copyMillis) {
         List<ColumnReport> columns = new ArrayList<>();
         for (int i = 0; i < copy.width(); i++) {
             Map<String, Long> adjustments = new LinkedHashMap<>();
             for (Adjustment a : Adjustment.values()) {
-                long n = saved.getLong(
-                        PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a), 0L);
+                long n = TableSteps.sum(
+                        steps, PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a));
                 if (n != 0) {
                     adjustments.put(a.name(), n);
                 }
@@ -312,11 +322,11 @@ final class ValidateTasklet implements Tasklet {
                 copy.source().name(),
                 copy.targetTable(),
                 sourceRows,
-                saved.getLong(SqliteItemReader.ROWS_KEY, 0L),
-                saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
+                TableSteps.sum(steps, SqliteItemReader.ROWS_KEY),
+                TableSteps.sum(steps, PostgresCopyWriter.ROWS_WRITTEN_KEY),
                 run.target.rowCount(copy.targetTable()),
                 quarantinedRows,
-                copyMillis(jobExecution, CopySteps.of(copy)),
+                copyMillis,
                 columns,
                 content);
     }
