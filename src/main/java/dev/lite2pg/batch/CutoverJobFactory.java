@@ -10,8 +10,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, scan, plan, copy (a step per table, largest first), quarantine (children of rows
- * set aside), constraints, sequences, validate, report. On a restart, preflight and scan (which passed on the first
+ * The cutover job: preflight, schema, scan, plan, copy (a step per table or rowid range, largest first), quarantine
+ * (children of rows set aside), constraints, sequences, validate, report. On a restart, preflight and scan (which passed on the first
  * start, against the same snapshot) and the tables already copied are skipped; every other step runs again, even if it
  * completed before, and is written so that running it again is harmless: it only computes or checks, or finds its work
  * done (a key already added back is not added twice, a sequence is set to the same value).

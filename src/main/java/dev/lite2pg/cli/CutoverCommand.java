@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Copies the job's SQLite database into PostgreSQL: snapshot (SQLite online backup into the job's output",
             "folder), preflight (quick_check or integrity_check, empty target), schema (Flyway), plan (names, converters, foreign keys",
-            "deferred), copy (one step per table, largest first, COPY in chunks), constraints, sequences, validate, report (report.json",
+            "deferred), copy (one step per table, or per rowid range of a large one, largest first, COPY in chunks), constraints,",
+            "sequences, validate, report (report.json",
             "and report.md in the run's folder). The SQLite file is opened read-only and never modified.",
             "After a failure the same command resumes the run from its snapshot, at the last committed chunk; after a",
             "success it says so and writes nothing.",

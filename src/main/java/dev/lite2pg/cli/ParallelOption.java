@@ -10,7 +10,7 @@ final class ParallelOption {
             names = "--parallel",
             paramLabel = "N",
             description = {
-                "Threads reading the source, and tables copied at the same time",
+                "Threads reading the source, and tables (or rowid ranges of a large table) copied at the same time",
                 "(default: the number of cores, here ${DEFAULT-VALUE})."
             })
     int parallel = CutoverLauncher.Options.defaultParallelism();
