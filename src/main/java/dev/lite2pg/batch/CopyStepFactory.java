@@ -23,10 +23,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds the chunk step that copies one partition: a table, or one rowid range of it. It uses the classic chunk-oriented TaskletStep on purpose: it saves
- * the reader's position in the chunk's own transaction only after the chunk succeeds. Spring Batch 6.0's new
- * ChunkOrientedStep saves it in a finally block even when the chunk rolls back (spring-batch issue 5182), which
- * would skip rows on restart.
+ * Builds the chunk step that copies one partition: a table, or one rowid range of it. It uses the classic
+ * chunk-oriented TaskletStep on purpose: it saves the reader's position in the chunk's own transaction only after the
+ * chunk succeeds. Spring Batch 6.0's new ChunkOrientedStep saves it in a finally block even when the chunk rolls back
+ * (spring-batch issue 5182), which would skip rows on restart.
  */
 final class CopyStepFactory implements OrderedPartitionHandler.PartitionSteps {
 
