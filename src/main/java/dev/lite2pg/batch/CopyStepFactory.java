@@ -1,6 +1,5 @@
 package dev.lite2pg.batch;
 
-import dev.lite2pg.copy.RangePlanner.Range;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.progress.ProgressDisplay;
@@ -58,7 +57,8 @@ final class CopyStepFactory implements OrderedPartitionHandler.PartitionSteps {
             tables.put(
                     table,
                     new TableProgress(
-                            run.copyFor(table),
+                            TableProgress.label(run.copyFor(table)),
+                            table,
                             progressDisplay,
                             first.getLong(CopyPartitioner.SOURCE_ROWS),
                             committedBefore(table, running),
@@ -80,7 +80,7 @@ final class CopyStepFactory implements OrderedPartitionHandler.PartitionSteps {
         ExecutionContext first = running.get(0).getExecutionContext();
         int ranges = first.getInt(CopyPartitioner.RANGES, 1);
         for (int i = 1; i <= ranges && ranges > 1; i++) {
-            String name = CopySteps.MANAGER + ":" + CopySteps.partition(new Range(table, i, ranges, null, null, 0));
+            String name = CopySteps.rangeStep(table, i, ranges);
             if (!committed.containsKey(name)) {
                 StepExecution done = repository.getLastStepExecution(
                         running.get(0).getJobExecution().getJobInstance(), name);

@@ -26,7 +26,16 @@ final class CopySteps {
 
     /** The partition's name; Spring Batch names its step {@code copy:<name>}. */
     static String partition(Range range) {
-        return range.whole() ? range.table() : range.table() + "#" + range.index() + "/" + range.count();
+        return range.whole() ? range.table() : range(range.table(), range.index(), range.count());
+    }
+
+    /** The step of range {@code index} of the {@code count} a table is cut into. */
+    static String rangeStep(String table, int index, int count) {
+        return TABLE_PREFIX + range(table, index, count);
+    }
+
+    private static String range(String table, int index, int count) {
+        return table + "#" + index + "/" + count;
     }
 
     /** The partition's name in a step name: what the fault tests address a range by. */

@@ -25,7 +25,8 @@ final class TableProgress {
 
     static final String PREFIX = "[copy] ";
 
-    private final TableCopy copy;
+    private final String label;
+    private final String table;
     private final ProgressDisplay display;
     private final long total;
     /** Rows committed by each of the table's partitions, over all runs: saved in each chunk's transaction. */
@@ -41,12 +42,15 @@ final class TableProgress {
     private TableTracker tracker;
 
     /**
+     * @param label the table as the lines name it (see {@link #label})
      * @param committed rows committed by each of the table's partitions before this run, including those that
      *     completed and are not run again
      * @param pending the table's partitions this run is to copy
      */
-    TableProgress(TableCopy copy, ProgressDisplay display, long total, Map<String, Long> committed, int pending) {
-        this.copy = copy;
+    TableProgress(
+            String label, String table, ProgressDisplay display, long total, Map<String, Long> committed, int pending) {
+        this.label = label;
+        this.table = table;
         this.display = display;
         this.total = total;
         this.committed = new LinkedHashMap<>(committed);
@@ -64,8 +68,7 @@ final class TableProgress {
         }
         long before = sum(committed);
         if (before > 0) {
-            display.print(PREFIX
-                    + String.format("%s: %,d of %,d rows already copied, resuming", copy.targetTable(), before, total));
+            display.print(PREFIX + String.format("%s: %,d of %,d rows already copied, resuming", table, before, total));
         }
         tracker = new TableTracker(name(), before, total, System::nanoTime);
     }
@@ -111,6 +114,11 @@ final class TableProgress {
     }
 
     private String name() {
+        return label;
+    }
+
+    /** The target table, with the source table it is copied from when their names differ. */
+    static String label(TableCopy copy) {
         return copy.source().name().equals(copy.targetTable())
                 ? copy.targetTable()
                 : copy.source().name() + " -> " + copy.targetTable();
