@@ -10,10 +10,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cutover job: preflight, schema, precheck, plan, copy (a step per table, largest first), bad-rows (the copy's bad
- * rows judged), quarantine (children of rows set aside), constraints, sequences, validate, report. On a restart,
- * preflight and precheck (which passed on the first start, against the same snapshot) and the tables already copied
- * are skipped; every other step runs again, even if it
+ * The cutover job: preflight, schema, precheck, plan, copy (a step per table or rowid range, largest first), bad-rows
+ * (the copy's bad rows judged), quarantine (children of rows set aside), constraints, sequences, validate, report. On a
+ * restart, preflight and precheck (which passed on the first start, against the same snapshot) and the tables already
+ * copied are skipped; every other step runs again, even if it
  * completed before, and is written so that running it again is harmless: it only computes or checks, or finds its work
  * done (a key already added back is not added twice, a sequence is set to the same value).
  */
@@ -36,7 +36,7 @@ public final class CutoverJobFactory {
         Step copy = new StepBuilder(CopySteps.MANAGER, repository)
                 .observationRegistry(run.metrics.observations())
                 .partitioner(CopySteps.MANAGER, new CopyPartitioner(run))
-                .partitionHandler(new OrderedPartitionHandler(repository, copySteps::forTable, parallelism))
+                .partitionHandler(new OrderedPartitionHandler(repository, copySteps, parallelism))
                 .build();
         return new JobBuilder(run.job.name(), repository)
                 .observationRegistry(run.metrics.observations())

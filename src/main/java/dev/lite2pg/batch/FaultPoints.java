@@ -13,11 +13,15 @@ import org.springframework.batch.core.listener.ItemWriteListener;
  */
 public interface FaultPoints {
 
-    /** Throws to fail the step about to start (a tasklet's, or {@code copy:<table>}). */
+    /** Throws to fail the step about to start (a tasklet's, {@code copy:<table>}, or {@code copy:<table>#<i>/<n>}). */
     void atStepStart(String stepName);
 
-    /** A listener that fails one of the table's chunks inside its transaction, or null for none. */
-    ItemWriteListener<SourceRow> forChunks(String table);
+    /**
+     * A listener that fails one of the partition's chunks inside its transaction, or null for none.
+     *
+     * @param partition the table, or one of its ranges: {@code <table>#<i>/<n>}
+     */
+    ItemWriteListener<SourceRow> forChunks(String partition);
 
     /** The test's implementation when one is on the class path, else empty (a shipped jar): found once per process. */
     static Optional<FaultPoints> installed() {

@@ -8,9 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -98,8 +96,8 @@ public final class RunHistory {
     /**
      * @param table the target table
      * @param sourceTable the SQLite table it is copied from
-     * @param status the status of the table's last copy step: COMPLETED, FAILED, RUNNING, INTERRUPTED (its process
-     *     died during the copy), NOT_STARTED, or Spring Batch's other statuses
+     * @param status the status of the table's last copy step, or of its rowid ranges' combined: COMPLETED, FAILED,
+     *     RUNNING, INTERRUPTED (its process died during the copy), NOT_STARTED, or Spring Batch's other statuses
      * @param copied source rows read by the chunks that committed: the reader's count, saved in each chunk's
      *     transaction; rows set aside in the quarantine are among them
      * @param total rows in the source table, counted in the run's snapshot when the copy step started
@@ -246,38 +244,53 @@ public final class RunHistory {
                 || NOT_STARTED.equals(step.getExitStatus().getExitCode());
     }
 
-    /** Each table's last copy step over all executions: a finished table is not copied again by a later execution. */
+    /**
+     * Each table's last copy steps over all executions (a finished table or range is not copied again by a later
+     * execution); a table cut into rowid ranges is one table, its rows summed over its ranges.
+     */
     private static List<TableCopied> tables(List<JobExecution> oldestFirst, boolean runLockHeld) {
-        Map<String, StepExecution> last = new LinkedHashMap<>();
-        for (JobExecution execution : oldestFirst) {
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (CopySteps.isTable(step)) {
-                    last.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
-                }
-            }
-        }
-        List<StepExecution> steps = new ArrayList<>(last.values());
-        steps.sort(Comparator.comparingInt(RunHistory::order).thenComparing(StepExecution::getStepName));
-        return steps.stream().map(step -> table(step, runLockHeld)).toList();
+        List<List<StepExecution>> tables =
+                new ArrayList<>(TableSteps.lastByTable(oldestFirst).values());
+        tables.sort(Comparator.comparingInt((List<StepExecution> steps) -> order(steps.get(0)))
+                .thenComparing(steps -> CopySteps.table(steps.get(0))));
+        return tables.stream().map(steps -> table(steps, runLockHeld)).toList();
     }
 
-    private static TableCopied table(StepExecution step, boolean runLockHeld) {
-        var context = step.getExecutionContext();
-        String status;
-        if (neverStarted(step)) {
-            status = NOT_STARTED;
-        } else if (step.getStatus().isRunning()) {
-            boolean live = runLockHeld && step.getJobExecution().getStatus().isRunning();
-            status = live ? RUNNING : INTERRUPTED;
-        } else {
-            status = step.getStatus().name();
-        }
+    private static TableCopied table(List<StepExecution> steps, boolean runLockHeld) {
+        var context = steps.get(0).getExecutionContext();
         return new TableCopied(
-                CopySteps.table(step),
+                CopySteps.table(steps.get(0)),
                 context.getString(CopyPartitioner.SOURCE_TABLE),
-                status,
-                context.getLong(SqliteItemReader.ROWS_KEY, 0L),
+                status(steps, runLockHeld),
+                TableSteps.sum(steps, SqliteItemReader.ROWS_KEY),
                 context.getLong(CopyPartitioner.SOURCE_ROWS));
+    }
+
+    /** A table's: running while any range runs, failed when any failed, not started when none started. */
+    /** One status for a table from its steps (one, or one per rowid range): what is going on, or went wrong, first. */
+    private static String status(List<StepExecution> steps, boolean runLockHeld) {
+        List<String> statuses =
+                steps.stream().map(step -> status(step, runLockHeld)).toList();
+        for (String status : List.of(RUNNING, INTERRUPTED, BatchStatus.FAILED.name())) {
+            if (statuses.contains(status)) {
+                return status;
+            }
+        }
+        return statuses.stream()
+                .filter(s -> !s.equals(BatchStatus.COMPLETED.name()) && !s.equals(NOT_STARTED))
+                .findFirst()
+                .orElse(statuses.contains(NOT_STARTED) ? NOT_STARTED : BatchStatus.COMPLETED.name());
+    }
+
+    private static String status(StepExecution step, boolean runLockHeld) {
+        if (neverStarted(step)) {
+            return NOT_STARTED;
+        }
+        if (step.getStatus().isRunning()) {
+            boolean live = runLockHeld && step.getJobExecution().getStatus().isRunning();
+            return live ? RUNNING : INTERRUPTED;
+        }
+        return step.getStatus().name();
     }
 
     private static int order(StepExecution step) {

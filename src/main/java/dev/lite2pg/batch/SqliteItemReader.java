@@ -10,7 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * The copy step's reader: a {@link SqliteTableReader} whose position is saved in the step's ExecutionContext. The
  * position is the key of the last row handed to the chunk; Spring Batch saves it in the same transaction as that
- * chunk's COPY, so a restart resumes exactly after the last committed row.
+ * chunk's COPY, so a restart resumes exactly after the last committed row. A partition that is a rowid range of its
+ * table (see {@link CopyPartitioner}) reads from its start, or its saved position, to its end only.
  */
 final class SqliteItemReader implements ItemStreamReader<SourceRow> {
 
@@ -34,8 +35,13 @@ final class SqliteItemReader implements ItemStreamReader<SourceRow> {
             List<Object> saved = (List<Object>) context.get(POSITION_KEY);
             lastKey = saved.toArray();
             rows = context.getLong(ROWS_KEY, 0L);
+        } else if (context.containsKey(CopyPartitioner.RANGE_AFTER)) {
+            lastKey = new Object[] {context.getLong(CopyPartitioner.RANGE_AFTER)};
         }
-        reader.open(lastKey, null);
+        Object[] upTo = context.containsKey(CopyPartitioner.RANGE_UP_TO)
+                ? new Object[] {context.getLong(CopyPartitioner.RANGE_UP_TO)}
+                : null;
+        reader.open(lastKey, upTo);
     }
 
     @Override

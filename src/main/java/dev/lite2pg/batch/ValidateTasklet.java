@@ -90,6 +90,8 @@ final class ValidateTasklet implements Tasklet {
         List<VerifyQueryResult> verifyQueries;
         Map<String, Long> quarantined = run.quarantine.countsByTable(DataSourceUtils.getConnection(run.dataSource));
         Map<String, Long> orphansResolved = run.quarantine.orphanCounts(DataSourceUtils.getConnection(run.dataSource));
+        List<JobExecution> executions = repository.getJobExecutions(jobExecution.getJobInstance());
+        Map<String, List<StepExecution>> tableSteps = TableSteps.lastByTable(executions);
         try (SqliteSource source = SqliteSource.open(run.sourceFile);
                 ContentCheck content = new ContentCheck(
                         run.dataSource,
@@ -111,7 +113,15 @@ final class ValidateTasklet implements Tasklet {
                 }
                 contentNanos += System.nanoTime() - start;
                 tables.add(tableReport(
-                        copy, sourceRows, quarantined.getOrDefault(copy.targetTable(), 0L), checked, jobExecution));
+                        copy,
+                        sourceRows,
+                        quarantined.getOrDefault(copy.targetTable(), 0L),
+                        checked,
+                        tableSteps.getOrDefault(copy.targetTable(), List.of()),
+                        // This run only: a resumed table's rate is this run's rows over this run's time (the time
+                        // it stood stopped, and the rows copied before it, would make the rate a fiction).
+                        TableSteps.millis(List.of(jobExecution), copy.targetTable()),
+                        thisRunWrites(jobExecution, copy)));
                 contents.add(new CompletedContents.TableContent(
                         copy.targetTable(),
                         checked.targetRows(),
@@ -302,20 +312,26 @@ final class ValidateTasklet implements Tasklet {
                                 : differing == 1 ? "1 table differs" : differing + " tables differ"));
     }
 
+    /**
+     * @param steps the table's last copy step, or those of each of its ranges, whose counts and tallies add up
+     * @param copyMillis the table's copy time in this run (its ranges' step times added up), see {@link
+     *     TableSteps#millis}
+     * @param thisRunWrites rows the table's copy steps (its ranges') wrote in this run
+     */
     private TableReport tableReport(
             TableCopy copy,
             long sourceRows,
             long quarantinedRows,
             ContentCheckResult content,
-            JobExecution jobExecution) {
-        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), CopySteps.of(copy));
-        ExecutionContext saved = last == null ? new ExecutionContext() : last.getExecutionContext();
+            List<StepExecution> steps,
+            long copyMillis,
+            long thisRunWrites) {
         List<ColumnReport> columns = new ArrayList<>();
         for (int i = 0; i < copy.width(); i++) {
             Map<String, Long> adjustments = new LinkedHashMap<>();
             for (Adjustment a : Adjustment.values()) {
-                long n = saved.getLong(
-                        PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a), 0L);
+                long n = TableSteps.sum(
+                        steps, PostgresCopyWriter.tallyKey(copy.targetColumns().get(i), a));
                 if (n != 0) {
                     adjustments.put(a.name(), n);
                 }
@@ -327,17 +343,16 @@ final class ValidateTasklet implements Tasklet {
                     copy.converters()[i].description(),
                     adjustments));
         }
-        StepExecution thisRun = stepOf(jobExecution, CopySteps.of(copy));
         return new TableReport(
                 copy.source().name(),
                 copy.targetTable(),
                 sourceRows,
-                saved.getLong(SqliteItemReader.ROWS_KEY, 0L),
-                saved.getLong(PostgresCopyWriter.ROWS_WRITTEN_KEY, 0L),
+                TableSteps.sum(steps, SqliteItemReader.ROWS_KEY),
+                TableSteps.sum(steps, PostgresCopyWriter.ROWS_WRITTEN_KEY),
                 run.target.rowCount(copy.targetTable()),
                 quarantinedRows,
-                copyMillis(jobExecution, CopySteps.of(copy)),
-                thisRun == null ? 0 : thisRun.getWriteCount(),
+                copyMillis,
+                thisRunWrites,
                 columns,
                 content);
     }
@@ -352,6 +367,13 @@ final class ValidateTasklet implements Tasklet {
         return step == null || step.getStartTime() == null || step.getEndTime() == null
                 ? 0
                 : Duration.between(step.getStartTime(), step.getEndTime()).toMillis();
+    }
+
+    private static long thisRunWrites(JobExecution current, TableCopy copy) {
+        return current.getStepExecutions().stream()
+                .filter(step -> CopySteps.isTable(step) && copy.targetTable().equals(CopySteps.table(step)))
+                .mapToLong(StepExecution::getWriteCount)
+                .sum();
     }
 
     private static StepExecution stepOf(JobExecution current, String stepName) {

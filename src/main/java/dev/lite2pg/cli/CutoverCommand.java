@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Before anything is written: the job's files, the target connection and the migrations are checked. Then:"
                     + " snapshot (SQLite online backup into the job's output folder), preflight (quick_check or"
                     + " integrity_check, empty target), schema (Flyway), precheck (orphan references), plan (names,"
-                    + " converters, foreign keys deferred), copy (one step per table, largest first, COPY in chunks;"
+                    + " converters, foreign keys deferred), copy (one step per table, or per rowid range of a large one, largest first, COPY in chunks;"
                     + " every value converted once), bad-rows (with on-bad-row: fail, values the target refuses stop"
                     + " the run, all of them listed, the target left as found), constraints, sequences, validate,"
                     + " report (report.json and report.md in the run's folder). The SQLite file is opened read-only and"

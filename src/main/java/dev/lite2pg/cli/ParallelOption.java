@@ -9,8 +9,8 @@ final class ParallelOption {
     @Option(
             names = "--parallel",
             paramLabel = "N",
-            description = "Threads reading the source, and tables copied at the same time (default: the number of"
-                    + " cores, here ${DEFAULT-VALUE}).")
+            description = "Threads reading the source, and tables (or rowid ranges of a large table) copied at the same"
+                    + " time (default: the number of cores, here ${DEFAULT-VALUE}).")
     int parallel = CutoverLauncher.Options.defaultParallelism();
 
     /** The number asked for, refused (bad usage) below 1. */

@@ -39,7 +39,7 @@ public final class RunMetrics {
         return observations;
     }
 
-    /** The chunk listener that counts and times the table's copy; tables may be copied on several threads. */
+    /** The meters that count and time the table's copy; tables, and a table's ranges, may be copied on several threads. */
     public synchronized TableMeters forTable(String targetTable) {
         return tables.computeIfAbsent(targetTable, t -> new TableMeters(registry, t));
     }

@@ -12,13 +12,15 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * One table's meters, updated once per chunk from the step's own counts: nothing is done per row.
+ * One table's meters, updated once per chunk from the step's own counts: nothing is done per row. A table cut into
+ * rowid ranges is copied by several steps at once, each with its own {@link #chunkListener}, all adding to the same
+ * meters.
  *
  * <p>The classic chunk-oriented TaskletStep (see CopyStepFactory) only calls the ChunkContext methods of
  * ChunkListener, which Spring Batch 6 deprecates for removal along with that step.
  */
 @SuppressWarnings("removal")
-public final class TableMeters implements ChunkListener<Object, Object> {
+public final class TableMeters {
 
     static final String TABLE_TAG = "table";
     /**
@@ -33,9 +35,6 @@ public final class TableMeters implements ChunkListener<Object, Object> {
     private final Counter written;
     private final Counter refused;
     private final Timer chunks;
-    private long chunkStart;
-    private long readBefore;
-    private long writtenBefore;
 
     TableMeters(MeterRegistry registry, String table) {
         this.table = table;
@@ -60,37 +59,9 @@ public final class TableMeters implements ChunkListener<Object, Object> {
                 .register(registry);
     }
 
-    @Override
-    public void beforeChunk(ChunkContext context) {
-        chunkStart = clock.monotonicTime();
-    }
-
-    @Override
-    public void afterChunk(ChunkContext context) {
-        StepExecution step = context.getStepContext().getStepExecution();
-        long readNow = step.getReadCount();
-        long writtenNow = step.getWriteCount();
-        if (readNow == readBefore && writtenNow == writtenBefore) {
-            // The last chunk of a table whose size is a multiple of the chunk size only finds the end.
-            return;
-        }
-        chunks.record(clock.monotonicTime() - chunkStart, TimeUnit.NANOSECONDS);
-        read.increment(readNow - readBefore);
-        written.increment(writtenNow - writtenBefore);
-        readBefore = readNow;
-        writtenBefore = writtenNow;
-    }
-
-    @Override
-    public void afterChunkError(ChunkContext context) {
-        for (Object e = context.getAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY);
-                e instanceof Throwable t;
-                e = t.getCause()) {
-            if (t instanceof RowsRefusedException refusal) {
-                refused.increment(refusal.total());
-                return;
-            }
-        }
+    /** A listener for one of the table's steps: the counts it turns into increments are that step's own. */
+    public ChunkListener<Object, Object> chunkListener() {
+        return new StepChunks();
     }
 
     TableFigures figures() {
@@ -102,5 +73,45 @@ public final class TableMeters implements ChunkListener<Object, Object> {
                 chunks.count(),
                 chunks.mean(TimeUnit.MILLISECONDS),
                 chunks.max(TimeUnit.MILLISECONDS));
+    }
+
+    private final class StepChunks implements ChunkListener<Object, Object> {
+
+        private long chunkStart;
+        private long readBefore;
+        private long writtenBefore;
+
+        @Override
+        public void beforeChunk(ChunkContext context) {
+            chunkStart = clock.monotonicTime();
+        }
+
+        @Override
+        public void afterChunk(ChunkContext context) {
+            StepExecution step = context.getStepContext().getStepExecution();
+            long readNow = step.getReadCount();
+            long writtenNow = step.getWriteCount();
+            if (readNow == readBefore && writtenNow == writtenBefore) {
+                // The last chunk of a table whose size is a multiple of the chunk size only finds the end.
+                return;
+            }
+            chunks.record(clock.monotonicTime() - chunkStart, TimeUnit.NANOSECONDS);
+            read.increment(readNow - readBefore);
+            written.increment(writtenNow - writtenBefore);
+            readBefore = readNow;
+            writtenBefore = writtenNow;
+        }
+
+        @Override
+        public void afterChunkError(ChunkContext context) {
+            for (Object e = context.getAttribute(ChunkListener.ROLLBACK_EXCEPTION_KEY);
+                    e instanceof Throwable t;
+                    e = t.getCause()) {
+                if (t instanceof RowsRefusedException refusal) {
+                    refused.increment(refusal.total());
+                    return;
+                }
+            }
+        }
     }
 }

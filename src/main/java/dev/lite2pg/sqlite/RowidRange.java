@@ -27,8 +27,16 @@ public record RowidRange(Long after, Long upTo) {
      * ROWID table stays whole.
      */
     public static List<RowidRange> parts(Connection sqlite, SourceTable table, int parallelism) throws SQLException {
+        long[] bounds = bounds(sqlite, table);
+        return bounds == null ? List.of(ALL) : split(bounds[0], bounds[1], parallelism);
+    }
+
+    /**
+     * The table's smallest and largest rowid, two b-tree lookups; null for an empty table or a WITHOUT ROWID one.
+     */
+    public static long[] bounds(Connection sqlite, SourceTable table) throws SQLException {
         if (table.withoutRowid()) {
-            return List.of(ALL);
+            return null;
         }
         String rowid = SqliteSql.rowidAlias(table);
         try (Statement st = sqlite.createStatement();
@@ -36,7 +44,7 @@ public record RowidRange(Long after, Long upTo) {
                         "SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSql.quote(table.name()))) {
             rs.next();
             long min = rs.getLong(1);
-            return rs.wasNull() ? List.of(ALL) : split(min, rs.getLong(2), parallelism);
+            return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
         }
     }
 

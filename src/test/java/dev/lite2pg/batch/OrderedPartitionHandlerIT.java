@@ -154,8 +154,49 @@ class OrderedPartitionHandlerIT {
                 .hasStackTraceContaining("simulated");
     }
 
+    @Test
+    void theRangesOfATableStartLargestFirstAndTheGridSizeIsTheParallelism() throws Exception {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        partitions.put("mid", partition("mid", 1, 600, 600, 0));
+        partitions.put("big#1/2", partition("big", 0, 1_000, 500, 1));
+        partitions.put("big#2/2", partition("big", 0, 1_000, 500, 2));
+        partitions.put("small", partition("small", 2, 10, 10, 0));
+        List<Integer> gridSizes = new ArrayList<>();
+        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(repository, MANAGER, gridSize -> {
+            gridSizes.add(gridSize);
+            return partitions;
+        });
+        List<String> partitionsStarted = Collections.synchronizedList(new ArrayList<>());
+
+        new OrderedPartitionHandler(
+                        repository,
+                        partition -> {
+                            partitionsStarted.add(partition.getStepName());
+                            return completes();
+                        },
+                        3)
+                .handle(splitter, manager);
+
+        assertThat(partitionsStarted).containsExactly("copy:mid", "copy:big#1/2", "copy:big#2/2", "copy:small");
+        assertThat(gridSizes).containsExactly(3);
+    }
+
+    private static ExecutionContext partition(String table, int order, long tableRows, long partitionRows, int range) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(CopyPartitioner.TABLE, table);
+        context.putInt(CopyPartitioner.ORDER, order);
+        context.putLong(CopyPartitioner.SOURCE_ROWS, tableRows);
+        context.putLong(CopyPartitioner.PARTITION_ROWS, partitionRows);
+        if (range > 0) {
+            context.putInt(CopyPartitioner.RANGE, range);
+            context.putInt(CopyPartitioner.RANGES, 2);
+        }
+        return context;
+    }
+
     private OrderedPartitionHandler handler(Function<String, Step> steps, int parallelism) {
-        return new OrderedPartitionHandler(repository, steps, parallelism);
+        return new OrderedPartitionHandler(
+                repository, partition -> steps.apply(CopySteps.table(partition)), parallelism);
     }
 
     /** Triples of table name, load order and source rows. */

@@ -23,7 +23,7 @@ class RunMetricsTest {
 
     @Test
     void countsRowsAndTimesChunksFromTheStepsOwnCounts() {
-        TableMeters customer = metrics.forTable("customer");
+        ChunkListener<Object, Object> customer = metrics.forTable("customer").chunkListener();
         StepExecution step = MetaDataInstanceFactory.createStepExecution();
         ChunkContext context = new ChunkContext(new StepContext(step));
 
@@ -37,7 +37,7 @@ class RunMetricsTest {
 
     @Test
     void countsTheValuesARefusedChunkHeld() {
-        TableMeters meters = metrics.forTable("reading");
+        ChunkListener<Object, Object> meters = metrics.forTable("reading").chunkListener();
         ChunkContext context = new ChunkContext(new StepContext(MetaDataInstanceFactory.createStepExecution()));
         RowsRefusedException refusal = new RowsRefusedException(
                 List.of(new RowRefusal("reading", "id=3", "measurement", "'abc'", "not a number", "not a number")), 4);
@@ -79,7 +79,7 @@ class RunMetricsTest {
 
     @Test
     void theSlowestChunkIsStillKnownLongAfterwards() {
-        TableMeters meters = metrics.forTable("customer");
+        ChunkListener<Object, Object> meters = metrics.forTable("customer").chunkListener();
         StepExecution step = MetaDataInstanceFactory.createStepExecution();
         ChunkContext context = new ChunkContext(new StepContext(step));
         chunk(meters, context, step, 5, Duration.ofMillis(900));
@@ -92,7 +92,29 @@ class RunMetricsTest {
                 .isEqualTo(900.0);
     }
 
-    private void chunk(TableMeters meters, ChunkContext context, StepExecution step, long rowsSoFar, Duration took) {
+    @Test
+    void theRangesOfOneTableCopiedAtOnceAddUpInTheTablesMeters() {
+        ChunkListener<Object, Object> first = metrics.forTable("alerts").chunkListener();
+        ChunkListener<Object, Object> second = metrics.forTable("alerts").chunkListener();
+        StepExecution one = MetaDataInstanceFactory.createStepExecution("copy:alerts#1/2", 1L);
+        StepExecution two = MetaDataInstanceFactory.createStepExecution("copy:alerts#2/2", 2L);
+        ChunkContext oneContext = new ChunkContext(new StepContext(one));
+        ChunkContext twoContext = new ChunkContext(new StepContext(two));
+
+        chunk(first, oneContext, one, 10, Duration.ofMillis(10));
+        chunk(second, twoContext, two, 10, Duration.ofMillis(10));
+        chunk(first, oneContext, one, 20, Duration.ofMillis(10));
+        chunk(second, twoContext, two, 13, Duration.ofMillis(10));
+
+        assertThat(metrics.summary()).singleElement().isEqualTo(new TableFigures("alerts", 33, 33, 0, 4, 10.0, 10.0));
+    }
+
+    private void chunk(
+            ChunkListener<Object, Object> meters,
+            ChunkContext context,
+            StepExecution step,
+            long rowsSoFar,
+            Duration took) {
         meters.beforeChunk(context);
         clock.add(took);
         step.setReadCount(rowsSoFar);
