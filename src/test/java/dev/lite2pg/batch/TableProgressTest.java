@@ -28,6 +28,9 @@ class TableProgressTest {
         }
 
         @Override
+        public void show(String key, String line) {}
+
+        @Override
         public void print(String line) {
             lines.add(line);
         }
