@@ -76,10 +76,14 @@ final class CompletedContents {
         if (now != then.rows()) {
             return Optional.of(new Change(then, now, null));
         }
-        ContentChecksums.Checksum checksum = target.contentChecksum(then.table(), then.columns(), then.types());
-        return checksum.digest().equals(then.checksum())
-                ? Optional.empty()
-                : Optional.of(new Change(then, now, checksum.digest()));
+        // Computed the way validation computed it: from the rows' text, or by PostgreSQL.
+        String digest = ContentChecksums.Checksum.isTextDigest(then.checksum())
+                ? ContentChecksums.Checksum.TEXT_DIGEST
+                        + target.storedChecksum(then.table(), then.columns(), then.types())
+                                .digest()
+                : target.contentChecksum(then.table(), then.columns(), then.types())
+                        .digest();
+        return digest.equals(then.checksum()) ? Optional.empty() : Optional.of(new Change(then, now, digest));
     }
 
     private static String encode(TableContent t) {
