@@ -36,11 +36,18 @@ final class CompletedContents {
         String describe() {
             return then.table() + " ("
                     + (then.rows() == now
-                            ? then.rows() + " rows then and now, content checksum " + then.checksum() + " then, "
-                                    + checksumNow + " now"
+                            ? then.rows() + " rows then and now, content checksum " + shown(then.checksum()) + " then, "
+                                    + shown(checksumNow) + " now"
                             : then.rows() + " rows then, " + now + " now")
                     + ")";
         }
+    }
+
+    /** A digest as the report printed it: without the mark of a checksum computed from the rows' text. */
+    private static String shown(String digest) {
+        return ContentChecksums.Checksum.isTextDigest(digest)
+                ? digest.substring(ContentChecksums.Checksum.TEXT_DIGEST.length())
+                : digest;
     }
 
     private CompletedContents() {}
