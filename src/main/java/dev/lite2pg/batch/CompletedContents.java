@@ -36,11 +36,18 @@ final class CompletedContents {
         String describe() {
             return then.table() + " ("
                     + (then.rows() == now
-                            ? then.rows() + " rows then and now, content checksum " + then.checksum() + " then, "
-                                    + checksumNow + " now"
+                            ? then.rows() + " rows then and now, content checksum " + shown(then.checksum()) + " then, "
+                                    + shown(checksumNow) + " now"
                             : then.rows() + " rows then, " + now + " now")
                     + ")";
         }
+    }
+
+    /** A digest as the report printed it: without the mark of a checksum computed from the rows' text. */
+    private static String shown(String digest) {
+        return ContentChecksums.Checksum.isTextDigest(digest)
+                ? digest.substring(ContentChecksums.Checksum.TEXT_DIGEST.length())
+                : digest;
     }
 
     private CompletedContents() {}
@@ -76,10 +83,14 @@ final class CompletedContents {
         if (now != then.rows()) {
             return Optional.of(new Change(then, now, null));
         }
-        ContentChecksums.Checksum checksum = target.contentChecksum(then.table(), then.columns(), then.types());
-        return checksum.digest().equals(then.checksum())
-                ? Optional.empty()
-                : Optional.of(new Change(then, now, checksum.digest()));
+        // Computed the way validation computed it: from the rows' text, or by PostgreSQL.
+        String digest = ContentChecksums.Checksum.isTextDigest(then.checksum())
+                ? ContentChecksums.Checksum.TEXT_DIGEST
+                        + target.storedChecksum(then.table(), then.columns(), then.types())
+                                .digest()
+                : target.contentChecksum(then.table(), then.columns(), then.types())
+                        .digest();
+        return digest.equals(then.checksum()) ? Optional.empty() : Optional.of(new Change(then, now, digest));
     }
 
     private static String encode(TableContent t) {

@@ -107,6 +107,11 @@ public final class RowConverter {
         encoder.endRow();
     }
 
+    /** The last row's value of a column as {@link #encode} writes it, before COPY's escaping; null is SQL NULL. */
+    public String value(int column) {
+        return converted[column];
+    }
+
     private RowRefusal refusal(SourceRow row, int column, String value, String reason, String kind) {
         return new RowRefusal(
                 copy.source().name(),

@@ -1,5 +1,7 @@
 package dev.lite2pg.postgres;
 
+import dev.lite2pg.checksum.CopyTextRow;
+import dev.lite2pg.checksum.RowHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
 /**
  * The SQL of the content check of one table: a scratch table shaped like the target's copied columns, loaded with
@@ -46,8 +49,21 @@ public final class ContentChecksums {
             "jsonb");
     /** hash_record_extended, which hashes a row field by field with each type's own hash function. */
     private static final int RECORD_HASH_SINCE = 14;
+    /** TID range scans: a range of pages is read without reading the rest of the table. */
+    private static final int TID_RANGE_SINCE = 14;
+    /**
+     * The output settings {@link #storedChecksum} reads under, for this transaction only: the forms {@link RowHash}
+     * reads (ISO dates, instants in UTC, hex bytea), and floats printed exactly (shortest round-trip since 12).
+     */
+    private static final List<String> OUTPUT_SETTINGS = List.of(
+            "SET LOCAL TimeZone TO 'UTC'",
+            "SET LOCAL DateStyle TO 'ISO, YMD'",
+            "SET LOCAL IntervalStyle TO 'postgres'",
+            "SET LOCAL extra_float_digits TO 3",
+            "SET LOCAL bytea_output TO 'hex'");
 
     private final Connection connection;
+    private final String qualified;
     private final String target;
     private final List<String> columns;
     private final String rowText;
@@ -68,7 +84,8 @@ public final class ContentChecksums {
             List<String> keyColumns)
             throws SQLException {
         this.connection = connection;
-        this.target = "ONLY " + PgSql.qualified(schema, table);
+        this.qualified = PgSql.qualified(schema, table);
+        this.target = "ONLY " + qualified;
         this.columns = List.copyOf(columns);
         this.rowText = "ROW(" + PgSql.columnList(columns) + ")::text";
         this.rowHash = rowHash(columns, types, connection.getMetaData().getDatabaseMajorVersion());
@@ -99,6 +116,8 @@ public final class ContentChecksums {
     public record Checksum(long rows, long sum) {
 
         public static final Checksum NONE = new Checksum(0, 0);
+        /** Marks a recorded digest of a checksum computed from rows' text ({@link RowHash}), not by PostgreSQL. */
+        public static final String TEXT_DIGEST = "text:";
 
         public Checksum plus(Checksum other) {
             return new Checksum(rows + other.rows, sum + other.sum);
@@ -110,6 +129,10 @@ public final class ContentChecksums {
 
         public String digest() {
             return String.format("%016x", sum);
+        }
+
+        public static boolean isTextDigest(String digest) {
+            return digest.startsWith(TEXT_DIGEST);
         }
     }
 
@@ -212,6 +235,68 @@ public final class ContentChecksums {
             return new Checksum(
                     rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact().longValue());
         }
+    }
+
+    /**
+     * The table's pages in ranges that together cover it, for {@link #storedChecksum} to read at once; one range (the
+     * whole table) before PostgreSQL 14 or for a table smaller than {@code parts * minPages}.
+     *
+     * @return each range's first page and the page after its last, -1 for the last range (up to the table's end)
+     */
+    public List<long[]> pageRanges(int parts, long minPages) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() < TID_RANGE_SINCE || parts < 2) {
+            return List.<long[]>of(new long[] {0, -1});
+        }
+        long pages;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint")) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+        }
+        int n = (int) Math.max(1, Math.min(parts, pages / Math.max(1, minPages)));
+        List<long[]> ranges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ranges.add(new long[] {pages * i / n, i == n - 1 ? -1 : pages * (i + 1) / n});
+        }
+        return ranges;
+    }
+
+    /**
+     * Count and checksum of the rows PostgreSQL stored in pages {@code fromPage} to {@code toPage} (exclusive; -1: to
+     * the end), computed in Java from their text ({@code COPY ... TO STDOUT}) with {@link RowHash}, as the copy computed
+     * the rows it sent. Sets this transaction's output settings first.
+     */
+    public Checksum storedChecksum(RowHash hash, long fromPage, long toPage) throws SQLException {
+        for (String setting : OUTPUT_SETTINGS) {
+            execute(setting);
+        }
+        String pages = fromPage == 0 && toPage < 0
+                ? ""
+                : " WHERE ctid >= '(" + fromPage + ",0)'::tid"
+                        + (toPage < 0 ? "" : " AND ctid < '(" + toPage + ",0)'::tid");
+        CopyOut out = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyOut("COPY (SELECT " + PgSql.columnList(columns) + " FROM " + target + pages + ") TO STDOUT");
+        CopyTextRow row = new CopyTextRow(columns.size());
+        long rows = 0;
+        long sum = 0;
+        try {
+            // One CopyData message per row: PostgreSQL sends each row of a COPY TO on its own.
+            for (byte[] line = out.readFromCopy(); line != null; line = out.readFromCopy()) {
+                sum += hash.of(row.split(line, line.length));
+                rows++;
+            }
+        } finally {
+            // pgjdbc's rule: a COPY left active locks the connection for every later statement.
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+        }
+        return new Checksum(rows, sum);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lite2pg.postgres;
 
+import dev.lite2pg.checksum.CopiedChecksum;
 import dev.lite2pg.convert.Adjustment;
 import dev.lite2pg.convert.ValueDescriptions;
 import dev.lite2pg.copy.ColumnTallies;
@@ -74,6 +75,8 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
 
     private final Consumer<RowRefusal> collectRefusal = rowRefusals::add;
     private final CopyTextEncoder encoder = new CopyTextEncoder(INITIAL_BUFFER);
+    /** What validation compares the stored rows with, kept as they are stored. */
+    private final CopiedChecksum checksum;
     /** Empty with on-bad-row: fail. */
     private final Optional<QuarantineTable> quarantine;
     /** Under on-bad-row: fail, the run's bad rows; null to refuse the chunk instead (and with a quarantine). */
@@ -112,6 +115,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         this.converter = new RowConverter(copy);
         this.tallies = converter.tallies();
         this.rowKeys = RowKeys.of(copy);
+        this.checksum = new CopiedChecksum(copy);
     }
 
     @Override
@@ -281,6 +285,7 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         rowStart[encodedRows] = encoder.length();
         rowItem[encodedRows] = item;
         converter.encode(encoder);
+        checksum.encoded(encodedRows, converter);
         encodedRows++;
         rowStart[encodedRows] = encoder.length();
     }
@@ -294,8 +299,10 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         try {
             in.writeToCopy(encoder.buffer(), rowStart[from], rowStart[to] - rowStart[from]);
             // What PostgreSQL stored, not what was sent: a BEFORE INSERT trigger may drop a row (validation then
-            // fails).
-            return in.endCopy();
+            // fails, as the checksum counts every row sent).
+            long stored = in.endCopy();
+            checksum.stored(from, to);
+            return stored;
         } finally {
             // pgjdbc's rule: a COPY left active locks the connection for every later statement.
             if (in.isActive()) {
@@ -320,6 +327,11 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         rowsWritten = context.getLong(ROWS_WRITTEN_KEY, 0L);
         rowsQuarantined = context.getLong(ROWS_QUARANTINED_KEY, 0L);
         rowsDiscarded = context.getLong(ROWS_DISCARDED_KEY, 0L);
+        checksum.restore(
+                context.containsKey(CopiedChecksum.SUM_KEY),
+                context.getLong(CopiedChecksum.ROWS_KEY, 0L),
+                context.getLong(CopiedChecksum.SUM_KEY, 0L),
+                context.containsKey(ROWS_WRITTEN_KEY) || context.containsKey(ROWS_QUARANTINED_KEY));
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {
                 tallies[i].set(a, context.getLong(tallyKey(i, a), 0L));
@@ -336,6 +348,10 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
         context.putLong(ROWS_QUARANTINED_KEY, rowsQuarantined);
         if (rowsDiscarded != 0) {
             context.putLong(ROWS_DISCARDED_KEY, rowsDiscarded);
+        }
+        if (checksum.active()) {
+            context.putLong(CopiedChecksum.ROWS_KEY, checksum.rows());
+            context.putLong(CopiedChecksum.SUM_KEY, checksum.sum());
         }
         for (int i = 0; i < tallies.length; i++) {
             for (Adjustment a : Adjustment.values()) {

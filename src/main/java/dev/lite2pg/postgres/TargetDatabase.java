@@ -1,5 +1,6 @@
 package dev.lite2pg.postgres;
 
+import dev.lite2pg.checksum.RowHash;
 import dev.lite2pg.model.SchemaObject;
 import dev.lite2pg.model.TargetForeignKey;
 import dev.lite2pg.model.TargetIndex;
@@ -145,6 +146,33 @@ public final class TargetDatabase {
     public ContentChecksums.Checksum contentChecksum(String table, List<String> columns, List<String> types) {
         return jdbc.execute((ConnectionCallback<ContentChecksums.Checksum>) connection ->
                 new ContentChecksums(connection, schema, table, columns, types, List.of()).targetChecksum());
+    }
+
+    /**
+     * Row count and content checksum of the table over these columns, computed from their text as the content check
+     * computes it when the copy kept a checksum ({@link ContentChecksums#storedChecksum}), in a transaction of its own.
+     */
+    public ContentChecksums.Checksum storedChecksum(String table, List<String> columns, List<String> types) {
+        RowHash hash = RowHash.forTypes(types)
+                .orElseThrow(() -> new IllegalStateException("no text checksum for the types of " + table));
+        return jdbc.execute((ConnectionCallback<ContentChecksums.Checksum>) connection -> {
+            // Its output settings are SET LOCAL: undone by a rollback of its own transaction, or of a savepoint
+            // when it runs inside the caller's.
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            java.sql.Savepoint before = autoCommit ? null : connection.setSavepoint();
+            try {
+                return new ContentChecksums(connection, schema, table, columns, types, List.of())
+                        .storedChecksum(hash, 0, -1);
+            } finally {
+                if (before == null) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                } else {
+                    connection.rollback(before);
+                }
+            }
+        });
     }
 
     public boolean foreignKeyExists(TargetForeignKey key) {

@@ -1,5 +1,6 @@
 package dev.lite2pg.validate;
 
+import dev.lite2pg.checksum.RowHash;
 import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowRefusal;
@@ -45,6 +46,8 @@ public final class ContentCheck implements AutoCloseable {
     private static final int PAGE_ROWS = 10_000;
     /** Bytes handed to COPY at a time: PostgreSQL parses them while the next are read and converted. */
     private static final int WRITE_BYTES = 1 << 18;
+    /** Pages (8 KiB) a range of the stored rows holds at least, so a small table is read in one go. */
+    private static final long MIN_PAGES = 1_000;
 
     private final DataSource dataSource;
     private final Path sourceFile;
@@ -69,6 +72,62 @@ public final class ContentCheck implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The fast way first, when the copy kept a checksum of the rows it stored ({@code copied}, see
+     * {@link dev.lite2pg.checksum.CopiedChecksum}): the same checksum of what PostgreSQL stored, read back as text in
+     * page ranges at once, must equal it. On a difference, or without a copied checksum, or for a column type without
+     * a canonical form, the table is compared as {@link #check(TableCopy)} does, which names the differing rows.
+     */
+    public Compared check(TableCopy copy, Optional<Checksum> copied) throws SQLException {
+        if (copied.isEmpty() || RowHash.forTypes(copy.targetTypes()).isEmpty()) {
+            return new Compared(check(copy), false);
+        }
+        Checksum stored = storedChecksum(copy);
+        if (!stored.equals(copied.get())) {
+            return new Compared(check(copy), false);
+        }
+        return new Compared(
+                new ContentCheckResult(
+                        copy.targetTable(),
+                        copied.get().rows(),
+                        stored.rows(),
+                        copied.get().digest(),
+                        stored.digest(),
+                        true,
+                        List.of()),
+                true);
+    }
+
+    /**
+     * @param byText whether the checksums are the copy's and the stored rows' text checksums ({@link RowHash}), not
+     *     PostgreSQL's: the two kinds of digest differ for the same rows
+     */
+    public record Compared(ContentCheckResult result, boolean byText) {
+
+        /** The target's digest, marked when it is a text checksum, for whoever computes it again later. */
+        public String targetDigest() {
+            return byText ? Checksum.TEXT_DIGEST + result.targetChecksum() : result.targetChecksum();
+        }
+    }
+
+    private Checksum storedChecksum(TableCopy copy) throws SQLException {
+        List<String> keys = keyColumns(copy);
+        List<long[]> ranges = inTransaction(copy, keys, sql -> sql.pageRanges(parallelism, MIN_PAGES));
+        List<Future<Checksum>> parts = new ArrayList<>();
+        for (long[] range : ranges) {
+            parts.add(workers.submit(() -> inTransaction(
+                    copy,
+                    keys,
+                    sql -> sql.storedChecksum(
+                            RowHash.forTypes(copy.targetTypes()).orElseThrow(), range[0], range[1]))));
+        }
+        Checksum stored = Checksum.NONE;
+        for (Future<Checksum> part : parts) {
+            stored = stored.plus(result(part));
+        }
+        return stored;
     }
 
     /**
