@@ -32,19 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
         header = "Shows every run of the job into its target and what each left.",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows every run of the job into its target, newest first, as the job repository in the target records it:",
-            "the state now (RUNNING while a process holds the job's run lock, DIED when a run is marked running but no",
-            "process holds it, FAILED, COMPLETED, ABANDONED, or NONE), each execution with its times and status, the step",
-            "a failed run stopped in (or a running one is in) and its error, where its log and reports are, per table the",
-            "rows committed against the source table's rows (NOT_STARTED for a table not reached), and the snapshot file",
-            "(a copy of the source) a run that can still resume keeps, or that it is gone. Read-only: one READ ONLY",
-            "session, no Spring; on a target never cut over to it says so and creates nothing.",
-            "Password: LITE2PG_TARGET_PASSWORD, else PGPASSWORD (never on the command line)."
+            "Shows every run of the job into its target, newest first, as the job repository in the target records it:"
+                    + " the state now (RUNNING while a process holds the job's run lock, DIED when a run is marked"
+                    + " running but no process holds it, FAILED, COMPLETED, ABANDONED, or NONE), each execution with its"
+                    + " times and status, the step a failed run stopped in (or a running one is in) and its error, where"
+                    + " its log and reports are, per table the rows committed against the source table's rows"
+                    + " (NOT_STARTED for a table not reached), and the snapshot file (a copy of the source) a run that can"
+                    + " still resume keeps, or that it is gone. Read-only: one READ ONLY session, no Spring; on a target"
+                    + " never cut over to it says so and creates nothing.",
+            "Password: LITE2PG_TARGET_PASSWORD, else a password in LITE2PG_TARGET_URL, else PGPASSWORD (never on the"
+                    + " command line)."
         },
         footer = {
             "",
-            "Exit codes: 0 the job repository was read, or the target has none (state NONE, no runs), 1 the target",
-            "cannot be reached, 2 bad usage or job file."
+            "Exit codes: 0 the job repository was read, or the target has none (state NONE, no runs), 1 the target"
+                    + " cannot be reached, 2 bad usage or job file."
         })
 final class StatusCommand implements Callable<Integer> {
 

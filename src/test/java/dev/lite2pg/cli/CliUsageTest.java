@@ -119,9 +119,8 @@ class CliUsageTest {
         }
         assertThat(entries).isEqualTo(8);
         for (String command :
-                // status: its description is reworded with its read-only behaviour by another change, and re-wrapped
-                // there.
-                new String[] {"", "cutover", "dry-run", "check", "draft-schema", "demo", "generate-benchmark"}) {
+                new String[] {"", "cutover", "dry-run", "check", "status", "draft-schema", "demo", "generate-benchmark"
+                }) {
             CliRun run = command.isEmpty() ? top : CliRun.of(NO_PASSWORD, command, "--help");
             assertThat(run.out().lines())
                     .as(command + " --help")
