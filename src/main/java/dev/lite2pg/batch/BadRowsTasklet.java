@@ -70,10 +70,12 @@ final class BadRowsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<TableCopy> copies = run.plan.built().copies();
+        // A table copied in rowid ranges saved its counts in each range's step: they add up.
+        Map<String, List<StepExecution>> byTable =
+                TableSteps.lastByTable(repository.getJobExecutions(job.getJobInstance()));
         Map<TableCopy, ExecutionContext> saved = new LinkedHashMap<>();
         for (TableCopy copy : copies) {
-            StepExecution last = repository.getLastStepExecution(job.getJobInstance(), CopySteps.of(copy));
-            saved.put(copy, last == null ? new ExecutionContext() : last.getExecutionContext());
+            saved.put(copy, TableSteps.summed(byTable.getOrDefault(copy.targetTable(), List.of())));
         }
         long rowsRead = saved.values().stream()
                 .mapToLong(c -> c.getLong(SqliteItemReader.ROWS_KEY, 0L))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * A table's copy steps over all executions of a run: one for a table copied whole, one per rowid range of a table
@@ -40,6 +41,26 @@ final class TableSteps {
                 .forEach(steps -> steps.sort(
                         Comparator.comparingInt(s -> s.getExecutionContext().getInt(CopyPartitioner.RANGE, 0))));
         return byTable;
+    }
+
+    /**
+     * The partitions' saved contexts as one table's: every count (a {@code Long}) summed, anything else as the first
+     * partition saved it. What a step reads per table (rows read, quarantined, tallies, mixed-column counts) then reads
+     * the same whether the table was copied whole or in ranges. Not for what each partition holds whole (its bounds, the
+     * table's source row count): a summed bound means nothing.
+     */
+    static ExecutionContext summed(List<StepExecution> steps) {
+        ExecutionContext table = new ExecutionContext();
+        for (StepExecution step : steps) {
+            for (Map.Entry<String, Object> entry : step.getExecutionContext().entrySet()) {
+                if (entry.getValue() instanceof Long count) {
+                    table.putLong(entry.getKey(), table.getLong(entry.getKey(), 0L) + count);
+                } else if (!table.containsKey(entry.getKey())) {
+                    table.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        return table;
     }
 
     /** A count the partitions keep in their contexts, summed. */

@@ -77,9 +77,9 @@ class ConversionOptionsIT {
 
         assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
         assertThat(check.out())
-                .contains("bars.day: 1 value: offset # cannot be kept by a date column")
-                .contains("bars.day: 1 value: time of day # would be dropped by a date column")
-                .contains("bars.at: 1 value: offset # cannot be kept by a timestamp column")
+                .contains("bars.day: 1 value: offset +09:00 cannot be kept by a date column")
+                .contains("bars.day: 1 value: time of day 13:45:00 would be dropped by a date column")
+                .contains("bars.at: 1 value: offset -05:00 cannot be kept by a timestamp column")
                 .contains("check FAIL");
 
         CliRun cutover = CliRun.of(db.environment(), "cutover", "--job", job.toString());

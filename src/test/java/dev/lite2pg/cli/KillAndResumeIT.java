@@ -44,7 +44,8 @@ class KillAndResumeIT {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern RESUMING =
             Pattern.compile("\\[copy] (\\w+): ([\\d,]+) of ([\\d,]+) rows already copied, resuming");
-    private static final Pattern TABLE_DONE = Pattern.compile("\\[copy] (\\w+): (\\d+) rows \\((\\d+) in this run\\)");
+    private static final Pattern TABLE_DONE =
+            Pattern.compile("\\[copy] (\\w+): ([\\d,]+) rows \\(([\\d,]+) in this run\\)");
     private static final Map<String, Long> BIG_COUNTS = Map.of(
             "region",
             (long) BigSource.REGIONS,
@@ -411,11 +412,11 @@ class KillAndResumeIT {
             long before = Long.parseLong(resuming.group(2).replace(",", ""));
             long total = Long.parseLong(resuming.group(3).replace(",", ""));
             assertThat(total).isEqualTo(BIG_COUNTS.get(table));
-            Matcher done = Pattern.compile("\\[copy] " + table + ": (\\d+) rows \\((\\d+) in this run\\)")
+            Matcher done = Pattern.compile("\\[copy] " + table + ": ([\\d,]+) rows \\(([\\d,]+) in this run\\)")
                     .matcher(resumedOut);
             assertThat(done.find()).as(resumedOut).isTrue();
-            assertThat(Long.parseLong(done.group(1))).isEqualTo(total);
-            assertThat(before + Long.parseLong(done.group(2)))
+            assertThat(Long.parseLong(done.group(1).replace(",", ""))).isEqualTo(total);
+            assertThat(before + Long.parseLong(done.group(2).replace(",", "")))
                     .as("rows before the kill + rows of the resume, " + table)
                     .isEqualTo(total);
         }

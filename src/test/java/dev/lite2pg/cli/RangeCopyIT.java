@@ -51,7 +51,7 @@ class RangeCopyIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out())
-                .containsOnlyOnce("[copy] event: 40000 rows (40000 in this run)")
+                .containsOnlyOnce("[copy] event: 40,000 rows (40,000 in this run)")
                 .contains("[copy] tag: 50 rows");
         assertThat(rangeSteps(db))
                 .containsExactly("copy:event#1/4", "copy:event#2/4", "copy:event#3/4", "copy:event#4/4");

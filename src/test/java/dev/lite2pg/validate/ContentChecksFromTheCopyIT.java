@@ -179,7 +179,9 @@ class ContentChecksFromTheCopyIT {
 
                 assertThat(changed.result().matches()).as(column).isFalse();
                 assertThat(changed.byText()).as(column).isFalse();
-                assertThat(changed.result().firstDifferences()).as(column).containsExactly("id=1: values differ");
+                assertThat(changed.result().firstDifferences())
+                        .as(column)
+                        .containsExactly("id=1: values differ in " + column);
 
                 execute("UPDATE kinds.kinds SET " + column + " = '" + original.replace("'", "''") + "' WHERE id = 1");
                 assertThat(check.check(copy, Optional.of(copied)).byText())
