@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,14 @@ class LauncherIT {
         assertThat(status.exit()).as(status.err()).isEqualTo(2);
         assertThat(folder.resolve("lite2pg.jsa")).isRegularFile();
 
+        // Options of the operator's own (a profiler, an agent) run without the archive: JDK 17 crashed when Flight
+        // Recorder met an archived class. -XX:+PrintCommandLineFlags shows which archive the JVM was given.
+        Result own = run(cache, Map.of("LITE2PG_JAVA_OPTS", "-Xmx256m -XX:+PrintCommandLineFlags"), "--version");
+        assertThat(own.exit()).as(own.err()).isZero();
+        assertThat(own.out()).contains("-XX:MaxHeapSize=").doesNotContain("SharedArchiveFile");
+        Result defaults = run(cache, Map.of("LITE2PG_JAVA_OPTS", ""), "--version");
+        assertThat(defaults.exit()).as(defaults.err()).isZero();
+
         Result help = run(cache, "--help");
         assertThat(help.exit()).as(help.err()).isZero();
         assertThat(help.out()).startsWith("Usage: lite2pg").doesNotContain("[warning]");
@@ -87,6 +96,10 @@ class LauncherIT {
     private record Result(int exit, String out, String err) {}
 
     private Result run(Path cache, String... args) throws Exception {
+        return run(cache, Map.of(), args);
+    }
+
+    private Result run(Path cache, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(work, "out", ".txt");
@@ -97,6 +110,7 @@ class LauncherIT {
                 .redirectError(err.toFile());
         builder.environment().put("LITE2PG_CACHE", cache.toString());
         builder.environment().put("LITE2PG_JAR", JAR.toString());
+        builder.environment().putAll(environment);
         builder.environment()
                 .put(
                         "PATH",
