@@ -94,6 +94,11 @@ record HtmlPage(
         return !run.warnings().isEmpty();
     }
 
+    /** A dry-run drops its quarantine table as it ends (unless --keep): the report must not send anyone looking there. */
+    boolean dryRun() {
+        return run.facts() != null && run.facts().dryRun();
+    }
+
     boolean anyQuarantined() {
         return run.quarantine() != null && run.quarantine().rows() > 0;
     }

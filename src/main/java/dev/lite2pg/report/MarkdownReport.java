@@ -71,7 +71,7 @@ public final class MarkdownReport {
                     .append(" |\n");
         }
         targetOnlyTables(md, r.targetOnlyTables());
-        quarantine(md, r.quarantine());
+        quarantine(md, r.quarantine(), r.facts() != null && r.facts().dryRun());
         md.append("\n## Content (every row, copied columns)\n\n")
                 .append(
                         "Each source row converted as the copy converts it and stored by PostgreSQL, against each target row; ")
@@ -201,7 +201,7 @@ public final class MarkdownReport {
         }
     }
 
-    private static void quarantine(StringBuilder md, QuarantineReport q) {
+    private static void quarantine(StringBuilder md, QuarantineReport q, boolean dryRun) {
         if (q == null) {
             return;
         }
@@ -211,6 +211,10 @@ public final class MarkdownReport {
                 .append(Figures.count(q.rows()))
                 .append(" row(s) set aside in ")
                 .append(code(q.table()));
+        if (dryRun) {
+            // A dry-run drops its quarantine table as it ends: the report must not send anyone looking there.
+            md.append(" of the staging target, which the dry-run drops as it ends unless run with `--keep`");
+        }
         if (q.rows() == 0) {
             md.append(".\n");
             return;

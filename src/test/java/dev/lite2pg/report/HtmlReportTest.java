@@ -260,4 +260,15 @@ class HtmlReportTest {
                         "<tr><td>orders_placed</td><td class=\"good\">yes</td><td class=\"good\">yes</td><td>orders</td><td>index</td>"
                                 + "<td>yes, re-created</td></tr>");
     }
+
+    @Test
+    void aDryRunsQuarantineSaysTheDryRunDropsItsTableUnlessKept() {
+        String cutover = HtmlReport.render(SampleReports.quarantined());
+        String dryRun = HtmlReport.render(SampleReports.asDryRun(SampleReports.quarantined()));
+
+        assertThat(dryRun)
+                .contains(" of the staging target, which the dry-run drops as it ends unless run with"
+                        + " <code>--keep</code>");
+        assertThat(cutover).contains("row(s) set aside in <code>").doesNotContain("drops as it ends");
+    }
 }

@@ -42,6 +42,17 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aDryRunsQuarantineSaysTheDryRunDropsItsTableUnlessKept() {
+        String cutover = MarkdownReport.render(SampleReports.quarantined());
+        String dryRun = MarkdownReport.render(SampleReports.asDryRun(SampleReports.quarantined()));
+
+        assertThat(dryRun)
+                .contains("1 row(s) set aside in `\"lite2pg\".\"quarantine\"` of the staging target, which the dry-run"
+                        + " drops as it ends unless run with `--keep`.");
+        assertThat(cutover).doesNotContain("drops as it ends");
+    }
+
+    @Test
     void quarantinedRowsCountTowardsTheSourceAndAreListedWithKeyColumnValueAndReason() {
         String md = MarkdownReport.render(SampleReports.quarantined());
 

@@ -69,6 +69,32 @@ final class SampleReports {
                 new RunFacts("1.2.3", true, true, 83_000));
     }
 
+    /** The report as a dry-run of it would read: the same figures, its facts saying dry-run. */
+    static RunReport asDryRun(RunReport r) {
+        return new RunReport(
+                r.job(),
+                r.source(),
+                r.sourceFileSha256(),
+                r.snapshotSha256(),
+                r.target(),
+                r.targetSchema(),
+                r.started(),
+                r.finished(),
+                r.verdict(),
+                r.tables(),
+                r.foreignKeys(),
+                r.sequences(),
+                r.problems(),
+                r.warnings(),
+                r.quarantine(),
+                r.loading(),
+                r.metrics(),
+                r.schemaObjects(),
+                r.verifyQueries(),
+                r.targetOnlyTables(),
+                new RunFacts("1.2.3", true, false, 1_000));
+    }
+
     /** One row of orders quarantined: the counts still add up, and the verdict carries a warning. */
     static RunReport quarantined() {
         TableReport orders = new TableReport(
