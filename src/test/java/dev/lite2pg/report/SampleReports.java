@@ -45,32 +45,18 @@ final class SampleReports {
     /** A resumed dry-run's report: what the report says about the run itself. */
     static RunReport rehearsal(Verdict verdict) {
         RunReport r = withVerdict(verdict, List.of(table("customer", 1_200, 800)), List.of());
-        return new RunReport(
-                r.job(),
-                r.source(),
-                r.sourceFileSha256(),
-                r.snapshotSha256(),
-                r.target(),
-                r.targetSchema(),
-                r.started(),
-                r.finished(),
-                r.verdict(),
-                r.tables(),
-                r.foreignKeys(),
-                r.sequences(),
+        return with(
+                r,
                 verdict.passed() ? List.of() : List.of("1 source row(s) would stop the cutover"),
-                r.warnings(),
-                r.quarantine(),
-                r.loading(),
-                r.metrics(),
-                r.schemaObjects(),
-                r.verifyQueries(),
-                r.targetOnlyTables(),
                 new RunFacts("1.2.3", true, true, 83_000));
     }
 
     /** The report as a dry-run of it would read: the same figures, its facts saying dry-run. */
     static RunReport asDryRun(RunReport r) {
+        return with(r, r.problems(), new RunFacts("1.2.3", true, false, 1_000));
+    }
+
+    private static RunReport with(RunReport r, List<String> problems, RunFacts facts) {
         return new RunReport(
                 r.job(),
                 r.source(),
@@ -84,7 +70,7 @@ final class SampleReports {
                 r.tables(),
                 r.foreignKeys(),
                 r.sequences(),
-                r.problems(),
+                problems,
                 r.warnings(),
                 r.quarantine(),
                 r.loading(),
@@ -92,7 +78,7 @@ final class SampleReports {
                 r.schemaObjects(),
                 r.verifyQueries(),
                 r.targetOnlyTables(),
-                new RunFacts("1.2.3", true, false, 1_000));
+                facts);
     }
 
     /** One row of orders quarantined: the counts still add up, and the verdict carries a warning. */

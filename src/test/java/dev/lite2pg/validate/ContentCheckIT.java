@@ -3,17 +3,10 @@ package dev.lite2pg.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lite2pg.cli.CliRun;
-import dev.lite2pg.convert.ConversionOptions;
-import dev.lite2pg.copy.CopyPlanner;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.MappingSpec;
-import dev.lite2pg.plan.NameMapper;
-import dev.lite2pg.plan.NameMapping;
-import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
 import dev.lite2pg.report.RunReport;
-import dev.lite2pg.report.TableReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.sqlite.RowidRange;
 import dev.lite2pg.sqlite.SqliteSource;
@@ -31,13 +24,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The content check against a real PostgreSQL: a source whose values PostgreSQL prints differently from how the copy
@@ -107,7 +97,7 @@ class ContentCheckIT {
                 .contains("all match")
                 .contains("report.html");
         RunReport report = ReportWriter.read(runFolder("kinds").resolve("report.json"));
-        Map<String, ContentCheckResult> content = contentByTable(report);
+        Map<String, ContentCheckResult> content = ContentCheckFixtures.contentByTable(report);
         assertThat(content.get("items").sourceRows()).isEqualTo(4);
         assertThat(content.get("events").sourceRows()).isEqualTo(4);
         for (ContentCheckResult c : content.values()) {
@@ -120,7 +110,7 @@ class ContentCheckIT {
                 .isNotEqualTo(content.get("events").sourceChecksum());
         assertThat(Files.readString(runFolder("kinds").resolve("report.md"))).contains("## Content");
 
-        List<TableCopy> copies = plan(source, "kinds");
+        List<TableCopy> copies = ContentCheckFixtures.plan(db, source, "kinds");
         TableCopy items = copies.stream()
                 .filter(c -> c.targetTable().equals("items"))
                 .findFirst()
@@ -129,7 +119,7 @@ class ContentCheckIT {
                 .filter(c -> c.targetTable().equals("events"))
                 .findFirst()
                 .orElseThrow();
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, Optional.empty())) {
+        try (ContentCheck check = new ContentCheck(ContentCheckFixtures.dataSource(db), source, 2, Optional.empty())) {
             ContentCheckResult itemsBefore = check.check(items);
             assertThat(itemsBefore.matches())
                     .as("called directly, as in the run's validation")
@@ -235,14 +225,16 @@ class ContentCheckIT {
         assertThat(copied.matches()).as(copied.toString()).isTrue();
         assertThat(copied.sourceRows()).isEqualTo(22_999);
 
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, Optional.empty())) {
-            ContentCheckResult untampered = check.check(plan(source, "readings").get(0));
+        try (ContentCheck check = new ContentCheck(ContentCheckFixtures.dataSource(db), source, 2, Optional.empty())) {
+            ContentCheckResult untampered = check.check(
+                    ContentCheckFixtures.plan(db, source, "readings").get(0));
             assertThat(untampered.matches()).isTrue();
             execute(
                     "UPDATE readings.readings SET label = 'changed' WHERE id = 20000",
                     "DELETE FROM readings.readings WHERE id = 12500");
 
-            ContentCheckResult tampered = check.check(plan(source, "readings").get(0));
+            ContentCheckResult tampered = check.check(
+                    ContentCheckFixtures.plan(db, source, "readings").get(0));
 
             assertThat(tampered.sourceChecksum()).isEqualTo(untampered.sourceChecksum());
             assertThat(tampered.sourceRows()).isEqualTo(22_999);
@@ -257,34 +249,6 @@ class ContentCheckIT {
             ps.setObject(i + 1, values[i]);
         }
         ps.executeUpdate();
-    }
-
-    private static Map<String, ContentCheckResult> contentByTable(RunReport report) {
-        return report.tables().stream()
-                .map(TableReport::content)
-                .collect(Collectors.toMap(ContentCheckResult::table, Function.identity()));
-    }
-
-    /** The copy plan as the plan step builds it, for calling the check directly after the run. */
-    private static List<TableCopy> plan(Path source, String schema) throws SQLException {
-        try (SqliteSource sqlite = SqliteSource.open(source);
-                Connection c = db.connect()) {
-            NameMapping mapping =
-                    NameMapper.map(sqlite.tables(), new PostgresCatalog(c).tables(schema), MappingSpec.defaults());
-            return CopyPlanner.plan(
-                    mapping.tables(),
-                    mapping.tables().stream().map(m -> m.target().name()).toList(),
-                    schema,
-                    ConversionOptions.DEFAULTS);
-        }
-    }
-
-    private static PGSimpleDataSource dataSource() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(db.url());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        return ds;
     }
 
     private static void execute(String... statements) throws SQLException {

@@ -3,19 +3,10 @@ package dev.lite2pg.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lite2pg.cli.CliRun;
-import dev.lite2pg.convert.ConversionOptions;
-import dev.lite2pg.copy.CopyPlanner;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.MappingSpec;
-import dev.lite2pg.plan.NameMapper;
-import dev.lite2pg.plan.NameMapping;
 import dev.lite2pg.postgres.ContentChecksums.Checksum;
-import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
-import dev.lite2pg.report.RunReport;
-import dev.lite2pg.report.TableReport;
-import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
@@ -28,16 +19,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The checksum the copy keeps, compared with the rows PostgreSQL stored, for every type family with a canonical form:
@@ -150,8 +137,8 @@ class ContentChecksFromTheCopyIT {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("1 by the copy's checksum): all match");
-        Map<String, ContentCheckResult> content =
-                contentByTable(ReportWriter.read(runFolder("kinds").resolve("report.json")));
+        Map<String, ContentCheckResult> content = ContentCheckFixtures.contentByTable(
+                ReportWriter.read(runFolder("kinds").resolve("report.json")));
         ContentCheckResult kinds = content.get("kinds");
         assertThat(kinds.matches()).isTrue();
         assertThat(kinds.sourceRows()).isEqualTo(3);
@@ -159,11 +146,11 @@ class ContentChecksFromTheCopyIT {
         assertThat(content.get("spans").matches()).isTrue();
 
         Checksum copied = new Checksum(kinds.sourceRows(), Long.parseUnsignedLong(kinds.sourceChecksum(), 16));
-        TableCopy copy = plan(source, "kinds").stream()
+        TableCopy copy = ContentCheckFixtures.plan(db, source, "kinds").stream()
                 .filter(c -> c.targetTable().equals("kinds"))
                 .findFirst()
                 .orElseThrow();
-        try (ContentCheck check = new ContentCheck(dataSource(), source, 2, Optional.empty())) {
+        try (ContentCheck check = new ContentCheck(ContentCheckFixtures.dataSource(db), source, 2, Optional.empty())) {
             ContentCheck.Compared before = check.check(copy, Optional.of(copied));
             assertThat(before.byText()).isTrue();
             assertThat(before.result().targetChecksum()).isEqualTo(kinds.targetChecksum());
@@ -196,33 +183,6 @@ class ContentChecksFromTheCopyIT {
             ps.setObject(i + 1, values[i]);
         }
         ps.executeUpdate();
-    }
-
-    private static Map<String, ContentCheckResult> contentByTable(RunReport report) {
-        return report.tables().stream()
-                .map(TableReport::content)
-                .collect(Collectors.toMap(ContentCheckResult::table, Function.identity()));
-    }
-
-    private static List<TableCopy> plan(Path source, String schema) throws SQLException {
-        try (SqliteSource sqlite = SqliteSource.open(source);
-                Connection c = db.connect()) {
-            NameMapping mapping =
-                    NameMapper.map(sqlite.tables(), new PostgresCatalog(c).tables(schema), MappingSpec.defaults());
-            return CopyPlanner.plan(
-                    mapping.tables(),
-                    mapping.tables().stream().map(m -> m.target().name()).toList(),
-                    schema,
-                    ConversionOptions.DEFAULTS);
-        }
-    }
-
-    private static PGSimpleDataSource dataSource() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(db.url());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        return ds;
     }
 
     private static void execute(String... statements) throws SQLException {
