@@ -7,17 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lite2pg.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +118,8 @@ class BenchmarkDatabaseTest {
         Path otherSeed = folder.resolve("other-seed.sqlite");
         BenchmarkDatabase.create(otherSeed, SCALE, 43);
 
-        assertThat(contentSha256(again)).isEqualTo(contentSha256(file));
-        assertThat(contentSha256(otherSeed)).isNotEqualTo(contentSha256(file));
+        assertThat(SqliteContent.sha256(again)).isEqualTo(SqliteContent.sha256(file));
+        assertThat(SqliteContent.sha256(otherSeed)).isNotEqualTo(SqliteContent.sha256(file));
     }
 
     @Test
@@ -265,7 +262,7 @@ class BenchmarkDatabaseTest {
                 String.valueOf(SCALE));
         assertThat(code).as(console + "" + errors).isZero();
         assertThat(console.toString()).contains("wrote 1500 rows").contains(out.toString());
-        assertThat(contentSha256(out)).as("--seed defaults to 42").isEqualTo(contentSha256(file));
+        assertThat(SqliteContent.sha256(out)).as("--seed defaults to 42").isEqualTo(SqliteContent.sha256(file));
 
         StringWriter badErrors = new StringWriter();
         int bad = Main.run(
@@ -287,30 +284,6 @@ class BenchmarkDatabaseTest {
         counts.put("alerts", alerts);
         counts.put("orders", orders);
         return counts;
-    }
-
-    /** sha256 over every table's rows in id order, each value with its storage class: the content, not the pages. */
-    private static String contentSha256(Path database) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-                Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                digest.update(("table " + table + "\n").getBytes(StandardCharsets.UTF_8));
-                try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
-                    int columns = result.getMetaData().getColumnCount();
-                    while (result.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            Object value = result.getObject(i);
-                            String typed =
-                                    value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
-                            digest.update((typed + "\u0001").getBytes(StandardCharsets.UTF_8));
-                        }
-                        digest.update((byte) '\n');
-                    }
-                }
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static long single(String sql) throws SQLException {
