@@ -3,7 +3,7 @@
 # ends with the goals of issue 14: each goal, the value measured, met or NOT met.
 #
 #   bench/run-benchmark.sh [--pg URL] [--scale N] [--rounds N] [--seed N] [--small-scale N] [--fixed-runs N]
-#                          [--linearity]
+#                          [--linearity] [--catch-up] [--change-percent P]
 #
 #   --pg URL          libpq URL of the PostgreSQL to load into (env BENCH_PG_URL,
 #                     default postgresql://postgres@127.0.0.1:5432/postgres); the password, if any, from PGPASSWORD
@@ -18,6 +18,11 @@
 #                     (env BENCH_FIXED_RUNS, default 5)
 #   --linearity       also one cutover at each of scales 0.1, 1 and 3 (env BENCH_LINEARITY_SCALES; scale 3 is
 #                     4.5 million rows, about 1.4 GB of SQLite), and the time per million rows of each
+#   --catch-up        also the two-phase cutover, --rounds times, on a copy of the --scale file: cutover --live, the
+#                     app's changes to the copy, catch-up (the freeze window), against a one-phase cutover of the
+#                     changed copy (env BENCH_CATCH_UP=1)
+#   --change-percent P  share of each table's rows the app changes for --catch-up, a third each inserted, updated
+#                     and deleted (env BENCH_CHANGE_PERCENT, default 1)
 #
 # Other environment: LITE2PG_JAR (default target/lite2pg.jar, built when missing), LITE2PG_JAVA_OPTS (JVM options
 # for bin/lite2pg), LITE2PG_JDBC_URL (when the jdbc: URL cannot be derived from --pg, e.g. a Unix socket),
@@ -38,7 +43,11 @@
 #              bin/lite2pg --help, status, and the same cutover again (already completed), each --fixed-runs times.
 #   pgloader   if installed: pgloader into the schema prepared from the same migration (data only).
 # Then the small database (--small-scale): lite2pg and pgloader, --rounds times. Then, with --linearity, one lite2pg
-# cutover per scale. Every load is checked (row counts per table equal the source's; lite2pg must exit 0), and in
+# cutover per scale. Then, with --catch-up, per round: the --scale file copied to bench/work/catchup-*.sqlite,
+# `cutover --live` of the copy into the job's schema (timed, not the window), `generate-benchmark --in` changing
+# --change-percent of its rows as the app would (timed apart), `catch-up` of the copy into that schema (the freeze
+# window: the whole command, JVM included), and a one-phase `cutover` of the changed copy into schema bench_final (the
+# reference); in round 1 the two targets are compared by md5 like the others. Every load is checked (row counts per table equal the source's; lite2pg must exit 0), and in
 # round 1 the targets are compared table by table (md5 of the rows), so a fast but wrong load cannot pass unnoticed:
 # a difference makes the script exit 1 once it has printed everything. Goals not met do not change the exit code.
 # SQLite files are generated once per scale and seed and cached in bench/work/ (delete them to regenerate), where
@@ -58,6 +67,8 @@ SMALL_SCALE=${BENCH_SMALL_SCALE:-0.055}
 FIXED_RUNS=${BENCH_FIXED_RUNS:-5}
 LINEARITY=no
 LINEARITY_SCALES=${BENCH_LINEARITY_SCALES:-0.1 1 3}
+CATCH_UP=$([ "${BENCH_CATCH_UP:-0}" = 1 ] && echo yes || echo no)
+CHANGE_PERCENT=${BENCH_CHANGE_PERCENT:-1}
 VALIDATION_STEPS=" ${BENCH_VALIDATION_STEPS:-validate report} "
 JAR=${LITE2PG_JAR:-$ROOT/target/lite2pg.jar}
 PGLOADER=${PGLOADER:-pgloader}
@@ -72,6 +83,8 @@ while [ $# -gt 0 ]; do
         --small-scale) SMALL_SCALE=$2; shift 2 ;;
         --fixed-runs) FIXED_RUNS=$2; shift 2 ;;
         --linearity) LINEARITY=yes; shift ;;
+        --catch-up) CATCH_UP=yes; shift ;;
+        --change-percent) CHANGE_PERCENT=$2; shift 2 ;;
         -h|--help) sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run-benchmark: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -82,6 +95,7 @@ for n in "$SCALE" "$SMALL_SCALE" $LINEARITY_SCALES; do
 done
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "run-benchmark: --rounds must be 1 or more, got '$ROUNDS'" >&2; exit 2; }
 [[ $FIXED_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "run-benchmark: --fixed-runs must be 1 or more, got '$FIXED_RUNS'" >&2; exit 2; }
+is_number "$CHANGE_PERCENT" || { echo "run-benchmark: --change-percent must be a number, got '$CHANGE_PERCENT'" >&2; exit 2; }
 
 # Schemas: the application tables of each contender, and lite2pg's own job repository (jobs/benchmark.yml names it,
 # so dropping it between runs forgets only the benchmark's runs).
@@ -90,6 +104,7 @@ LITE2PG_REPOSITORY=bench_lite2pg
 REF_SCHEMA=bench_ref
 READY_SCHEMA=bench_csv
 PGLOADER_SCHEMA=bench_pgl
+CATCHUP_REF_SCHEMA=bench_final                            # --catch-up's one-phase cutover of the changed file
 TABLES=(users strategies alerts orders)                    # parents first
 # INTEGER epoch seconds in SQLite, timestamptz in PostgreSQL: COPY cannot convert them, so the reference's SELECT does.
 EPOCH_COLUMNS=" strategies.updated_at alerts.triggered_at orders.placed_at orders.filled_at "
@@ -259,28 +274,40 @@ load_csv() {
 }
 
 # --- lite2pg ----------------------------------------------------------------------------------------------------
-# One cutover of $SOURCE into a fresh schema and job repository; LABEL names its console and time files. Sets
-# LITE2PG_TIME, _RSS, _CPU, _LOG (the run's lite2pg.log), _JVM (to the first console line) and _SNAPSHOT (from it to
-# the [snapshot] line: Spring's start and the snapshot of the source).
+# One cutover of $SOURCE into a fresh schema and job repository; LABEL names its console and time files. Sets what
+# lite2pg_command sets, and the profile of the run's log (profile_lite2pg).
 run_lite2pg() {
-    local label=$1 start code out=$WORK/lite2pg-$1.out rss=$WORK/lite2pg-$1.time marker=$WORK/.lite2pg-$1.start
     fresh_schema "$LITE2PG_SCHEMA, $LITE2PG_REPOSITORY"
+    lite2pg_command "$1" "$LITE2PG_SCHEMA" cutover
+    [ -f "${LITE2PG_LOG:-}" ] || fail "cannot find the run's lite2pg.log for its step times ($1; console in $LITE2PG_OUT)"
+    profile_lite2pg
+}
+
+# One bin/lite2pg COMMAND [ARGS] of $SOURCE into the benchmark's target, which must exit 0 and leave SCHEMA holding the
+# source's row counts; LABEL names its console and time files. Sets LITE2PG_TIME (the whole command, JVM included),
+# _RSS, _CPU, _OUT (its console, each line time-stamped), _LOG (the run's lite2pg.log, empty when none is found), _JVM
+# (to the first console line) and _SNAPSHOT (from it to the [snapshot] line: Spring's start and the snapshot of the
+# source; "-" without one).
+lite2pg_command() {
+    local label=$1 schema=$2 start code out=$WORK/lite2pg-$1.out rss=$WORK/lite2pg-$1.time marker=$WORK/.lite2pg-$1.start
+    shift 2
     touch "$marker"
     start=$(now)
     set +e
     # bin/lite2pg is the command operators run (its heap bound included); LITE2PG_JAVA_OPTS still overrides it.
-    /usr/bin/time -v -o "$rss" env LITE2PG_JAR="$JAR" "$ROOT/bin/lite2pg" cutover --job "$JOB" \
+    /usr/bin/time -v -o "$rss" env LITE2PG_JAR="$JAR" "$ROOT/bin/lite2pg" "$@" --job "$JOB" \
         --source "$SOURCE" --target-url "$LITE2PG_JDBC_URL" --target-user "$PG_USER" 2>&1 | stamp_lines > "$out"
     code=${PIPESTATUS[0]}
     set -e
     LITE2PG_TIME=$(seconds_since "$start")
     LITE2PG_RSS=$(peak_rss "$rss")
     LITE2PG_CPU=$(cpu_seconds "$rss")
+    LITE2PG_OUT=$out
     if [ $code -ne 0 ]; then
         tail -20 "$out" >&2
-        fail "lite2pg cutover exited $code ($label; console in $out)"
+        fail "lite2pg $* exited $code ($label; console in $out)"
     fi
-    check_counts "$LITE2PG_SCHEMA" || fail "lite2pg's target does not hold the source's rows ($label; console in $out)"
+    check_counts "$schema" || fail "lite2pg's target $schema does not hold the source's rows ($label; console in $out)"
     # The run's folder: from the console's "Report: <file>" line, else the lite2pg.log written since the start.
     local report
     report=$(sed -n 's/.*Report: \([^ ]*\).*/\1/p' "$out" | tail -1)
@@ -289,7 +316,6 @@ run_lite2pg() {
         LITE2PG_LOG=$(find "$ROOT/runs" -name lite2pg.log -newer "$marker" 2>/dev/null | head -1)
     fi
     rm -f "$marker"
-    [ -f "${LITE2PG_LOG:-}" ] || fail "cannot find the run's lite2pg.log for its step times ($label; console in $out)"
     # What comes before the first step, the console's time stamps tell: the JVM's start (to the first line), then
     # Spring's start and the snapshot of the source (to the [snapshot] line).
     local first snapshot
@@ -297,7 +323,6 @@ run_lite2pg() {
     snapshot=$(awk '$2 == "[snapshot]" { print $1; exit }' "$out")
     LITE2PG_JVM=$(awk -v a="$start" -v b="$first" 'BEGIN { if (b) printf "%.2f", b - a; else print "-" }')
     LITE2PG_SNAPSHOT=$(awk -v a="$first" -v b="$snapshot" 'BEGIN { if (a && b) printf "%.2f", b - a; else print "-" }')
-    profile_lite2pg
 }
 
 # Prefixes every line with the time it arrived (seconds since the epoch).
@@ -583,6 +608,81 @@ if [ "$LINEARITY" = yes ]; then
     done
 fi
 
+# --- the catch-up: a live cutover, the app's changes, then the freeze window, against a one-phase cutover ---------
+# One round on a fresh copy of the --scale file: cutover --live of the copy into the job's schema (A), the app's
+# changes to the copy, catch-up of the copy into A (the window), and a one-phase cutover of the changed copy into
+# CATCHUP_REF_SCHEMA (B). Each lite2pg command after a CHECKPOINT, so none pays for the dirty pages of the one before.
+# Sets CU_LIVE, CU_CHANGES, CU_WINDOW (with CU_WINDOW_RSS, _CPU, _PROFILE) and CU_ONE_PHASE, in seconds.
+CATCHUP_FILE=$WORK/catchup-scale$(scale_name "$SCALE")-seed$SEED.sqlite
+run_catch_up() {
+    local label=catchup-round$1 start changes=$WORK/catchup-round$1-changes.out
+    fresh_schema "$LITE2PG_SCHEMA, $CATCHUP_REF_SCHEMA, $LITE2PG_REPOSITORY"
+    rm -f "$CATCHUP_FILE" "$CATCHUP_FILE-journal" "$CATCHUP_FILE-wal" "$CATCHUP_FILE-shm"
+    cp "$MAIN_SOURCE" "$CATCHUP_FILE"
+    use_source "$CATCHUP_FILE"
+    lite2pg_command "$label-live" "$LITE2PG_SCHEMA" cutover --live
+    CU_LIVE=$LITE2PG_TIME
+
+    start=$(now)
+    java -jar "$JAR" generate-benchmark --in "$CATCHUP_FILE" --change-percent "$CHANGE_PERCENT" --seed "$SEED" \
+        > "$changes" 2>&1 || { cat "$changes" >&2; fail "generate-benchmark --in $CATCHUP_FILE failed ($label)"; }
+    CU_CHANGES=$(seconds_since "$start")
+    CU_CHANGED_ROWS=$(sed -n 's/.*changed \([0-9]*\) rows.*/\1/p' "$changes")
+    use_source "$CATCHUP_FILE"                             # the final file: the counts both targets must hold
+
+    sql "checkpoint" >/dev/null
+    lite2pg_command "$label-window" "$LITE2PG_SCHEMA" catch-up
+    CU_WINDOW=$LITE2PG_TIME; CU_WINDOW_RSS=$LITE2PG_RSS; CU_WINDOW_CPU=$LITE2PG_CPU
+    # The catch-up's own steps, when its log has Spring Batch's step lines; else what its console printed.
+    CU_PROFILE=-
+    if [ -f "${LITE2PG_LOG:-}" ] && [ -n "$(step_seconds "$LITE2PG_LOG")" ]; then
+        CU_PROFILE=$(step_seconds "$LITE2PG_LOG" | awk '{ printf "%s%s %ss", NR > 1 ? ", " : "", $1, $2 }')
+    fi
+    CU_CONSOLE=$LITE2PG_OUT
+
+    sql "checkpoint" >/dev/null
+    lite2pg_command "$label-one-phase" "$CATCHUP_REF_SCHEMA" cutover --target-schema "$CATCHUP_REF_SCHEMA"
+    CU_ONE_PHASE=$LITE2PG_TIME
+}
+
+declare -a CU_LIVE_T CU_CHANGES_T CU_WINDOW_T CU_ONE_PHASE_T CU_RATIO_T CU_RSS_T
+CATCHUP_DIFFERS=no
+if [ "$CATCH_UP" = yes ]; then
+    echo
+    echo "catch-up: scale $SCALE_NAME, seed $SEED, ${CHANGE_PERCENT}% of each table's rows changed after the live cutover (a third each inserted, updated, deleted)"
+    for round in $(seq 1 "$ROUNDS"); do
+        run_catch_up "$round"
+        CU_LIVE_T+=("$CU_LIVE"); CU_CHANGES_T+=("$CU_CHANGES"); CU_WINDOW_T+=("$CU_WINDOW")
+        CU_ONE_PHASE_T+=("$CU_ONE_PHASE"); CU_RSS_T+=("$CU_WINDOW_RSS"); CU_RATIO_T+=("$(ratio "$CU_WINDOW" "$CU_ONE_PHASE")")
+        echo "catch-up round $round: cutover --live ${CU_LIVE}s (not the window); app's changes ${CU_CHANGES}s (${CU_CHANGED_ROWS:-?} rows, not the window)"
+        echo "         catch-up ${CU_WINDOW}s: THE WINDOW (CPU ${CU_WINDOW_CPU}s, peak RSS ${CU_WINDOW_RSS} MiB), exit 0, row counts match"
+        echo "         one-phase cutover of the final file ${CU_ONE_PHASE}s; window / one-phase ${CU_RATIO_T[-1]}"
+        if [ "$CU_PROFILE" != - ]; then
+            echo "         catch-up steps: $CU_PROFILE"
+        else
+            echo "         catch-up console:"
+            cut -d' ' -f2- "$CU_CONSOLE" | sed 's/^/           /'
+        fi
+        if [ "$round" = 1 ]; then
+            differences=${#CONTENT_DIFFERS[@]}
+            compare_content "catch-up, round 1: one-phase cutover of the final file, then the catch-up's target" \
+                "$CATCHUP_REF_SCHEMA" "$LITE2PG_SCHEMA"
+            if [ ${#CONTENT_DIFFERS[@]} -gt "$differences" ]; then CATCHUP_DIFFERS=yes; fi
+        fi
+    done
+    rm -f "$CATCHUP_FILE" "$CATCHUP_FILE-journal"
+    heading "catch-up, $ROUNDS round(s)" median best
+    timing "cutover --live (not the window)" "${CU_LIVE_T[*]}"
+    timing "app's changes (not the window)" "${CU_CHANGES_T[*]}"
+    timing "catch-up: THE WINDOW" "${CU_WINDOW_T[*]}"
+    timing "one-phase cutover, final file" "${CU_ONE_PHASE_T[*]}"
+    memory "catch-up peak RSS, MiB" "${CU_RSS_T[*]}"
+    M_WINDOW=$(echo "${CU_WINDOW_T[*]}" | median)
+    M_ONE_PHASE=$(echo "${CU_ONE_PHASE_T[*]}" | median)
+    CU_RATIO=$(ratio "$M_WINDOW" "$M_ONE_PHASE")
+    echo "catch-up window / one-phase cutover = $CU_RATIO (goal <= 0.10), medians"
+fi
+
 # --- the goals --------------------------------------------------------------------------------------------------
 # judge VALUE OP LIMIT: met, NOT met, or not measured (a value of "-").
 judge() {
@@ -638,6 +738,17 @@ if [ "$LINEARITY" = yes ]; then
 else
     goal "linearity: s per million rows within 15% (0.1, 1, 3)" "- (run with --linearity)" "not measured"
 fi
+if [ "$CATCH_UP" = yes ]; then
+    goal "catch-up window / one-phase cutover <= 0.10 (${CHANGE_PERCENT}%)" \
+        "${CU_RATIO}x (${M_WINDOW} s / ${M_ONE_PHASE} s)" "$(judge "$CU_RATIO" "<=" 0.10)"
+    if [ "$CATCHUP_DIFFERS" = no ]; then
+        goal "catch-up target equals a one-phase cutover (md5)" "identical" "met"
+    else
+        goal "catch-up target equals a one-phase cutover (md5)" "DIFFERS" "NOT met"
+    fi
+else
+    goal "catch-up window / one-phase cutover <= 0.10" "- (run with --catch-up)" "not measured"
+fi
 if [ ${#CONTENT_DIFFERS[@]} -eq 0 ]; then
     goal "every target holds the same rows (md5, round 1)" "identical" "met"
 else
@@ -647,7 +758,7 @@ echo "(scale $SCALE_NAME: $MAIN_ROWS rows, $MAIN_MIB MiB; $ROUNDS round(s); load
 echo "results saved in ${RESULTS#"$ROOT"/}"
 
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
-    sql "drop schema if exists $LITE2PG_SCHEMA, $LITE2PG_REPOSITORY, $REF_SCHEMA, $READY_SCHEMA, $PGLOADER_SCHEMA cascade" >/dev/null
+    sql "drop schema if exists $LITE2PG_SCHEMA, $LITE2PG_REPOSITORY, $REF_SCHEMA, $READY_SCHEMA, $PGLOADER_SCHEMA, $CATCHUP_REF_SCHEMA cascade" >/dev/null
 fi
 if [ ${#CONTENT_DIFFERS[@]} -gt 0 ]; then
     fail "the targets differ in content: ${CONTENT_DIFFERS[*]}"
