@@ -53,6 +53,8 @@ public final class CutoverLauncher {
     static final String RUN_FOLDER = "run.folder";
     /** How many tables the source file held when the snapshot was taken: validation never passes a run that copied none of them. */
     static final String SOURCE_TABLES = "source.tables";
+    /** "true" when the run copies while the application keeps writing ({@code cutover --live}): see {@link Options#live}. */
+    static final String SOURCE_LIVE = "source.live";
 
     /** The option that lets {@code --fresh} empty tables the application wrote into after a completed cutover. */
     public static final String DISCARD_CHANGES = "--discard-changes-since-cutover";
@@ -66,6 +68,8 @@ public final class CutoverLauncher {
      * @param rehearsal what makes this run a dry-run; null for a real cutover
      * @param discardChanges let {@code fresh} empty tables that changed since a completed run ({@value #DISCARD_CHANGES})
      * @param verbose also show the run's log (INFO and up) on standard error, not only in lite2pg.log
+     * @param live the application keeps writing to the source meanwhile: the target is complete as of the snapshot,
+     *     which is kept as the base of a later {@code catch-up}; writes after it do not fail the verdict
      */
     public record Options(
             boolean fresh,
@@ -73,7 +77,18 @@ public final class CutoverLauncher {
             int parallelism,
             Rehearsal rehearsal,
             boolean discardChanges,
-            boolean verbose) {
+            boolean verbose,
+            boolean live) {
+
+        public Options(
+                boolean fresh,
+                Predicate<String> confirm,
+                int parallelism,
+                Rehearsal rehearsal,
+                boolean discardChanges,
+                boolean verbose) {
+            this(fresh, confirm, parallelism, rehearsal, discardChanges, verbose, false);
+        }
 
         public Options(
                 boolean fresh,
@@ -93,7 +108,11 @@ public final class CutoverLauncher {
         }
 
         public Options verbosely(boolean verbose) {
-            return new Options(fresh, confirm, parallelism, rehearsal, discardChanges, verbose);
+            return new Options(fresh, confirm, parallelism, rehearsal, discardChanges, verbose, live);
+        }
+
+        public Options whileLive(boolean live) {
+            return new Options(fresh, confirm, parallelism, rehearsal, discardChanges, verbose, live);
         }
 
         public Options {
@@ -231,6 +250,7 @@ public final class CutoverLauncher {
         private final PlatformTransactionManager transactions;
         private final int parallelism;
         private final Rehearsal rehearsal;
+        private final boolean live;
         /** Set when the run begins (its snapshot): from then on its folder is the run's. */
         private final java.util.concurrent.atomic.AtomicBoolean started;
 
@@ -251,6 +271,7 @@ public final class CutoverLauncher {
             this.target = target;
             this.parallelism = options.parallelism();
             this.rehearsal = options.rehearsal();
+            this.live = options.live();
             this.job = job;
             this.runName = runName;
             this.runFolder = runFolder;
@@ -371,14 +392,18 @@ public final class CutoverLauncher {
                         .addString(SNAPSHOT, snapshotFile.toString(), false)
                         .addString(SOURCE_STAMP, stamp, false)
                         .addLong(SOURCE_TABLES, (long) snapshot.sourceTables(), false)
+                        .addString(SOURCE_LIVE, Boolean.toString(live), false)
                         .toJobParameters();
                 out.println("[snapshot] " + job.source().path() + " (file sha256 " + snapshot.sourceSha256()
                         + ") copied with SQLite's online backup to " + snapshotFile + " (snapshot sha256 " + sha256
                         + ")");
             }
             out.flush();
+            // A resume with --live makes the run a live one; one without it keeps what the run started as.
+            boolean liveRun = live || Boolean.parseBoolean(parameters.getString(SOURCE_LIVE));
             parameters = new JobParametersBuilder(parameters)
                     .addString(RUN_FOLDER, runFolder.toString(), false)
+                    .addString(SOURCE_LIVE, Boolean.toString(liveRun), false)
                     .toJobParameters();
             CutoverRun run = new CutoverRun(
                     job,
@@ -400,8 +425,14 @@ public final class CutoverLauncher {
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
-                SourceSnapshot.delete(snapshotFile);
-                out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
+                if (rehearsal == null && (liveRun || sourceChanged)) {
+                    // What the target holds exactly: the base a catch-up compares the source with.
+                    out.println("[snapshot] kept " + snapshotFile + " as the base of catch-up: stop the application,"
+                            + " then lite2pg catch-up --job FILE applies what it wrote since the snapshot");
+                } else {
+                    SourceSnapshot.delete(snapshotFile);
+                    out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
+                }
             }
             return new RunResult(
                     execution.getStatus(),
@@ -410,7 +441,8 @@ public final class CutoverLauncher {
                     // The report this launch wrote, as the operator reads it; a new folder per launch holds no other.
                     ReportWriter.written(runFolder).orElse(null),
                     false,
-                    sourceChanged);
+                    sourceChanged,
+                    liveRun);
         }
 
         /**

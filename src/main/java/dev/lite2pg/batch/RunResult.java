@@ -12,6 +12,7 @@ import org.springframework.batch.core.BatchStatus;
  * @param report the report this launch wrote (report.json in {@code runFolder}); null when it got no further
  * @param alreadyComplete the run had completed before; nothing was done
  * @param sourceChanged the live source was written to after the run's snapshot was taken: the target lacks those writes
+ * @param live the run copied while the application kept writing ({@code cutover --live}): complete as of its snapshot
  */
 public record RunResult(
         BatchStatus status,
@@ -19,4 +20,16 @@ public record RunResult(
         Path runFolder,
         RunReport report,
         boolean alreadyComplete,
-        boolean sourceChanged) {}
+        boolean sourceChanged,
+        boolean live) {
+
+    public RunResult(
+            BatchStatus status,
+            List<Throwable> failures,
+            Path runFolder,
+            RunReport report,
+            boolean alreadyComplete,
+            boolean sourceChanged) {
+        this(status, failures, runFolder, report, alreadyComplete, sourceChanged, false);
+    }
+}

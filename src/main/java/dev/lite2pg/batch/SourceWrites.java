@@ -24,6 +24,7 @@ public final class SourceWrites {
         return "the source " + source + " was written to after the run's snapshot was taken"
                 + (snapshotTaken == null ? "" : " at " + snapshotTaken)
                 + ": the target lacks those writes. Stop the application (nothing may write to the source any more), then start"
-                + " over from the source as it is: cutover --fresh";
+                + " over from the source as it is: cutover --fresh. To copy while the application runs instead: cutover"
+                + " --live, then, with the application stopped, catch-up (copies only what changed)";
     }
 }

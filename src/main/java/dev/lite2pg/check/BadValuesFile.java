@@ -16,7 +16,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * quoted, not mangled), so that memory holds only counts and the first examples however many there are. The file is
  * created with the first bad value: a clean source leaves none behind. Safe to call from several scanning threads.
  */
-final class BadValuesFile implements AutoCloseable {
+public final class BadValuesFile implements AutoCloseable {
 
     private static final CsvSchema SCHEMA = CsvSchema.builder()
             .addColumn("table")
@@ -33,11 +33,11 @@ final class BadValuesFile implements AutoCloseable {
     private SequenceWriter rows;
     private boolean closed;
 
-    BadValuesFile(Path file) {
+    public BadValuesFile(Path file) {
         this.file = file;
     }
 
-    synchronized void write(RowRefusal bad) {
+    public synchronized void write(RowRefusal bad) {
         if (closed) {
             throw new IllegalStateException(file + " is closed: the scan is over");
         }
@@ -54,7 +54,7 @@ final class BadValuesFile implements AutoCloseable {
     }
 
     /** @return the file, or null when nothing was written to it */
-    synchronized Path written() {
+    public synchronized Path written() {
         return rows == null ? null : file;
     }
 

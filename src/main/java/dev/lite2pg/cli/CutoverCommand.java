@@ -67,6 +67,14 @@ final class CutoverCommand implements Callable<Integer> {
                     + " completed (the application wrote to them). Without it, --fresh refuses and names them.")
     boolean discardChanges;
 
+    @Option(
+            names = "--live",
+            description = "The application keeps running (phase 1 of a two-phase cutover): copy, validate and report"
+                    + " from the snapshot as usual, pass as of the snapshot even though the application writes"
+                    + " meanwhile, and keep the snapshot as the base of catch-up, which then applies only what changed"
+                    + " while the application is stopped (see runbooks/cutover.md).")
+    boolean live;
+
     @Option(names = "--yes", description = "Do not ask for confirmation (for --fresh in scripts).")
     boolean yes;
 
@@ -93,7 +101,8 @@ final class CutoverCommand implements Callable<Integer> {
         }
         CutoverLauncher.Options options = new CutoverLauncher.Options(
                         fresh, what -> yes || ask(what, out), parallel.value(), null, discardChanges)
-                .verbosely(verbose.verbose);
+                .verbosely(verbose.verbose)
+                .whileLive(live);
         return CutoverRunner.run(
                 "cutover", job, options, TargetCredentials.fromEnvironment(parent.environment), output);
     }

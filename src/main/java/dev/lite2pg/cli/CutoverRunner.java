@@ -87,6 +87,20 @@ final class CutoverRunner {
             err.println("lite2pg: FAIL: " + SourceWrites.problem(job.source().path(), null));
             return ExitCodes.of(result, rehearsal);
         }
+        if (result.status() == BatchStatus.COMPLETED && result.live() && !rehearsal) {
+            output.result()
+                    .println("lite2pg: " + command + " finished, validation "
+                            + (result.report() == null
+                                    ? Verdict.PASS
+                                    : result.report().verdict())
+                            + " as of the snapshot; "
+                            + (result.sourceChanged()
+                                    ? "the application has written to the source since"
+                                    : "nothing was written to the source since, so far")
+                            + ". Next: stop the application, then lite2pg catch-up --job FILE. Report: "
+                            + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
+            return ExitCodes.of(result, rehearsal);
+        }
         if (result.status() == BatchStatus.COMPLETED) {
             output.result()
                     .println("lite2pg: " + command + " finished, validation "

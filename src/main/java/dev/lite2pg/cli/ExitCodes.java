@@ -72,9 +72,20 @@ public final class ExitCodes implements IExecutionExceptionHandler {
             return ErrorCode.SUCCESS;
         }
         if (result.status() == BatchStatus.COMPLETED) {
-            return result.sourceChanged() && !rehearsal ? ErrorCode.VALIDATION_FAILED.exitCode() : ErrorCode.SUCCESS;
+            return result.sourceChanged() && !rehearsal && !result.live()
+                    ? ErrorCode.VALIDATION_FAILED.exitCode()
+                    : ErrorCode.SUCCESS;
         }
         return codeOf(result.failures()).exitCode();
+    }
+
+    /** A catch-up's exit code: success when it passed or had nothing to do, a failed validation otherwise. */
+    static int of(dev.lite2pg.batch.CatchUpLauncher.Result result) {
+        return switch (result.outcome()) {
+            case UP_TO_DATE -> ErrorCode.SUCCESS;
+            case PASS -> result.sourceWritten() ? ErrorCode.VALIDATION_FAILED.exitCode() : ErrorCode.SUCCESS;
+            case FAIL -> ErrorCode.VALIDATION_FAILED.exitCode();
+        };
     }
 
     /** check's exit code: success when nothing would be refused, problems found otherwise. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
         },
         subcommands = {
             CutoverCommand.class,
+            CatchUpCommand.class,
             DryRunCommand.class,
             CheckCommand.class,
             StatusCommand.class,

@@ -103,6 +103,28 @@ final class OutputOptions {
         }
     }
 
+    /** A catch-up's outcome, for the JSON document. */
+    void caughtUp(dev.lite2pg.batch.CatchUpLauncher.Result result) {
+        if (!json) {
+            return;
+        }
+        Map<String, Object> document = document("catch-up", ExitCodes.of(result));
+        document.put("status", result.outcome().name());
+        if (result.entry() != null) {
+            document.put("verdict", result.entry().verdict());
+            document.put("catchUp", result.entry());
+        }
+        if (result.runFolder() != null) {
+            document.put("runFolder", result.runFolder().toString());
+            document.put(
+                    "report",
+                    Map.of(
+                            "md", result.runFolder().resolve("catch-up.md").toString(),
+                            "json", result.runFolder().resolve("catch-up.json").toString()));
+        }
+        print(document);
+    }
+
     /** check's document: its verdict and files, printed with --json after the human lines went to stderr. */
     void checked(String verdict, int code, Path folder, Path checkJson, String badValues) {
         if (!json) {

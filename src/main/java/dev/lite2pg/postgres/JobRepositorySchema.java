@@ -38,6 +38,7 @@ public final class JobRepositorySchema {
                     }
                 }
                 QuarantineTable.ensure(st, schema);
+                dev.lite2pg.catchup.CatchUpLog.ensure(st, schema);
                 connection.commit();
             } catch (RuntimeException | java.sql.SQLException e) {
                 connection.rollback();

@@ -79,6 +79,25 @@ public final class QuarantineTable {
         }
     }
 
+    /**
+     * Takes out, in the caller's transaction, the entries of a table's rows refused on their way in whose reader keys
+     * are given: a catch-up found those rows changed or deleted since, so what was set aside no longer stands.
+     */
+    public void removeSourceKeys(Connection connection, String targetTable, List<String> sourceKeys)
+            throws SQLException {
+        if (sourceKeys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE job_name = ? AND run_id = ? AND target_table = ? AND source_key = ANY (?)")) {
+            ps.setString(1, jobName);
+            ps.setString(2, runId);
+            ps.setString(3, targetTable);
+            ps.setArray(4, connection.createArrayOf("text", sourceKeys.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     /** PostgreSQL text cannot hold NUL; the row's JSON keeps the real value, escaped. */
     private static String withoutNul(String text) {
         return text == null ? null : text.replace("\u0000", "\\u0000");

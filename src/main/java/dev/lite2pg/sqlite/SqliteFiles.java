@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,6 +64,18 @@ public final class SqliteFiles {
         } catch (SQLException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION, "cannot open source database " + file + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Attaches another database file read-only under {@code schema}: the connection can then compare its rows with the
+     * other file's in one statement, and neither file can be written through it.
+     */
+    public static void attachReadOnly(Connection connection, Path file, String schema) throws SQLException {
+        requireDatabase(file);
+        try (PreparedStatement ps = connection.prepareStatement("ATTACH DATABASE ? AS " + SqliteSql.quote(schema))) {
+            ps.setString(1, uri(file) + "?mode=ro");
+            ps.execute();
         }
     }
 

@@ -48,6 +48,11 @@ public final class SqliteTableReader implements AutoCloseable {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
+    /** Another SQLite file, attached read-only as {@value #OTHER}, that {@link #filter} may compare rows with. */
+    private Path other;
+    /** A condition every row read must meet; may name this table's columns as {@code "table"."column"}. */
+    private String filter;
+
     private Connection connection;
     private PreparedStatement firstPage;
     private PreparedStatement nextPage;
@@ -114,6 +119,20 @@ public final class SqliteTableReader implements AutoCloseable {
                 : "(" + keyList + ") " + operator + " (" + keyPlaceholders + ")";
     }
 
+    /** The schema name under which {@link #comparedWith} attaches the other file. */
+    public static final String OTHER = "other";
+
+    /**
+     * Reads only the rows that meet {@code condition}, which may compare each row with those of {@code otherFile}
+     * (attached read-only as {@value #OTHER}), e.g. the rows of a new snapshot that an older one lacks. Call before
+     * {@link #open}.
+     */
+    public SqliteTableReader comparedWith(Path otherFile, String condition) {
+        this.other = otherFile;
+        this.filter = condition;
+        return this;
+    }
+
     /** Reads the whole table. */
     public void open() {
         open(null, null);
@@ -134,11 +153,17 @@ public final class SqliteTableReader implements AutoCloseable {
         this.lastKey = after;
         this.upTo = upTo;
         String until = upTo == null ? "" : compareKey("<=");
+        if (filter != null) {
+            until = until.isEmpty() ? "(" + filter + ")" : until + " AND (" + filter + ")";
+        }
         String order = " ORDER BY " + keyList + " LIMIT ?";
         String firstPageSql = selectSql + (until.isEmpty() ? "" : " WHERE " + until) + order;
         String nextPageSql = selectSql + " WHERE " + compareKey(">") + (until.isEmpty() ? "" : " AND " + until) + order;
         connection = SqliteFiles.openReadOnly(file);
         try {
+            if (other != null) {
+                SqliteFiles.attachReadOnly(connection, other, OTHER);
+            }
             firstPage = connection.prepareStatement(firstPageSql);
             nextPage = connection.prepareStatement(nextPageSql);
             sizes = this.columns.isEmpty() ? null : connection.prepareStatement(sizesSql);

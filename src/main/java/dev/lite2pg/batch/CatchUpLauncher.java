@@ -1,0 +1,619 @@
+package dev.lite2pg.batch;
+
+import dev.lite2pg.catchup.CatchUpLog;
+import dev.lite2pg.catchup.CatchUpReport;
+import dev.lite2pg.catchup.TableDelta;
+import dev.lite2pg.catchup.TableDiff;
+import dev.lite2pg.catchup.TargetChanges;
+import dev.lite2pg.check.BadValuesFile;
+import dev.lite2pg.copy.CopyPlan;
+import dev.lite2pg.copy.RowRefusal;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.jobfile.BadRowPolicy;
+import dev.lite2pg.jobfile.JobDefinition;
+import dev.lite2pg.jobfile.TargetCredentials;
+import dev.lite2pg.model.ErrorCode;
+import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.model.SourceTable;
+import dev.lite2pg.model.TargetTable;
+import dev.lite2pg.output.PrivateFiles;
+import dev.lite2pg.postgres.PostgresCatalog;
+import dev.lite2pg.postgres.QuarantineTable;
+import dev.lite2pg.postgres.RunLock;
+import dev.lite2pg.postgres.Sequences;
+import dev.lite2pg.postgres.TargetDatabase;
+import dev.lite2pg.report.ContentCheckResult;
+import dev.lite2pg.source.ReadBudget;
+import dev.lite2pg.source.SourceSnapshot;
+import dev.lite2pg.source.SourceStamp;
+import dev.lite2pg.sqlite.SqliteFiles;
+import dev.lite2pg.sqlite.SqliteSource;
+import dev.lite2pg.sqlite.SqliteSql;
+import dev.lite2pg.validate.ContentCheck;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * Brings a completed cutover's target up to date with its source after the application wrote to it: a new snapshot,
+ * diffed table by table against the last one the target holds (the run's, or the previous catch-up's), the changed
+ * rows converted by the copy's converters and applied in one transaction together with the catch-up's record, then
+ * every changed table validated in full against the new snapshot. No Spring context: the operator waits for this with
+ * the application stopped, and a catch-up's restart is simply running it again (its one transaction committed or did
+ * not).
+ */
+public final class CatchUpLauncher {
+
+    /**
+     * @param parallelism tables diffed and validated at the same time
+     * @param live the application is still running: the target is complete as of the new snapshot, and the next
+     *     catch-up takes what it writes meanwhile
+     */
+    public record Options(int parallelism, boolean live) {
+
+        public Options {
+            CutoverLauncher.Options.requireParallelism(parallelism);
+        }
+    }
+
+    /** How a catch-up ended; {@link dev.lite2pg.cli} turns it into an exit code. */
+    public enum Outcome {
+        /** Nothing was written to the source since the last snapshot the target holds, which was validated. */
+        UP_TO_DATE,
+        PASS,
+        FAIL
+    }
+
+    /**
+     * @param entry the catch-up as recorded; null when {@link Outcome#UP_TO_DATE}
+     * @param sourceWritten the source was written to after the new snapshot (the application is still running)
+     */
+    public record Result(Outcome outcome, CatchUpLog.Entry entry, Path runFolder, boolean sourceWritten) {}
+
+    private CatchUpLauncher() {}
+
+    public static Result run(JobDefinition job, Options options, TargetCredentials credentials, PrintWriter out)
+            throws Exception {
+        Instant began = Instant.now();
+        StartChecks.run(job, credentials);
+        String runName = LocalDateTime.now().format(CutoverLauncher.RUN_NAME);
+        Path runFolder = job.output().resolve(job.name()).resolve("catch-up-" + runName);
+        try (ReadOnlyTarget target = ReadOnlyTarget.connect(job, credentials)) {
+            if (!target.hasRepository()) {
+                throw nothingToCatchUp(job, "its target holds no run of it");
+            }
+            TargetIdentity identity = target.identity();
+            try (RunLock lock = RunLock.acquire(target.plain(), job.name(), identity.recorded())) {
+                PreviousRun run = PreviousRun.newest(target.repository(), job, identity)
+                        .orElseThrow(() -> nothingToCatchUp(job, "its target holds no run of it"));
+                return new CatchUp(job, options, run, target.plain(), runName, runFolder, out, began).run();
+            }
+        }
+    }
+
+    private static Lite2pgException nothingToCatchUp(JobDefinition job, String why) {
+        return new Lite2pgException(
+                ErrorCode.PRECONDITION,
+                "job " + job.name() + " has nothing to catch up in "
+                        + job.target().redactedUrl() + " schema "
+                        + job.target().schema() + ": " + why + ". Nothing was written. A catch-up follows a completed"
+                        + " cutover: lite2pg cutover --job FILE --live (while the application runs), then catch-up.");
+    }
+
+    /** The last snapshot the target holds the rows of. */
+    private record Base(Path file, String sha256, String stamp) {}
+
+    private static final class CatchUp {
+
+        private final JobDefinition job;
+        private final Options options;
+        private final PreviousRun run;
+        private final DataSource target;
+        private final String runName;
+        private final Path runFolder;
+        private final PrintWriter out;
+        private final Instant began;
+        private final CatchUpLog log;
+
+        CatchUp(
+                JobDefinition job,
+                Options options,
+                PreviousRun run,
+                DataSource target,
+                String runName,
+                Path runFolder,
+                PrintWriter out,
+                Instant began) {
+            this.job = job;
+            this.options = options;
+            this.run = run;
+            this.target = target;
+            this.runName = runName;
+            this.runFolder = runFolder;
+            this.out = out;
+            this.began = began;
+            this.log = new CatchUpLog(job.repositorySchema());
+        }
+
+        Result run() throws Exception {
+            if (run.status() != BatchStatus.COMPLETED) {
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "job " + job.name() + ": the newest run, " + run.describe()
+                                + ", has not completed; a catch-up only follows a completed cutover. Nothing was written."
+                                + " Finish it first with the same cutover command (it resumes), then catch-up.");
+            }
+            if (!AlreadyCompleted.sameFile(job, run)) {
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "job " + job.name() + ": " + run.describe() + " copied " + run.sourcePath() + ", not "
+                                + job.source().path() + "; a catch-up takes the changes of the file the cutover"
+                                + " copied. Nothing was written. Name that file (--source " + run.sourcePath() + ").");
+            }
+            List<CatchUpLog.Entry> earlier;
+            try (Connection connection = target.getConnection()) {
+                earlier = log.of(connection, run.instance().getInstanceId());
+            }
+            Optional<CatchUpLog.Entry> last =
+                    earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+            Base base = last.map(e -> new Base(Path.of(e.snapshot()), e.snapshotSha256(), e.sourceStamp()))
+                    .orElseGet(() -> new Base(run.snapshot(), run.sourceSha256(), run.sourceStamp()));
+            SourceSnapshot.problem(base.file(), base.sha256()).ifPresent(problem -> {
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what changed"
+                                + " by comparing the source with it. Nothing was written. With the application stopped,"
+                                + " copy everything again: cutover --fresh (see runbooks/cutover.md).");
+            });
+            boolean lastJudged = last.map(CatchUpLog.Entry::passed).orElse(true);
+            if (lastJudged && SourceStamp.of(job.source().path()).equals(base.stamp())) {
+                say("nothing was written to " + job.source().path() + " since the snapshot " + base.file()
+                        + ": the target is up to date; nothing was written");
+                return new Result(Outcome.UP_TO_DATE, last.orElse(null), null, false);
+            }
+            PrivateFiles.folder(runFolder);
+            Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
+            boolean committed = false;
+            try {
+                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + "), compared with " + base.file());
+                CatchUpLog.Entry entry = apply(base, snapshot, last, earlier.size() + 1);
+                committed = true;
+                return validate(base, snapshot, entry, last);
+            } finally {
+                if (!committed) {
+                    // Never recorded, so never a base: a later catch-up takes a snapshot of its own.
+                    SourceSnapshot.delete(snapshotFile);
+                }
+            }
+        }
+
+        /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
+        private CatchUpLog.Entry apply(Base base, SourceSnapshot snapshot, Optional<CatchUpLog.Entry> last, int number)
+                throws Exception {
+            String schema = job.target().schema();
+            List<TargetTable> targetTables;
+            try (Connection connection = target.getConnection()) {
+                targetTables = new PostgresCatalog(connection).tables(schema);
+            }
+            List<SourceTable> now = tables(snapshot.file());
+            List<SourceTable> before = tables(base.file());
+            CopyPlan plan = CopyPlan.build(
+                    now, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REFUSE);
+            requireSameSchema(plan, before);
+            List<TableDiff> diffs = new ArrayList<>();
+            List<TableCopy> keyless = new ArrayList<>();
+            try (Connection connection = target.getConnection()) {
+                for (TableCopy copy : plan.copies()) {
+                    Optional<TableDiff> diff = TableDiff.of(copy);
+                    if (diff.isPresent() && TargetChanges.addressable(connection, schema, copy)) {
+                        diffs.add(diff.get());
+                    } else {
+                        keyless.add(copy);
+                    }
+                }
+            }
+            requireKeylessUnchanged(keyless, base, snapshot);
+            boolean quarantine = job.onBadRow() == BadRowPolicy.QUARANTINE;
+            List<TableDelta> deltas = read(diffs, base, snapshot, quarantine);
+            try {
+                refuseBadValues(deltas, quarantine);
+                return write(plan, deltas, snapshot, base, number, quarantine);
+            } finally {
+                deltas.forEach(TableDelta::close);
+            }
+        }
+
+        private List<SourceTable> tables(Path file) {
+            try (SqliteSource source = SqliteSource.open(file)) {
+                return source.tables();
+            }
+        }
+
+        /** A catch-up copies rows; a table whose columns changed since the base needs the schema migrated first. */
+        private void requireSameSchema(CopyPlan plan, List<SourceTable> before) {
+            Map<String, SourceTable> then = before.stream().collect(Collectors.toMap(SourceTable::name, t -> t));
+            List<String> changed = new ArrayList<>();
+            for (TableCopy copy : plan.copies()) {
+                SourceTable was = then.get(copy.source().name());
+                if (was == null) {
+                    changed.add(copy.source().name() + " (new since the base snapshot)");
+                } else if (!was.equals(copy.source())) {
+                    changed.add(copy.source().name() + " (its columns or keys changed)");
+                }
+            }
+            if (!changed.isEmpty()) {
+                throw new Lite2pgException(
+                        ErrorCode.PRECONDITION,
+                        "the source's schema changed since the snapshot the target holds: " + String.join(", ", changed)
+                                + ". A catch-up copies rows, not schema changes. Nothing was written. Migrate the target"
+                                + " schema the same way and copy again during the freeze: cutover --fresh.");
+            }
+        }
+
+        /**
+         * A table without a key the target can address its rows by is compared whole: unchanged, it needs nothing; a
+         * change to it cannot be applied exactly, so the catch-up refuses before writing anything.
+         */
+        private void requireKeylessUnchanged(List<TableCopy> keyless, Base base, SourceSnapshot snapshot)
+                throws SQLException {
+            if (keyless.isEmpty()) {
+                return;
+            }
+            List<String> changed = new ArrayList<>();
+            try (Connection connection = SqliteFiles.openReadOnly(snapshot.file())) {
+                SqliteFiles.attachReadOnly(connection, base.file(), "base");
+                for (TableCopy copy : keyless) {
+                    if (differs(connection, copy)) {
+                        changed.add(copy.source().name());
+                    }
+                }
+            }
+            String names = keyless.stream().map(c -> c.source().name()).collect(Collectors.joining(", "));
+            if (changed.isEmpty()) {
+                say("tables without a key the target can address rows by (" + names
+                        + ") are unchanged since the base snapshot: nothing to catch up in them");
+                return;
+            }
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "cannot catch up " + String.join(", ", changed) + ": changed since the snapshot the target holds,"
+                            + " and without a primary key copied into a key of the target table (" + names
+                            + " have none) a changed row cannot be told from a deleted and a new one, nor found in the"
+                            + " target. Nothing was written. Either leave the table out of the job (mapping.exclude)"
+                            + " and move it yourself, or copy everything during the freeze: cutover --fresh.");
+        }
+
+        /** Whether a keyless table's rows differ between the two files, as multisets of exact values. */
+        private static boolean differs(Connection connection, TableCopy copy) throws SQLException {
+            String columns = copy.sourceColumns().stream()
+                    .map(SqliteSql::quote)
+                    .map(c -> "typeof(" + c + "), " + c + " COLLATE BINARY")
+                    .collect(Collectors.joining(", "));
+            String table = SqliteSql.quote(copy.source().name());
+            String sql = "SELECT (SELECT count(*) FROM main." + table + ") <> (SELECT count(*) FROM base." + table
+                    + ") OR EXISTS (SELECT " + columns + " FROM main." + table + " EXCEPT SELECT " + columns
+                    + " FROM base." + table + ") OR EXISTS (SELECT " + columns + " FROM base." + table
+                    + " EXCEPT SELECT " + columns + " FROM main." + table + ")";
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+
+        /** Every table's changes, read from both snapshots at once, a table per thread. */
+        private List<TableDelta> read(List<TableDiff> diffs, Base base, SourceSnapshot snapshot, boolean quarantine)
+                throws Exception {
+            ReadBudget budget = ReadBudget.forThisJvm(options.parallelism());
+            ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
+            List<Future<TableDelta>> reads = new ArrayList<>();
+            try {
+                for (TableDiff diff : diffs) {
+                    reads.add(pool.submit(
+                            () -> TableDelta.read(diff, base.file(), snapshot.file(), budget, runFolder, quarantine)));
+                }
+                List<TableDelta> deltas = new ArrayList<>();
+                for (Future<TableDelta> read : reads) {
+                    deltas.add(result(read));
+                }
+                return deltas;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** on-bad-row: fail: every refused value listed, nothing written. */
+        private void refuseBadValues(List<TableDelta> deltas, boolean quarantine) {
+            List<RowRefusal> refused =
+                    deltas.stream().flatMap(d -> d.refusals().stream()).toList();
+            if (refused.isEmpty() || quarantine) {
+                return;
+            }
+            Path file = runFolder.resolve("bad-values.csv");
+            try (BadValuesFile csv = new BadValuesFile(file)) {
+                refused.forEach(csv::write);
+            }
+            RowRefusal first = refused.get(0);
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    refused.size() + " value(s) in the rows changed since the last snapshot would be refused by the"
+                            + " target (on-bad-row: fail); nothing was written. First: table " + first.table()
+                            + ", row " + first.rowKey() + ", column " + first.column() + ", value " + first.value()
+                            + ": " + first.reason() + ". Every one: " + file + ". Fix them in the source (the"
+                            + " application stopped) and run catch-up again, or set on-bad-row: quarantine.");
+        }
+
+        private CatchUpLog.Entry write(
+                CopyPlan plan,
+                List<TableDelta> deltas,
+                SourceSnapshot snapshot,
+                Base base,
+                int number,
+                boolean quarantine)
+                throws SQLException {
+            String schema = job.target().schema();
+            Set<String> changed = deltas.stream()
+                    .filter(d -> !d.empty())
+                    .map(d -> d.copy().targetTable())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            QuarantineTable quarantined = new QuarantineTable(
+                    job.repositorySchema(),
+                    job.name(),
+                    run.last().getJobParameters().getString(CutoverLauncher.RUN_ID));
+            try (Connection connection = target.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    try (Statement st = connection.createStatement()) {
+                        CatchUpLog.ensure(st, job.repositorySchema());
+                    }
+                    TargetChanges changes = new TargetChanges(connection, schema);
+                    changes.deferForeignKeys(plan.foreignKeys(), changed);
+                    List<TableDelta> parentsFirst = deltas.stream()
+                            .filter(d -> changed.contains(d.copy().targetTable()))
+                            .sorted(java.util.Comparator.comparingInt(
+                                    d -> d.copy().order()))
+                            .toList();
+                    for (TableDelta delta : parentsFirst) {
+                        changes.stage(delta);
+                        counts.put(delta.copy().targetTable(), new long[4]);
+                    }
+                    // Children's rows go before their parents', parents' come in before their children's: the
+                    // referential actions (CASCADE, SET NULL) then find nothing of the catch-up's to act on.
+                    for (int i = parentsFirst.size() - 1; i >= 0; i--) {
+                        TableCopy copy = parentsFirst.get(i).copy();
+                        counts.get(copy.targetTable())[2] = changes.delete(copy);
+                    }
+                    for (TableDelta delta : parentsFirst) {
+                        long[] applied = changes.upsert(delta.copy());
+                        long[] c = counts.get(delta.copy().targetTable());
+                        c[0] = applied[0];
+                        c[1] = applied[1];
+                        c[3] = delta.refusals().size();
+                        if (quarantine) {
+                            quarantined.removeSourceKeys(
+                                    connection, delta.copy().targetTable(), delta.touchedKeys());
+                            quarantined.add(connection, delta.quarantined());
+                        }
+                    }
+                    try {
+                        changes.checkForeignKeys();
+                    } catch (SQLException e) {
+                        throw new Lite2pgException(
+                                ErrorCode.PRECONDITION,
+                                "the changes since the last snapshot break a foreign key of the target: "
+                                        + e.getMessage().replace('\n', ' ')
+                                        + ". Nothing was written. lite2pg check --job FILE lists the source's orphan"
+                                        + " rows; fix them in the source (the application stopped) and run catch-up"
+                                        + " again.",
+                                e);
+                    }
+                    TargetDatabase tables = new TargetDatabase(
+                            new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true),
+                            schema);
+                    List<CatchUpLog.TableChanges> tableChanges = new ArrayList<>();
+                    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                        long[] c = e.getValue();
+                        tableChanges.add(new CatchUpLog.TableChanges(
+                                e.getKey(), c[0], c[1], c[2], c[3], tables.rowCount(e.getKey())));
+                    }
+                    CatchUpLog.Entry entry = new CatchUpLog.Entry(
+                            run.instance().getInstanceId(),
+                            number,
+                            job.name(),
+                            began,
+                            Instant.now(),
+                            snapshot.file().toString(),
+                            snapshot.sha256(),
+                            job.source().path().toString(),
+                            snapshot.stamp(),
+                            base.sha256(),
+                            runFolder.toString(),
+                            tableChanges,
+                            null,
+                            List.of());
+                    log.add(connection, entry);
+                    FaultPoints.installed().ifPresent(faults -> faults.atStepStart("catch-up:commit"));
+                    connection.commit();
+                    say("applied in one transaction: " + describe(entry));
+                    return entry;
+                } catch (RuntimeException | SQLException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        }
+
+        private Result validate(
+                Base base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
+                throws Exception {
+            String schema = job.target().schema();
+            List<TargetTable> targetTables;
+            try (Connection connection = target.getConnection()) {
+                targetTables = new PostgresCatalog(connection).tables(schema);
+            }
+            CopyPlan plan = CopyPlan.build(
+                    tables(snapshot.file()),
+                    targetTables,
+                    schema,
+                    job.mapping(),
+                    job.conversions(),
+                    CopyPlan.Unmapped.REFUSE);
+            TargetDatabase database = new TargetDatabase(target, schema);
+            Map<String, Long> highWater;
+            try (SqliteSource source = SqliteSource.open(snapshot.file())) {
+                highWater = new LinkedHashMap<>();
+                for (TableCopy copy : plan.copies()) {
+                    Long mark =
+                            source.sequenceHighWaterMarks().get(copy.source().name());
+                    if (mark != null) {
+                        highWater.put(copy.targetTable(), mark);
+                    }
+                }
+            }
+            new Sequences(database).advance(highWater);
+            Set<String> toCheck = new LinkedHashSet<>();
+            entry.tables().forEach(t -> toCheck.add(t.table()));
+            // A catch-up that stopped before its verdict, or failed it, has its tables checked again.
+            last.filter(e -> !e.passed()).ifPresent(e -> e.tables().forEach(t -> toCheck.add(t.table())));
+            List<String> problems = new ArrayList<>();
+            List<ContentCheckResult> results = new ArrayList<>();
+            Optional<QuarantineTable> quarantine = job.onBadRow() == BadRowPolicy.QUARANTINE
+                    ? Optional.of(new QuarantineTable(
+                            job.repositorySchema(),
+                            job.name(),
+                            run.last().getJobParameters().getString(CutoverLauncher.RUN_ID)))
+                    : Optional.empty();
+            try (ContentCheck check = new ContentCheck(target, snapshot.file(), options.parallelism(), quarantine)) {
+                for (TableCopy copy : plan.copies()) {
+                    if (toCheck.contains(copy.targetTable())) {
+                        ContentCheckResult result = check.check(copy);
+                        results.add(result);
+                        ContentCheck.problem(result).ifPresent(problems::add);
+                    }
+                }
+            }
+            problems.addAll(rowCounts(plan, snapshot, database, quarantine));
+            boolean sourceWritten = !SourceStamp.of(job.source().path()).equals(snapshot.stamp());
+            if (sourceWritten && !options.live()) {
+                problems.add("the source " + job.source().path() + " was written to after this catch-up's snapshot:"
+                        + " the target lacks those writes. Stop the application (nothing may write to the source),"
+                        + " then run catch-up again; it takes only what changed since this one.");
+            }
+            String verdict = problems.isEmpty() ? "PASS" : "FAIL";
+            try (Connection connection = target.getConnection()) {
+                log.judge(connection, entry.instanceId(), entry.number(), verdict, problems);
+            }
+            CatchUpLog.Entry judged = new CatchUpLog.Entry(
+                    entry.instanceId(),
+                    entry.number(),
+                    entry.jobName(),
+                    entry.started(),
+                    entry.applied(),
+                    entry.snapshot(),
+                    entry.snapshotSha256(),
+                    entry.sourcePath(),
+                    entry.sourceStamp(),
+                    entry.baseSha256(),
+                    entry.runFolder(),
+                    entry.tables(),
+                    verdict,
+                    problems);
+            // The new snapshot is the base now; the older one is no one's.
+            if (!base.file().equals(snapshot.file())) {
+                SourceSnapshot.delete(base.file());
+            }
+            List<CatchUpLog.Entry> history;
+            try (Connection connection = target.getConnection()) {
+                history = log.of(connection, entry.instanceId());
+            }
+            CatchUpReport.write(
+                    job, run.describe(), history, results, Duration.between(began, Instant.now()), runFolder);
+            say("validated " + results.size() + " changed table(s) in full and every table's row count: " + verdict
+                    + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
+            return new Result(problems.isEmpty() ? Outcome.PASS : Outcome.FAIL, judged, runFolder, sourceWritten);
+        }
+
+        /** Every copied table's rows in the target against the new snapshot's, less the rows set aside. */
+        private List<String> rowCounts(
+                CopyPlan plan, SourceSnapshot snapshot, TargetDatabase database, Optional<QuarantineTable> quarantine)
+                throws SQLException {
+            Map<String, Long> setAside = Map.of();
+            if (quarantine.isPresent()) {
+                try (Connection connection = target.getConnection()) {
+                    setAside = quarantine.get().countsByTable(connection);
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            try (SqliteSource source = SqliteSource.open(snapshot.file())) {
+                for (TableCopy copy : plan.copies()) {
+                    long expected =
+                            source.rowCount(copy.source().name()) - setAside.getOrDefault(copy.targetTable(), 0L);
+                    long actual = database.rowCount(copy.targetTable());
+                    if (expected != actual) {
+                        problems.add("table " + copy.targetTable() + ": " + actual + " rows in the target, " + expected
+                                + " expected from the source");
+                    }
+                }
+            }
+            return problems;
+        }
+
+        private void say(String line) {
+            out.println("[catch-up] " + line);
+            out.flush();
+        }
+    }
+
+    /** "+3 ~5 -2 rows in orders, alerts" style, in words. */
+    static String describe(CatchUpLog.Entry entry) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%,d inserted, %,d updated, %,d deleted, %,d refused in %d table(s)%s",
+                entry.inserted(),
+                entry.updated(),
+                entry.deleted(),
+                entry.refused(),
+                entry.tables().size(),
+                entry.tables().isEmpty()
+                        ? ""
+                        : " ("
+                                + entry.tables().stream()
+                                        .map(t -> t.table() + " +" + t.inserted() + " ~" + t.updated() + " -"
+                                                + t.deleted())
+                                        .collect(Collectors.joining(", "))
+                                + ")");
+    }
+
+    private static <T> T result(Future<T> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.lite2pg.catchup;
+
+import dev.lite2pg.copy.CopyTextEncoder;
+import dev.lite2pg.copy.RowConverter;
+import dev.lite2pg.copy.RowKeys;
+import dev.lite2pg.copy.RowRefusal;
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.output.PrivateFiles;
+import dev.lite2pg.quarantine.QuarantinedRow;
+import dev.lite2pg.quarantine.RowJson;
+import dev.lite2pg.source.ReadBudget;
+import dev.lite2pg.source.SourceRow;
+import dev.lite2pg.sqlite.SqliteTableReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One table's changes between the base snapshot and the new one, read and converted by the copy's own reader and
+ * {@link RowConverter}, so a changed row is taken or refused exactly as the copy would take or refuse it. The rows to
+ * write (new and changed) and the keys to delete wait in two private files (COPY text, 0600, deleted on close) until
+ * the one transaction that applies every table's changes: reading all tables first means a refused value stops the
+ * catch-up before anything is written.
+ *
+ * @param changedRows rows of the new snapshot that the base lacks or holds with other values, converted
+ * @param goneKeys keys of base rows the new snapshot lacks, and of changed rows set aside (quarantined), converted
+ * @param refusals every refused value of the changed rows
+ * @param quarantined the changed rows with a refused value, as the quarantine keeps them (with on-bad-row: quarantine)
+ * @param touchedKeys with on-bad-row: quarantine, the reader keys of every changed and deleted row: their older
+ *     quarantine entries no longer stand
+ */
+public record TableDelta(
+        TableCopy copy,
+        Path changedFile,
+        long changedRows,
+        Path goneFile,
+        long goneKeys,
+        List<RowRefusal> refusals,
+        List<QuarantinedRow> quarantined,
+        List<String> touchedKeys)
+        implements AutoCloseable {
+
+    private static final int PAGE_ROWS = 5_000;
+    private static final int FLUSH_BYTES = 1 << 16;
+
+    public TableDelta {
+        refusals = List.copyOf(refusals);
+        quarantined = List.copyOf(quarantined);
+        touchedKeys = List.copyOf(touchedKeys);
+    }
+
+    public boolean empty() {
+        return changedRows == 0 && goneKeys == 0 && refusals.isEmpty();
+    }
+
+    /**
+     * @param spool the private folder the two files go into
+     * @param quarantine whether a row with a refused value is set aside (on-bad-row: quarantine) rather than only listed
+     */
+    public static TableDelta read(
+            TableDiff diff, Path base, Path now, ReadBudget budget, Path spool, boolean quarantine) {
+        TableCopy copy = diff.copy();
+        String name = "delta-" + copy.order() + "-";
+        Path changedFile = spool.resolve(name + "changed.copy");
+        Path goneFile = spool.resolve(name + "gone.copy");
+        int[] keyIndexes = diff.keyColumns().stream()
+                .mapToInt(c -> copy.sourceColumns().indexOf(c))
+                .toArray();
+        RowKeys rowKeys = RowKeys.of(copy);
+        List<RowRefusal> refusals = new ArrayList<>();
+        List<QuarantinedRow> quarantined = new ArrayList<>();
+        List<String> touched = new ArrayList<>();
+        long changed = 0;
+        long gone = 0;
+        try {
+            PrivateFiles.file(changedFile);
+            PrivateFiles.file(goneFile);
+            try (OutputStream changedOut = new BufferedOutputStream(Files.newOutputStream(changedFile));
+                    OutputStream goneOut = new BufferedOutputStream(Files.newOutputStream(goneFile))) {
+                CopyTextEncoder rows = new CopyTextEncoder(FLUSH_BYTES * 2);
+                CopyTextEncoder keys = new CopyTextEncoder(1024);
+                RowConverter converter = new RowConverter(copy);
+                try (SqliteTableReader reader = new SqliteTableReader(
+                                now, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget)
+                        .comparedWith(base, diff.changedOrNew())) {
+                    reader.open();
+                    for (SourceRow row = reader.next(); row != null; row = reader.next()) {
+                        if (quarantine) {
+                            touched.add(RowJson.key(row.key()));
+                        }
+                        List<RowRefusal> bad = new ArrayList<>(0);
+                        if (converter.convert(row, bad::add) == 0) {
+                            converter.encode(rows);
+                            changed++;
+                            if (rows.length() >= FLUSH_BYTES) {
+                                changedOut.write(rows.buffer(), 0, rows.length());
+                                rows.reset();
+                            }
+                            continue;
+                        }
+                        refusals.addAll(bad);
+                        if (quarantine) {
+                            quarantined.add(quarantinedRow(copy, rowKeys, row, bad));
+                            // Set aside: the target must not keep the row's older values either.
+                            if (encodeKey(converter, keyIndexes, keys)) {
+                                gone++;
+                            }
+                        }
+                    }
+                    changedOut.write(rows.buffer(), 0, rows.length());
+                }
+                try (SqliteTableReader reader = new SqliteTableReader(
+                                base, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget)
+                        .comparedWith(now, diff.keyMissing())) {
+                    reader.open();
+                    RowConverter old = new RowConverter(copy);
+                    for (SourceRow row = reader.next(); row != null; row = reader.next()) {
+                        if (quarantine) {
+                            touched.add(RowJson.key(row.key()));
+                        }
+                        // Only the key is needed, converted as the copy converted it; a refused value elsewhere in
+                        // the row (it was set aside then) does not matter now.
+                        old.convert(row, refusal -> {});
+                        if (encodeKey(old, keyIndexes, keys)) {
+                            gone++;
+                        }
+                        if (keys.length() >= FLUSH_BYTES) {
+                            goneOut.write(keys.buffer(), 0, keys.length());
+                            keys.reset();
+                        }
+                    }
+                }
+                goneOut.write(keys.buffer(), 0, keys.length());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot spool the changes of " + copy.source().name() + " to " + spool, e);
+        }
+        return new TableDelta(copy, changedFile, changed, goneFile, gone, refusals, quarantined, touched);
+    }
+
+    /** Appends the converted key of the row last converted; false when a key value itself was refused (never copied). */
+    private static boolean encodeKey(RowConverter converter, int[] keyIndexes, CopyTextEncoder keys) {
+        for (int i : keyIndexes) {
+            if (converter.value(i) == null) {
+                return false;
+            }
+        }
+        for (int k = 0; k < keyIndexes.length; k++) {
+            if (k > 0) {
+                keys.separator();
+            }
+            keys.value(converter.value(keyIndexes[k]));
+        }
+        keys.endRow();
+        return true;
+    }
+
+    /** As the copy's writer keeps a refused row (see PostgresCopyWriter): the whole source row, what and why. */
+    private static QuarantinedRow quarantinedRow(
+            TableCopy copy, RowKeys rowKeys, SourceRow row, List<RowRefusal> refusals) {
+        boolean one = refusals.size() == 1;
+        return new QuarantinedRow(
+                copy.targetTable(),
+                copy.source().name(),
+                rowKeys.describe(row),
+                RowJson.key(row.key()),
+                RowJson.row(copy.sourceColumns(), row.values()),
+                refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
+                one
+                        ? refusals.get(0).value()
+                        : refusals.stream()
+                                .map(r -> r.column() + "=" + r.value())
+                                .collect(Collectors.joining("; ")),
+                one
+                        ? refusals.get(0).reason()
+                        : refusals.stream()
+                                .map(r -> r.column() + ": " + r.reason())
+                                .collect(Collectors.joining("; ")),
+                QuarantinedRow.Origin.VALUE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(changedFile);
+            Files.deleteIfExists(goneFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the spooled changes in " + changedFile.getParent(), e);
+        }
+    }
+}

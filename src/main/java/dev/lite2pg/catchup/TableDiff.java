@@ -1,0 +1,82 @@
+package dev.lite2pg.catchup;
+
+import dev.lite2pg.copy.TableCopy;
+import dev.lite2pg.model.SourceColumn;
+import dev.lite2pg.sqlite.SqliteSql;
+import dev.lite2pg.sqlite.SqliteTableReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * How one table's rows in two snapshots are told apart, as conditions for a
+ * {@link SqliteTableReader#comparedWith reader} of one snapshot with the other attached: SQLite compares the rows
+ * itself, by key through the key's index, so only the rows that differ ever reach Java.
+ *
+ * <p>Two values are the same only when SQLite stores the same thing: same storage class ({@code typeof}, so 1 and 1.0,
+ * or '1' and 1, differ) and equal under BINARY collation (so 'a' and 'A' differ even in a NOCASE column). A row is
+ * identified by the source's primary key, which the copy writes into the target's key columns: the only thing a
+ * change can be applied to in the target. A table without one cannot be caught up exactly.
+ *
+ * @param keyColumns the source primary key's columns, all of them copied
+ */
+public record TableDiff(TableCopy copy, List<String> keyColumns) {
+
+    /** The name the other snapshot's row goes by in the conditions, unlike any table's. */
+    private static final String ROW = SqliteSql.quote("lite2pg other row");
+
+    public TableDiff {
+        keyColumns = List.copyOf(keyColumns);
+        if (keyColumns.isEmpty()) {
+            throw new IllegalArgumentException(copy.source().name() + " has no key to tell rows apart by");
+        }
+    }
+
+    /**
+     * The table's diff, when its source primary key is copied whole into the target (where the change is applied
+     * by it); empty for a table without one.
+     */
+    public static Optional<TableDiff> of(TableCopy copy) {
+        if (copy.targetKeyColumns().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableDiff(
+                copy,
+                copy.source().primaryKey().stream().map(SourceColumn::name).toList()));
+    }
+
+    /**
+     * Rows of the read snapshot that the other holds not at all or with other values: new and changed rows when the
+     * new snapshot is read with the base attached.
+     */
+    public String changedOrNew() {
+        return "NOT EXISTS (SELECT 1 FROM " + other() + " WHERE " + sameKey() + " AND " + sameValues() + ")";
+    }
+
+    /** Rows of the read snapshot whose key the other lacks: deleted rows when the base is read with the new attached. */
+    public String keyMissing() {
+        return "NOT EXISTS (SELECT 1 FROM " + other() + " WHERE " + sameKey() + ")";
+    }
+
+    private String other() {
+        return SqliteTableReader.OTHER + "." + SqliteSql.quote(copy.source().name()) + " AS " + ROW;
+    }
+
+    /** By the key's own comparison, so SQLite finds the other row through the key's index. */
+    private String sameKey() {
+        return keyColumns.stream()
+                .map(c -> ROW + "." + SqliteSql.quote(c) + " = " + here(c))
+                .collect(Collectors.joining(" AND "));
+    }
+
+    private String sameValues() {
+        return copy.sourceColumns().stream()
+                .map(c -> "typeof(" + ROW + "." + SqliteSql.quote(c) + ") = typeof(" + here(c) + ") AND " + ROW + "."
+                        + SqliteSql.quote(c) + " IS " + here(c) + " COLLATE BINARY")
+                .collect(Collectors.joining(" AND "));
+    }
+
+    private String here(String column) {
+        return SqliteSql.quote(copy.source().name()) + "." + SqliteSql.quote(column);
+    }
+}
