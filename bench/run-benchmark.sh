@@ -285,7 +285,7 @@ run_lite2pg() {
 
 # One bin/lite2pg COMMAND [ARGS] of $SOURCE into the benchmark's target, which must exit 0 and leave SCHEMA holding the
 # source's row counts; LABEL names its console and time files. Sets LITE2PG_TIME (the whole command, JVM included),
-# _RSS, _CPU, _OUT (its console, each line time-stamped), _LOG (the run's lite2pg.log, empty when none is found), _JVM
+# _RSS, _CPU, _OUT (its console, each line time-stamped), _START (when it started), _LOG (the run's lite2pg.log, empty when none is found), _JVM
 # (to the first console line) and _SNAPSHOT (from it to the [snapshot] line: Spring's start and the snapshot of the
 # source; "-" without one).
 lite2pg_command() {
@@ -303,6 +303,7 @@ lite2pg_command() {
     LITE2PG_RSS=$(peak_rss "$rss")
     LITE2PG_CPU=$(cpu_seconds "$rss")
     LITE2PG_OUT=$out
+    LITE2PG_START=$start
     if [ $code -ne 0 ]; then
         tail -20 "$out" >&2
         fail "lite2pg $* exited $code ($label; console in $out)"
@@ -612,7 +613,7 @@ fi
 # One round on a fresh copy of the --scale file: cutover --live of the copy into the job's schema (A), the app's
 # changes to the copy, catch-up of the copy into A (the window), and a one-phase cutover of the changed copy into
 # CATCHUP_REF_SCHEMA (B). Each lite2pg command after a CHECKPOINT, so none pays for the dirty pages of the one before.
-# Sets CU_LIVE, CU_CHANGES, CU_WINDOW (with CU_WINDOW_RSS, _CPU, _PROFILE) and CU_ONE_PHASE, in seconds.
+# Sets CU_LIVE, CU_CHANGES, CU_WINDOW (with CU_WINDOW_RSS, _CPU, _TIMELINE) and CU_ONE_PHASE, in seconds.
 CATCHUP_FILE=$WORK/catchup-scale$(scale_name "$SCALE")-seed$SEED.sqlite
 run_catch_up() {
     local label=catchup-round$1 start changes=$WORK/catchup-round$1-changes.out
@@ -633,12 +634,16 @@ run_catch_up() {
     sql "checkpoint" >/dev/null
     lite2pg_command "$label-window" "$LITE2PG_SCHEMA" catch-up
     CU_WINDOW=$LITE2PG_TIME; CU_WINDOW_RSS=$LITE2PG_RSS; CU_WINDOW_CPU=$LITE2PG_CPU
-    # The catch-up's own steps, when its log has Spring Batch's step lines; else what its console printed.
-    CU_PROFILE=-
-    if [ -f "${LITE2PG_LOG:-}" ] && [ -n "$(step_seconds "$LITE2PG_LOG")" ]; then
-        CU_PROFILE=$(step_seconds "$LITE2PG_LOG" | awk '{ printf "%s%s %ss", NR > 1 ? ", " : "", $1, $2 }')
-    fi
-    CU_CONSOLE=$LITE2PG_OUT
+    # Where the window goes: each console line with the seconds since the command started (JVM start, snapshot and
+    # diff, the transaction, the validation), cut to a line's width.
+    CU_TIMELINE=$(awk -v a="$LITE2PG_START" '{ line = substr($0, index($0, " ") + 1)
+        if (length(line) > 100) line = substr(line, 1, 97) "..."
+        printf "           +%6.2fs  %s\n", $1 - a, line }' "$LITE2PG_OUT")
+    # The catch-up keeps its snapshot as the next one's base; dropping the job repository ends that run, so the
+    # snapshot it named goes too (450 MiB at scale 1).
+    local base
+    base=$(sed -n 's/.*\[catch-up\] snapshot \([^ ]*\) (sha256.*/\1/p' "$LITE2PG_OUT" | head -1)
+    if [[ $base == "$ROOT"/runs/* ]]; then rm -f "$base"; fi
 
     sql "checkpoint" >/dev/null
     lite2pg_command "$label-one-phase" "$CATCHUP_REF_SCHEMA" cutover --target-schema "$CATCHUP_REF_SCHEMA"
@@ -657,12 +662,8 @@ if [ "$CATCH_UP" = yes ]; then
         echo "catch-up round $round: cutover --live ${CU_LIVE}s (not the window); app's changes ${CU_CHANGES}s (${CU_CHANGED_ROWS:-?} rows, not the window)"
         echo "         catch-up ${CU_WINDOW}s: THE WINDOW (CPU ${CU_WINDOW_CPU}s, peak RSS ${CU_WINDOW_RSS} MiB), exit 0, row counts match"
         echo "         one-phase cutover of the final file ${CU_ONE_PHASE}s; window / one-phase ${CU_RATIO_T[-1]}"
-        if [ "$CU_PROFILE" != - ]; then
-            echo "         catch-up steps: $CU_PROFILE"
-        else
-            echo "         catch-up console:"
-            cut -d' ' -f2- "$CU_CONSOLE" | sed 's/^/           /'
-        fi
+        echo "         catch-up console, seconds since its start:"
+        echo "$CU_TIMELINE"
         if [ "$round" = 1 ]; then
             differences=${#CONTENT_DIFFERS[@]}
             compare_content "catch-up, round 1: one-phase cutover of the final file, then the catch-up's target" \
