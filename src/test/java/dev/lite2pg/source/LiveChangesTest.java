@@ -1,7 +1,9 @@
 package dev.lite2pg.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.source.LiveChanges.TableRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -195,6 +197,29 @@ class LiveChangesTest {
     }
 
     @Test
+    void pagesOf64KibAreReadWhereTheHeaderSaysOne() throws Exception {
+        SourceSnapshot snapshot = liveSourceAndSnapshot("WAL", 65536);
+        assertThat(LiveChanges.since(snapshot.file(), source).none()).isTrue();
+
+        write("UPDATE alerts SET body = 'changed' WHERE id = 1000");
+        LiveChanges changes = LiveChanges.since(snapshot.file(), source);
+
+        assertThat(changes.pages()).isEqualTo(Files.size(snapshot.file()) / 65536);
+        assertThat(changes.pagesDiffering()).isEqualTo(1);
+        assertThat(changes.walPages()).isPositive();
+    }
+
+    @Test
+    void aLiveFileThatIsNotADatabaseIsRefusedByName() throws Exception {
+        SourceSnapshot snapshot = liveSourceAndSnapshot("DELETE");
+        Path missing = work.resolve("gone.sqlite");
+
+        assertThatThrownBy(() -> LiveChanges.since(snapshot.file(), missing))
+                .isInstanceOf(Lite2pgException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
     void describeWritesCountsWithThousandsSeparatorsAndOnlyTheTablesThatChanged() {
         LiveChanges changes = new LiveChanges(
                 1_234,
@@ -222,9 +247,13 @@ class LiveChangesTest {
      * snapshot. In WAL mode nothing is checkpointed: every row is in the log when the snapshot is taken.
      */
     private SourceSnapshot liveSourceAndSnapshot(String journalMode) throws SQLException {
+        return liveSourceAndSnapshot(journalMode, 4096);
+    }
+
+    private SourceSnapshot liveSourceAndSnapshot(String journalMode, int pageSize) throws SQLException {
         source = work.resolve("live.sqlite");
         app = DriverManager.getConnection("jdbc:sqlite:" + source);
-        write("PRAGMA page_size = 4096");
+        write("PRAGMA page_size = " + pageSize);
         write("PRAGMA journal_mode = " + journalMode);
         write("PRAGMA wal_autocheckpoint = 0");
         write("CREATE TABLE alerts (id INTEGER PRIMARY KEY, body TEXT)");
