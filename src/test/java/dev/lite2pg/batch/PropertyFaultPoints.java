@@ -9,7 +9,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * off unless the system property {@value #PROPERTY} names one:
  * <ul>
  *   <li>{@code chunk:<table>:<n>} fails after the n-th chunk of the table was COPYed, before it commits;</li>
- *   <li>{@code step:<name>} fails when the named step (or {@code copy:<table>}) starts.</li>
+ *   <li>{@code step:<name>} fails when the named step (or {@code copy:<table>}) starts;</li>
+ *   <li>{@code hang:<name>} prints {@code [fault] hanging at <name>} there and waits forever, to be killed.</li>
  * </ul>
  * The fault fires once per process, so the re-run in a new process passes the same point.
  */
@@ -21,6 +22,16 @@ public final class PropertyFaultPoints implements FaultPoints {
     public void atStepStart(String stepName) {
         if (("step:" + stepName).equals(System.getProperty(PROPERTY))) {
             fire("injected fault at the start of step " + stepName);
+        }
+        if (("hang:" + stepName).equals(System.getProperty(PROPERTY))) {
+            // For a test that kills the process (kill -9) at exactly this point: it waits for this line.
+            System.out.println("[fault] hanging at " + stepName);
+            System.out.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

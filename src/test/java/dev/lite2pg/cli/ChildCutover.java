@@ -47,6 +47,23 @@ final class ChildCutover implements AutoCloseable {
                 List.of());
     }
 
+    /** @param jvmOptions e.g. a fault point's system property */
+    static ChildCutover start(
+            String lite2pgCommand,
+            Path jobFile,
+            Path workingDirectory,
+            Map<String, String> environment,
+            List<String> jvmOptions)
+            throws IOException {
+        return start(
+                lite2pgCommand,
+                jobFile,
+                workingDirectory,
+                environment,
+                System.getProperty("java.class.path"),
+                jvmOptions);
+    }
+
     /**
      * As an operator runs the shipped jar: this JVM's class path without the test classes (and so without anything
      * they register), with the given JVM options.
