@@ -68,11 +68,9 @@ public final class BenchmarkChanges {
             }
             connection.setAutoCommit(false);
             ChangedTables tables = new ChangedTables(connection, seed);
-            Map<String, Long> thirds = new LinkedHashMap<>();
-            for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
-                thirds.put(table, Math.round(tables.count(table) * percent / 300));
-            }
             Map<String, Long> before = tables.counts();
+            Map<String, Long> thirds = new LinkedHashMap<>();
+            before.forEach((table, rows) -> thirds.put(table, Math.round(rows * percent / 300)));
             Map<String, Long> deleted = new ChangeDeletes(connection, tables, thirds).run();
             Map<String, Long> updated = new LinkedHashMap<>();
             for (String table : thirds.keySet()) {

@@ -23,8 +23,8 @@ final class ChangedTables {
     private static final long SALT = 0x6368616e676573L; // "changes"
 
     static final int DELETE_FIELD = 101;
-    static final int UPDATE_FIELD = 102;
-    static final int TIE_FIELD = 103;
+    private static final int UPDATE_FIELD = 102;
+    private static final int TIE_FIELD = 103;
     private static final int PARENT_FIELD = 104;
 
     private static final Map<String, Integer> TABLE_CODES = Map.of(
@@ -48,11 +48,11 @@ final class ChangedTables {
         }
     }
 
-    static int code(String table) {
+    private static int code(String table) {
         return TABLE_CODES.get(table);
     }
 
-    long count(String table) throws SQLException {
+    private long count(String table) throws SQLException {
         return single("SELECT count(*) FROM " + table);
     }
 
@@ -205,7 +205,7 @@ final class ChangedTables {
         return names;
     }
 
-    long single(String sql) throws SQLException {
+    private long single(String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
