@@ -77,6 +77,45 @@ class BenchmarkCutoverIT {
         }
     }
 
+    /**
+     * What run-benchmark.sh --catch-up does, small: a live cutover of the file, the app's 1% changes to it, the
+     * catch-up; its target must then equal a one-phase cutover of the changed file, table by table (md5 of the rows).
+     * This also proves the changes need nothing lite2pg refuses.
+     */
+    @Test
+    void theChangedDatabaseCatchesUpToWhatAOnePhaseCutoverOfTheFinalFileHolds(TestDatabase db) throws Exception {
+        Path sqlite = work.resolve("live.sqlite");
+        assertThat(CliRun.of(Map.of(), "generate-benchmark", "--out", sqlite.toString(), "--scale", "0.01")
+                        .exitCode())
+                .isZero();
+        String job = benchmarkJob(sqlite).toString();
+
+        CliRun live = CliRun.of(db.environment(), "cutover", "--live", "--job", job, "--target-url", db.url());
+        assertThat(live.exitCode()).as(live.all()).isZero();
+        CliRun changed = CliRun.of(Map.of(), "generate-benchmark", "--in", sqlite.toString(), "--change-percent", "1");
+        assertThat(changed.exitCode()).as(changed.all()).isZero();
+        CliRun caughtUp = CliRun.of(db.environment(), "catch-up", "--job", job, "--target-url", db.url());
+        assertThat(caughtUp.exitCode()).as(caughtUp.all()).isZero();
+        assertThat(caughtUp.out())
+                .contains("validation PASS")
+                .contains("users +2 ~2 -2, strategies +5 ~5 -5, alerts +30 ~30 -30, orders +13 ~13 -13");
+        CliRun onePhase = CliRun.of(
+                db.environment(), "cutover", "--job", job, "--target-url", db.url(), "--target-schema", "bench_final");
+        assertThat(onePhase.exitCode()).as(onePhase.all()).isZero();
+
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            for (String table : BenchmarkDatabase.BASE_ROWS.keySet()) {
+                String md5 = "SELECT md5(string_agg(md5(r::text), '' ORDER BY r.id)) FROM %s." + table + " r";
+                assertThat(text(st, md5.formatted("bench")))
+                        .as(table)
+                        .isEqualTo(text(st, md5.formatted("bench_final")));
+            }
+            assertThat(single(st, "SELECT count(*) FROM bench.orders"))
+                    .isEqualTo(BenchmarkDatabase.rowCounts(0.01).get("orders"));
+        }
+    }
+
     /** jobs/benchmark.yml, pointed at the generated file, with absolute migrations and the report in the temp folder. */
     private Path benchmarkJob(Path sqlite) throws Exception {
         Path job = work.resolve("benchmark.yml");
@@ -91,6 +130,13 @@ class BenchmarkCutoverIT {
                                                 + Path.of("sql/benchmark").toAbsolutePath() + "\"")
                         + "output: \"" + work.resolve("runs") + "\"\n");
         return job;
+    }
+
+    private static String text(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long single(Statement statement, String sql) throws SQLException {
