@@ -202,8 +202,10 @@ public final class CatchUpLauncher {
             Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
             boolean committed = false;
             try {
+                long t = System.nanoTime();
                 SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
-                say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + "), compared with " + base.file());
+                say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t)
+                        + ", compared with " + base.file());
                 CatchUpLog.Entry entry = apply(base, snapshot, earlier);
                 committed = true;
                 return validate(base, snapshot, entry, last);
@@ -242,7 +244,9 @@ public final class CatchUpLauncher {
             }
             requireKeylessUnchanged(keyless, base, snapshot);
             boolean quarantine = job.onBadRow() == BadRowPolicy.QUARANTINE;
+            long t = System.nanoTime();
             List<TableDelta> deltas = read(diffs, base, snapshot, quarantine);
+            say("compared " + diffs.size() + " table(s) by key and converted the rows that differ in " + seconds(t));
             try {
                 refuseBadValues(deltas, quarantine);
                 return write(plan, deltas, snapshot, base, earlier, quarantine);
@@ -396,6 +400,7 @@ public final class CatchUpLauncher {
                     try (Statement st = connection.createStatement()) {
                         CatchUpLog.ensure(st, job.repositorySchema());
                     }
+                    long applying = System.nanoTime();
                     TargetChanges changes = new TargetChanges(connection, schema);
                     changes.deferForeignKeys(plan.foreignKeys(), changed);
                     List<TableDelta> parentsFirst = deltas.stream()
@@ -476,7 +481,7 @@ public final class CatchUpLauncher {
                     log.add(connection, entry);
                     FaultPoints.installed().ifPresent(faults -> faults.atStepStart("catch-up:commit"));
                     connection.commit();
-                    say("applied in one transaction: " + describe(entry));
+                    say("applied in one transaction in " + seconds(applying) + ": " + describe(entry));
                     return entry;
                 } catch (RuntimeException | SQLException e) {
                     connection.rollback();
@@ -514,6 +519,7 @@ public final class CatchUpLauncher {
         private Result validate(
                 Base base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
                 throws Exception {
+            long validating = System.nanoTime();
             String schema = job.target().schema();
             List<TargetTable> targetTables;
             try (Connection connection = target.getConnection()) {
@@ -606,7 +612,8 @@ public final class CatchUpLauncher {
             }
             CatchUpReport.write(
                     job, run.describe(), history, results, Duration.between(began, Instant.now()), runFolder);
-            say("validated " + results.size() + " changed table(s) in full (" + byChecksum
+            say("validated in " + seconds(validating) + ": " + results.size() + " changed table(s) in full ("
+                    + byChecksum
                     + " by the checksum kept since the copy, every stored row read back) and every table's row count: "
                     + verdict
                     + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
@@ -636,6 +643,10 @@ public final class CatchUpLauncher {
                 }
             }
             return problems;
+        }
+
+        private static String seconds(long since) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - since) / 1e9);
         }
 
         private void say(String line) {
