@@ -107,7 +107,10 @@ class CatchUpIT {
                 """);
         CliRun second = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
         assertThat(second.exitCode()).as(second.all()).isZero();
-        assertThat(second.out()).contains("catch-up 2 applied, validation PASS");
+        assertThat(second.out())
+                .contains("catch-up 2 applied, validation PASS")
+                // team, player, "order" and tag changed; every one of their column types has a canonical form
+                .containsPattern("validated 4 changed table\\(s\\) in full \\(4 by the checksum kept since the copy");
         assertEqualsOnePhaseCutover(db, source);
 
         CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
@@ -128,6 +131,26 @@ class CatchUpIT {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".sqlite")))
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void aTargetRowChangedBehindTheCatchUpsBackFailsTheValidationNamingIt(TestDatabase db) throws Exception {
+        Path source = source();
+        Path job = job("tampered", source, db, "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
+                        .exitCode())
+                .isZero();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE league.player SET score = score + 1e-9 WHERE id = 20");
+        }
+        sqlite(source, "UPDATE player SET name = 'changed' WHERE id = 21;");
+        CliRun run = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.err())
+                .contains("validation FAIL")
+                .contains("table player")
+                .contains("id=20");
     }
 
     @Test
