@@ -120,9 +120,6 @@ public final class CatchUpLauncher {
                         + " cutover: lite2pg cutover --job FILE --live (while the application runs), then catch-up.");
     }
 
-    /** The last snapshot the target holds the rows of. */
-    private record Base(Path file, String sha256, String stamp) {}
-
     private static final class CatchUp {
 
         private final JobDefinition job;
@@ -174,10 +171,8 @@ public final class CatchUpLauncher {
             try (Connection connection = target.getConnection()) {
                 earlier = log.of(connection, run.instance().getInstanceId());
             }
-            Optional<CatchUpLog.Entry> last =
-                    earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
-            Base base = last.map(e -> new Base(Path.of(e.snapshot()), e.snapshotSha256(), e.sourceStamp()))
-                    .orElseGet(() -> new Base(run.snapshot(), run.sourceSha256(), run.sourceStamp()));
+            HeldSnapshot base = HeldSnapshot.of(run, earlier);
+            Optional<CatchUpLog.Entry> last = base.catchUp();
             SourceSnapshot.problem(base.file(), base.sha256()).ifPresent(problem -> {
                 throw new Lite2pgException(
                         ErrorCode.PRECONDITION,
@@ -209,7 +204,8 @@ public final class CatchUpLauncher {
         }
 
         /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
-        private CatchUpLog.Entry apply(Base base, SourceSnapshot snapshot, Optional<CatchUpLog.Entry> last, int number)
+        private CatchUpLog.Entry apply(
+                HeldSnapshot base, SourceSnapshot snapshot, Optional<CatchUpLog.Entry> last, int number)
                 throws Exception {
             String schema = job.target().schema();
             List<TargetTable> targetTables;
@@ -275,7 +271,7 @@ public final class CatchUpLauncher {
          * A table without a key the target can address its rows by is compared whole: unchanged, it needs nothing; a
          * change to it cannot be applied exactly, so the catch-up refuses before writing anything.
          */
-        private void requireKeylessUnchanged(List<TableCopy> keyless, Base base, SourceSnapshot snapshot)
+        private void requireKeylessUnchanged(List<TableCopy> keyless, HeldSnapshot base, SourceSnapshot snapshot)
                 throws SQLException {
             if (keyless.isEmpty()) {
                 return;
@@ -323,7 +319,8 @@ public final class CatchUpLauncher {
         }
 
         /** Every table's changes, read from both snapshots at once, a table per thread. */
-        private List<TableDelta> read(List<TableDiff> diffs, Base base, SourceSnapshot snapshot, boolean quarantine)
+        private List<TableDelta> read(
+                List<TableDiff> diffs, HeldSnapshot base, SourceSnapshot snapshot, boolean quarantine)
                 throws Exception {
             ReadBudget budget = ReadBudget.forThisJvm(options.parallelism());
             ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
@@ -368,7 +365,7 @@ public final class CatchUpLauncher {
                 CopyPlan plan,
                 List<TableDelta> deltas,
                 SourceSnapshot snapshot,
-                Base base,
+                HeldSnapshot base,
                 int number,
                 boolean quarantine)
                 throws SQLException {
@@ -466,7 +463,7 @@ public final class CatchUpLauncher {
         }
 
         private Result validate(
-                Base base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
+                HeldSnapshot base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
                 throws Exception {
             String schema = job.target().schema();
             List<TargetTable> targetTables;
