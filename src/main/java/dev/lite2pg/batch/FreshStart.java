@@ -1,16 +1,21 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,6 +34,7 @@ final class FreshStart {
 
     private final PreviousRun previous;
     private final TargetDatabase target;
+    private final DataSource dataSource;
     private final JobRepository repository;
     private final TransactionTemplate transaction;
     private final ForeignKeyDeferral foreignKeys;
@@ -45,6 +51,7 @@ final class FreshStart {
             JobDefinition job) {
         this.previous = previous;
         this.target = new TargetDatabase(dataSource, job.target().schema());
+        this.dataSource = dataSource;
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.foreignKeys = new ForeignKeyDeferral(target, repository);
@@ -126,8 +133,45 @@ final class FreshStart {
                         ? ""
                         : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): "
                                 + changes));
-        SourceSnapshot.delete(previous.snapshot());
+        List<Path> deleted = deleteSnapshots();
+        if (!deleted.isEmpty()) {
+            out.println(
+                    "[fresh] deleted " + deleted.stream().map(Path::toString).collect(Collectors.joining(", "))
+                            + ": the copy of the source " + previous.describe()
+                            + " kept (for a resume, or as the base of catch-up); no stale copy of the data stays on disk");
+        }
         return true;
+    }
+
+    /**
+     * The run's snapshot, and every snapshot its catch-ups took: the newest is the base a next catch-up would have
+     * read, and an older one stays behind when a catch-up stopped between its commit and its validation. A new run
+     * takes its own; these would only be stale copies of the data. Returns those that were there.
+     */
+    private List<Path> deleteSnapshots() {
+        List<Path> snapshots = new ArrayList<>();
+        snapshots.add(previous.snapshot());
+        try {
+            HeldSnapshot.catchUps(dataSource, job.repositorySchema(), previous).stream()
+                    .map(e -> Path.of(e.snapshot()))
+                    .forEach(snapshots::add);
+        } catch (SQLException e) {
+            throw new Lite2pgException(
+                    ErrorCode.JOB_FAILED,
+                    "--fresh emptied the tables of " + previous.describe() + " but cannot read its catch-ups in "
+                            + job.repositorySchema() + "." + CatchUpLog.NAME + " to delete their snapshots: "
+                            + e.getMessage() + ". Delete the snapshot-*.sqlite files of job " + job.name()
+                            + " under " + job.output() + " by hand once no run of it is going on.",
+                    e);
+        }
+        List<Path> deleted = new ArrayList<>();
+        for (Path snapshot : snapshots) {
+            if (Files.isRegularFile(snapshot)) {
+                SourceSnapshot.delete(snapshot);
+                deleted.add(snapshot);
+            }
+        }
+        return deleted;
     }
 
     /**
