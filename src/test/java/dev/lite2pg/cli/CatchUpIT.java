@@ -51,8 +51,8 @@ class CatchUpIT {
 
     @Test
     void insertsUpdatesAndDeletesInParentsChildrenAndACycleAreCaughtUpExactlyTwice(TestDatabase db) throws Exception {
-        Path source = source();
-        Path job = job("league", source, db, "");
+        Path source = source(work);
+        Path job = job(work, "league", source, db, "");
         CliRun live = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
         assertThat(live.exitCode()).as(live.all()).isZero();
         assertThat(live.out())
@@ -132,8 +132,8 @@ class CatchUpIT {
 
     @Test
     void aChangedTableWithoutAKeyIsNamedAndNothingIsWritten(TestDatabase db) throws Exception {
-        Path source = source();
-        Path job = job("keyless", source, db, "");
+        Path source = source(work);
+        Path job = job(work, "keyless", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -151,8 +151,8 @@ class CatchUpIT {
 
     @Test
     void aBadValueInTheChangesUnderOnBadRowFailIsListedAndNothingIsWritten(TestDatabase db) throws Exception {
-        Path source = source();
-        Path job = job("strict", source, db, "");
+        Path source = source(work);
+        Path job = job(work, "strict", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -179,8 +179,8 @@ class CatchUpIT {
 
     @Test
     void aBadValueInTheChangesUnderOnBadRowQuarantineIsSetAsideAndComesBackWhenFixed(TestDatabase db) throws Exception {
-        Path source = source();
-        Path job = job("lenient", source, db, "on-bad-row: quarantine\n");
+        Path source = source(work);
+        Path job = job(work, "lenient", source, db, "on-bad-row: quarantine\n");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -214,8 +214,8 @@ class CatchUpIT {
 
     @Test
     void aCatchUpKilledBeforeItsCommitWroteNothingAndRunsAgain(TestDatabase db) throws Exception {
-        Path source = source();
-        Path job = job("killed", source, db, "");
+        Path source = source(work);
+        Path job = job(work, "killed", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -267,7 +267,8 @@ class CatchUpIT {
         }
     }
 
-    private Path job(String name, Path source, TestDatabase db, String extra) {
+    /** The league job into schema league (repository lite2pg_repo), its runs under {@code work}/runs. */
+    static Path job(Path work, String name, Path source, TestDatabase db, String extra) {
         Path migrations = JobFile.migration(work.resolve("migrations"), SCHEMA);
         return JobFile.named(name)
                 .source(source)
@@ -280,7 +281,7 @@ class CatchUpIT {
     }
 
     /** A league: 20 teams (each captained by one of its players), 300 players, 600 orders, 30 tags, 10 notes. */
-    private Path source() throws Exception {
+    static Path source(Path work) throws Exception {
         Path file = work.resolve("league.sqlite");
         sqlite(file, """
                 CREATE TABLE team (id INTEGER PRIMARY KEY, name TEXT NOT NULL, captain_id INTEGER REFERENCES player (id));
@@ -311,7 +312,7 @@ class CatchUpIT {
      * The application's writes, in one transaction, with SQLite's foreign keys off (its default); statements end at
      * a semicolon (the scripts hold none inside a value).
      */
-    private static void sqlite(Path file, String script) throws Exception {
+    static void sqlite(Path file, String script) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement st = c.createStatement()) {
             c.setAutoCommit(false);
