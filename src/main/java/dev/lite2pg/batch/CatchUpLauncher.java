@@ -17,6 +17,7 @@ import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
 import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.output.PrivateFiles;
+import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.postgres.PostgresCatalog;
 import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.postgres.RunLock;
@@ -106,7 +107,8 @@ public final class CatchUpLauncher {
             try (RunLock lock = RunLock.acquire(target.plain(), job.name(), identity.recorded())) {
                 PreviousRun run = PreviousRun.newest(target.repository(), job, identity)
                         .orElseThrow(() -> nothingToCatchUp(job, "its target holds no run of it"));
-                return new CatchUp(job, options, run, target.plain(), runName, runFolder, out, began).run();
+                CopiedChecksums copied = CopiedChecksums.of(run.last(), target.repository());
+                return new CatchUp(job, options, run, copied, target.plain(), runName, runFolder, out, began).run();
             }
         }
     }
@@ -125,6 +127,9 @@ public final class CatchUpLauncher {
         private final JobDefinition job;
         private final Options options;
         private final PreviousRun run;
+        /** The content checksums the cutover's copy kept: where each table's checksum chain starts. */
+        private final CopiedChecksums copied;
+
         private final DataSource target;
         private final String runName;
         private final Path runFolder;
@@ -136,6 +141,7 @@ public final class CatchUpLauncher {
                 JobDefinition job,
                 Options options,
                 PreviousRun run,
+                CopiedChecksums copied,
                 DataSource target,
                 String runName,
                 Path runFolder,
@@ -144,6 +150,7 @@ public final class CatchUpLauncher {
             this.job = job;
             this.options = options;
             this.run = run;
+            this.copied = copied;
             this.target = target;
             this.runName = runName;
             this.runFolder = runFolder;
@@ -192,7 +199,7 @@ public final class CatchUpLauncher {
             try {
                 SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
                 say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + "), compared with " + base.file());
-                CatchUpLog.Entry entry = apply(base, snapshot, last, earlier.size() + 1);
+                CatchUpLog.Entry entry = apply(base, snapshot, earlier);
                 committed = true;
                 return validate(base, snapshot, entry, last);
             } finally {
@@ -204,8 +211,7 @@ public final class CatchUpLauncher {
         }
 
         /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
-        private CatchUpLog.Entry apply(
-                HeldSnapshot base, SourceSnapshot snapshot, Optional<CatchUpLog.Entry> last, int number)
+        private CatchUpLog.Entry apply(HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier)
                 throws Exception {
             String schema = job.target().schema();
             List<TargetTable> targetTables;
@@ -234,7 +240,7 @@ public final class CatchUpLauncher {
             List<TableDelta> deltas = read(diffs, base, snapshot, quarantine);
             try {
                 refuseBadValues(deltas, quarantine);
-                return write(plan, deltas, snapshot, base, number, quarantine);
+                return write(plan, deltas, snapshot, base, earlier, quarantine);
             } finally {
                 deltas.forEach(TableDelta::close);
             }
@@ -366,9 +372,10 @@ public final class CatchUpLauncher {
                 List<TableDelta> deltas,
                 SourceSnapshot snapshot,
                 HeldSnapshot base,
-                int number,
+                List<CatchUpLog.Entry> earlier,
                 boolean quarantine)
                 throws SQLException {
+            int number = earlier.size() + 1;
             String schema = job.target().schema();
             Set<String> changed = deltas.stream()
                     .filter(d -> !d.empty())
@@ -430,10 +437,22 @@ public final class CatchUpLauncher {
                             new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true),
                             schema);
                     List<CatchUpLog.TableChanges> tableChanges = new ArrayList<>();
-                    for (Map.Entry<String, long[]> e : counts.entrySet()) {
-                        long[] c = e.getValue();
+                    java.util.function.Function<String, Optional<Checksum>> before =
+                            checksumsBefore(connection, earlier);
+                    for (TableDelta delta : parentsFirst) {
+                        String table = delta.copy().targetTable();
+                        long[] c = counts.get(table);
+                        Optional<Checksum> after = before.apply(table)
+                                .flatMap(sum -> delta.checksum().map(sum::plus));
                         tableChanges.add(new CatchUpLog.TableChanges(
-                                e.getKey(), c[0], c[1], c[2], c[3], tables.rowCount(e.getKey())));
+                                table,
+                                c[0],
+                                c[1],
+                                c[2],
+                                c[3],
+                                tables.rowCount(table),
+                                after.map(Checksum::rows).orElse(null),
+                                after.map(Checksum::sum).orElse(null)));
                     }
                     CatchUpLog.Entry entry = new CatchUpLog.Entry(
                             run.instance().getInstanceId(),
@@ -460,6 +479,32 @@ public final class CatchUpLauncher {
                     throw e;
                 }
             }
+        }
+
+        /**
+         * Each table's content checksum as the target holds it before this catch-up: the newest passed catch-up's that
+         * lists the table, else the copy's. None for any table once rows were set aside or changed by the orphan
+         * policy (the target then is not the copy's rows), nor after a catch-up that did not pass.
+         */
+        private java.util.function.Function<String, Optional<Checksum>> checksumsBefore(
+                Connection connection, List<CatchUpLog.Entry> earlier) throws SQLException {
+            QuarantineTable quarantine = new QuarantineTable(
+                    job.repositorySchema(),
+                    job.name(),
+                    run.last().getJobParameters().getString(CutoverLauncher.RUN_ID));
+            boolean setAside = !quarantine.countsByTable(connection).isEmpty()
+                    || !quarantine.orphanCounts(connection).isEmpty()
+                    || job.onBadRow() == BadRowPolicy.QUARANTINE;
+            Map<String, Optional<Checksum>> sums = new LinkedHashMap<>();
+            if (setAside) {
+                return table -> Optional.empty();
+            }
+            for (CatchUpLog.Entry entry : earlier) {
+                for (CatchUpLog.TableChanges t : entry.tables()) {
+                    sums.put(t.table(), entry.passed() ? t.checksum() : Optional.empty());
+                }
+            }
+            return table -> sums.containsKey(table) ? sums.get(table) : copied.of(table);
         }
 
         private Result validate(
@@ -496,6 +541,7 @@ public final class CatchUpLauncher {
             last.filter(e -> !e.passed()).ifPresent(e -> e.tables().forEach(t -> toCheck.add(t.table())));
             List<String> problems = new ArrayList<>();
             List<ContentCheckResult> results = new ArrayList<>();
+            int byChecksum = 0;
             Optional<QuarantineTable> quarantine = job.onBadRow() == BadRowPolicy.QUARANTINE
                     ? Optional.of(new QuarantineTable(
                             job.repositorySchema(),
@@ -503,9 +549,18 @@ public final class CatchUpLauncher {
                             run.last().getJobParameters().getString(CutoverLauncher.RUN_ID)))
                     : Optional.empty();
             try (ContentCheck check = new ContentCheck(target, snapshot.file(), options.parallelism(), quarantine)) {
+                Map<String, Optional<Checksum>> expected = new LinkedHashMap<>();
+                entry.tables().forEach(t -> expected.put(t.table(), t.checksum()));
                 for (TableCopy copy : plan.copies()) {
                     if (toCheck.contains(copy.targetTable())) {
-                        ContentCheckResult result = check.check(copy);
+                        // By the checksum kept through the copy and every catch-up when there is one (every stored
+                        // row read back, no second read of the source); row by row otherwise, or on a mismatch.
+                        ContentCheck.Compared compared =
+                                check.check(copy, expected.getOrDefault(copy.targetTable(), Optional.empty()));
+                        ContentCheckResult result = compared.result();
+                        if (compared.byText()) {
+                            byChecksum++;
+                        }
                         results.add(result);
                         ContentCheck.problem(result).ifPresent(problems::add);
                     }
@@ -547,7 +602,9 @@ public final class CatchUpLauncher {
             }
             CatchUpReport.write(
                     job, run.describe(), history, results, Duration.between(began, Instant.now()), runFolder);
-            say("validated " + results.size() + " changed table(s) in full and every table's row count: " + verdict
+            say("validated " + results.size() + " changed table(s) in full (" + byChecksum
+                    + " by the checksum kept since the copy, every stored row read back) and every table's row count: "
+                    + verdict
                     + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
             return new Result(problems.isEmpty() ? Outcome.PASS : Outcome.FAIL, judged, runFolder, sourceWritten);
         }

@@ -11,6 +11,7 @@ import dev.lite2pg.postgres.StagingArea;
 import dev.lite2pg.progress.Activity;
 import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.source.LiveChanges;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -424,11 +425,15 @@ public final class CutoverLauncher {
                     operator.start(new CutoverJobFactory(repository, transactions, parallelism).build(run), parameters);
             RunHistory.recordFailureMessages(repository, execution);
             boolean sourceChanged = SourceWrites.since(job.source().path(), stamp);
+            String liveChanges = null;
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 if (rehearsal == null && (liveRun || sourceChanged)) {
                     // What the target holds exactly: the base a catch-up compares the source with.
                     out.println("[snapshot] kept " + snapshotFile + " as the base of catch-up: stop the application,"
                             + " then lite2pg catch-up --job FILE applies what it wrote since the snapshot");
+                    liveChanges =
+                            LiveChanges.since(snapshotFile, job.source().path()).describe();
+                    out.println("[snapshot] " + liveChanges);
                 } else {
                     SourceSnapshot.delete(snapshotFile);
                     out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");
@@ -442,7 +447,8 @@ public final class CutoverLauncher {
                     ReportWriter.written(runFolder).orElse(null),
                     false,
                     sourceChanged,
-                    liveRun);
+                    liveRun,
+                    liveChanges);
         }
 
         /**

@@ -13,6 +13,7 @@ import org.springframework.batch.core.BatchStatus;
  * @param alreadyComplete the run had completed before; nothing was done
  * @param sourceChanged the live source was written to after the run's snapshot was taken: the target lacks those writes
  * @param live the run copied while the application kept writing ({@code cutover --live}): complete as of its snapshot
+ * @param liveChanges for a completed live run, how much the source changed since its snapshot, in words; else null
  */
 public record RunResult(
         BatchStatus status,
@@ -21,7 +22,8 @@ public record RunResult(
         RunReport report,
         boolean alreadyComplete,
         boolean sourceChanged,
-        boolean live) {
+        boolean live,
+        String liveChanges) {
 
     public RunResult(
             BatchStatus status,
@@ -30,6 +32,6 @@ public record RunResult(
             RunReport report,
             boolean alreadyComplete,
             boolean sourceChanged) {
-        this(status, failures, runFolder, report, alreadyComplete, sourceChanged, false);
+        this(status, failures, runFolder, report, alreadyComplete, sourceChanged, false, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lite2pg.catchup;
 
+import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.postgres.PgSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,8 +83,26 @@ public final class CatchUpLog {
      *
      * @param refused changed rows with a value the target refuses (set aside under on-bad-row: quarantine)
      * @param rows the table's rows in the target after the catch-up
+     * @param checksumRows with {@code checksumSum}, the content checksum ({@link dev.lite2pg.checksum.RowHash}) the
+     *     table must have after the catch-up, kept from the copy on through each catch-up; null when not kept (a
+     *     column without a canonical form, rows set aside), and the table is then compared row by row
      */
-    public record TableChanges(String table, long inserted, long updated, long deleted, long refused, long rows) {}
+    public record TableChanges(
+            String table,
+            long inserted,
+            long updated,
+            long deleted,
+            long refused,
+            long rows,
+            Long checksumRows,
+            Long checksumSum) {
+
+        public Optional<Checksum> checksum() {
+            return checksumRows == null || checksumSum == null
+                    ? Optional.empty()
+                    : Optional.of(new Checksum(checksumRows, checksumSum));
+        }
+    }
 
     private final String table;
 

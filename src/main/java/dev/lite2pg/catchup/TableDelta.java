@@ -1,11 +1,13 @@
 package dev.lite2pg.catchup;
 
+import dev.lite2pg.checksum.RowHash;
 import dev.lite2pg.copy.CopyTextEncoder;
 import dev.lite2pg.copy.RowConverter;
 import dev.lite2pg.copy.RowKeys;
 import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.output.PrivateFiles;
+import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.source.ReadBudget;
@@ -18,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +39,8 @@ import java.util.stream.Collectors;
  * @param quarantined the changed rows with a refused value, as the quarantine keeps them (with on-bad-row: quarantine)
  * @param touchedKeys with on-bad-row: quarantine, the reader keys of every changed and deleted row: their older
  *     quarantine entries no longer stand
+ * @param checksum how the table's content checksum ({@link RowHash}) moves: the changed rows' new versions added,
+ *     the old versions of changed and deleted rows taken away; empty for a column type without a canonical form
  */
 public record TableDelta(
         TableCopy copy,
@@ -43,7 +50,8 @@ public record TableDelta(
         long goneKeys,
         List<RowRefusal> refusals,
         List<QuarantinedRow> quarantined,
-        List<String> touchedKeys)
+        List<String> touchedKeys,
+        Optional<Checksum> checksum)
         implements AutoCloseable {
 
     private static final int PAGE_ROWS = 5_000;
@@ -60,6 +68,10 @@ public record TableDelta(
     }
 
     /**
+     * Two scans, each of one snapshot with the other attached, both through the key's index: the new snapshot's rows
+     * that the base lacks or holds otherwise (to write), then the base's rows that the new one lacks or holds
+     * otherwise (old versions, whose keys are deleted unless the first scan wrote the key again).
+     *
      * @param spool the private folder the two files go into
      * @param quarantine whether a row with a refused value is set aside (on-bad-row: quarantine) rather than only listed
      */
@@ -73,9 +85,16 @@ public record TableDelta(
                 .mapToInt(c -> copy.sourceColumns().indexOf(c))
                 .toArray();
         RowKeys rowKeys = RowKeys.of(copy);
+        Optional<RowHash> hash = RowHash.forTypes(copy.targetTypes());
+        String[] values = new String[copy.width()];
+        long hashedRows = 0;
+        long hashSum = 0;
         List<RowRefusal> refusals = new ArrayList<>();
         List<QuarantinedRow> quarantined = new ArrayList<>();
         List<String> touched = new ArrayList<>();
+        // The source keys the new snapshot still holds among the rows that differ: an old version with one of them
+        // was updated, not deleted.
+        Set<String> written = new HashSet<>();
         long changed = 0;
         long gone = 0;
         try {
@@ -94,10 +113,15 @@ public record TableDelta(
                         if (quarantine) {
                             touched.add(RowJson.key(row.key()));
                         }
+                        written.add(sourceKey(row, keyIndexes));
                         List<RowRefusal> bad = new ArrayList<>(0);
                         if (converter.convert(row, bad::add) == 0) {
                             converter.encode(rows);
                             changed++;
+                            if (hash.isPresent()) {
+                                hashSum += hash.get().of(values(converter, values));
+                                hashedRows++;
+                            }
                             if (rows.length() >= FLUSH_BYTES) {
                                 changedOut.write(rows.buffer(), 0, rows.length());
                                 rows.reset();
@@ -117,17 +141,21 @@ public record TableDelta(
                 }
                 try (SqliteTableReader reader = new SqliteTableReader(
                                 base, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget)
-                        .comparedWith(now, diff.keyMissing())) {
+                        .comparedWith(now, diff.changedOrNew())) {
                     reader.open();
                     RowConverter old = new RowConverter(copy);
                     for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                        if (quarantine) {
+                        boolean deleted = !written.contains(sourceKey(row, keyIndexes));
+                        if (quarantine && deleted) {
                             touched.add(RowJson.key(row.key()));
                         }
-                        // Only the key is needed, converted as the copy converted it; a refused value elsewhere in
-                        // the row (it was set aside then) does not matter now.
-                        old.convert(row, refusal -> {});
-                        if (encodeKey(old, keyIndexes, keys)) {
+                        // The old version as the copy converted it: it is what the target holds (a row with a
+                        // refused value was never there, and does not count).
+                        if (old.convert(row, refusal -> {}) == 0 && hash.isPresent()) {
+                            hashSum -= hash.get().of(values(old, values));
+                            hashedRows--;
+                        }
+                        if (deleted && encodeKey(old, keyIndexes, keys)) {
                             gone++;
                         }
                         if (keys.length() >= FLUSH_BYTES) {
@@ -142,7 +170,25 @@ public record TableDelta(
             throw new UncheckedIOException(
                     "cannot spool the changes of " + copy.source().name() + " to " + spool, e);
         }
-        return new TableDelta(copy, changedFile, changed, goneFile, gone, refusals, quarantined, touched);
+        Optional<Checksum> checksum =
+                hash.isPresent() ? Optional.of(new Checksum(hashedRows, hashSum)) : Optional.empty();
+        return new TableDelta(copy, changedFile, changed, goneFile, gone, refusals, quarantined, touched, checksum);
+    }
+
+    /** The row's source primary key, as one comparable text: the same row in both snapshots has the same one. */
+    private static String sourceKey(SourceRow row, int[] keyIndexes) {
+        Object[] key = new Object[keyIndexes.length];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            key[k] = row.values()[keyIndexes[k]];
+        }
+        return RowJson.key(key);
+    }
+
+    private static String[] values(RowConverter converter, String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = converter.value(i);
+        }
+        return values;
     }
 
     /** Appends the converted key of the row last converted; false when a key value itself was refused (never copied). */

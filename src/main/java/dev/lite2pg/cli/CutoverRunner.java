@@ -81,7 +81,7 @@ final class CutoverRunner {
                             + " was written to after the run's snapshot was taken;"
                             + " those writes are not in the target. For the production cutover, stop the application first, then: cutover --fresh");
         }
-        if (result.status() == BatchStatus.COMPLETED && result.sourceChanged() && !rehearsal) {
+        if (result.status() == BatchStatus.COMPLETED && result.sourceChanged() && !rehearsal && !result.live()) {
             // The report step checks this and fails the verdict; a write after it (in the last moments of the job)
             // leaves the target just as incomplete.
             err.println("lite2pg: FAIL: " + SourceWrites.problem(job.source().path(), null));
@@ -94,9 +94,7 @@ final class CutoverRunner {
                                     ? Verdict.PASS
                                     : result.report().verdict())
                             + " as of the snapshot; "
-                            + (result.sourceChanged()
-                                    ? "the application has written to the source since"
-                                    : "nothing was written to the source since, so far")
+                            + result.liveChanges()
                             + ". Next: stop the application, then lite2pg catch-up --job FILE. Report: "
                             + result.runFolder().resolve("report.html") + " (also report.md, report.json)");
             return ExitCodes.of(result, rehearsal);

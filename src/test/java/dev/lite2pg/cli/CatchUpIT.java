@@ -51,8 +51,8 @@ class CatchUpIT {
 
     @Test
     void insertsUpdatesAndDeletesInParentsChildrenAndACycleAreCaughtUpExactlyTwice(TestDatabase db) throws Exception {
-        Path source = source(work);
-        Path job = job(work, "league", source, db, "");
+        Path source = source();
+        Path job = job("league", source, db, "");
         CliRun live = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
         assertThat(live.exitCode()).as(live.all()).isZero();
         assertThat(live.out())
@@ -107,7 +107,10 @@ class CatchUpIT {
                 """);
         CliRun second = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
         assertThat(second.exitCode()).as(second.all()).isZero();
-        assertThat(second.out()).contains("catch-up 2 applied, validation PASS");
+        assertThat(second.out())
+                .contains("catch-up 2 applied, validation PASS")
+                // team, player, "order" and tag changed; every one of their column types has a canonical form
+                .containsPattern("validated 4 changed table\\(s\\) in full \\(4 by the checksum kept since the copy");
         assertEqualsOnePhaseCutover(db, source);
 
         CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
@@ -131,9 +134,29 @@ class CatchUpIT {
     }
 
     @Test
+    void aTargetRowChangedBehindTheCatchUpsBackFailsTheValidationNamingIt(TestDatabase db) throws Exception {
+        Path source = source();
+        Path job = job("tampered", source, db, "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
+                        .exitCode())
+                .isZero();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE league.player SET score = score + 1e-9 WHERE id = 20");
+        }
+        sqlite(source, "UPDATE player SET name = 'changed' WHERE id = 21;");
+        CliRun run = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.err())
+                .contains("validation FAIL")
+                .contains("table player")
+                .contains("id=20");
+    }
+
+    @Test
     void aChangedTableWithoutAKeyIsNamedAndNothingIsWritten(TestDatabase db) throws Exception {
-        Path source = source(work);
-        Path job = job(work, "keyless", source, db, "");
+        Path source = source();
+        Path job = job("keyless", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -151,8 +174,8 @@ class CatchUpIT {
 
     @Test
     void aBadValueInTheChangesUnderOnBadRowFailIsListedAndNothingIsWritten(TestDatabase db) throws Exception {
-        Path source = source(work);
-        Path job = job(work, "strict", source, db, "");
+        Path source = source();
+        Path job = job("strict", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -179,8 +202,8 @@ class CatchUpIT {
 
     @Test
     void aBadValueInTheChangesUnderOnBadRowQuarantineIsSetAsideAndComesBackWhenFixed(TestDatabase db) throws Exception {
-        Path source = source(work);
-        Path job = job(work, "lenient", source, db, "on-bad-row: quarantine\n");
+        Path source = source();
+        Path job = job("lenient", source, db, "on-bad-row: quarantine\n");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -214,8 +237,8 @@ class CatchUpIT {
 
     @Test
     void aCatchUpKilledBeforeItsCommitWroteNothingAndRunsAgain(TestDatabase db) throws Exception {
-        Path source = source(work);
-        Path job = job(work, "killed", source, db, "");
+        Path source = source();
+        Path job = job("killed", source, db, "");
         assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
                         .exitCode())
                 .isZero();
@@ -267,6 +290,10 @@ class CatchUpIT {
         }
     }
 
+    private Path job(String name, Path source, TestDatabase db, String extra) {
+        return job(work, name, source, db, extra);
+    }
+
     /** The league job into schema league (repository lite2pg_repo), its runs under {@code work}/runs. */
     static Path job(Path work, String name, Path source, TestDatabase db, String extra) {
         Path migrations = JobFile.migration(work.resolve("migrations"), SCHEMA);
@@ -278,6 +305,10 @@ class CatchUpIT {
                 .extra("repository-schema: lite2pg_repo\n" + extra)
                 .output(work.resolve("runs"))
                 .writeTo(work.resolve(name + ".yml"));
+    }
+
+    private Path source() throws Exception {
+        return source(work);
     }
 
     /** A league: 20 teams (each captained by one of its players), 300 players, 600 orders, 30 tags, 10 notes. */

@@ -75,6 +75,33 @@ class SourceWritesIT {
     }
 
     @Test
+    void aLiveCutoverPassesAsOfItsSnapshotAndCatchUpTakesWhatTheApplicationWroteMeanwhile(TestDatabase db)
+            throws Exception {
+        Path source = walSource();
+        Path job = jobFile("demo", source, db);
+        CliRun run;
+        long written;
+        try (LiveApplication app = new LiveApplication(source)) {
+            run = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
+            written = app.stop();
+        }
+        assertThat(written).as("the application wrote while the cutover ran").isPositive();
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out())
+                .contains("validation PASS as of the snapshot")
+                .containsPattern("the live source has changed since the snapshot: [\\d,]+ of [\\d,]+ pages differ")
+                .contains("customer")
+                .contains("Next: stop the application, then lite2pg catch-up --job FILE");
+        assertThat(run.err()).doesNotContain("FAIL");
+        assertThat(customers(db)).isLessThan(sourceCustomers(source));
+
+        CliRun catchUp = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(catchUp.exitCode()).as(catchUp.all()).isZero();
+        assertThat(catchUp.out()).contains("validation PASS");
+        assertThat(customers(db)).as("every customer the application wrote").isEqualTo(sourceCustomers(source));
+    }
+
+    @Test
     void aDryRunWhoseSourceIsWrittenToMeanwhileWarns(TestDatabase db) throws Exception {
         Path source = walSource();
         Path job = jobFile("demo", source, db);
