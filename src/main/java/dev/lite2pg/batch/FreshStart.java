@@ -82,7 +82,8 @@ final class FreshStart {
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
         refuseForeignKeysFromOtherTables(tables);
-        String changes = changesSinceCompletion(tables);
+        List<CatchUpLog.Entry> catchUps = catchUps();
+        String changes = changesSinceCompletion(tables, catchUps);
         String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ")
                 + previous.describe() + " of job " + job.name() + " into "
                 + job.target().redactedUrl()
@@ -105,7 +106,7 @@ final class FreshStart {
                     // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled
                     // back).
                     target.lockAgainstWrites(tables);
-                    changesSinceCompletion(tables);
+                    changesSinceCompletion(tables, catchUps);
                 }
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
@@ -133,7 +134,7 @@ final class FreshStart {
                         ? ""
                         : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): "
                                 + changes));
-        List<Path> deleted = deleteSnapshots();
+        List<Path> deleted = deleteSnapshots(catchUps);
         if (!deleted.isEmpty()) {
             out.println(
                     "[fresh] deleted " + deleted.stream().map(Path::toString).collect(Collectors.joining(", "))
@@ -148,22 +149,10 @@ final class FreshStart {
      * read, and an older one stays behind when a catch-up stopped between its commit and its validation. A new run
      * takes its own; these would only be stale copies of the data. Returns those that were there.
      */
-    private List<Path> deleteSnapshots() {
+    private List<Path> deleteSnapshots(List<CatchUpLog.Entry> catchUps) {
         List<Path> snapshots = new ArrayList<>();
         snapshots.add(previous.snapshot());
-        try {
-            HeldSnapshot.catchUps(dataSource, job.repositorySchema(), previous).stream()
-                    .map(e -> Path.of(e.snapshot()))
-                    .forEach(snapshots::add);
-        } catch (SQLException e) {
-            throw new Lite2pgException(
-                    ErrorCode.JOB_FAILED,
-                    "--fresh emptied the tables of " + previous.describe() + " but cannot read its catch-ups in "
-                            + job.repositorySchema() + "." + CatchUpLog.NAME + " to delete their snapshots: "
-                            + e.getMessage() + ". Delete the snapshot-*.sqlite files of job " + job.name()
-                            + " under " + job.output() + " by hand once no run of it is going on.",
-                    e);
-        }
+        catchUps.forEach(e -> snapshots.add(Path.of(e.snapshot())));
         List<Path> deleted = new ArrayList<>();
         for (Path snapshot : snapshots) {
             if (Files.isRegularFile(snapshot)) {
@@ -196,8 +185,21 @@ final class FreshStart {
         }
     }
 
+    /** The previous run's catch-ups, oldest first (none unless it completed with cutover --live). */
+    private List<CatchUpLog.Entry> catchUps() {
+        try {
+            return HeldSnapshot.catchUps(dataSource, job.repositorySchema(), previous);
+        } catch (SQLException e) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "--fresh cannot read the catch-ups of " + previous.describe() + " in " + job.repositorySchema()
+                            + "." + CatchUpLog.NAME + ": " + e.getMessage() + ". Nothing was changed.",
+                    e);
+        }
+    }
+
     /** The tables that changed since the completed run, described; empty when none did or no guard applies. */
-    private String changesSinceCompletion(List<String> tables) {
+    private String changesSinceCompletion(List<String> tables, List<CatchUpLog.Entry> catchUps) {
         if (discardChanges == null || previous.status() != BatchStatus.COMPLETED || tables.isEmpty()) {
             return "";
         }
@@ -226,7 +228,13 @@ final class FreshStart {
                             + previous.last().getEndTime() + "): " + described + ". The application has"
                             + " probably written to the target since the cutover; --fresh would TRUNCATE those rows. Nothing was changed."
                             + " Keep them (the target is already cut over), or, to discard them and copy the source again, add "
-                            + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh.");
+                            + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh."
+                            + (catchUps.isEmpty()
+                                    ? ""
+                                    : " Its " + catchUps.size() + " catch-up(s) changed tables too, and this compares"
+                                            + " with what the run itself left: if only catch-ups wrote to the target,"
+                                            + " the change is theirs and " + CutoverLauncher.DISCARD_CHANGES
+                                            + " loses nothing else."));
         }
         return described;
     }

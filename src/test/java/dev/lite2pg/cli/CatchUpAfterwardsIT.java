@@ -209,6 +209,15 @@ class CatchUpAfterwardsIT {
                 .hasSize(1)
                 .doesNotContainAnyElementsOf(runSnapshot);
 
+        // The guard compares with what the run left, so the catch-up's own changes count; the refusal says so.
+        CliRun guarded = cli(db, "cutover", "--job", job.toString(), "--fresh", "--yes");
+        assertThat(guarded.exitCode()).as(guarded.all()).isEqualTo(2);
+        assertThat(guarded.err())
+                .contains("Nothing was changed")
+                .contains("Its 1 catch-up(s) changed tables too")
+                .contains("--discard-changes-since-cutover loses nothing else");
+        assertThat(snapshots()).as("a refused --fresh deletes nothing").isEqualTo(held);
+
         CliRun fresh =
                 cli(db, "cutover", "--job", job.toString(), "--fresh", "--yes", "--discard-changes-since-cutover");
         assertThat(fresh.exitCode()).as(fresh.all()).isZero();
