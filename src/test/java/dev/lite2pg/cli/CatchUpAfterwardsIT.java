@@ -115,6 +115,15 @@ class CatchUpAfterwardsIT {
         CliRun done = cli(db, "cutover", "--job", job.toString());
         assertThat(done.exitCode()).as(done.all()).isZero();
         assertThat(done.out()).contains("caught up 3 time(s) since").contains("nothing was written");
+
+        // Written to again: the snapshot the target holds now is catch-up 3's, and catch-up is the way on.
+        sqlite(source, "UPDATE tag SET label = 'again' WHERE code = 'c3';");
+        CliRun later = cli(db, "cutover", "--job", job.toString());
+        assertThat(later.exitCode()).as(later.all()).isEqualTo(2);
+        assertThat(later.err())
+                .containsPattern("has changed since the snapshot .*snapshot-.*\\.sqlite of catch-up 3, whose rows the"
+                        + " target holds")
+                .contains("stop the application, then lite2pg catch-up --job FILE");
     }
 
     @Test
