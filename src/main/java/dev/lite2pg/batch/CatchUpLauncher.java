@@ -185,27 +185,32 @@ public final class CatchUpLauncher {
                     earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
             Base base = last.map(e -> new Base(Path.of(e.snapshot()), e.snapshotSha256(), e.sourceStamp()))
                     .orElseGet(() -> new Base(run.snapshot(), run.sourceSha256(), run.sourceStamp()));
-            SourceSnapshot.problem(base.file(), base.sha256()).ifPresent(problem -> {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what changed"
-                                + " by comparing the source with it. Nothing was written. With the application stopped,"
-                                + " copy everything again: cutover --fresh (see runbooks/cutover.md).");
-            });
             boolean lastJudged = last.map(CatchUpLog.Entry::passed).orElse(true);
             if (lastJudged && SourceStamp.of(job.source().path()).equals(base.stamp())) {
                 say("nothing was written to " + job.source().path() + " since the snapshot " + base.file()
                         + ": the target is up to date; nothing was written");
                 return new Result(Outcome.UP_TO_DATE, last.orElse(null), null, false);
             }
+            // The base is hashed while the new snapshot is taken: two reads of two files, on two cores.
+            java.util.concurrent.CompletableFuture<Optional<String>> baseProblem =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> SourceSnapshot.problem(base.file(), base.sha256()));
             PrivateFiles.folder(runFolder);
             Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
             boolean committed = false;
             try {
                 long t = System.nanoTime();
-                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile, false);
+                baseProblem.join().ifPresent(problem -> {
+                    throw new Lite2pgException(
+                            ErrorCode.PRECONDITION,
+                            "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what"
+                                    + " changed by comparing the source with it. Nothing was written. With the"
+                                    + " application stopped, copy everything again: cutover --fresh (see"
+                                    + " runbooks/cutover.md).");
+                });
                 say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t)
-                        + ", compared with " + base.file());
+                        + ", compared with " + base.file() + " (sha256 verified)");
                 CatchUpLog.Entry entry = apply(base, snapshot, earlier);
                 committed = true;
                 return validate(base, snapshot, entry, last);
