@@ -2,17 +2,9 @@ package dev.lite2pg.catchup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lite2pg.convert.ConversionOptions;
-import dev.lite2pg.copy.CopyPlan;
 import dev.lite2pg.copy.TableCopy;
-import dev.lite2pg.jobfile.MappingSpec;
-import dev.lite2pg.model.SourceTable;
-import dev.lite2pg.model.TargetColumn;
-import dev.lite2pg.model.TargetTable;
-import dev.lite2pg.model.TargetType;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceRow;
-import dev.lite2pg.sqlite.SqliteSource;
 import dev.lite2pg.sqlite.SqliteTableReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,7 +240,7 @@ class TableDiffTest {
     @Test
     void aTableWithoutAPrimaryKeyHasNoDiff() throws Exception {
         Path file = sqlite("keyless.sqlite", "CREATE TABLE note (body TEXT, n INTEGER UNIQUE)");
-        assertThat(TableDiff.of(copy(file, "note"))).isEmpty();
+        assertThat(TableDiff.of(Snapshots.copy(file, "note", Map.of()))).isEmpty();
     }
 
     @Test
@@ -328,55 +320,15 @@ class TableDiffTest {
     }
 
     private static TableDiff diff(Path file, String table) {
-        return TableDiff.of(copy(file, table)).orElseThrow();
-    }
-
-    /**
-     * The table's copy as the cutover plans it ({@link CopyPlan#build} over the file's catalog), into a target with
-     * the same names and text columns: which columns are compared comes from the plan, the types play no part.
-     */
-    static TableCopy copy(Path file, String table) {
-        List<SourceTable> source;
-        try (SqliteSource sqlite = SqliteSource.open(file)) {
-            source = sqlite.tables();
-        }
-        List<TargetTable> target = source.stream()
-                .map(t -> new TargetTable(
-                        t.name(),
-                        t.columns().stream()
-                                .map(c -> new TargetColumn(c.name(), TargetType.of("text"), false, false, false))
-                                .toList(),
-                        List.of()))
-                .toList();
-        CopyPlan plan = CopyPlan.build(
-                source, target, "app", MappingSpec.defaults(), ConversionOptions.DEFAULTS, CopyPlan.Unmapped.REFUSE);
-        return plan.copies().stream()
-                .filter(c -> c.source().name().equals(table))
-                .findFirst()
-                .orElseThrow();
+        return TableDiff.of(Snapshots.copy(file, table, Map.of())).orElseThrow();
     }
 
     private Path sqlite(String name, String... statements) throws Exception {
-        Path file = dir.resolve(name);
-        execute(file, statements);
-        return file;
+        return Snapshots.sqlite(dir.resolve(name), statements);
     }
 
-    /** A copy of {@code base} with {@code statements} applied: the new snapshot. */
     private Path changed(Path base, String name, String... statements) throws Exception {
-        Path file = dir.resolve(name);
-        Files.copy(base, file);
-        execute(file, statements);
-        return file;
-    }
-
-    private static void execute(Path file, String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
+        return Snapshots.changed(base, dir.resolve(name), statements);
     }
 
     private static String literal(String text) {
