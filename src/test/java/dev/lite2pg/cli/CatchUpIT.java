@@ -82,8 +82,10 @@ class CatchUpIT {
                 UPDATE team SET captain_id = 8 WHERE id = 1;
                 INSERT INTO "order" (id, "user", total) VALUES (9001, 1000, 12.5);
                 DELETE FROM "order" WHERE id % 10 = 3;
-                -- a text key: changed only in case, a new one, a deleted one
+                -- a text key: a value changed, a key changed only in case (the same key to SQLite's NOCASE, another
+                -- one to PostgreSQL), a new one, a deleted one
                 UPDATE tag SET label = 'Label' WHERE code = 'c1';
+                UPDATE tag SET code = 'C5' WHERE code = 'c5';
                 INSERT INTO tag VALUES ('C31', 'upper');
                 DELETE FROM tag WHERE code = 'c2';
                 """);
