@@ -116,9 +116,15 @@ class CatchUpIT {
                         "validated in [\\d.]+ s: 4 changed table\\(s\\) in full \\(4 by the checksum kept since the copy");
         assertEqualsOnePhaseCutover(db, source);
 
-        CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString(), "--json");
         assertThat(idle.exitCode()).as(idle.all()).isZero();
-        assertThat(idle.out()).contains("up to date; nothing was written");
+        assertThat(idle.err()).contains("up to date; nothing was written");
+        var document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(idle.out());
+        assertThat(document.get("command").asString()).isEqualTo("catch-up");
+        assertThat(document.get("exitCode").asInt()).isZero();
+        assertThat(document.get("status").asString()).isEqualTo("UP_TO_DATE");
+        assertThat(document.get("catchUp").get("number").asInt()).isEqualTo(2);
+        assertThat(document.get("catchUp").get("verdict").asString()).isEqualTo("PASS");
 
         Path report = Files.list(work.resolve("runs").resolve("league"))
                 .filter(p -> p.getFileName().toString().startsWith("catch-up-"))
