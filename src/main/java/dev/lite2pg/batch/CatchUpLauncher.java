@@ -239,8 +239,8 @@ public final class CatchUpLauncher {
             List<TableCopy> keyless = new ArrayList<>();
             try (Connection connection = target.getConnection()) {
                 for (TableCopy copy : plan.copies()) {
-                    Optional<TableDiff> diff = TableDiff.of(copy);
-                    if (diff.isPresent() && TargetChanges.addressable(connection, schema, copy)) {
+                    Optional<TableDiff> diff = diffable(connection, schema, copy);
+                    if (diff.isPresent()) {
                         diffs.add(diff.get());
                     } else {
                         keyless.add(copy);
@@ -658,6 +658,38 @@ public final class CatchUpLauncher {
             out.println("[catch-up] " + line);
             out.flush();
         }
+    }
+
+    /** The table's diff when catch-up can apply its changes: a source key the target has as a key; else empty. */
+    private static Optional<TableDiff> diffable(Connection connection, String schema, TableCopy copy)
+            throws SQLException {
+        Optional<TableDiff> diff = TableDiff.of(copy);
+        return diff.isPresent() && TargetChanges.addressable(connection, schema, copy) ? diff : Optional.empty();
+    }
+
+    /**
+     * The copied tables a catch-up could not apply a change to, for {@code cutover --live} to name up front: the
+     * operator learns it before the freeze, not during it.
+     */
+    static List<String> notCatchable(JobDefinition job, Path snapshot, DataSource target) throws SQLException {
+        String schema = job.target().schema();
+        List<String> names = new ArrayList<>();
+        try (Connection connection = target.getConnection();
+                SqliteSource source = SqliteSource.open(snapshot)) {
+            CopyPlan plan = CopyPlan.build(
+                    source.tables(),
+                    new PostgresCatalog(connection).tables(schema),
+                    schema,
+                    job.mapping(),
+                    job.conversions(),
+                    CopyPlan.Unmapped.REFUSE);
+            for (TableCopy copy : plan.copies()) {
+                if (diffable(connection, schema, copy).isEmpty()) {
+                    names.add(copy.source().name());
+                }
+            }
+        }
+        return names;
     }
 
     /** "+3 ~5 -2 rows in orders, alerts" style, in words. */
