@@ -180,25 +180,32 @@ public final class CatchUpLauncher {
             }
             HeldSnapshot base = HeldSnapshot.of(run, earlier);
             Optional<CatchUpLog.Entry> last = base.catchUp();
-            SourceSnapshot.problem(base.file(), base.sha256()).ifPresent(problem -> {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what changed"
-                                + " by comparing the source with it. Nothing was written. With the application stopped,"
-                                + " copy everything again: cutover --fresh (see runbooks/cutover.md).");
-            });
             boolean lastJudged = last.map(CatchUpLog.Entry::passed).orElse(true);
             if (lastJudged && SourceStamp.of(job.source().path()).equals(base.stamp())) {
                 say("nothing was written to " + job.source().path() + " since the snapshot " + base.file()
                         + ": the target is up to date; nothing was written");
                 return new Result(Outcome.UP_TO_DATE, last.orElse(null), null, false);
             }
+            // The base is hashed while the new snapshot is taken: two reads of two files, on two cores.
+            java.util.concurrent.CompletableFuture<Optional<String>> baseProblem =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> SourceSnapshot.problem(base.file(), base.sha256()));
             PrivateFiles.folder(runFolder);
             Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
             boolean committed = false;
             try {
-                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
-                say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + "), compared with " + base.file());
+                long t = System.nanoTime();
+                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile, false);
+                baseProblem.join().ifPresent(problem -> {
+                    throw new Lite2pgException(
+                            ErrorCode.PRECONDITION,
+                            "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what"
+                                    + " changed by comparing the source with it. Nothing was written. With the"
+                                    + " application stopped, copy everything again: cutover --fresh (see"
+                                    + " runbooks/cutover.md).");
+                });
+                say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t)
+                        + ", compared with " + base.file() + " (sha256 verified)");
                 CatchUpLog.Entry entry = apply(base, snapshot, earlier);
                 committed = true;
                 return validate(base, snapshot, entry, last);
@@ -227,8 +234,8 @@ public final class CatchUpLauncher {
             List<TableCopy> keyless = new ArrayList<>();
             try (Connection connection = target.getConnection()) {
                 for (TableCopy copy : plan.copies()) {
-                    Optional<TableDiff> diff = TableDiff.of(copy);
-                    if (diff.isPresent() && TargetChanges.addressable(connection, schema, copy)) {
+                    Optional<TableDiff> diff = diffable(connection, schema, copy);
+                    if (diff.isPresent()) {
                         diffs.add(diff.get());
                     } else {
                         keyless.add(copy);
@@ -237,7 +244,9 @@ public final class CatchUpLauncher {
             }
             requireKeylessUnchanged(keyless, base, snapshot);
             boolean quarantine = job.onBadRow() == BadRowPolicy.QUARANTINE;
+            long t = System.nanoTime();
             List<TableDelta> deltas = read(diffs, base, snapshot, quarantine);
+            say("compared " + diffs.size() + " table(s) by key and converted the rows that differ in " + seconds(t));
             try {
                 refuseBadValues(deltas, quarantine);
                 return write(plan, deltas, snapshot, base, earlier, quarantine);
@@ -392,6 +401,7 @@ public final class CatchUpLauncher {
                     try (Statement st = connection.createStatement()) {
                         CatchUpLog.ensure(st, job.repositorySchema());
                     }
+                    long applying = System.nanoTime();
                     TargetChanges changes = new TargetChanges(connection, schema);
                     changes.deferForeignKeys(plan.foreignKeys(), changed);
                     List<TableDelta> parentsFirst = deltas.stream()
@@ -472,7 +482,7 @@ public final class CatchUpLauncher {
                     log.add(connection, entry);
                     FaultPoints.installed().ifPresent(faults -> faults.atStepStart("catch-up:commit"));
                     connection.commit();
-                    say("applied in one transaction: " + describe(entry));
+                    say("applied in one transaction in " + seconds(applying) + ": " + describe(entry));
                     return entry;
                 } catch (RuntimeException | SQLException e) {
                     connection.rollback();
@@ -510,6 +520,7 @@ public final class CatchUpLauncher {
         private Result validate(
                 HeldSnapshot base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
                 throws Exception {
+            long validating = System.nanoTime();
             String schema = job.target().schema();
             List<TargetTable> targetTables;
             try (Connection connection = target.getConnection()) {
@@ -602,7 +613,8 @@ public final class CatchUpLauncher {
             }
             CatchUpReport.write(
                     job, run.describe(), history, results, Duration.between(began, Instant.now()), runFolder);
-            say("validated " + results.size() + " changed table(s) in full (" + byChecksum
+            say("validated in " + seconds(validating) + ": " + results.size() + " changed table(s) in full ("
+                    + byChecksum
                     + " by the checksum kept since the copy, every stored row read back) and every table's row count: "
                     + verdict
                     + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
@@ -634,10 +646,46 @@ public final class CatchUpLauncher {
             return problems;
         }
 
+        private static String seconds(long since) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - since) / 1e9);
+        }
+
         private void say(String line) {
             out.println("[catch-up] " + line);
             out.flush();
         }
+    }
+
+    /** The table's diff when catch-up can apply its changes: a source key the target has as a key; else empty. */
+    private static Optional<TableDiff> diffable(Connection connection, String schema, TableCopy copy)
+            throws SQLException {
+        Optional<TableDiff> diff = TableDiff.of(copy);
+        return diff.isPresent() && TargetChanges.addressable(connection, schema, copy) ? diff : Optional.empty();
+    }
+
+    /**
+     * The copied tables a catch-up could not apply a change to, for {@code cutover --live} to name up front: the
+     * operator learns it before the freeze, not during it.
+     */
+    static List<String> notCatchable(JobDefinition job, Path snapshot, DataSource target) throws SQLException {
+        String schema = job.target().schema();
+        List<String> names = new ArrayList<>();
+        try (Connection connection = target.getConnection();
+                SqliteSource source = SqliteSource.open(snapshot)) {
+            CopyPlan plan = CopyPlan.build(
+                    source.tables(),
+                    new PostgresCatalog(connection).tables(schema),
+                    schema,
+                    job.mapping(),
+                    job.conversions(),
+                    CopyPlan.Unmapped.REFUSE);
+            for (TableCopy copy : plan.copies()) {
+                if (diffable(connection, schema, copy).isEmpty()) {
+                    names.add(copy.source().name());
+                }
+            }
+        }
+        return names;
     }
 
     /** "+3 ~5 -2 rows in orders, alerts" style, in words. */

@@ -56,9 +56,9 @@ class CatchUpIT {
         CliRun live = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
         assertThat(live.exitCode()).as(live.all()).isZero();
         assertThat(live.out())
-                .contains("as of the snapshot")
+                .contains("validation PASS as of the snapshot")
                 .contains("[snapshot] kept")
-                .contains("catch-up");
+                .contains("WARNING: catch-up cannot take changes to note (no primary key");
 
         sqlite(source, """
                 -- a new team whose captain is a new player of it: a cycle of new rows
@@ -82,8 +82,10 @@ class CatchUpIT {
                 UPDATE team SET captain_id = 8 WHERE id = 1;
                 INSERT INTO "order" (id, "user", total) VALUES (9001, 1000, 12.5);
                 DELETE FROM "order" WHERE id % 10 = 3;
-                -- a text key: changed only in case, a new one, a deleted one
+                -- a text key: a value changed, a key changed only in case (the same key to SQLite's NOCASE, another
+                -- one to PostgreSQL), a new one, a deleted one
                 UPDATE tag SET label = 'Label' WHERE code = 'c1';
+                UPDATE tag SET code = 'C5' WHERE code = 'c5';
                 INSERT INTO tag VALUES ('C31', 'upper');
                 DELETE FROM tag WHERE code = 'c2';
                 """);
@@ -110,12 +112,19 @@ class CatchUpIT {
         assertThat(second.out())
                 .contains("catch-up 2 applied, validation PASS")
                 // team, player, "order" and tag changed; every one of their column types has a canonical form
-                .containsPattern("validated 4 changed table\\(s\\) in full \\(4 by the checksum kept since the copy");
+                .containsPattern(
+                        "validated in [\\d.]+ s: 4 changed table\\(s\\) in full \\(4 by the checksum kept since the copy");
         assertEqualsOnePhaseCutover(db, source);
 
-        CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        CliRun idle = CliRun.of(db.environment(), "catch-up", "--job", job.toString(), "--json");
         assertThat(idle.exitCode()).as(idle.all()).isZero();
-        assertThat(idle.out()).contains("up to date; nothing was written");
+        assertThat(idle.err()).contains("up to date; nothing was written");
+        var document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(idle.out());
+        assertThat(document.get("command").asString()).isEqualTo("catch-up");
+        assertThat(document.get("exitCode").asInt()).isZero();
+        assertThat(document.get("status").asString()).isEqualTo("UP_TO_DATE");
+        assertThat(document.get("catchUp").get("number").asInt()).isEqualTo(2);
+        assertThat(document.get("catchUp").get("verdict").asString()).isEqualTo("PASS");
 
         Path report = Files.list(work.resolve("runs").resolve("league"))
                 .filter(p -> p.getFileName().toString().startsWith("catch-up-"))
