@@ -49,17 +49,13 @@ public record TableDiff(TableCopy copy, List<String> keyColumns) {
     }
 
     /**
-     * Rows of the read snapshot that the other holds not at all or with other values: new and changed rows when the
-     * new snapshot is read with the base attached.
+     * Rows of the read snapshot that the other holds not at all or with other values: read from the new snapshot with
+     * the base attached, the rows to write; from the base with the new one attached, the old versions (whose keys are
+     * deleted unless the new snapshot's side holds them).
      */
     public String changedOrNew() {
         return "NOT EXISTS (SELECT 1 FROM " + other() + " WHERE " + sameKey() + " AND " + same(copy.sourceColumns())
                 + ")";
-    }
-
-    /** Rows of the read snapshot whose key the other lacks: deleted rows when the base is read with the new attached. */
-    public String keyMissing() {
-        return "NOT EXISTS (SELECT 1 FROM " + other() + " WHERE " + sameKey() + " AND " + same(keyColumns) + ")";
     }
 
     private String other() {
