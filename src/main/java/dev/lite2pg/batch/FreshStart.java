@@ -4,6 +4,7 @@ import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.postgres.ContentChecksums;
 import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
@@ -204,7 +205,7 @@ final class FreshStart {
             return "";
         }
         Map<String, CompletedContents.TableContent> then =
-                CompletedContents.read(previous.last().getExecutionContext());
+                afterCatchUps(CompletedContents.read(previous.last().getExecutionContext()), catchUps);
         List<String> changed = new ArrayList<>();
         for (String table : tables) {
             CompletedContents.TableContent content = then.get(table);
@@ -231,12 +232,36 @@ final class FreshStart {
                             + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh."
                             + (catchUps.isEmpty()
                                     ? ""
-                                    : " Its " + catchUps.size() + " catch-up(s) changed tables too, and this compares"
-                                            + " with what the run itself left: if only catch-ups wrote to the target,"
-                                            + " the change is theirs and " + CutoverLauncher.DISCARD_CHANGES
-                                            + " loses nothing else."));
+                                    : " (Compared with what its newest catch-up left in each table it changed.)"));
         }
         return described;
+    }
+
+    /**
+     * What the target held after the newest catch-up that changed each table: its row count, and its content checksum
+     * as the catch-up validated it (the same checksum of the rows' text as the copy's); a table a catch-up changed
+     * without one, or that did not pass, has no checksum to compare with, so it counts as changed.
+     */
+    private static Map<String, CompletedContents.TableContent> afterCatchUps(
+            Map<String, CompletedContents.TableContent> completed, List<CatchUpLog.Entry> catchUps) {
+        Map<String, CompletedContents.TableContent> contents = new java.util.LinkedHashMap<>(completed);
+        for (CatchUpLog.Entry entry : catchUps) {
+            for (CatchUpLog.TableChanges t : entry.tables()) {
+                CompletedContents.TableContent was = contents.get(t.table());
+                if (was == null) {
+                    continue;
+                }
+                String checksum = entry.passed()
+                        ? t.checksum()
+                                .map(sum -> ContentChecksums.Checksum.TEXT_DIGEST + sum.digest())
+                                .orElse("none")
+                        : "none";
+                contents.put(
+                        t.table(),
+                        new CompletedContents.TableContent(t.table(), t.rows(), checksum, was.columns(), was.types()));
+            }
+        }
+        return contents;
     }
 
     private void abandon(JobExecution last) {

@@ -218,13 +218,19 @@ class CatchUpAfterwardsIT {
                 .hasSize(1)
                 .doesNotContainAnyElementsOf(runSnapshot);
 
-        // The guard compares with what the run left, so the catch-up's own changes count; the refusal says so.
+        // The guard compares with what the newest catch-up left: a write to the target after it (the application
+        // live on PostgreSQL) is refused, the catch-up's own changes are not.
+        try (var c = db.connect();
+                var st = c.createStatement()) {
+            st.executeUpdate("UPDATE league.tag SET label = 'written by the application' WHERE code = 'f'");
+        }
         CliRun guarded = cli(db, "cutover", "--job", job.toString(), "--fresh", "--yes");
         assertThat(guarded.exitCode()).as(guarded.all()).isEqualTo(2);
         assertThat(guarded.err())
                 .contains("Nothing was changed")
-                .contains("Its 1 catch-up(s) changed tables too")
-                .contains("--discard-changes-since-cutover loses nothing else");
+                .contains("1 table(s)")
+                .contains("tag (")
+                .contains("Compared with what its newest catch-up left");
         assertThat(snapshots()).as("a refused --fresh deletes nothing").isEqualTo(held);
 
         CliRun fresh =
@@ -237,9 +243,13 @@ class CatchUpAfterwardsIT {
                 .as("the new run is not live and its source unchanged: it keeps no snapshot either")
                 .isEmpty();
 
-        // A --live run without a catch-up: --fresh deletes the run's own snapshot, and says so.
+        // A --live run whose tables only its catch-up changed: --fresh needs no override, and deletes the snapshot
+        // the catch-up left.
         CliRun again = cli(db, "cutover", "--job", job.toString(), "--fresh", "--yes", "--live");
         assertThat(again.exitCode()).as(again.all()).isZero();
+        sqlite(source, "UPDATE player SET name = 'again' WHERE id = 10; DELETE FROM tag WHERE code = 'c3';");
+        CliRun caughtUp = cli(db, "catch-up", "--job", job.toString());
+        assertThat(caughtUp.exitCode()).as(caughtUp.all()).isZero();
         List<Path> kept = snapshots();
         assertThat(kept).hasSize(1);
         CliRun last = cli(db, "cutover", "--job", job.toString(), "--fresh", "--yes");
