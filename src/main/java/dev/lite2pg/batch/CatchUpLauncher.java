@@ -122,9 +122,6 @@ public final class CatchUpLauncher {
                         + " cutover: lite2pg cutover --job FILE --live (while the application runs), then catch-up.");
     }
 
-    /** The last snapshot the target holds the rows of. */
-    private record Base(Path file, String sha256, String stamp) {}
-
     private static final class CatchUp {
 
         private final JobDefinition job;
@@ -181,31 +178,34 @@ public final class CatchUpLauncher {
             try (Connection connection = target.getConnection()) {
                 earlier = log.of(connection, run.instance().getInstanceId());
             }
-            Optional<CatchUpLog.Entry> last =
-                    earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
-            Base base = last.map(e -> new Base(Path.of(e.snapshot()), e.snapshotSha256(), e.sourceStamp()))
-                    .orElseGet(() -> new Base(run.snapshot(), run.sourceSha256(), run.sourceStamp()));
-            SourceSnapshot.problem(base.file(), base.sha256()).ifPresent(problem -> {
-                throw new Lite2pgException(
-                        ErrorCode.PRECONDITION,
-                        "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what changed"
-                                + " by comparing the source with it. Nothing was written. With the application stopped,"
-                                + " copy everything again: cutover --fresh (see runbooks/cutover.md).");
-            });
+            HeldSnapshot base = HeldSnapshot.of(run, earlier);
+            Optional<CatchUpLog.Entry> last = base.catchUp();
             boolean lastJudged = last.map(CatchUpLog.Entry::passed).orElse(true);
             if (lastJudged && SourceStamp.of(job.source().path()).equals(base.stamp())) {
                 say("nothing was written to " + job.source().path() + " since the snapshot " + base.file()
                         + ": the target is up to date; nothing was written");
                 return new Result(Outcome.UP_TO_DATE, last.orElse(null), null, false);
             }
+            // The base is hashed while the new snapshot is taken: two reads of two files, on two cores.
+            java.util.concurrent.CompletableFuture<Optional<String>> baseProblem =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> SourceSnapshot.problem(base.file(), base.sha256()));
             PrivateFiles.folder(runFolder);
             Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
             boolean committed = false;
             try {
                 long t = System.nanoTime();
-                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile);
+                SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile, false);
+                baseProblem.join().ifPresent(problem -> {
+                    throw new Lite2pgException(
+                            ErrorCode.PRECONDITION,
+                            "job " + job.name() + " cannot catch up: " + problem + ", and a catch-up tells what"
+                                    + " changed by comparing the source with it. Nothing was written. With the"
+                                    + " application stopped, copy everything again: cutover --fresh (see"
+                                    + " runbooks/cutover.md).");
+                });
                 say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t)
-                        + ", compared with " + base.file());
+                        + ", compared with " + base.file() + " (sha256 verified)");
                 CatchUpLog.Entry entry = apply(base, snapshot, earlier);
                 committed = true;
                 return validate(base, snapshot, entry, last);
@@ -218,7 +218,7 @@ public final class CatchUpLauncher {
         }
 
         /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
-        private CatchUpLog.Entry apply(Base base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier)
+        private CatchUpLog.Entry apply(HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier)
                 throws Exception {
             String schema = job.target().schema();
             List<TargetTable> targetTables;
@@ -234,8 +234,8 @@ public final class CatchUpLauncher {
             List<TableCopy> keyless = new ArrayList<>();
             try (Connection connection = target.getConnection()) {
                 for (TableCopy copy : plan.copies()) {
-                    Optional<TableDiff> diff = TableDiff.of(copy);
-                    if (diff.isPresent() && TargetChanges.addressable(connection, schema, copy)) {
+                    Optional<TableDiff> diff = diffable(connection, schema, copy);
+                    if (diff.isPresent()) {
                         diffs.add(diff.get());
                     } else {
                         keyless.add(copy);
@@ -286,7 +286,7 @@ public final class CatchUpLauncher {
          * A table without a key the target can address its rows by is compared whole: unchanged, it needs nothing; a
          * change to it cannot be applied exactly, so the catch-up refuses before writing anything.
          */
-        private void requireKeylessUnchanged(List<TableCopy> keyless, Base base, SourceSnapshot snapshot)
+        private void requireKeylessUnchanged(List<TableCopy> keyless, HeldSnapshot base, SourceSnapshot snapshot)
                 throws SQLException {
             if (keyless.isEmpty()) {
                 return;
@@ -334,7 +334,8 @@ public final class CatchUpLauncher {
         }
 
         /** Every table's changes, read from both snapshots at once, a table per thread. */
-        private List<TableDelta> read(List<TableDiff> diffs, Base base, SourceSnapshot snapshot, boolean quarantine)
+        private List<TableDelta> read(
+                List<TableDiff> diffs, HeldSnapshot base, SourceSnapshot snapshot, boolean quarantine)
                 throws Exception {
             ReadBudget budget = ReadBudget.forThisJvm(options.parallelism());
             ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
@@ -379,7 +380,7 @@ public final class CatchUpLauncher {
                 CopyPlan plan,
                 List<TableDelta> deltas,
                 SourceSnapshot snapshot,
-                Base base,
+                HeldSnapshot base,
                 List<CatchUpLog.Entry> earlier,
                 boolean quarantine)
                 throws SQLException {
@@ -517,7 +518,7 @@ public final class CatchUpLauncher {
         }
 
         private Result validate(
-                Base base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
+                HeldSnapshot base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
                 throws Exception {
             long validating = System.nanoTime();
             String schema = job.target().schema();
@@ -653,6 +654,38 @@ public final class CatchUpLauncher {
             out.println("[catch-up] " + line);
             out.flush();
         }
+    }
+
+    /** The table's diff when catch-up can apply its changes: a source key the target has as a key; else empty. */
+    private static Optional<TableDiff> diffable(Connection connection, String schema, TableCopy copy)
+            throws SQLException {
+        Optional<TableDiff> diff = TableDiff.of(copy);
+        return diff.isPresent() && TargetChanges.addressable(connection, schema, copy) ? diff : Optional.empty();
+    }
+
+    /**
+     * The copied tables a catch-up could not apply a change to, for {@code cutover --live} to name up front: the
+     * operator learns it before the freeze, not during it.
+     */
+    static List<String> notCatchable(JobDefinition job, Path snapshot, DataSource target) throws SQLException {
+        String schema = job.target().schema();
+        List<String> names = new ArrayList<>();
+        try (Connection connection = target.getConnection();
+                SqliteSource source = SqliteSource.open(snapshot)) {
+            CopyPlan plan = CopyPlan.build(
+                    source.tables(),
+                    new PostgresCatalog(connection).tables(schema),
+                    schema,
+                    job.mapping(),
+                    job.conversions(),
+                    CopyPlan.Unmapped.REFUSE);
+            for (TableCopy copy : plan.copies()) {
+                if (diffable(connection, schema, copy).isEmpty()) {
+                    names.add(copy.source().name());
+                }
+            }
+        }
+        return names;
     }
 
     /** "+3 ~5 -2 rows in orders, alerts" style, in words. */

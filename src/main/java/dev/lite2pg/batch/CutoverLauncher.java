@@ -434,6 +434,15 @@ public final class CutoverLauncher {
                     liveChanges =
                             LiveChanges.since(snapshotFile, job.source().path()).describe();
                     out.println("[snapshot] " + liveChanges);
+                    List<String> notCatchable = CatchUpLauncher.notCatchable(job, snapshotFile, dataSource);
+                    if (!notCatchable.isEmpty()) {
+                        out.println("[snapshot] WARNING: catch-up cannot take changes to "
+                                + String.join(", ", notCatchable)
+                                + " (no primary key copied into a primary key or unique constraint of the target):"
+                                + " if the application writes to them before the freeze, leave them out of the job"
+                                + " (mapping.exclude) and move them yourself, or copy everything during the freeze"
+                                + " (cutover --fresh)");
+                    }
                 } else {
                     SourceSnapshot.delete(snapshotFile);
                     out.println("[snapshot] deleted " + snapshotFile + ": the run is complete and will not be resumed");

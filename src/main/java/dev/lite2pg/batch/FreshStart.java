@@ -1,16 +1,22 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
+import dev.lite2pg.postgres.ContentChecksums;
 import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,6 +35,7 @@ final class FreshStart {
 
     private final PreviousRun previous;
     private final TargetDatabase target;
+    private final DataSource dataSource;
     private final JobRepository repository;
     private final TransactionTemplate transaction;
     private final ForeignKeyDeferral foreignKeys;
@@ -45,6 +52,7 @@ final class FreshStart {
             JobDefinition job) {
         this.previous = previous;
         this.target = new TargetDatabase(dataSource, job.target().schema());
+        this.dataSource = dataSource;
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.foreignKeys = new ForeignKeyDeferral(target, repository);
@@ -75,7 +83,8 @@ final class FreshStart {
     boolean run(Predicate<String> confirm, PrintWriter out) {
         List<String> tables = previous.tablesWritten();
         refuseForeignKeysFromOtherTables(tables);
-        String changes = changesSinceCompletion(tables);
+        List<CatchUpLog.Entry> catchUps = catchUps();
+        String changes = changesSinceCompletion(tables, catchUps);
         String what = (previous.status() == BatchStatus.COMPLETED ? "--fresh starts over after " : "--fresh abandons ")
                 + previous.describe() + " of job " + job.name() + " into "
                 + job.target().redactedUrl()
@@ -98,7 +107,7 @@ final class FreshStart {
                     // out until the TRUNCATE commits, the tables are compared again, and a change refuses (rolled
                     // back).
                     target.lockAgainstWrites(tables);
-                    changesSinceCompletion(tables);
+                    changesSinceCompletion(tables, catchUps);
                 }
                 abandon(previous.last());
                 emptied.addAll(target.truncate(tables));
@@ -126,8 +135,33 @@ final class FreshStart {
                         ? ""
                         : "; discarded what changed since it completed (" + CutoverLauncher.DISCARD_CHANGES + "): "
                                 + changes));
-        SourceSnapshot.delete(previous.snapshot());
+        List<Path> deleted = deleteSnapshots(catchUps);
+        if (!deleted.isEmpty()) {
+            out.println(
+                    "[fresh] deleted " + deleted.stream().map(Path::toString).collect(Collectors.joining(", "))
+                            + ": the copy of the source " + previous.describe()
+                            + " kept (for a resume, or as the base of catch-up); no stale copy of the data stays on disk");
+        }
         return true;
+    }
+
+    /**
+     * The run's snapshot, and every snapshot its catch-ups took: the newest is the base a next catch-up would have
+     * read, and an older one stays behind when a catch-up stopped between its commit and its validation. A new run
+     * takes its own; these would only be stale copies of the data. Returns those that were there.
+     */
+    private List<Path> deleteSnapshots(List<CatchUpLog.Entry> catchUps) {
+        List<Path> snapshots = new ArrayList<>();
+        snapshots.add(previous.snapshot());
+        catchUps.forEach(e -> snapshots.add(Path.of(e.snapshot())));
+        List<Path> deleted = new ArrayList<>();
+        for (Path snapshot : snapshots) {
+            if (Files.isRegularFile(snapshot)) {
+                SourceSnapshot.delete(snapshot);
+                deleted.add(snapshot);
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -152,13 +186,26 @@ final class FreshStart {
         }
     }
 
+    /** The previous run's catch-ups, oldest first (none unless it completed with cutover --live). */
+    private List<CatchUpLog.Entry> catchUps() {
+        try {
+            return HeldSnapshot.catchUps(dataSource, job.repositorySchema(), previous);
+        } catch (SQLException e) {
+            throw new Lite2pgException(
+                    ErrorCode.PRECONDITION,
+                    "--fresh cannot read the catch-ups of " + previous.describe() + " in " + job.repositorySchema()
+                            + "." + CatchUpLog.NAME + ": " + e.getMessage() + ". Nothing was changed.",
+                    e);
+        }
+    }
+
     /** The tables that changed since the completed run, described; empty when none did or no guard applies. */
-    private String changesSinceCompletion(List<String> tables) {
+    private String changesSinceCompletion(List<String> tables, List<CatchUpLog.Entry> catchUps) {
         if (discardChanges == null || previous.status() != BatchStatus.COMPLETED || tables.isEmpty()) {
             return "";
         }
         Map<String, CompletedContents.TableContent> then =
-                CompletedContents.read(previous.last().getExecutionContext());
+                afterCatchUps(CompletedContents.read(previous.last().getExecutionContext()), catchUps);
         List<String> changed = new ArrayList<>();
         for (String table : tables) {
             CompletedContents.TableContent content = then.get(table);
@@ -182,9 +229,39 @@ final class FreshStart {
                             + previous.last().getEndTime() + "): " + described + ". The application has"
                             + " probably written to the target since the cutover; --fresh would TRUNCATE those rows. Nothing was changed."
                             + " Keep them (the target is already cut over), or, to discard them and copy the source again, add "
-                            + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh.");
+                            + CutoverLauncher.DISCARD_CHANGES + " to cutover --fresh."
+                            + (catchUps.isEmpty()
+                                    ? ""
+                                    : " (Compared with what its newest catch-up left in each table it changed.)"));
         }
         return described;
+    }
+
+    /**
+     * What the target held after the newest catch-up that changed each table: its row count, and its content checksum
+     * as the catch-up validated it (the same checksum of the rows' text as the copy's); a table a catch-up changed
+     * without one, or that did not pass, has no checksum to compare with, so it counts as changed.
+     */
+    private static Map<String, CompletedContents.TableContent> afterCatchUps(
+            Map<String, CompletedContents.TableContent> completed, List<CatchUpLog.Entry> catchUps) {
+        Map<String, CompletedContents.TableContent> contents = new java.util.LinkedHashMap<>(completed);
+        for (CatchUpLog.Entry entry : catchUps) {
+            for (CatchUpLog.TableChanges t : entry.tables()) {
+                CompletedContents.TableContent was = contents.get(t.table());
+                if (was == null) {
+                    continue;
+                }
+                String checksum = entry.passed()
+                        ? t.checksum()
+                                .map(sum -> ContentChecksums.Checksum.TEXT_DIGEST + sum.digest())
+                                .orElse("none")
+                        : "none";
+                contents.put(
+                        t.table(),
+                        new CompletedContents.TableContent(t.table(), t.rows(), checksum, was.columns(), was.types()));
+            }
+        }
+        return contents;
     }
 
     private void abandon(JobExecution last) {

@@ -1,14 +1,18 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,7 +21,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * What the job repository knows about the runs of one job into one target: each job instance (a source content,
- * identified by its sha256), its executions, and how far each table got. {@link #read} only reads the repository; the
+ * identified by its sha256), its executions, how far each table got, and the catch-ups applied since it completed
+ * ({@link CatchUpLog}, in the repository's schema). {@link #read} only reads the repository; the
  * one write is {@link #recordFailureMessages}, which the launcher calls after a run so that what stopped it can be
  * read back here.
  */
@@ -61,6 +66,10 @@ public final class RunHistory {
      * @param snapshot the snapshot file a resume reads, while the run can still be resumed (not completed, not
      *     abandoned): a full copy of the source, kept until then; null for a run that cannot be resumed
      * @param snapshotExists whether that file is still there (a resume refuses a run whose snapshot is gone)
+     * @param live whether it copied while the application kept writing ({@code cutover --live})
+     * @param catchUps the catch-ups applied to its target since it completed, oldest first
+     * @param next what to do next with the newest run, once it completed: catch up (while it keeps the snapshot
+     *     its target holds the rows of), or validate a catch-up again; null when nothing is to be done
      */
     public record RunSummary(
             long instanceId,
@@ -69,7 +78,41 @@ public final class RunHistory {
             List<ExecutionSummary> executions,
             List<TableCopied> tables,
             String snapshot,
-            boolean snapshotExists) {}
+            boolean snapshotExists,
+            boolean live,
+            List<CatchUpSummary> catchUps,
+            String next) {}
+
+    /**
+     * One catch-up of a completed run, as {@link CatchUpLog} records it.
+     *
+     * @param applied when its one transaction committed
+     * @param refused changed rows with a value the target refuses (set aside under on-bad-row: quarantine)
+     * @param verdict PASS or FAIL; null when it stopped between its commit and its validation (not validated)
+     * @param problems what failed its validation
+     */
+    public record CatchUpSummary(
+            int number,
+            LocalDateTime applied,
+            long inserted,
+            long updated,
+            long deleted,
+            long refused,
+            String verdict,
+            List<String> problems) {
+
+        static CatchUpSummary of(CatchUpLog.Entry entry) {
+            return new CatchUpSummary(
+                    entry.number(),
+                    LocalDateTime.ofInstant(entry.applied(), ZoneId.systemDefault()),
+                    entry.inserted(),
+                    entry.updated(),
+                    entry.deleted(),
+                    entry.refused(),
+                    entry.verdict(),
+                    entry.problems());
+        }
+    }
 
     /**
      * @param status COMPLETED, FAILED, {@link #RUNNING}, {@link #DIED} (marked running, its process gone), ABANDONED,
@@ -111,10 +154,13 @@ public final class RunHistory {
      * @param runLockHeld whether a process holds the job's run lock now: it tells a running execution from a dead one
      */
     public static History read(
-            JobRepository repository, JobDefinition job, TargetIdentity target, boolean runLockHeld) {
-        List<RunSummary> runs = PreviousRun.newestFirst(repository, job, target)
-                .map(run -> summarize(run, runLockHeld))
-                .toList();
+            JobRepository repository, DataSource session, JobDefinition job, TargetIdentity target, boolean runLockHeld)
+            throws SQLException {
+        List<RunSummary> runs = new ArrayList<>();
+        for (PreviousRun run : PreviousRun.newestFirst(repository, job, target).toList()) {
+            List<CatchUpLog.Entry> catchUps = HeldSnapshot.catchUps(session, job.repositorySchema(), run);
+            runs.add(summarize(run, catchUps, runs.isEmpty(), runLockHeld));
+        }
         if (runs.isEmpty()) {
             return none(job, target, true);
         }
@@ -137,7 +183,8 @@ public final class RunHistory {
         return new History(job.name(), target.recorded(), job.repositorySchema(), NONE, note, List.of());
     }
 
-    private static RunSummary summarize(PreviousRun run, boolean runLockHeld) {
+    private static RunSummary summarize(
+            PreviousRun run, List<CatchUpLog.Entry> catchUps, boolean newest, boolean runLockHeld) {
         List<JobExecution> newestFirst = new ArrayList<>(run.executions());
         Collections.reverse(newestFirst);
         List<ExecutionSummary> executions = new ArrayList<>();
@@ -156,7 +203,44 @@ public final class RunHistory {
                 executions,
                 tables,
                 snapshot,
-                snapshot != null && Files.isRegularFile(Path.of(snapshot)));
+                snapshot != null && Files.isRegularFile(Path.of(snapshot)),
+                live(run),
+                catchUps.stream().map(CatchUpSummary::of).toList(),
+                newest && last == BatchStatus.COMPLETED ? next(run, catchUps) : null);
+    }
+
+    private static boolean live(PreviousRun run) {
+        return Boolean.parseBoolean(run.last().getJobParameters().getString(CutoverLauncher.SOURCE_LIVE));
+    }
+
+    /**
+     * A completed run's next step: a catch-up while it keeps the snapshot its target holds (a --live run keeps it;
+     * so does one the source was written to during), or a catch-up's validation again.
+     */
+    private static String next(PreviousRun run, List<CatchUpLog.Entry> catchUps) {
+        HeldSnapshot held = HeldSnapshot.of(run, catchUps);
+        if (held.catchUp().isPresent()) {
+            CatchUpLog.Entry newest = held.catchUp().get();
+            if (newest.passed()) {
+                return null;
+            }
+            return "catch-up " + newest.number()
+                    + (newest.verdict() == null
+                            ? " was applied and not validated (it stopped before its verdict)"
+                            : " failed its validation")
+                    + ": lite2pg catch-up --job FILE validates again the tables it changed (and applies what the"
+                    + " source changed since)";
+        }
+        boolean kept = Files.isRegularFile(held.file());
+        if (!live(run) && !kept) {
+            return null;
+        }
+        return kept
+                ? "the target is complete as of the snapshot " + held.file() + " (kept as the base of catch-up);"
+                        + " next: stop the application, then lite2pg catch-up --job FILE applies what it wrote since"
+                : "the target is complete as of the snapshot " + held.file() + ", which is gone: a catch-up cannot"
+                        + " tell what changed since; with the application stopped, cutover --fresh copies everything"
+                        + " again";
     }
 
     private static ExecutionSummary summarize(JobExecution execution, boolean runLockHeld) {

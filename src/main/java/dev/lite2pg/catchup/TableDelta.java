@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -68,9 +69,9 @@ public record TableDelta(
     }
 
     /**
-     * Two scans, each of one snapshot with the other attached, both through the key's index: the new snapshot's rows
-     * that the base lacks or holds otherwise (to write), then the base's rows that the new one lacks or holds
-     * otherwise (old versions, whose keys are deleted unless the first scan wrote the key again).
+     * Two scans at once, each of one snapshot with the other attached, both through the key's index: the new
+     * snapshot's rows that the base lacks or holds otherwise (to write), and the base's rows that the new one lacks or
+     * holds otherwise (old versions, whose keys are deleted unless the first scan writes the key again).
      *
      * @param spool the private folder the two files go into
      * @param quarantine whether a row with a refused value is set aside (on-bad-row: quarantine) rather than only listed
@@ -97,6 +98,9 @@ public record TableDelta(
         Set<String> written = new HashSet<>();
         long changed = 0;
         long gone = 0;
+        // The base's side is read at the same time, on another thread: the two scans cost the same.
+        CompletableFuture<OldVersions> old =
+                CompletableFuture.supplyAsync(() -> oldVersions(diff, base, now, budget, keyIndexes));
         try {
             PrivateFiles.file(changedFile);
             PrivateFiles.file(goneFile);
@@ -139,29 +143,23 @@ public record TableDelta(
                     }
                     changedOut.write(rows.buffer(), 0, rows.length());
                 }
-                try (SqliteTableReader reader = new SqliteTableReader(
-                                base, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget)
-                        .comparedWith(now, diff.changedOrNew())) {
-                    reader.open();
-                    RowConverter old = new RowConverter(copy);
-                    for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                        boolean deleted = !written.contains(sourceKey(row, keyIndexes));
-                        if (quarantine && deleted) {
-                            touched.add(RowJson.key(row.key()));
-                        }
-                        // The old version as the copy converted it: it is what the target holds (a row with a
-                        // refused value was never there, and does not count).
-                        if (old.convert(row, refusal -> {}) == 0 && hash.isPresent()) {
-                            hashSum -= hash.get().of(values(old, values));
-                            hashedRows--;
-                        }
-                        if (deleted && encodeKey(old, keyIndexes, keys)) {
-                            gone++;
-                        }
-                        if (keys.length() >= FLUSH_BYTES) {
-                            goneOut.write(keys.buffer(), 0, keys.length());
-                            keys.reset();
-                        }
+                OldVersions versions = joined(old);
+                hashSum -= versions.hashSum();
+                hashedRows -= versions.hashedRows();
+                for (OldVersion version : versions.rows()) {
+                    if (written.contains(version.sourceKey())) {
+                        continue; // updated, not deleted
+                    }
+                    if (quarantine) {
+                        touched.add(version.readerKey());
+                    }
+                    if (version.key() != null) {
+                        encodeKey(version.key(), keys);
+                        gone++;
+                    }
+                    if (keys.length() >= FLUSH_BYTES) {
+                        goneOut.write(keys.buffer(), 0, keys.length());
+                        keys.reset();
                     }
                 }
                 goneOut.write(keys.buffer(), 0, keys.length());
@@ -189,6 +187,71 @@ public record TableDelta(
             values[i] = converter.value(i);
         }
         return values;
+    }
+
+    /** A base row that the new snapshot lacks or holds otherwise, as far as the catch-up needs it. */
+    private record OldVersion(String sourceKey, String readerKey, String[] key) {}
+
+    /** The base's side of a table's changes, and how they move its checksum (to be subtracted). */
+    private record OldVersions(List<OldVersion> rows, long hashedRows, long hashSum) {}
+
+    /**
+     * The base's rows that the new snapshot lacks or holds with other values, each with its converted key (null when
+     * a key value itself was refused: such a row never reached the target), and the checksum of the old versions
+     * the target holds (a row with a refused value was never there, and does not count).
+     */
+    private static OldVersions oldVersions(TableDiff diff, Path base, Path now, ReadBudget budget, int[] keyIndexes) {
+        TableCopy copy = diff.copy();
+        // Its own: a row hash keeps state between rows (jsonb's), and the other side hashes on another thread.
+        Optional<RowHash> hash = RowHash.forTypes(copy.targetTypes());
+        List<OldVersion> rows = new ArrayList<>();
+        String[] values = new String[copy.width()];
+        long hashedRows = 0;
+        long hashSum = 0;
+        RowConverter converter = new RowConverter(copy);
+        try (SqliteTableReader reader = new SqliteTableReader(
+                        base, copy.source(), copy.sourceColumns(), PAGE_ROWS, budget)
+                .comparedWith(now, diff.changedOrNew())) {
+            reader.open();
+            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
+                boolean whole = converter.convert(row, refusal -> {}) == 0;
+                if (whole && hash.isPresent()) {
+                    hashSum += hash.get().of(values(converter, values));
+                    hashedRows++;
+                }
+                String[] key = new String[keyIndexes.length];
+                for (int k = 0; k < keyIndexes.length && key != null; k++) {
+                    key[k] = converter.value(keyIndexes[k]);
+                    if (key[k] == null) {
+                        key = null;
+                    }
+                }
+                rows.add(new OldVersion(sourceKey(row, keyIndexes), RowJson.key(row.key()), key));
+            }
+        }
+        return new OldVersions(rows, hashedRows, hashSum);
+    }
+
+    /** The base's side, or what stopped it, as itself rather than wrapped. */
+    private static OldVersions joined(CompletableFuture<OldVersions> old) {
+        try {
+            return old.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void encodeKey(String[] key, CopyTextEncoder keys) {
+        for (int k = 0; k < key.length; k++) {
+            if (k > 0) {
+                keys.separator();
+            }
+            keys.value(key[k]);
+        }
+        keys.endRow();
     }
 
     /** Appends the converted key of the row last converted; false when a key value itself was refused (never copied). */

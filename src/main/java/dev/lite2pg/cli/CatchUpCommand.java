@@ -75,11 +75,15 @@ final class CatchUpCommand implements Callable<Integer> {
         out.println("  target " + job.target().redactedUrl() + " as "
                 + job.target().user() + ", schema " + job.target().schema());
         out.flush();
-        CatchUpLauncher.Result result = CatchUpLauncher.run(
-                job,
-                new CatchUpLauncher.Options(parallel.value(), live),
-                TargetCredentials.fromEnvironment(parent.environment),
-                out);
+        CatchUpLauncher.Result result = CutoverRunner.whileInterruptible(
+                "lite2pg: interrupted; unless it said \"applied in one transaction\", nothing of this catch-up was"
+                        + " written (its one transaction rolls back): run it again.",
+                output.err(),
+                () -> CatchUpLauncher.run(
+                        job,
+                        new CatchUpLauncher.Options(parallel.value(), live),
+                        TargetCredentials.fromEnvironment(parent.environment),
+                        out));
         int code = ExitCodes.of(result);
         output.caughtUp(result);
         PrintWriter closing = output.result();

@@ -138,8 +138,8 @@ final class CutoverRunner {
      * Runs the launch with a word for the operator should the JVM be stopped meanwhile (Ctrl-C's SIGINT, exit 130, or
      * SIGTERM): shutdown hooks are all that run then, and without one the console just stops.
      */
-    private static RunResult whileInterruptible(
-            String word, PrintWriter err, java.util.concurrent.Callable<RunResult> launch) throws Exception {
+    static <T> T whileInterruptible(String word, PrintWriter err, java.util.concurrent.Callable<T> launch)
+            throws Exception {
         Thread interrupted = new Thread(
                 () -> {
                     err.println(word);

@@ -79,11 +79,13 @@ public final class ExitCodes implements IExecutionExceptionHandler {
         return codeOf(result.failures()).exitCode();
     }
 
-    /** A catch-up's exit code: success when it passed or had nothing to do, a failed validation otherwise. */
+    /**
+     * A catch-up's exit code: success when it passed (writes after its snapshot fail it unless --live) or had nothing
+     * to do, a failed validation otherwise.
+     */
     static int of(dev.lite2pg.batch.CatchUpLauncher.Result result) {
         return switch (result.outcome()) {
-            case UP_TO_DATE -> ErrorCode.SUCCESS;
-            case PASS -> result.sourceWritten() ? ErrorCode.VALIDATION_FAILED.exitCode() : ErrorCode.SUCCESS;
+            case UP_TO_DATE, PASS -> ErrorCode.SUCCESS;
             case FAIL -> ErrorCode.VALIDATION_FAILED.exitCode();
         };
     }

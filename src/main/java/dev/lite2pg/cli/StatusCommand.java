@@ -3,6 +3,7 @@ package dev.lite2pg.cli;
 import dev.lite2pg.batch.FailureMessage;
 import dev.lite2pg.batch.ReadOnlyTarget;
 import dev.lite2pg.batch.RunHistory;
+import dev.lite2pg.batch.RunHistory.CatchUpSummary;
 import dev.lite2pg.batch.RunHistory.ExecutionSummary;
 import dev.lite2pg.batch.RunHistory.History;
 import dev.lite2pg.batch.RunHistory.RunSummary;
@@ -38,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
                     + " times and status, the step a failed run stopped in (or a running one is in) and its error, where"
                     + " its log and reports are, per table the rows committed against the source table's rows"
                     + " (NOT_STARTED for a table not reached), and the snapshot file (a copy of the source) a run that can"
-                    + " still resume keeps, or that it is gone. Read-only: one READ ONLY session, no Spring; on a target"
+                    + " still resume keeps, or that it is gone; under a completed run each catch-up (when applied,"
+                    + " rows inserted, updated, deleted and refused, its verdict or 'not validated') and the next step"
+                    + " (catch-up after cutover --live). Read-only: one READ ONLY session, no Spring; on a target"
                     + " never cut over to it says so and creates nothing.",
             "Password: LITE2PG_TARGET_PASSWORD, else a password in LITE2PG_TARGET_URL, else PGPASSWORD (never on the"
                     + " command line)."
@@ -66,8 +69,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(
             names = "--json",
-            description = "Print one JSON document instead: job, target, state, note, and the runs with their"
-                    + " executions (status, stoppedIn, error, runFolder, verdict) and tables (copied, total, status).")
+            description = "Print one JSON document instead: job, target, state, note, and the runs (live, next)"
+                    + " with their executions (status, stoppedIn, error, runFolder, verdict), tables (copied, total,"
+                    + " status) and catchUps (number, applied, inserted, updated, deleted, refused, verdict,"
+                    + " problems).")
     boolean json;
 
     @Override
@@ -92,7 +97,7 @@ final class StatusCommand implements Callable<Integer> {
             if (!target.hasRepository()) {
                 return RunHistory.none(job, identity, false);
             }
-            return RunHistory.read(target.repository(), job, identity, target.runLockHeld(identity));
+            return RunHistory.read(target.repository(), target.session(), job, identity, target.runLockHeld(identity));
         } catch (Exception e) {
             // A refusal found inside (a context lite2pg will not decode) keeps its exit code; anything else is a
             // failure.
@@ -167,18 +172,46 @@ final class StatusCommand implements Callable<Integer> {
             }
             if (run.tables().isEmpty()) {
                 text.append("  no table copied yet: the run stopped before the copy step\n");
-                continue;
+            } else {
+                List<List<String>> tables = new ArrayList<>();
+                tables.add(List.of("table", "from", "copied", "total", "status"));
+                for (TableCopied t : run.tables()) {
+                    tables.add(List.of(
+                            t.table(),
+                            t.sourceTable(),
+                            String.valueOf(t.copied()),
+                            String.valueOf(t.total()),
+                            t.status()));
+                }
+                text.append('\n');
+                table(text, tables, 2, 3);
             }
-            List<List<String>> tables = new ArrayList<>();
-            tables.add(List.of("table", "from", "copied", "total", "status"));
-            for (TableCopied t : run.tables()) {
-                tables.add(List.of(
-                        t.table(), t.sourceTable(), String.valueOf(t.copied()), String.valueOf(t.total()), t.status()));
-            }
-            text.append('\n');
-            table(text, tables, 2, 3);
+            catchUps(text, run);
         }
         return text.toString();
+    }
+
+    /** One line per catch-up of a completed run, then what to do next with it. */
+    private static void catchUps(StringBuilder text, RunSummary run) {
+        if (!run.catchUps().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("catch-up", "applied", "inserted", "updated", "deleted", "refused", "verdict"));
+            for (CatchUpSummary c : run.catchUps()) {
+                rows.add(List.of(
+                        String.valueOf(c.number()),
+                        time(c.applied()),
+                        String.valueOf(c.inserted()),
+                        String.valueOf(c.updated()),
+                        String.valueOf(c.deleted()),
+                        String.valueOf(c.refused()),
+                        c.verdict() == null ? "not validated" : c.verdict()));
+            }
+            text.append('\n');
+            table(text, rows, 2, 3, 4, 5);
+        }
+        if (run.next() != null) {
+            text.append('\n').append("  ").append(run.next()).append('\n');
+        }
     }
 
     private static String shortSha(String sha256) {

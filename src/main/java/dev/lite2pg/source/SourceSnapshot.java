@@ -27,6 +27,14 @@ import java.util.Optional;
 public record SourceSnapshot(Path file, String sha256, String sourceSha256, String stamp, int sourceTables) {
 
     public static SourceSnapshot take(Path source, Path file) {
+        return take(source, file, true);
+    }
+
+    /**
+     * @param hashSource whether to hash the source file too, for the operator to compare with their own sha256sum;
+     *     without it {@link #sourceSha256} is null (a catch-up, whose window a second read of the file lengthens)
+     */
+    public static SourceSnapshot take(Path source, Path file, boolean hashSource) {
         SqliteFiles.requireDatabase(source);
         try {
             PrivateFiles.folder(file.getParent());
@@ -42,7 +50,7 @@ public record SourceSnapshot(Path file, String sha256, String sourceSha256, Stri
             }
             String stamp = SourceStamp.of(source);
             // The file as the operator can hash it themselves; the snapshot's own hash differs from it.
-            String sourceSha256 = SourceFingerprint.sha256(source);
+            String sourceSha256 = hashSource ? SourceFingerprint.sha256(source) : null;
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             PrivateFiles.file(partial); // 0600 before SQLite writes a page of the source into it

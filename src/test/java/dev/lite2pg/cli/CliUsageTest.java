@@ -117,10 +117,10 @@ class CliUsageTest {
             String summary = entry.group(2).replaceAll("\\s+", " ").strip();
             assertThat(summary).as("summary of " + entry.group(1)).endsWith(".");
         }
-        assertThat(entries).isEqualTo(8);
-        for (String command :
-                new String[] {"", "cutover", "dry-run", "check", "status", "draft-schema", "demo", "generate-benchmark"
-                }) {
+        assertThat(entries).isEqualTo(9);
+        for (String command : new String[] {
+            "", "cutover", "catch-up", "dry-run", "check", "status", "draft-schema", "demo", "generate-benchmark"
+        }) {
             CliRun run = command.isEmpty() ? top : CliRun.of(NO_PASSWORD, command, "--help");
             assertThat(run.out().lines())
                     .as(command + " --help")

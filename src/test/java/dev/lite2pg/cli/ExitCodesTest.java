@@ -2,10 +2,13 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lite2pg.batch.CatchUpLauncher;
 import dev.lite2pg.batch.RunResult;
+import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -29,6 +32,43 @@ class ExitCodesTest {
 
         assertThat(ExitCodes.of(written, false)).isEqualTo(3);
         assertThat(ExitCodes.of(written, true)).isZero();
+    }
+
+    @Test
+    void aLiveCutoverPassesAsOfItsSnapshotWhateverTheApplicationWroteSince() {
+        RunResult live = new RunResult(
+                BatchStatus.COMPLETED, List.of(), FOLDER, null, false, true, true, "the live source has changed");
+
+        assertThat(ExitCodes.of(live, false)).isZero();
+    }
+
+    @Test
+    void aCatchUpExitsZeroWhenItPassedOrHadNothingToDoAndThreeOtherwise() {
+        CatchUpLog.Entry entry = new CatchUpLog.Entry(
+                1,
+                1,
+                "job",
+                Instant.EPOCH,
+                Instant.EPOCH,
+                "s",
+                "sha",
+                "src",
+                "stamp",
+                "base",
+                "f",
+                List.of(),
+                "PASS",
+                List.of());
+
+        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.UP_TO_DATE, null, null, false)))
+                .isZero();
+        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.PASS, entry, FOLDER, false)))
+                .isZero();
+        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.PASS, entry, FOLDER, true)))
+                .as("catch-up --live: written to after its snapshot, passed as of it")
+                .isZero();
+        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.FAIL, entry, FOLDER, false)))
+                .isEqualTo(3);
     }
 
     @Test

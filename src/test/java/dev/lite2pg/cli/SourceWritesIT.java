@@ -79,25 +79,35 @@ class SourceWritesIT {
             throws Exception {
         Path source = walSource();
         Path job = jobFile("demo", source, db);
-        CliRun run;
         long written;
         try (LiveApplication app = new LiveApplication(source)) {
-            run = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
+            CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out())
+                    .contains("validation PASS as of the snapshot")
+                    .containsPattern("the live source has changed since the snapshot: [\\d,]+ of [\\d,]+ pages differ")
+                    .contains("Customer")
+                    .contains("Next: stop the application, then lite2pg catch-up --job FILE");
+            assertThat(run.err()).doesNotContain("FAIL");
+
+            // While the application still writes: --live passes as of its snapshot; without it the verdict fails.
+            CliRun rehearsal = CliRun.of(db.environment(), "catch-up", "--job", job.toString(), "--live");
+            assertThat(rehearsal.exitCode()).as(rehearsal.all()).isZero();
+            assertThat(rehearsal.out()).contains("validation PASS as of its snapshot");
+            CliRun tooEarly = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+            assertThat(tooEarly.exitCode()).as(tooEarly.all()).isEqualTo(3);
+            assertThat(tooEarly.err())
+                    .contains("validation FAIL")
+                    .contains("was written to after this catch-up's snapshot")
+                    .contains("run catch-up again");
             written = app.stop();
         }
-        assertThat(written).as("the application wrote while the cutover ran").isPositive();
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out())
-                .contains("validation PASS as of the snapshot")
-                .containsPattern("the live source has changed since the snapshot: [\\d,]+ of [\\d,]+ pages differ")
-                .contains("customer")
-                .contains("Next: stop the application, then lite2pg catch-up --job FILE");
-        assertThat(run.err()).doesNotContain("FAIL");
+        assertThat(written).as("the application wrote all along").isPositive();
         assertThat(customers(db)).isLessThan(sourceCustomers(source));
 
         CliRun catchUp = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
         assertThat(catchUp.exitCode()).as(catchUp.all()).isZero();
-        assertThat(catchUp.out()).contains("validation PASS");
+        assertThat(catchUp.out()).contains("catch-up 3 applied, validation PASS");
         assertThat(customers(db)).as("every customer the application wrote").isEqualTo(sourceCustomers(source));
     }
 
