@@ -56,6 +56,14 @@ final class CatchUpCommand implements Callable<Integer> {
                     + " writes after this catch-up's snapshot do not fail the verdict; the next catch-up takes them.")
     boolean live;
 
+    @Option(
+            names = "--full-check",
+            description = "Validate each changed table against the new snapshot read and converted again in full, row"
+                    + " by row, instead of by the checksum carried from the copy through each catch-up (which counts on"
+                    + " the comparison having found every changed row). Slower: it reads the changed tables of the"
+                    + " source once more.")
+    boolean fullCheck;
+
     @Mixin
     ParallelOption parallel = new ParallelOption();
 
@@ -81,7 +89,7 @@ final class CatchUpCommand implements Callable<Integer> {
                 output.err(),
                 () -> CatchUpLauncher.run(
                         job,
-                        new CatchUpLauncher.Options(parallel.value(), live),
+                        new CatchUpLauncher.Options(parallel.value(), live, fullCheck),
                         TargetCredentials.fromEnvironment(parent.environment),
                         out));
         int code = ExitCodes.of(result);

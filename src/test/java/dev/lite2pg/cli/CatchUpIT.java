@@ -89,8 +89,11 @@ class CatchUpIT {
                 INSERT INTO tag VALUES ('C31', 'upper');
                 DELETE FROM tag WHERE code = 'c2';
                 """);
-        CliRun first = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        CliRun first = CliRun.of(db.environment(), "catch-up", "--job", job.toString(), "--full-check");
         assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out())
+                .as("--full-check: every changed table compared row by row with the snapshot read again")
+                .containsPattern("validated in [\\d.]+ s: 4 changed table\\(s\\) in full \\(0 by the checksum");
         assertThat(first.out())
                 .contains("applied in one transaction")
                 .contains("catch-up 1 applied, validation PASS")
