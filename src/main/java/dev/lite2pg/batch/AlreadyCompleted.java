@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.catchup.CatchUpLog;
+import dev.lite2pg.catchup.HeldSnapshot;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import dev.lite2pg.model.ErrorCode;
@@ -63,8 +64,9 @@ final class AlreadyCompleted {
     static RunResult verdict(
             JobDefinition job, PreviousRun last, DataSource dataSource, Path runFolder, PrintWriter out)
             throws SQLException {
-        List<CatchUpLog.Entry> catchUps = HeldSnapshot.catchUps(dataSource, job.repositorySchema(), last);
-        HeldSnapshot held = HeldSnapshot.of(last, catchUps);
+        List<CatchUpLog.Entry> catchUps = HeldSnapshot.catchUps(
+                dataSource, job.repositorySchema(), last.instance().getInstanceId());
+        HeldSnapshot held = HeldSnapshot.of(last.snapshot(), last.sourceSha256(), last.sourceStamp(), catchUps);
         boolean sameFile = sameFile(job, last);
         boolean unchanged = sameFile && SourceStamp.of(job.source().path()).equals(held.stamp());
         String done = "job " + job.name() + " already completed " + last.describe() + " into "

@@ -434,7 +434,7 @@ public final class CutoverLauncher {
                     liveChanges =
                             LiveChanges.since(snapshotFile, job.source().path()).describe();
                     out.println("[snapshot] " + liveChanges);
-                    List<String> notCatchable = CatchUpLauncher.notCatchable(job, snapshotFile, dataSource);
+                    List<String> notCatchable = dev.lite2pg.catchup.CatchUp.notCatchable(job, snapshotFile, dataSource);
                     if (!notCatchable.isEmpty()) {
                         out.println("[snapshot] WARNING: catch-up cannot take changes to "
                                 + String.join(", ", notCatchable)

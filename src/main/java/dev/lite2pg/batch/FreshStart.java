@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.catchup.CatchUpLog;
+import dev.lite2pg.catchup.HeldSnapshot;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -189,7 +190,8 @@ final class FreshStart {
     /** The previous run's catch-ups, oldest first (none unless it completed with cutover --live). */
     private List<CatchUpLog.Entry> catchUps() {
         try {
-            return HeldSnapshot.catchUps(dataSource, job.repositorySchema(), previous);
+            return HeldSnapshot.catchUps(
+                    dataSource, job.repositorySchema(), previous.instance().getInstanceId());
         } catch (SQLException e) {
             throw new Lite2pgException(
                     ErrorCode.PRECONDITION,

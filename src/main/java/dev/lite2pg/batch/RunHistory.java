@@ -1,6 +1,7 @@
 package dev.lite2pg.batch;
 
 import dev.lite2pg.catchup.CatchUpLog;
+import dev.lite2pg.catchup.HeldSnapshot;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.report.ReportWriter;
 import java.nio.file.Files;
@@ -158,7 +159,8 @@ public final class RunHistory {
             throws SQLException {
         List<RunSummary> runs = new ArrayList<>();
         for (PreviousRun run : PreviousRun.newestFirst(repository, job, target).toList()) {
-            List<CatchUpLog.Entry> catchUps = HeldSnapshot.catchUps(session, job.repositorySchema(), run);
+            List<CatchUpLog.Entry> catchUps = HeldSnapshot.catchUps(
+                    session, job.repositorySchema(), run.instance().getInstanceId());
             runs.add(summarize(run, catchUps, runs.isEmpty(), runLockHeld));
         }
         if (runs.isEmpty()) {
@@ -218,7 +220,7 @@ public final class RunHistory {
      * so does one the source was written to during), or a catch-up's validation again.
      */
     private static String next(PreviousRun run, List<CatchUpLog.Entry> catchUps) {
-        HeldSnapshot held = HeldSnapshot.of(run, catchUps);
+        HeldSnapshot held = HeldSnapshot.of(run.snapshot(), run.sourceSha256(), run.sourceStamp(), catchUps);
         if (held.catchUp().isPresent()) {
             CatchUpLog.Entry newest = held.catchUp().get();
             if (newest.passed()) {

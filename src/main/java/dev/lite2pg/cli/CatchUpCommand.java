@@ -1,6 +1,7 @@
 package dev.lite2pg.cli;
 
 import dev.lite2pg.batch.CatchUpLauncher;
+import dev.lite2pg.catchup.CatchUp;
 import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.jobfile.TargetCredentials;
 import java.io.PrintWriter;
@@ -83,13 +84,13 @@ final class CatchUpCommand implements Callable<Integer> {
         out.println("  target " + job.target().redactedUrl() + " as "
                 + job.target().user() + ", schema " + job.target().schema());
         out.flush();
-        CatchUpLauncher.Result result = CutoverRunner.whileInterruptible(
+        CatchUp.Result result = CutoverRunner.whileInterruptible(
                 "lite2pg: interrupted; unless it said \"applied in one transaction\", nothing of this catch-up was"
                         + " written (its one transaction rolls back): run it again.",
                 output.err(),
                 () -> CatchUpLauncher.run(
                         job,
-                        new CatchUpLauncher.Options(parallel.value(), live, fullCheck),
+                        new CatchUp.Options(parallel.value(), live, fullCheck),
                         TargetCredentials.fromEnvironment(parent.environment),
                         out));
         int code = ExitCodes.of(result);

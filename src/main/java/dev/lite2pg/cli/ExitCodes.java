@@ -83,7 +83,7 @@ public final class ExitCodes implements IExecutionExceptionHandler {
      * A catch-up's exit code: success when it passed (writes after its snapshot fail it unless --live) or had nothing
      * to do, a failed validation otherwise.
      */
-    static int of(dev.lite2pg.batch.CatchUpLauncher.Result result) {
+    static int of(dev.lite2pg.catchup.CatchUp.Result result) {
         return switch (result.outcome()) {
             case UP_TO_DATE, PASS -> ErrorCode.SUCCESS;
             case FAIL -> ErrorCode.VALIDATION_FAILED.exitCode();

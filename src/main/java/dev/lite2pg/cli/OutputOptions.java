@@ -104,7 +104,7 @@ final class OutputOptions {
     }
 
     /** A catch-up's outcome, for the JSON document. */
-    void caughtUp(dev.lite2pg.batch.CatchUpLauncher.Result result) {
+    void caughtUp(dev.lite2pg.catchup.CatchUp.Result result) {
         if (!json) {
             return;
         }

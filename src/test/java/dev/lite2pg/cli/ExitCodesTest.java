@@ -2,8 +2,8 @@ package dev.lite2pg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lite2pg.batch.CatchUpLauncher;
 import dev.lite2pg.batch.RunResult;
+import dev.lite2pg.catchup.CatchUp;
 import dev.lite2pg.catchup.CatchUpLog;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
@@ -60,14 +60,14 @@ class ExitCodesTest {
                 "PASS",
                 List.of());
 
-        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.UP_TO_DATE, null, null, false)))
+        assertThat(ExitCodes.of(new CatchUp.Result(CatchUp.Outcome.UP_TO_DATE, null, null, false)))
                 .isZero();
-        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.PASS, entry, FOLDER, false)))
+        assertThat(ExitCodes.of(new CatchUp.Result(CatchUp.Outcome.PASS, entry, FOLDER, false)))
                 .isZero();
-        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.PASS, entry, FOLDER, true)))
+        assertThat(ExitCodes.of(new CatchUp.Result(CatchUp.Outcome.PASS, entry, FOLDER, true)))
                 .as("catch-up --live: written to after its snapshot, passed as of it")
                 .isZero();
-        assertThat(ExitCodes.of(new CatchUpLauncher.Result(CatchUpLauncher.Outcome.FAIL, entry, FOLDER, false)))
+        assertThat(ExitCodes.of(new CatchUp.Result(CatchUp.Outcome.FAIL, entry, FOLDER, false)))
                 .isEqualTo(3);
     }
 

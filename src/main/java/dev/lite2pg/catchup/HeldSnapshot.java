@@ -1,6 +1,5 @@
-package dev.lite2pg.batch;
+package dev.lite2pg.catchup;
 
-import dev.lite2pg.catchup.CatchUpLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,12 +16,16 @@ import javax.sql.DataSource;
  * @param stamp the live source's {@link dev.lite2pg.source.SourceStamp} when it was taken
  * @param catchUp the catch-up that took it; empty when it is the run's
  */
-record HeldSnapshot(Path file, String sha256, String stamp, Optional<CatchUpLog.Entry> catchUp) {
+public record HeldSnapshot(Path file, String sha256, String stamp, Optional<CatchUpLog.Entry> catchUp) {
 
-    /** @param catchUps the run's, oldest first (as {@link CatchUpLog#of} returns them) */
-    static HeldSnapshot of(PreviousRun run, List<CatchUpLog.Entry> catchUps) {
+    /**
+     * @param runSnapshot the run's own snapshot, its recorded sha256 and the source's stamp when it was taken
+     * @param catchUps the run's, oldest first (as {@link CatchUpLog#of} returns them)
+     */
+    public static HeldSnapshot of(
+            Path runSnapshot, String runSha256, String runStamp, List<CatchUpLog.Entry> catchUps) {
         if (catchUps.isEmpty()) {
-            return new HeldSnapshot(run.snapshot(), run.sourceSha256(), run.sourceStamp(), Optional.empty());
+            return new HeldSnapshot(runSnapshot, runSha256, runStamp, Optional.empty());
         }
         CatchUpLog.Entry newest = catchUps.get(catchUps.size() - 1);
         return new HeldSnapshot(
@@ -30,16 +33,15 @@ record HeldSnapshot(Path file, String sha256, String stamp, Optional<CatchUpLog.
     }
 
     /** The run's catch-ups, oldest first; none on a target whose job repository predates them (read-only safe). */
-    static List<CatchUpLog.Entry> catchUps(DataSource target, String repositorySchema, PreviousRun run)
+    public static List<CatchUpLog.Entry> catchUps(DataSource target, String repositorySchema, long instanceId)
             throws SQLException {
         try (Connection connection = target.getConnection()) {
-            return new CatchUpLog(repositorySchema)
-                    .of(connection, run.instance().getInstanceId());
+            return new CatchUpLog(repositorySchema).of(connection, instanceId);
         }
     }
 
     /** "the snapshot F of catch-up 2" or "the run's snapshot F". */
-    String describe() {
+    public String describe() {
         return catchUp.map(e -> "the snapshot " + file + " of catch-up " + e.number())
                 .orElse("the run's snapshot " + file);
     }
