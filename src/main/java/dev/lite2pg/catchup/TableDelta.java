@@ -8,6 +8,7 @@ import dev.lite2pg.copy.RowRefusal;
 import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.postgres.ContentChecksums.Checksum;
+import dev.lite2pg.postgres.PostgresCopyWriter;
 import dev.lite2pg.quarantine.QuarantinedRow;
 import dev.lite2pg.quarantine.RowJson;
 import dev.lite2pg.source.ReadBudget;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * One table's changes between the base snapshot and the new one, read and converted by the copy's own reader and
@@ -134,7 +134,7 @@ public record TableDelta(
                         }
                         refusals.addAll(bad);
                         if (quarantine) {
-                            quarantined.add(quarantinedRow(copy, rowKeys, row, bad));
+                            quarantined.add(PostgresCopyWriter.quarantinedForValues(copy, rowKeys, row, bad));
                             // Set aside: the target must not keep the row's older values either.
                             if (encodeKey(converter, keyIndexes, keys)) {
                                 gone++;
@@ -269,30 +269,6 @@ public record TableDelta(
         }
         keys.endRow();
         return true;
-    }
-
-    /** As the copy's writer keeps a refused row (see PostgresCopyWriter): the whole source row, what and why. */
-    private static QuarantinedRow quarantinedRow(
-            TableCopy copy, RowKeys rowKeys, SourceRow row, List<RowRefusal> refusals) {
-        boolean one = refusals.size() == 1;
-        return new QuarantinedRow(
-                copy.targetTable(),
-                copy.source().name(),
-                rowKeys.describe(row),
-                RowJson.key(row.key()),
-                RowJson.row(copy.sourceColumns(), row.values()),
-                refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
-                one
-                        ? refusals.get(0).value()
-                        : refusals.stream()
-                                .map(r -> r.column() + "=" + r.value())
-                                .collect(Collectors.joining("; ")),
-                one
-                        ? refusals.get(0).reason()
-                        : refusals.stream()
-                                .map(r -> r.column() + ": " + r.reason())
-                                .collect(Collectors.joining("; ")),
-                QuarantinedRow.Origin.VALUE);
     }
 
     @Override

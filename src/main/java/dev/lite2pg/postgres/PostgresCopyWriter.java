@@ -248,20 +248,43 @@ public final class PostgresCopyWriter implements ItemStreamWriter<SourceRow> {
     }
 
     private QuarantinedRow quarantinedForValues(SourceRow row, List<RowRefusal> refusals) {
-        if (refusals.size() == 1) {
-            RowRefusal only = refusals.get(0);
-            return quarantined(row, only.column(), only.value(), only.reason(), Origin.VALUE);
-        }
+        return quarantinedForValues(copy, rowKeys, row, refusals);
+    }
+
+    /**
+     * A row with refused values as the quarantine keeps it: the whole source row, the columns at fault and why (one
+     * place, for the copy and for catch-up).
+     */
+    public static QuarantinedRow quarantinedForValues(
+            TableCopy copy, RowKeys rowKeys, SourceRow row, List<RowRefusal> refusals) {
+        boolean one = refusals.size() == 1;
         return quarantined(
+                copy,
+                rowKeys,
                 row,
-                refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
-                refusals.stream().map(r -> r.column() + "=" + r.value()).collect(Collectors.joining("; ")),
-                refusals.stream().map(r -> r.column() + ": " + r.reason()).collect(Collectors.joining("; ")),
+                one
+                        ? refusals.get(0).column()
+                        : refusals.stream().map(RowRefusal::column).collect(Collectors.joining(", ")),
+                one
+                        ? refusals.get(0).value()
+                        : refusals.stream()
+                                .map(r -> r.column() + "=" + r.value())
+                                .collect(Collectors.joining("; ")),
+                one
+                        ? refusals.get(0).reason()
+                        : refusals.stream()
+                                .map(r -> r.column() + ": " + r.reason())
+                                .collect(Collectors.joining("; ")),
                 Origin.VALUE);
     }
 
-    /** The whole source row as the quarantine keeps it, with what was refused in it and why. */
     private QuarantinedRow quarantined(SourceRow row, String column, String value, String reason, Origin origin) {
+        return quarantined(copy, rowKeys, row, column, value, reason, origin);
+    }
+
+    /** The whole source row as the quarantine keeps it, with what was refused in it and why. */
+    private static QuarantinedRow quarantined(
+            TableCopy copy, RowKeys rowKeys, SourceRow row, String column, String value, String reason, Origin origin) {
         return new QuarantinedRow(
                 copy.targetTable(),
                 copy.source().name(),
