@@ -171,6 +171,46 @@ class CatchUpIT {
     }
 
     @Test
+    void whatACatchUpCannotStartFromIsRefusedBeforeAnythingIsWritten(TestDatabase db) throws Exception {
+        Path source = source();
+        Path job = job("refused", source, db, "");
+        CliRun none = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(none.exitCode()).as(none.all()).isEqualTo(2);
+        assertThat(none.err()).contains("has nothing to catch up").contains("cutover --job FILE --live");
+
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
+                        .exitCode())
+                .isZero();
+        Path other = work.resolve("other.sqlite");
+        Files.copy(source, other);
+        CliRun elsewhere =
+                CliRun.of(db.environment(), "catch-up", "--job", job.toString(), "--source", other.toString());
+        assertThat(elsewhere.exitCode()).as(elsewhere.all()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("a catch-up takes the changes of the file the cutover copied");
+
+        sqlite(source, "ALTER TABLE tag ADD COLUMN extra TEXT;");
+        CliRun migrated = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(migrated.exitCode()).as(migrated.all()).isEqualTo(2);
+        assertThat(migrated.err()).contains("tag").contains("extra");
+        sqlite(source, "ALTER TABLE tag DROP COLUMN extra; UPDATE player SET name = 'x' WHERE id = 2;");
+
+        List<Path> snapshots;
+        try (var files = Files.list(work.resolve("runs").resolve("refused"))) {
+            snapshots = files.filter(p -> p.getFileName().toString().endsWith(".sqlite"))
+                    .toList();
+        }
+        assertThat(snapshots)
+                .as("the run's snapshot, the only one: refused catch-ups keep none")
+                .hasSize(1);
+        Files.delete(snapshots.get(0));
+        CliRun gone = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(gone.exitCode()).as(gone.all()).isEqualTo(2);
+        assertThat(gone.err()).contains("cannot catch up").contains("is gone").contains("cutover --fresh");
+        assertThat(db.rows("SELECT name FROM league.player WHERE id = 2").get(0).get(0))
+                .isNotEqualTo("x");
+    }
+
+    @Test
     void aChangedTableWithoutAKeyIsNamedAndNothingIsWritten(TestDatabase db) throws Exception {
         Path source = source();
         Path job = job("keyless", source, db, "");
