@@ -46,7 +46,11 @@ public final class CatchUpLauncher {
                         run.sourceSha256(),
                         run.sourceStamp(),
                         copied::of);
-                return new CatchUp(job, options, completed, target.plain(), runName, runFolder, out, began).run();
+                Runnable beforeCommit =
+                        () -> FaultPoints.installed().ifPresent(faults -> faults.atStepStart("catch-up:commit"));
+                return new CatchUp(
+                                job, options, completed, target.plain(), runName, runFolder, out, began, beforeCommit)
+                        .run();
             }
         }
     }

@@ -13,7 +13,10 @@ import org.springframework.batch.core.listener.ItemWriteListener;
  */
 public interface FaultPoints {
 
-    /** Throws to fail the step about to start (a tasklet's, {@code copy:<table>}, or {@code copy:<table>#<i>/<n>}). */
+    /**
+     * Throws to fail the step about to start (a tasklet's, {@code copy:<table>}, or {@code copy:<table>#<i>/<n>}); also
+     * called with {@code catch-up:commit} just before a catch-up's one commit.
+     */
     void atStepStart(String stepName);
 
     /**

@@ -67,7 +67,10 @@ public final class CatchUp {
     public record Options(int parallelism, boolean live, boolean fullCheck) {
 
         public Options {
-            dev.lite2pg.batch.CutoverLauncher.Options.requireParallelism(parallelism);
+            if (parallelism < 1) {
+                // The command line refuses it first, naming --parallel (cli.ParallelOption).
+                throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+            }
         }
     }
 
@@ -95,11 +98,13 @@ public final class CatchUp {
     private final PrintWriter out;
     private final Instant began;
     private final CatchUpLog log;
+    private final Runnable beforeCommit;
 
     /**
      * @param run the completed cutover run the target holds, with the facts of it the catch-up needs
      * @param target plain sessions on the target, not Spring's
      * @param runName names this catch-up's snapshot, and its folder {@code runFolder}
+     * @param beforeCommit run just before the one commit: where a test stops a catch-up to kill it
      */
     public CatchUp(
             JobDefinition job,
@@ -109,7 +114,8 @@ public final class CatchUp {
             String runName,
             Path runFolder,
             PrintWriter out,
-            Instant began) {
+            Instant began,
+            Runnable beforeCommit) {
         this.job = job;
         this.options = options;
         this.run = run;
@@ -118,6 +124,7 @@ public final class CatchUp {
         this.runFolder = runFolder;
         this.out = out;
         this.began = began;
+        this.beforeCommit = beforeCommit;
         this.log = new CatchUpLog(job.repositorySchema());
     }
 
@@ -421,7 +428,7 @@ public final class CatchUp {
                         null,
                         List.of());
                 log.add(connection, entry);
-                dev.lite2pg.batch.FaultPoints.installed().ifPresent(faults -> faults.atStepStart("catch-up:commit"));
+                beforeCommit.run();
                 connection.commit();
                 say("applied in one transaction in " + seconds(applying) + ": " + describe(entry));
                 return entry;
