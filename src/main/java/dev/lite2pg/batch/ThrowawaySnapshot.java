@@ -1,5 +1,6 @@
 package dev.lite2pg.batch;
 
+import dev.lite2pg.source.SourceSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +14,6 @@ import java.util.List;
  * can leave it, and the next dry-run of the job deletes that one (it abandons the previous run with its snapshot).
  */
 final class ThrowawaySnapshot implements AutoCloseable {
-
-    /** The snapshot, the backup's partial file, and what SQLite keeps beside either while it writes them. */
-    private static final List<String> SUFFIXES = List.of("", "-journal", "-wal", "-shm");
 
     private final Path file;
     private final Thread hook;
@@ -61,11 +59,7 @@ final class ThrowawaySnapshot implements AutoCloseable {
         }
     }
 
-    /** The partial file first: once it is gone, the backup cannot turn it into the snapshot behind the hook's back. */
     private static List<Path> files(Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        return java.util.stream.Stream.of(partial, file)
-                .flatMap(f -> SUFFIXES.stream().map(s -> f.resolveSibling(f.getFileName() + s)))
-                .toList();
+        return SourceSnapshot.files(file);
     }
 }

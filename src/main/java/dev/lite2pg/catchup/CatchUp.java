@@ -148,8 +148,8 @@ public final class CatchUp {
                         () -> SourceSnapshot.problem(base.file(), base.sha256()));
         PrivateFiles.folder(runFolder);
         Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
-        boolean committed = false;
-        try {
+        // Never recorded, it is never a base: deleted however this ends before the commit, Ctrl-C included.
+        try (PendingSnapshot pending = PendingSnapshot.guard(snapshotFile)) {
             long t = System.nanoTime();
             SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile, false);
             baseProblem.join().ifPresent(problem -> {
@@ -162,19 +162,14 @@ public final class CatchUp {
             });
             say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t) + ", compared with "
                     + base.file() + " (sha256 verified)");
-            CatchUpLog.Entry entry = apply(base, snapshot, earlier);
-            committed = true;
+            CatchUpLog.Entry entry = apply(base, snapshot, earlier, pending);
             return validate(base, snapshot, entry, last);
-        } finally {
-            if (!committed) {
-                // Never recorded, so never a base: a later catch-up takes a snapshot of its own.
-                SourceSnapshot.delete(snapshotFile);
-            }
         }
     }
 
     /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
-    private CatchUpLog.Entry apply(HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier)
+    private CatchUpLog.Entry apply(
+            HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier, PendingSnapshot pending)
             throws Exception {
         String schema = job.target().schema();
         List<TargetTable> targetTables;
@@ -205,7 +200,7 @@ public final class CatchUp {
         say("compared " + diffs.size() + " table(s) by key and converted the rows that differ in " + seconds(t));
         try {
             refuseBadValues(deltas, quarantine);
-            return write(plan, deltas, snapshot, base, earlier, quarantine);
+            return write(plan, deltas, snapshot, base, earlier, quarantine, pending);
         } finally {
             deltas.forEach(TableDelta::close);
         }
@@ -337,7 +332,8 @@ public final class CatchUp {
             SourceSnapshot snapshot,
             HeldSnapshot base,
             List<CatchUpLog.Entry> earlier,
-            boolean quarantine)
+            boolean quarantine,
+            PendingSnapshot pending)
             throws SQLException {
         int number = earlier.size() + 1;
         String schema = job.target().schema();
@@ -429,7 +425,7 @@ public final class CatchUp {
                         List.of());
                 log.add(connection, entry);
                 beforeCommit.run();
-                connection.commit();
+                pending.commit(connection::commit);
                 say("applied in one transaction in " + seconds(applying) + ": " + describe(entry));
                 return entry;
             } catch (RuntimeException | SQLException e) {

@@ -104,6 +104,9 @@ public record TableDelta(
         try {
             PrivateFiles.file(changedFile);
             PrivateFiles.file(goneFile);
+            // Rows of the source: gone with the process however it ends (Ctrl-C included), not only on close.
+            changedFile.toFile().deleteOnExit();
+            goneFile.toFile().deleteOnExit();
             try (OutputStream changedOut = new BufferedOutputStream(Files.newOutputStream(changedFile));
                     OutputStream goneOut = new BufferedOutputStream(Files.newOutputStream(goneFile))) {
                 CopyTextEncoder rows = new CopyTextEncoder(FLUSH_BYTES * 2);

@@ -95,6 +95,18 @@ public record SourceSnapshot(Path file, String sha256, String sourceSha256, Stri
         return Optional.empty();
     }
 
+    /**
+     * The files a snapshot may leave while it is written or read: the backup's partial file first (once it is gone,
+     * the backup cannot turn it into the snapshot), then the snapshot, each with what SQLite keeps beside it.
+     */
+    public static java.util.List<Path> files(Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        return java.util.stream.Stream.of(partial, file)
+                .flatMap(f -> java.util.stream.Stream.of("", "-journal", "-wal", "-shm")
+                        .map(s -> f.resolveSibling(f.getFileName() + s)))
+                .toList();
+    }
+
     public static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

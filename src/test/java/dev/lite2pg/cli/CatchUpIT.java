@@ -317,6 +317,52 @@ class CatchUpIT {
         assertEqualsOnePhaseCutover(db, source);
     }
 
+    @Test
+    void aCatchUpInterruptedBeforeItsCommitWroteNothingAndLeavesNoCopyOfTheDataBehind(TestDatabase db)
+            throws Exception {
+        Path source = source();
+        Path job = job("interrupted", source, db, "");
+        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
+                        .exitCode())
+                .isZero();
+        Path runs = work.resolve("runs").resolve("interrupted");
+        List<Path> base = files(runs, ".sqlite");
+        sqlite(source, "UPDATE player SET name = 'after' WHERE id < 50; DELETE FROM \"order\" WHERE id > 400;");
+        String before = db.rows("SELECT count(*), max(name) FROM league.player WHERE id < 50")
+                .toString();
+        int exit;
+        String err;
+        try (ChildCutover child = ChildCutover.start(
+                "catch-up", job, work, db.environment(), List.of("-Dlite2pg.fault=hang:catch-up:commit"))) {
+            child.awaitLine(line -> line.contains("[fault] hanging at catch-up:commit"), Duration.ofMinutes(2));
+            assertThat(files(runs, ".sqlite"))
+                    .as("the catch-up's own snapshot, beside the base")
+                    .hasSize(2);
+            assertThat(files(runs, ".copy")).as("its spooled changes").isNotEmpty();
+            exit = child.interrupt(Duration.ofMinutes(1));
+            err = child.all();
+        }
+        assertThat(exit).as(err).isEqualTo(130);
+        assertThat(err).contains("interrupted; unless it said \"applied in one transaction\", nothing");
+        assertThat(files(runs, ".sqlite")).as("only the base is left: " + err).isEqualTo(base);
+        assertThat(files(runs, ".copy")).as("no spooled rows are left").isEmpty();
+        assertThat(db.rows("SELECT count(*), max(name) FROM league.player WHERE id < 50")
+                        .toString())
+                .isEqualTo(before);
+        CliRun again = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertEqualsOnePhaseCutover(db, source);
+    }
+
+    /** The files under {@code folder} whose names end with {@code suffix}, sorted. */
+    private static List<Path> files(Path folder, String suffix) throws Exception {
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     /** The final source copied in one phase into schema "reference"; every table must hold the same rows. */
     private void assertEqualsOnePhaseCutover(TestDatabase db, Path source) throws Exception {
         Path copy = work.resolve("reference-" + System.nanoTime() + ".sqlite");
