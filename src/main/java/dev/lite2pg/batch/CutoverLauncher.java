@@ -11,6 +11,7 @@ import dev.lite2pg.postgres.StagingArea;
 import dev.lite2pg.progress.Activity;
 import dev.lite2pg.progress.ProgressDisplay;
 import dev.lite2pg.report.ReportWriter;
+import dev.lite2pg.source.DisposableSnapshot;
 import dev.lite2pg.source.LiveChanges;
 import dev.lite2pg.source.SourceSnapshot;
 import java.io.PrintWriter;
@@ -198,8 +199,9 @@ public final class CutoverLauncher {
                         TargetIdentity.of(direct, job).recorded())) {
             StagingArea before = rehearsal == null ? null : stagingArea(direct, job, rehearsal);
             // A dry-run's snapshot is deleted however the process ends (SIGTERM included): no run can resume from it.
-            try (ThrowawaySnapshot dryRunSnapshot =
-                            rehearsal == null ? null : ThrowawaySnapshot.guard(snapshotFile(job, runName));
+            try (DisposableSnapshot dryRunSnapshot = rehearsal == null
+                            ? null
+                            : DisposableSnapshot.guard(snapshotFile(job, runName), "the dry-run's snapshot");
                     ConfigurableApplicationContext spring = SpringTarget.start(
                             job,
                             credentials,

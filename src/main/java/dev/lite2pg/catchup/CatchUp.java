@@ -17,6 +17,7 @@ import dev.lite2pg.postgres.QuarantineTable;
 import dev.lite2pg.postgres.Sequences;
 import dev.lite2pg.postgres.TargetDatabase;
 import dev.lite2pg.report.ContentCheckResult;
+import dev.lite2pg.source.DisposableSnapshot;
 import dev.lite2pg.source.ReadBudget;
 import dev.lite2pg.source.SourceSnapshot;
 import dev.lite2pg.source.SourceStamp;
@@ -149,7 +150,7 @@ public final class CatchUp {
         PrivateFiles.folder(runFolder);
         Path snapshotFile = job.output().resolve(job.name()).resolve("snapshot-" + runName + ".sqlite");
         // Never recorded, it is never a base: deleted however this ends before the commit, Ctrl-C included.
-        try (PendingSnapshot pending = PendingSnapshot.guard(snapshotFile)) {
+        try (DisposableSnapshot pending = DisposableSnapshot.guard(snapshotFile, "the catch-up's snapshot")) {
             long t = System.nanoTime();
             SourceSnapshot snapshot = SourceSnapshot.take(job.source().path(), snapshotFile, false);
             baseProblem.join().ifPresent(problem -> {
@@ -169,7 +170,7 @@ public final class CatchUp {
 
     /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
     private CatchUpLog.Entry apply(
-            HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier, PendingSnapshot pending)
+            HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier, DisposableSnapshot pending)
             throws Exception {
         String schema = job.target().schema();
         List<TargetTable> targetTables;
@@ -333,7 +334,7 @@ public final class CatchUp {
             HeldSnapshot base,
             List<CatchUpLog.Entry> earlier,
             boolean quarantine,
-            PendingSnapshot pending)
+            DisposableSnapshot pending)
             throws SQLException {
         int number = earlier.size() + 1;
         String schema = job.target().schema();
@@ -425,7 +426,7 @@ public final class CatchUp {
                         List.of());
                 log.add(connection, entry);
                 beforeCommit.run();
-                pending.commit(connection::commit);
+                pending.keep(connection::commit);
                 say("applied in one transaction in " + seconds(applying) + ": " + describe(entry));
                 return entry;
             } catch (RuntimeException | SQLException e) {

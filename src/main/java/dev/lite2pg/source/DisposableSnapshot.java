@@ -1,6 +1,5 @@
-package dev.lite2pg.catchup;
+package dev.lite2pg.source;
 
-import dev.lite2pg.source.SourceSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,37 +7,40 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
- * A catch-up's new snapshot until the transaction that records it commits: a full copy of the source that nothing
- * else will use, so it is deleted however the process ends before then — on return or exception by {@link #close}, on
- * Ctrl-C or SIGTERM by a shutdown hook — and kept once the commit has made it the next catch-up's base. The commit and
- * the hook exclude each other: Ctrl-C during the commit waits for it, then leaves the snapshot the commit recorded.
+ * A snapshot no later run may use unless something keeps it: a full copy of the source, so it is deleted however the
+ * process ends — on return or exception by {@link #close}, on Ctrl-C or SIGTERM by a JVM shutdown hook registered
+ * before the snapshot is taken (its partial file goes too). A dry-run's is never kept; a catch-up's is kept by the
+ * commit that makes it the next catch-up's base, and that commit and the hook exclude each other: Ctrl-C during the
+ * commit waits for it, then leaves the snapshot the commit recorded. Only SIGKILL or a power loss can leave one.
  */
-final class PendingSnapshot implements AutoCloseable {
+public final class DisposableSnapshot implements AutoCloseable {
 
     /** A commit that may fail. */
     @FunctionalInterface
-    interface Commit {
+    public interface Commit {
         void run() throws SQLException;
     }
 
     private final Path file;
+    private final String what;
     private final Thread hook;
     private boolean kept;
 
-    private PendingSnapshot(Path file) {
+    private DisposableSnapshot(Path file, String what) {
         this.file = file;
-        this.hook = new Thread(this::atExit, "lite2pg-delete-pending-snapshot");
+        this.what = what;
+        this.hook = new Thread(this::atExit, "lite2pg-delete-snapshot");
     }
 
-    /** Registers the hook before the snapshot is taken: Ctrl-C during the backup deletes its partial file too. */
-    static PendingSnapshot guard(Path file) {
-        PendingSnapshot pending = new PendingSnapshot(file);
-        Runtime.getRuntime().addShutdownHook(pending.hook);
-        return pending;
+    /** @param what the snapshot, as a message names it: "the dry-run's snapshot" */
+    public static DisposableSnapshot guard(Path file, String what) {
+        DisposableSnapshot snapshot = new DisposableSnapshot(file, what);
+        Runtime.getRuntime().addShutdownHook(snapshot.hook);
+        return snapshot;
     }
 
-    /** Commits; once it has, the snapshot is the next catch-up's base and stays. */
-    synchronized void commit(Commit commit) throws SQLException {
+    /** Commits; once it has, the snapshot stays. */
+    public synchronized void keep(Commit commit) throws SQLException {
         commit.run();
         kept = true;
     }
@@ -55,8 +57,7 @@ final class PendingSnapshot implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "cannot delete the catch-up's snapshot " + file + "; delete it by hand: it is a copy of the source",
-                    e);
+                    "cannot delete " + what + " " + file + "; delete it by hand: it is a copy of the source", e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
