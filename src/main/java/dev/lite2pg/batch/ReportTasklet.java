@@ -38,16 +38,15 @@ final class ReportTasklet implements Tasklet {
         // Checked here, after validation, as late as a verdict can still say it: writes during the copy or the
         // content check are as missing from the target as writes during the snapshot.
         boolean live = Boolean.parseBoolean(parameters.getString(CutoverLauncher.SOURCE_LIVE));
-        if (!run.mode.rehearsal()
-                && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))
-                && live) {
+        boolean written = !run.mode.rehearsal()
+                && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP));
+        if (written && live) {
             // cutover --live: the application writes on purpose; the target is complete as of the snapshot.
             run.say(
                     "report",
                     "the application wrote to " + run.job.source().path()
                             + " after the snapshot: the verdict is as of the snapshot; catch-up takes those writes");
-        } else if (!run.mode.rehearsal()
-                && SourceWrites.since(run.job.source().path(), parameters.getString(CutoverLauncher.SOURCE_STAMP))) {
+        } else if (written) {
             String problem = SourceWrites.problem(
                     run.job.source().path(), snapshotTaken(parameters.getString(CutoverLauncher.RUN_ID)));
             report = report.withProblem(problem);

@@ -9,7 +9,6 @@ import dev.lite2pg.jobfile.JobDefinition;
 import dev.lite2pg.model.ErrorCode;
 import dev.lite2pg.model.Lite2pgException;
 import dev.lite2pg.model.SourceTable;
-import dev.lite2pg.model.TargetTable;
 import dev.lite2pg.output.PrivateFiles;
 import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.postgres.PostgresCatalog;
@@ -163,25 +162,25 @@ public final class CatchUp {
             });
             say("snapshot " + snapshotFile + " (sha256 " + snapshot.sha256() + ") in " + seconds(t) + ", compared with "
                     + base.file() + " (sha256 verified)");
-            CatchUpLog.Entry entry = apply(base, snapshot, earlier, pending);
-            return validate(base, snapshot, entry, last);
+            CopyPlan plan;
+            try (Connection connection = target.getConnection()) {
+                plan = plan(job, snapshot.file(), connection);
+            }
+            CatchUpLog.Entry entry = apply(plan, base, snapshot, earlier, pending);
+            return validate(plan, base, snapshot, entry, last);
         }
     }
 
     /** Diffs, converts and applies; returns the catch-up as committed with its changes. */
     private CatchUpLog.Entry apply(
-            HeldSnapshot base, SourceSnapshot snapshot, List<CatchUpLog.Entry> earlier, DisposableSnapshot pending)
+            CopyPlan plan,
+            HeldSnapshot base,
+            SourceSnapshot snapshot,
+            List<CatchUpLog.Entry> earlier,
+            DisposableSnapshot pending)
             throws Exception {
         String schema = job.target().schema();
-        List<TargetTable> targetTables;
-        try (Connection connection = target.getConnection()) {
-            targetTables = new PostgresCatalog(connection).tables(schema);
-        }
-        List<SourceTable> now = tables(snapshot.file());
-        List<SourceTable> before = tables(base.file());
-        CopyPlan plan =
-                CopyPlan.build(now, targetTables, schema, job.mapping(), job.conversions(), CopyPlan.Unmapped.REFUSE);
-        requireSameSchema(plan, before);
+        requireSameSchema(plan, tables(base.file()));
         List<TableDiff> diffs = new ArrayList<>();
         List<TableCopy> keyless = new ArrayList<>();
         try (Connection connection = target.getConnection()) {
@@ -461,27 +460,20 @@ public final class CatchUp {
     }
 
     private Result validate(
-            HeldSnapshot base, SourceSnapshot snapshot, CatchUpLog.Entry entry, Optional<CatchUpLog.Entry> last)
+            CopyPlan plan,
+            HeldSnapshot base,
+            SourceSnapshot snapshot,
+            CatchUpLog.Entry entry,
+            Optional<CatchUpLog.Entry> last)
             throws Exception {
         long validating = System.nanoTime();
         String schema = job.target().schema();
-        List<TargetTable> targetTables;
-        try (Connection connection = target.getConnection()) {
-            targetTables = new PostgresCatalog(connection).tables(schema);
-        }
-        CopyPlan plan = CopyPlan.build(
-                tables(snapshot.file()),
-                targetTables,
-                schema,
-                job.mapping(),
-                job.conversions(),
-                CopyPlan.Unmapped.REFUSE);
         TargetDatabase database = new TargetDatabase(target, schema);
-        Map<String, Long> highWater;
+        Map<String, Long> highWater = new LinkedHashMap<>();
         try (SqliteSource source = SqliteSource.open(snapshot.file())) {
-            highWater = new LinkedHashMap<>();
+            Map<String, Long> marks = source.sequenceHighWaterMarks();
             for (TableCopy copy : plan.copies()) {
-                Long mark = source.sequenceHighWaterMarks().get(copy.source().name());
+                Long mark = marks.get(copy.source().name());
                 if (mark != null) {
                     highWater.put(copy.targetTable(), mark);
                 }
@@ -607,24 +599,29 @@ public final class CatchUp {
      * operator learns it before the freeze, not during it.
      */
     public static List<String> notCatchable(JobDefinition job, Path snapshot, DataSource target) throws SQLException {
-        String schema = job.target().schema();
         List<String> names = new ArrayList<>();
-        try (Connection connection = target.getConnection();
-                SqliteSource source = SqliteSource.open(snapshot)) {
-            CopyPlan plan = CopyPlan.build(
-                    source.tables(),
-                    new PostgresCatalog(connection).tables(schema),
-                    schema,
-                    job.mapping(),
-                    job.conversions(),
-                    CopyPlan.Unmapped.REFUSE);
-            for (TableCopy copy : plan.copies()) {
-                if (diffable(connection, schema, copy).isEmpty()) {
+        try (Connection connection = target.getConnection()) {
+            for (TableCopy copy : plan(job, snapshot, connection).copies()) {
+                if (diffable(connection, job.target().schema(), copy).isEmpty()) {
                     names.add(copy.source().name());
                 }
             }
         }
         return names;
+    }
+
+    /** The copy's own plan, of the snapshot's tables into the target's: what the cutover planned for the same file. */
+    private static CopyPlan plan(JobDefinition job, Path snapshot, Connection target) throws SQLException {
+        String schema = job.target().schema();
+        try (SqliteSource source = SqliteSource.open(snapshot)) {
+            return CopyPlan.build(
+                    source.tables(),
+                    new PostgresCatalog(target).tables(schema),
+                    schema,
+                    job.mapping(),
+                    job.conversions(),
+                    CopyPlan.Unmapped.REFUSE);
+        }
     }
 
     /** "+3 ~5 -2 rows in orders, alerts" style, in words. */

@@ -163,12 +163,6 @@ public final class CatchUpLog {
         return entries;
     }
 
-    /** The run's newest catch-up, if any. */
-    public Optional<Entry> newest(Connection connection, long instanceId) throws SQLException {
-        List<Entry> all = of(connection, instanceId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
     /** Records an applied catch-up in the caller's transaction, the one that applied its changes. */
     public void add(Connection connection, Entry entry) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
