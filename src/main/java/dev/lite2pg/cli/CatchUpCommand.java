@@ -79,20 +79,14 @@ final class CatchUpCommand implements Callable<Integer> {
     private int catchUp() throws Exception {
         JobDefinition job = jobOptions.loadWithTarget("catch-up");
         PrintWriter out = output.lines();
-        out.println("lite2pg catch-up: job " + job.name() + ", source "
-                + job.source().path());
-        out.println("  target " + job.target().redactedUrl() + " as "
-                + job.target().user() + ", schema " + job.target().schema());
-        out.flush();
+        TargetCredentials credentials = TargetCredentials.fromEnvironment(parent.environment);
+        CutoverRunner.header("catch-up", job, credentials, out);
         CatchUp.Result result = CutoverRunner.whileInterruptible(
                 "lite2pg: interrupted; unless it said \"applied in one transaction\", nothing of this catch-up was"
                         + " written (its one transaction rolls back): run it again.",
                 output.err(),
                 () -> CatchUpLauncher.run(
-                        job,
-                        new CatchUp.Options(parallel.value(), live, fullCheck),
-                        TargetCredentials.fromEnvironment(parent.environment),
-                        out));
+                        job, new CatchUp.Options(parallel.value(), live, fullCheck), credentials, out));
         int code = ExitCodes.of(result);
         output.caughtUp(result);
         PrintWriter closing = output.result();

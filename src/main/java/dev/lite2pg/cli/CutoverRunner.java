@@ -49,14 +49,7 @@ final class CutoverRunner {
             throws Exception {
         PrintWriter out = output.lines();
         PrintWriter err = output.err();
-        out.println("lite2pg " + command + ": job " + job.name() + ", source "
-                + job.source().path());
-        out.println("  target " + job.target().redactedUrl() + " as "
-                + job.target().user() + ", schema " + job.target().schema() + ", password "
-                + (credentials.password().isPresent()
-                        ? "from " + credentials.sourceVariable().orElse("environment")
-                        : "none"));
-        out.flush();
+        header(command, job, credentials, out);
         boolean rehearsal = options.rehearsal() != null;
         RunResult result = whileInterruptible(
                 rehearsal
@@ -132,6 +125,18 @@ final class CutoverRunner {
         }
         err.println("lite2pg: details in " + result.runFolder().resolve("lite2pg.log"));
         return ExitCodes.of(result, rehearsal);
+    }
+
+    /** The first two lines of a command that writes to the target: what it runs, from where, into where, as whom. */
+    static void header(String command, JobDefinition job, TargetCredentials credentials, PrintWriter out) {
+        out.println("lite2pg " + command + ": job " + job.name() + ", source "
+                + job.source().path());
+        out.println("  target " + job.target().redactedUrl() + " as "
+                + job.target().user() + ", schema " + job.target().schema() + ", password "
+                + (credentials.password().isPresent()
+                        ? "from " + credentials.sourceVariable().orElse("environment")
+                        : "none"));
+        out.flush();
     }
 
     /**

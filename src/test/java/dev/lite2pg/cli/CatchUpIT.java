@@ -153,10 +153,7 @@ class CatchUpIT {
     @Test
     void aTargetRowChangedBehindTheCatchUpsBackFailsTheValidationNamingIt(TestDatabase db) throws Exception {
         Path source = source();
-        Path job = job("tampered", source, db, "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "tampered", source, "");
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE league.player SET score = score + 1e-9 WHERE id = 20");
@@ -213,10 +210,7 @@ class CatchUpIT {
     @Test
     void aChangedTableWithoutAKeyIsNamedAndNothingIsWritten(TestDatabase db) throws Exception {
         Path source = source();
-        Path job = job("keyless", source, db, "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "keyless", source, "");
         sqlite(source, "INSERT INTO note VALUES ('a new note'); UPDATE player SET name = 'x' WHERE id = 1;");
         CliRun run = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
         assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
@@ -232,10 +226,7 @@ class CatchUpIT {
     @Test
     void aBadValueInTheChangesUnderOnBadRowFailIsListedAndNothingIsWritten(TestDatabase db) throws Exception {
         Path source = source();
-        Path job = job("strict", source, db, "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "strict", source, "");
         sqlite(source, "UPDATE player SET joined = 'not a date' WHERE id = 11; DELETE FROM \"order\" WHERE id = 1;");
         CliRun refused = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
@@ -260,10 +251,7 @@ class CatchUpIT {
     @Test
     void aBadValueInTheChangesUnderOnBadRowQuarantineIsSetAsideAndComesBackWhenFixed(TestDatabase db) throws Exception {
         Path source = source();
-        Path job = job("lenient", source, db, "on-bad-row: quarantine\n");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "lenient", source, "on-bad-row: quarantine\n");
         // Player 40 has no orders and captains no team: setting it aside leaves no child behind.
         sqlite(source, "UPDATE player SET joined = 'garbage' WHERE id = 40; INSERT INTO tag VALUES ('q', 'q');");
         CliRun run = CliRun.of(db.environment(), "catch-up", "--job", job.toString());
@@ -295,10 +283,7 @@ class CatchUpIT {
     @Test
     void aCatchUpKilledBeforeItsCommitWroteNothingAndRunsAgain(TestDatabase db) throws Exception {
         Path source = source();
-        Path job = job("killed", source, db, "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "killed", source, "");
         sqlite(source, "UPDATE player SET name = 'after' WHERE id < 50; DELETE FROM \"order\" WHERE id > 400;");
         String before = db.rows("SELECT count(*), max(name) FROM league.player WHERE id < 50")
                 .toString();
@@ -321,10 +306,7 @@ class CatchUpIT {
     void aCatchUpInterruptedBeforeItsCommitWroteNothingAndLeavesNoCopyOfTheDataBehind(TestDatabase db)
             throws Exception {
         Path source = source();
-        Path job = job("interrupted", source, db, "");
-        assertThat(CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live")
-                        .exitCode())
-                .isZero();
+        Path job = liveCutover(db, "interrupted", source, "");
         Path runs = work.resolve("runs").resolve("interrupted");
         List<Path> base = files(runs, ".sqlite");
         sqlite(source, "UPDATE player SET name = 'after' WHERE id < 50; DELETE FROM \"order\" WHERE id > 400;");
@@ -391,6 +373,14 @@ class CatchUpIT {
                         .isEmpty();
             }
         }
+    }
+
+    /** The job, after its cutover --live passed: the starting point of every catch-up below. */
+    private Path liveCutover(TestDatabase db, String name, Path source, String extra) {
+        Path job = job(name, source, db, extra);
+        CliRun live = CliRun.of(db.environment(), "cutover", "--job", job.toString(), "--live");
+        assertThat(live.exitCode()).as(live.all()).isZero();
+        return job;
     }
 
     private Path job(String name, Path source, TestDatabase db, String extra) {
