@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 caught up and validated (or nothing to catch up); 1 failed or target unreachable (run it"
                     + " again); 2 bad usage, or refused before writing anything (no completed cutover, base snapshot"
                     + " gone, a keyless table changed, the schema changed, a bad value with on-bad-row: fail, a broken"
-                    + " foreign key); 3 validation failed, or the source was written to after the catch-up's snapshot"
+                    + " foreign key); 3 validation failed, or, without --live, the source was written to after the catch-up's snapshot"
                     + " (stop the application, run catch-up again); 130 interrupted (nothing was written unless the"
                     + " console said applied)."
         })

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 passed (or already completed); 1 job failed or target unreachable (re-run to resume); 2 bad"
                     + " usage, job file or migration, or a refused precondition (e.g. a resume whose snapshot is gone,"
                     + " --fresh not confirmed); 3 copy finished but validation failed, or the source was written to"
-                    + " after the run's snapshot (stop the application, then --fresh); 130 interrupted (run the same"
+                    + " after the run's snapshot without --live (stop the application, then --fresh, or catch-up while the snapshot is"
+                    + " kept); 130 interrupted (run the same"
                     + " command to resume)."
         })
 final class CutoverCommand implements Callable<Integer> {
