@@ -1,5 +1,9 @@
 package dev.lite2pg.validate;
 
+import static dev.lite2pg.validate.ContentCheckFixtures.execute;
+import static dev.lite2pg.validate.ContentCheckFixtures.insert;
+import static dev.lite2pg.validate.ContentCheckFixtures.job;
+import static dev.lite2pg.validate.ContentCheckFixtures.runFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lite2pg.cli.CliRun;
@@ -10,7 +14,6 @@ import dev.lite2pg.report.RunReport;
 import dev.lite2pg.report.Verdict;
 import dev.lite2pg.sqlite.RowidRange;
 import dev.lite2pg.sqlite.SqliteSource;
-import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
 import java.nio.file.Files;
@@ -18,13 +21,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +87,7 @@ class ContentCheckIT {
                 insert(ps, 4, null, null, null, null, null, null, null);
             }
         }
-        Path job = job("kinds", source, "kinds", MIGRATION);
+        Path job = job(work, db, "kinds", source, "kinds", MIGRATION);
 
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
@@ -96,7 +96,7 @@ class ContentCheckIT {
                 .contains("[validate] content of 2 tables (8 source rows) compared with the target in")
                 .contains("all match")
                 .contains("report.html");
-        RunReport report = ReportWriter.read(runFolder("kinds").resolve("report.json"));
+        RunReport report = ReportWriter.read(runFolder(work, "kinds").resolve("report.json"));
         Map<String, ContentCheckResult> content = ContentCheckFixtures.contentByTable(report);
         assertThat(content.get("items").sourceRows()).isEqualTo(4);
         assertThat(content.get("events").sourceRows()).isEqualTo(4);
@@ -108,7 +108,8 @@ class ContentCheckIT {
         }
         assertThat(content.get("items").sourceChecksum())
                 .isNotEqualTo(content.get("events").sourceChecksum());
-        assertThat(Files.readString(runFolder("kinds").resolve("report.md"))).contains("## Content");
+        assertThat(Files.readString(runFolder(work, "kinds").resolve("report.md")))
+                .contains("## Content");
 
         List<TableCopy> copies = ContentCheckFixtures.plan(db, source, "kinds");
         TableCopy items = copies.stream()
@@ -126,6 +127,7 @@ class ContentCheckIT {
                     .isTrue();
 
             execute(
+                    db,
                     "UPDATE kinds.items SET price = 19.91 WHERE id = 1",
                     "UPDATE kinds.items SET doc = '[0]' WHERE id = 2",
                     "DELETE FROM kinds.items WHERE id = 3",
@@ -151,7 +153,10 @@ class ContentCheckIT {
             assertThat(eventsAfter.targetRows()).isEqualTo(5);
             assertThat(eventsAfter.firstDifferences()).containsExactly("row (click,1): extra in the target");
 
-            execute("DELETE FROM kinds.events WHERE kind = 'click'", "INSERT INTO kinds.events VALUES ('click', 1)");
+            execute(
+                    db,
+                    "DELETE FROM kinds.events WHERE kind = 'click'",
+                    "INSERT INTO kinds.events VALUES ('click', 1)");
 
             assertThat(check.check(events).firstDifferences())
                     .as("duplicates count: two of three copies gone")
@@ -167,7 +172,7 @@ class ContentCheckIT {
             st.executeUpdate("CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT)");
             st.executeUpdate("INSERT INTO tags VALUES (1, 'red'), (2, 'Green'), (3, 'blue'), (4, 'Blue')");
         }
-        Path job = job("tags", source, "tags", """
+        Path job = job(work, db, "tags", source, "tags", """
                 CREATE TABLE tags (id integer PRIMARY KEY, label text);
                 CREATE FUNCTION lower_label() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN NEW.label := lower(NEW.label); RETURN NEW; END $$;
@@ -178,7 +183,7 @@ class ContentCheckIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
         assertThat(run.out()).contains("1 table differs");
-        RunReport report = ReportWriter.read(runFolder("tags").resolve("report.json"));
+        RunReport report = ReportWriter.read(runFolder(work, "tags").resolve("report.json"));
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(report.tables().get(0).countsMatch())
                 .as("counts alone see nothing wrong")
@@ -189,7 +194,7 @@ class ContentCheckIT {
                 .anySatisfy(p -> assertThat(p)
                         .startsWith("table tags: content differs from the source")
                         .endsWith("first differences: id=2: values differ in label; id=4: values differ in label"));
-        assertThat(Files.readString(runFolder("tags").resolve("report.html")))
+        assertThat(Files.readString(runFolder(work, "tags").resolve("report.html")))
                 .contains(
                         "<td class=\"note\">id&#x3D;2: values differ in label<br>id&#x3D;4: values differ in label</td>");
     }
@@ -210,6 +215,8 @@ class ContentCheckIT {
                     .containsExactly(new RowidRange(null, 12_500L), new RowidRange(12_500L, null));
         }
         Path job = job(
+                work,
+                db,
                 "readings",
                 source,
                 "readings",
@@ -218,7 +225,8 @@ class ContentCheckIT {
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        ContentCheckResult copied = ReportWriter.read(runFolder("readings").resolve("report.json"))
+        ContentCheckResult copied = ReportWriter.read(
+                        runFolder(work, "readings").resolve("report.json"))
                 .tables()
                 .get(0)
                 .content();
@@ -230,6 +238,7 @@ class ContentCheckIT {
                     ContentCheckFixtures.plan(db, source, "readings").get(0));
             assertThat(untampered.matches()).isTrue();
             execute(
+                    db,
                     "UPDATE readings.readings SET label = 'changed' WHERE id = 20000",
                     "DELETE FROM readings.readings WHERE id = 12500");
 
@@ -241,42 +250,6 @@ class ContentCheckIT {
             assertThat(tampered.targetRows()).isEqualTo(22_998);
             assertThat(tampered.firstDifferences())
                     .containsExactly("id=12500: missing from the target", "id=20000: values differ in label");
-        }
-    }
-
-    private static void insert(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-        ps.executeUpdate();
-    }
-
-    private static void execute(String... statements) throws SQLException {
-        try (Connection c = db.connect();
-                Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private Path job(String name, Path source, String schema, String migration) throws Exception {
-        Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
-        return JobFile.named(name)
-                .source(source)
-                .target(db)
-                .schema(schema)
-                .migrations(sql)
-                .chunkSize(2)
-                .output(work.resolve("runs"))
-                .writeTo(work.resolve(name + ".yml"));
-    }
-
-    private Path runFolder(String jobName) throws Exception {
-        try (Stream<Path> folders = Files.list(work.resolve("runs").resolve(jobName))) {
-            return folders.filter(Files::isDirectory)
-                    .max(Comparator.comparing(Path::getFileName))
-                    .orElseThrow();
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.lite2pg.validate;
 
+import static dev.lite2pg.validate.ContentCheckFixtures.execute;
+import static dev.lite2pg.validate.ContentCheckFixtures.insert;
+import static dev.lite2pg.validate.ContentCheckFixtures.job;
+import static dev.lite2pg.validate.ContentCheckFixtures.runFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lite2pg.cli.CliRun;
@@ -7,21 +11,16 @@ import dev.lite2pg.copy.TableCopy;
 import dev.lite2pg.postgres.ContentChecksums.Checksum;
 import dev.lite2pg.report.ContentCheckResult;
 import dev.lite2pg.report.ReportWriter;
-import dev.lite2pg.testing.JobFile;
 import dev.lite2pg.testing.TestDatabase;
 import dev.lite2pg.testing.TestDatabaseExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,14 +130,14 @@ class ContentChecksFromTheCopyIT {
                 insert(ps, 3, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
         }
-        Path job = job("kinds", source, "kinds", MIGRATION);
+        Path job = job(work, db, "kinds", source, "kinds", MIGRATION);
 
         CliRun run = CliRun.of(db.environment(), "cutover", "--job", job.toString());
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("1 by the copy's checksum): all match");
         Map<String, ContentCheckResult> content = ContentCheckFixtures.contentByTable(
-                ReportWriter.read(runFolder("kinds").resolve("report.json")));
+                ReportWriter.read(runFolder(work, "kinds").resolve("report.json")));
         ContentCheckResult kinds = content.get("kinds");
         assertThat(kinds.matches()).isTrue();
         assertThat(kinds.sourceRows()).isEqualTo(3);
@@ -160,7 +159,7 @@ class ContentChecksFromTheCopyIT {
                 String original = db.rows("SELECT " + column + "::text FROM kinds.kinds WHERE id = 1")
                         .get(0)
                         .get(0);
-                execute("UPDATE kinds.kinds SET " + column + " = " + change.getValue() + " WHERE id = 1");
+                execute(db, "UPDATE kinds.kinds SET " + column + " = " + change.getValue() + " WHERE id = 1");
 
                 ContentCheck.Compared changed = check.check(copy, Optional.of(copied));
 
@@ -170,47 +169,13 @@ class ContentChecksFromTheCopyIT {
                         .as(column)
                         .containsExactly("id=1: values differ in " + column);
 
-                execute("UPDATE kinds.kinds SET " + column + " = '" + original.replace("'", "''") + "' WHERE id = 1");
+                execute(
+                        db,
+                        "UPDATE kinds.kinds SET " + column + " = '" + original.replace("'", "''") + "' WHERE id = 1");
                 assertThat(check.check(copy, Optional.of(copied)).byText())
                         .as(column + " restored")
                         .isTrue();
             }
-        }
-    }
-
-    private static void insert(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-        ps.executeUpdate();
-    }
-
-    private static void execute(String... statements) throws SQLException {
-        try (Connection c = db.connect();
-                Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
-            }
-        }
-    }
-
-    private Path job(String name, Path source, String schema, String migration) throws Exception {
-        Path sql = JobFile.migration(work.resolve("sql-" + name), migration);
-        return JobFile.named(name)
-                .source(source)
-                .target(db)
-                .schema(schema)
-                .migrations(sql)
-                .chunkSize(2)
-                .output(work.resolve("runs"))
-                .writeTo(work.resolve(name + ".yml"));
-    }
-
-    private Path runFolder(String jobName) throws Exception {
-        try (Stream<Path> folders = Files.list(work.resolve("runs").resolve(jobName))) {
-            return folders.filter(Files::isDirectory)
-                    .max(Comparator.comparing(Path::getFileName))
-                    .orElseThrow();
         }
     }
 }
